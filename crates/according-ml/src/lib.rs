@@ -1,0 +1,1 @@
+//! according-ml
