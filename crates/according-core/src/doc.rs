@@ -115,7 +115,12 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(id: impl Into<String>, source: impl Into<String>, text: impl Into<String>) -> Self {
-        Doc { id: id.into(), source: source.into(), text: text.into(), ..Default::default() }
+        Doc {
+            id: id.into(),
+            source: source.into(),
+            text: text.into(),
+            ..Default::default()
+        }
     }
 
     /// The text the NLP stages should read: the cleaned view if there is one.
@@ -154,6 +159,10 @@ impl Doc {
     }
 
     pub fn add_note(&mut self, kind: NoteKind, span: Span, detail: impl Into<String>) {
-        self.notes.push(Note { kind, span, detail: detail.into() });
+        self.notes.push(Note {
+            kind,
+            span,
+            detail: detail.into(),
+        });
     }
 }

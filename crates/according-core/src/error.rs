@@ -29,7 +29,12 @@ pub struct DocError {
 
 impl DocError {
     pub fn new(source: impl Into<String>, stage: Stage, reason: impl Into<String>) -> Self {
-        DocError { source: source.into(), id: None, stage, reason: reason.into() }
+        DocError {
+            source: source.into(),
+            id: None,
+            stage,
+            reason: reason.into(),
+        }
     }
     pub fn with_id(mut self, id: impl Into<String>) -> Self {
         self.id = Some(id.into());

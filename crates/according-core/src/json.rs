@@ -148,7 +148,12 @@ impl DocJson {
                 .iter()
                 .map(|n| {
                     let s = sp(n.span);
-                    NoteJson { kind: n.kind, start: s.start, end: s.end, detail: n.detail.clone() }
+                    NoteJson {
+                        kind: n.kind,
+                        start: s.start,
+                        end: s.end,
+                        detail: n.detail.clone(),
+                    }
                 })
                 .collect(),
             sentences: doc.sentences.iter().map(|s| sp(s.span)).collect(),
@@ -174,7 +179,12 @@ impl DocJson {
                 .iter()
                 .map(|m| {
                     let s = sp(m.span);
-                    MentionJson { start: s.start, end: s.end, text: m.text.clone(), kind: m.kind.clone() }
+                    MentionJson {
+                        start: s.start,
+                        end: s.end,
+                        text: m.text.clone(),
+                        kind: m.kind.clone(),
+                    }
                 })
                 .collect(),
             entities: doc
@@ -230,7 +240,9 @@ impl DocJson {
         let n = text.chars().count();
         let check = |s: usize, e: usize| -> Result<Span, String> {
             if s > e || e > n {
-                return Err(format!("span [{s}, {e}) is outside the text ({n} code points)"));
+                return Err(format!(
+                    "span [{s}, {e}) is outside the text ({n} code points)"
+                ));
             }
             Ok(ix.span_from_chars(s, e))
         };
@@ -259,7 +271,11 @@ impl DocJson {
         }
         let pieces = |p: PiecesJson| -> Result<(Span, Vec<Span>, String), String> {
             let span = check(p.start, p.end)?;
-            let spans = p.spans.iter().map(|[a, b]| check(*a, *b)).collect::<Result<_, _>>()?;
+            let spans = p
+                .spans
+                .iter()
+                .map(|[a, b]| check(*a, *b))
+                .collect::<Result<_, _>>()?;
             Ok((span, spans, p.text))
         };
         let mut attributions = Vec::with_capacity(self.attributions.len());
@@ -280,8 +296,16 @@ impl DocJson {
                 id: a.id,
                 kind: a.kind,
                 source,
-                cue: Cue { span: cs, spans: cspans, text: ctext },
-                content: Content { span: ts, spans: tspans, text: ttext },
+                cue: Cue {
+                    span: cs,
+                    spans: cspans,
+                    text: ctext,
+                },
+                content: Content {
+                    span: ts,
+                    spans: tspans,
+                    text: ttext,
+                },
                 parent: a.parent,
                 flags: a.flags,
                 confidence: a.confidence,
@@ -295,14 +319,26 @@ impl DocJson {
             notes: self
                 .notes
                 .into_iter()
-                .map(|x| Ok(Note { kind: x.kind, span: check(x.start, x.end)?, detail: x.detail }))
+                .map(|x| {
+                    Ok(Note {
+                        kind: x.kind,
+                        span: check(x.start, x.end)?,
+                        detail: x.detail,
+                    })
+                })
                 .collect::<Result<_, String>>()?,
             sentences,
             tokens,
             mentions: self
                 .mentions
                 .into_iter()
-                .map(|m| Ok(Mention { span: check(m.start, m.end)?, text: m.text, kind: m.kind }))
+                .map(|m| {
+                    Ok(Mention {
+                        span: check(m.start, m.end)?,
+                        text: m.text,
+                        kind: m.kind,
+                    })
+                })
                 .collect::<Result<_, String>>()?,
             entities: self
                 .entities
@@ -352,7 +388,9 @@ mod tests {
             text: "Ivanov".into(),
             kind: "PERSON".into(),
         });
-        doc.sentences.push(Sentence { span: Span::new(0, doc.text.len()) });
+        doc.sentences.push(Sentence {
+            span: Span::new(0, doc.text.len()),
+        });
         let line = to_json_line(&doc).unwrap();
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["mentions"][0]["start"], 6);

@@ -27,7 +27,7 @@ pub mod span;
 pub use attribution::{
     Attribution, AttributionKind, Content, Cue, Entity, EntityType, Flag, Source, SourceType,
 };
-pub use doc::{CleanText, Doc, Meta, Mention, Note, NoteKind, Sentence, Token};
+pub use doc::{CleanText, Doc, Mention, Meta, Note, NoteKind, Sentence, Token};
 pub use error::{DocError, Stage};
 pub use offsets::OffsetMap;
 pub use pipeline::Component;

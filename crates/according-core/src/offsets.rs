@@ -44,7 +44,12 @@ impl Layer {
             let i = self.pieces.partition_point(|q| q.clean_start < pos);
             if i > 0 {
                 let q = &self.pieces[i - 1];
-                return q.orig_start + if q.kept { pos - q.clean_start } else { q.orig_len };
+                return q.orig_start
+                    + if q.kept {
+                        pos - q.clean_start
+                    } else {
+                        q.orig_len
+                    };
             }
         }
         let rel = pos - p.clean_start;
@@ -112,7 +117,10 @@ pub struct OffsetMapBuilder {
 
 impl OffsetMapBuilder {
     pub fn with_capacity(n: usize) -> Self {
-        OffsetMapBuilder { out: String::with_capacity(n), ..Default::default() }
+        OffsetMapBuilder {
+            out: String::with_capacity(n),
+            ..Default::default()
+        }
     }
 
     /// Current offset in the original text (everything before it has been emitted).
@@ -167,7 +175,12 @@ impl OffsetMapBuilder {
         }
         self.layer.clean_len = self.out.len();
         self.layer.orig_len = self.orig_pos;
-        (self.out, OffsetMap { layers: vec![self.layer] })
+        (
+            self.out,
+            OffsetMap {
+                layers: vec![self.layer],
+            },
+        )
     }
 }
 

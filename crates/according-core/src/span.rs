@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's original text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -62,7 +64,11 @@ impl<'a> CharIndex<'a> {
             }
             checkpoints.push((text.len(), chars));
         }
-        CharIndex { text, ascii, checkpoints }
+        CharIndex {
+            text,
+            ascii,
+            checkpoints,
+        }
     }
 
     /// Code point offset of byte offset `byte` (clamped to the text; a byte inside a
@@ -106,7 +112,10 @@ impl<'a> CharIndex<'a> {
     }
 
     pub fn span_from_chars(&self, start: usize, end: usize) -> Span {
-        Span::new(self.byte_of(start), self.byte_of(end).max(self.byte_of(start)))
+        Span::new(
+            self.byte_of(start),
+            self.byte_of(end).max(self.byte_of(start)),
+        )
     }
 }
 
