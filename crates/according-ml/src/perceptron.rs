@@ -124,6 +124,12 @@ impl Trainer {
     /// Averaged weights, dropping rows touched fewer than `min_updates` times or whose largest
     /// averaged weight is below `min_abs`.
     pub fn finish_pruned(self, min_updates: u32, min_abs: f32) -> Weights {
+        self.averaged_pruned(min_updates, min_abs)
+    }
+
+    /// Like [`Trainer::finish_pruned`] but keeps training possible: for per-epoch
+    /// evaluation of the averaged model, or trying several pruning levels.
+    pub fn averaged_pruned(&self, min_updates: u32, min_abs: f32) -> Weights {
         let n = self.n_classes;
         let now = self.now.max(1);
         let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
@@ -210,6 +216,26 @@ impl Weights {
         }
         out.clear();
         out.extend(acc.iter().map(|&a| a as f32 * self.scale));
+    }
+
+    /// Add the raw quantised scores of every class into `acc` (length `n_classes`), without
+    /// allocating: the hot path for decoders that score many times per sentence. Multiply by
+    /// [`Weights::scale`] to get the units of [`Weights::scores`].
+    pub fn add_scores_i32(&self, feats: &[u64], acc: &mut [i32]) {
+        let n = self.n_classes;
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * n..(r as usize + 1) * n];
+                for (a, &x) in acc.iter_mut().zip(row) {
+                    *a += x as i32;
+                }
+            }
+        }
+    }
+
+    /// Size of one quantisation step.
+    pub fn scale(&self) -> f32 {
+        self.scale
     }
 
     pub fn predict(&self, feats: &[u64]) -> usize {
