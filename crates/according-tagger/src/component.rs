@@ -1,0 +1,42 @@
+//! The tagger as a pipeline stage: fills `upos`, `xpos` and `lemma` of every token.
+
+use crate::tagger::{TagScratch, Tagger};
+use according_core::{Component, Doc, DocError};
+
+impl Component for Tagger {
+    fn name(&self) -> &'static str {
+        "tagger"
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), DocError> {
+        let mut scratch = TagScratch::default();
+        let mut ids = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        let mut results: Vec<u16> = Vec::with_capacity(doc.tokens.len());
+        let ranges = doc.sentence_token_ranges();
+        // Tokens outside any listed sentence are still tagged, as one extra run.
+        let covered: usize = ranges.iter().map(|r| r.len()).sum();
+        let ranges = if covered == doc.tokens.len() {
+            ranges
+        } else {
+            std::iter::once(0..doc.tokens.len()).collect()
+        };
+        let mut order = Vec::with_capacity(doc.tokens.len());
+        for r in ranges {
+            words.clear();
+            words.extend(doc.tokens[r.clone()].iter().map(|t| t.text.as_str()));
+            self.tag_ids(&words, &mut scratch, &mut ids);
+            results.extend_from_slice(&ids);
+            order.extend(r);
+        }
+        for (&i, &id) in order.iter().zip(&results) {
+            let (u, x) = self.tag_names(id);
+            let lemma = self.lemma(&doc.tokens[i].text, x).into_owned();
+            let t = &mut doc.tokens[i];
+            t.upos = Some(u.to_string());
+            t.xpos = Some(x.to_string());
+            t.lemma = Some(lemma);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,257 @@
+//! Per-token lexical hashes and the feature templates of the tagger.
+//!
+//! Each word is read once ([`TokenInfo::compute`]): its form, normalised form (lowercase, digits
+//! as `0`), shape, prefixes and suffixes are hashed into integers. The features of one tagging
+//! decision ([`extract`]) then only mix those integers with the previous tags: no strings, no
+//! allocation.
+
+use crate::hashing::{feat1, feat2, feat3, hash_str};
+use crate::lexicon::Lexicon;
+
+const N_PREFIX: usize = 3;
+const N_SUFFIX: usize = 4;
+
+/// Everything the templates need to know about one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    pub form: u64,
+    pub norm: u64,
+    pub shape: u64,
+    pub prefix: [u64; N_PREFIX],
+    pub suffix: [u64; N_SUFFIX],
+    /// The set of tags the word had in training (its "ambiguity class"), 0 when unknown.
+    pub ambig: u64,
+    /// Word-cluster id (hashed), 0 when unknown.
+    pub cluster: u64,
+    /// Bit flags: see `FLAG_*`.
+    pub flags: u64,
+}
+
+const FLAG_DIGIT: u64 = 1;
+const FLAG_HYPHEN: u64 = 2;
+const FLAG_UPPER_INITIAL: u64 = 4;
+const FLAG_ALL_UPPER: u64 = 8;
+const FLAG_NO_ALNUM: u64 = 16;
+const FLAG_PERIOD: u64 = 32;
+
+/// Reusable buffers for [`TokenInfo::compute`].
+#[derive(Default)]
+pub struct Scratch {
+    norm: String,
+    /// Byte offsets of char starts in `norm`.
+    starts: Vec<usize>,
+}
+
+impl TokenInfo {
+    /// A padding position before the sentence (`which` = 1, 2) or after it (3, 4).
+    pub fn pad(which: u64) -> TokenInfo {
+        let h = hash_str("<pad>") ^ which;
+        TokenInfo {
+            form: h,
+            norm: h,
+            shape: h,
+            prefix: [h; N_PREFIX],
+            suffix: [h; N_SUFFIX],
+            ambig: h,
+            cluster: h,
+            flags: 1 << 40 | which,
+        }
+    }
+
+    pub fn compute(word: &str, lex: &Lexicon, s: &mut Scratch) -> TokenInfo {
+        normalise(word, &mut s.norm);
+        s.starts.clear();
+        s.starts.extend(s.norm.char_indices().map(|(i, _)| i));
+        let norm = s.norm.as_str();
+        let n = s.starts.len();
+        let mut prefix = [0u64; N_PREFIX];
+        for (k, p) in prefix.iter_mut().enumerate() {
+            // Prefixes longer than the word repeat the whole word: still informative.
+            let end = s.starts.get(k + 1).copied().unwrap_or(norm.len());
+            *p = hash_str(&norm[..end]);
+        }
+        let mut suffix = [0u64; N_SUFFIX];
+        for (k, x) in suffix.iter_mut().enumerate() {
+            let start = if k < n { s.starts[n - 1 - k] } else { 0 };
+            *x = hash_str(&norm[start..]);
+        }
+        let norm_h = hash_str(norm);
+        let form = hash_str(word);
+        TokenInfo {
+            form,
+            norm: norm_h,
+            shape: shape_hash(word),
+            prefix,
+            suffix,
+            ambig: lex.ambiguity_class(norm_h),
+            cluster: lex.cluster(norm_h),
+            flags: flags(word),
+        }
+    }
+}
+
+/// Lowercase, with every ASCII digit written as `0` (years and amounts generalise).
+pub fn normalise(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        if c.is_ascii() {
+            let b = c.to_ascii_lowercase();
+            out.push(if b.is_ascii_digit() { '0' } else { b });
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Hash of the word shape: `Xx` for `London`, `d.d` for `3.5`, runs collapsed, at most 8 symbols.
+fn shape_hash(word: &str) -> u64 {
+    let mut buf = [0u8; 8];
+    let mut len = 0;
+    let mut last = 0u8;
+    for c in word.chars() {
+        let sym = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'*'
+        };
+        if sym == last {
+            continue;
+        }
+        last = sym;
+        if len == buf.len() {
+            break;
+        }
+        buf[len] = sym;
+        len += 1;
+    }
+    hash_str(std::str::from_utf8(&buf[..len]).unwrap_or(""))
+}
+
+fn flags(word: &str) -> u64 {
+    let mut f = 0;
+    let mut any_alnum = false;
+    let mut any_lower = false;
+    let mut any_upper = false;
+    for (i, c) in word.chars().enumerate() {
+        if c.is_numeric() {
+            f |= FLAG_DIGIT;
+        }
+        if c == '-' {
+            f |= FLAG_HYPHEN;
+        }
+        if c == '.' {
+            f |= FLAG_PERIOD;
+        }
+        if c.is_alphanumeric() {
+            any_alnum = true;
+        }
+        if c.is_uppercase() {
+            any_upper = true;
+            if i == 0 {
+                f |= FLAG_UPPER_INITIAL;
+            }
+        }
+        if c.is_lowercase() {
+            any_lower = true;
+        }
+    }
+    if any_upper && !any_lower {
+        f |= FLAG_ALL_UPPER;
+    }
+    if !any_alnum {
+        f |= FLAG_NO_ALNUM;
+    }
+    f
+}
+
+/// The tag of position -1 / -2 before the sentence start, as feature values.
+pub const START1: u64 = 1 << 20;
+pub const START2: u64 = 1 << 21;
+
+/// Features of the decision at `i`, given the previous two tags (`p1` at i-1, `p2` at i-2).
+/// `toks` must be padded: two pads before and two after the words, so word `i` is `toks[i+2]`.
+pub fn extract(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let w = &toks[i + 2];
+    let (m1, m2) = (&toks[i + 1], &toks[i]);
+    let (n1, n2) = (&toks[i + 3], &toks[i + 4]);
+    out.clear();
+    out.push(feat1(0, 0));
+    out.push(feat1(1, w.form));
+    out.push(feat1(2, w.norm));
+    for (k, &x) in w.suffix.iter().enumerate() {
+        out.push(feat1(3 + k as u32, x));
+    }
+    for (k, &x) in w.prefix.iter().enumerate() {
+        out.push(feat1(10 + k as u32, x));
+    }
+    out.push(feat1(14, w.shape));
+    out.push(feat1(15, w.flags));
+    out.push(feat2(16, w.flags, (i == 0) as u64));
+    out.push(feat1(17, p1));
+    out.push(feat2(18, p1, p2));
+    out.push(feat2(19, p1, w.norm));
+    out.push(feat1(20, m1.norm));
+    out.push(feat1(21, m2.norm));
+    out.push(feat1(22, n1.norm));
+    out.push(feat1(23, n2.norm));
+    out.push(feat1(24, m1.suffix[2]));
+    out.push(feat1(25, n1.suffix[2]));
+    out.push(feat1(26, n1.suffix[0]));
+    out.push(feat1(27, m1.shape));
+    out.push(feat1(28, n1.shape));
+    out.push(feat1(29, w.ambig));
+    out.push(feat1(30, n1.ambig));
+    out.push(feat1(31, n2.ambig));
+    out.push(feat2(32, p1, w.ambig));
+    out.push(feat2(33, w.ambig, n1.ambig));
+    out.push(feat2(34, m1.norm, w.norm));
+    out.push(feat2(35, w.norm, n1.norm));
+    out.push(feat2(36, p1, w.suffix[2]));
+    out.push(feat3(37, p1, w.ambig, n1.ambig));
+    if w.cluster != 0 {
+        out.push(feat1(38, w.cluster));
+    }
+    if m1.cluster != 0 {
+        out.push(feat1(39, m1.cluster));
+    }
+    if n1.cluster != 0 {
+        out.push(feat1(40, n1.cluster));
+    }
+    out.push(feat1(41, m1.ambig));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_digits_and_unicode() {
+        let mut s = String::new();
+        normalise("ÉTÉ 1999", &mut s);
+        assert_eq!(s, "été 0000");
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_hash("London"), shape_hash("Paris"));
+        assert_ne!(shape_hash("London"), shape_hash("LONDON"));
+        assert_eq!(shape_hash("3.5"), shape_hash("12.25"));
+    }
+
+    #[test]
+    fn affixes_of_short_and_non_ascii_words() {
+        let lex = Lexicon::default();
+        let mut s = Scratch::default();
+        let a = TokenInfo::compute("a", &lex, &mut s);
+        assert_eq!(a.suffix[0], a.suffix[3]);
+        let b = TokenInfo::compute("naïveté", &lex, &mut s);
+        assert_eq!(b.suffix[0], hash_str("é"));
+        assert_eq!(b.prefix[2], hash_str("naï"));
+    }
+}
