@@ -1,0 +1,124 @@
+//! The two extractors and how their outputs are combined.
+use dom_query::Document;
+
+use crate::eval::tokenize;
+use crate::meta::{clean, page_meta, push_author};
+use crate::vote::{filter, Evidence};
+use crate::{date, Article};
+
+/// What dom_smoothie (Readability.js port) gives: paragraphs and its own metadata.
+struct Readable {
+    paragraphs: Vec<String>,
+    title: String,
+    byline: Option<String>,
+    published: Option<String>,
+    site: Option<String>,
+    lang: Option<String>,
+}
+
+fn readable(doc: Document, url: Option<&str>) -> Option<Readable> {
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut reader = dom_smoothie::Readability::with_document(doc, url, Some(cfg)).ok()?;
+    let article = reader.parse().ok()?;
+    Some(Readable {
+        paragraphs: paragraphs(&article.text_content),
+        title: article.title,
+        byline: article.byline,
+        published: article.published_time,
+        site: article.site_name,
+        lang: article.lang,
+    })
+}
+
+fn trafilatura_result(html: &str, url: Option<&str>) -> Option<trafilatura::ExtractResult> {
+    let mut opts = trafilatura::Options::default();
+    opts.original_url = url.and_then(|u| u.parse().ok());
+    trafilatura::extract(html, &opts).ok()
+}
+
+/// Non-empty lines with whitespace collapsed; lines without any word are dropped.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(clean)
+        .filter(|l| l.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = clean(s);
+    (!s.is_empty()).then_some(s)
+}
+
+pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, String> {
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let doc = Document::from(html);
+    let meta = page_meta(&doc);
+    let readable = readable(doc, url);
+    let traf = trafilatura_result(html, url);
+
+    let traf_text = traf.as_ref().map(|t| t.content_text.as_str()).unwrap_or("");
+    let traf_tokens = tokenize(traf_text);
+    let evidence = Evidence::new(&traf_tokens);
+    let text = match &readable {
+        Some(r) if !r.paragraphs.is_empty() => filter(&r.paragraphs, &evidence).join("\n\n"),
+        // Readability found nothing: trafilatura's own paragraphs.
+        _ => traf
+            .as_ref()
+            .map(|t| paragraphs(&Document::fragment(t.content_html.as_str()).formatted_text()))
+            .unwrap_or_default()
+            .join("\n\n"),
+    };
+    if text.is_empty() {
+        return Err("no main text found on the page".into());
+    }
+
+    let tm = traf.as_ref().map(|t| &t.metadata);
+    let title = meta
+        .title
+        .or_else(|| readable.as_ref().and_then(|r| non_empty(&r.title)))
+        .or_else(|| tm.and_then(|m| non_empty(&m.title)));
+    let mut authors = meta.authors;
+    if authors.is_empty() {
+        if let Some(m) = tm {
+            m.author
+                .split(';')
+                .for_each(|a| push_author(&mut authors, a));
+        }
+    }
+    if authors.is_empty() {
+        if let Some(b) = readable.as_ref().and_then(|r| r.byline.as_deref()) {
+            push_author(&mut authors, b);
+        }
+    }
+    let published = meta
+        .published
+        .as_deref()
+        .and_then(date::to_iso8601)
+        .or_else(|| {
+            readable
+                .as_ref()?
+                .published
+                .as_deref()
+                .and_then(date::to_iso8601)
+        })
+        .or_else(|| tm?.date.map(|d| d.format("%Y-%m-%d").to_string()));
+    let site = meta
+        .site
+        .or_else(|| tm.and_then(|m| non_empty(&m.sitename)))
+        .or_else(|| readable.as_ref()?.site.as_deref().and_then(non_empty));
+    let language = meta
+        .language
+        .or_else(|| readable.as_ref()?.lang.as_deref().and_then(non_empty))
+        .or_else(|| tm.and_then(|m| non_empty(&m.language)));
+    Ok(Article {
+        text,
+        title,
+        authors,
+        published,
+        site,
+        language,
+    })
+}
