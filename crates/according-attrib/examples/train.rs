@@ -1,0 +1,32 @@
+//! Train on PolNeAR train, write the model, score PolNeAR dev:
+//! `cargo run --release -p according-attrib --example train -- ../shared/data models/`
+use according_attrib::{evaluate, train, Extractor};
+use std::path::PathBuf;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let data = PathBuf::from(args.get(1).map_or("../shared/data", |s| s.as_str()));
+    let out = PathBuf::from(args.get(2).map_or("/tmp/attrib-model", |s| s.as_str()));
+    let mut opts = train::TrainOptions::default();
+    if let Some(e) = args.get(3) {
+        let e: usize = e.parse().unwrap();
+        opts.cue_epochs = e;
+        opts.role_epochs = e;
+    }
+    let t0 = std::time::Instant::now();
+    let model = train::train(
+        &data.join("polnear/train"),
+        Some(&data.join("lexicons/verbnet")),
+        &opts,
+        &|_| {},
+        &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64()),
+    )
+    .unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let bytes = model.to_bytes();
+    std::fs::write(out.join("attribution.bin"), &bytes).unwrap();
+    eprintln!("model: {} bytes", bytes.len());
+    let ex = Extractor::from_model(model);
+    let r = evaluate::evaluate_dir(&ex, &data.join("polnear/dev"), &|_| {}).unwrap();
+    println!("{}", r.render());
+}

@@ -1,0 +1,140 @@
+//! Feature extraction: per-token base features hashed once per document, and cheap u64
+//! combinations of them with cue-relative context for the source/content tagger.
+
+use crate::lexicon::{stem, Lexicon};
+use crate::view::{QuoteMark, View};
+use according_ml::features::hash_parts;
+
+/// Number of base feature templates per token.
+pub const NB: usize = 22;
+
+/// Combine two feature ids into one (order matters).
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut h = a ^ b.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 29)
+}
+
+fn shape(w: &str) -> &'static str {
+    let mut cs = w.chars();
+    let Some(c) = cs.next() else { return "empty" };
+    if c.is_uppercase() {
+        if w.chars().all(|c| c.is_uppercase() || c == '.') {
+            "XX"
+        } else {
+            "Xx"
+        }
+    } else if c.is_lowercase() {
+        "x"
+    } else if c.is_ascii_digit() {
+        "d"
+    } else {
+        "p"
+    }
+}
+
+fn mark_str(m: QuoteMark) -> &'static str {
+    match m {
+        QuoteMark::None => "-",
+        QuoteMark::Open => "open",
+        QuoteMark::Close => "close",
+    }
+}
+
+pub fn quote_state(v: &View, i: usize) -> &'static str {
+    let t = &v.toks[i];
+    match (t.mark, t.in_quote) {
+        (QuoteMark::Open, _) => "open",
+        (QuoteMark::Close, _) => "close",
+        (_, true) => "in",
+        (_, false) => "out",
+    }
+}
+
+/// Base features of every token of the view.
+pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
+    let n = v.len();
+    let w = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= n {
+            "</s>"
+        } else {
+            v.toks[i as usize].lower.as_str()
+        }
+    };
+    let pos = |i: isize| -> &str {
+        if i < 0 || i as usize >= n {
+            "<b>"
+        } else {
+            v.toks[i as usize].upos.as_deref().unwrap_or("-")
+        }
+    };
+    let mark = |i: isize| -> &str {
+        if i < 0 || i as usize >= n {
+            "<b>"
+        } else {
+            mark_str(v.toks[i as usize].mark)
+        }
+    };
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let ii = i as isize;
+        let t = &v.toks[i];
+        let word = t.lower.as_str();
+        let st = stem(word);
+        let suf: &str = {
+            let k = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            &word[k..]
+        };
+        let sent = &v.sentences[t.sentence as usize];
+        let spos = if i == sent.start {
+            "first"
+        } else if i + 1 == sent.end {
+            "last"
+        } else if i == sent.start + 1 {
+            "second"
+        } else {
+            "mid"
+        };
+        let (hw, hp) = match t.head {
+            Some(h) => (
+                v.toks[h as usize].lower.as_str(),
+                v.toks[h as usize].upos.as_deref().unwrap_or("-"),
+            ),
+            None => ("<root>", "<root>"),
+        };
+        let dep = t.deprel.as_deref().unwrap_or("-");
+        let in_lex = if lex.contains_stem(st) { "1" } else { "0" };
+        out.push([
+            hash_parts(&["bias"]),
+            hash_parts(&["w", word]),
+            hash_parts(&["p1", w(ii - 1)]),
+            hash_parts(&["n1", w(ii + 1)]),
+            hash_parts(&["p2", w(ii - 2)]),
+            hash_parts(&["n2", w(ii + 2)]),
+            hash_parts(&["p1w", w(ii - 1), word]),
+            hash_parts(&["wn1", word, w(ii + 1)]),
+            hash_parts(&["suf", suf]),
+            hash_parts(&["shape", shape(v.word(i))]),
+            hash_parts(&["lex", in_lex, st]),
+            hash_parts(&["q", quote_state(v, i)]),
+            hash_parts(&["qctx", mark(ii - 1), mark(ii + 1), w(ii - 1)]),
+            hash_parts(&["pos", pos(ii)]),
+            hash_parts(&["pp", pos(ii - 1), pos(ii)]),
+            hash_parts(&["pn", pos(ii), pos(ii + 1)]),
+            hash_parts(&["dep", dep, hp]),
+            hash_parts(&["hw", hw, dep]),
+            hash_parts(&["spos", spos, quote_state(v, i)]),
+            hash_parts(&["tri", w(ii - 1), word, w(ii + 1)]),
+            hash_parts(&["wq", word, mark(ii - 1), mark(ii + 1)]),
+            hash_parts(&["lexq", in_lex, quote_state(v, i), pos(ii)]),
+        ]);
+    }
+    out
+}
+
+/// Base templates reused (combined with cue-relative context) by the role tagger.
+pub const ROLE_TEMPLATES: [usize; 12] = [1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 16, 18];

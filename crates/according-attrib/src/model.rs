@@ -1,0 +1,269 @@
+//! The trained model: a cue tagger (B/I/O over sentences) and a role tagger that labels the
+//! tokens around one cue as source, content or neither; their features; the model file.
+
+use crate::features::{mix, quote_state, ROLE_TEMPLATES};
+use crate::lexicon::{stem, Lexicon};
+use crate::sequence::{transitions_of, SeqFeatures};
+use crate::view::{QuoteMark, View};
+use according_ml::features::hash_parts;
+use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
+use according_ml::perceptron::Weights;
+use std::ops::Range;
+
+pub const KIND: &str = "attribution";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Cue tagger labels.
+pub const CUE_O: usize = 0;
+pub const CUE_B: usize = 1;
+pub const CUE_I: usize = 2;
+pub const CUE_LABELS: usize = 3;
+
+/// Role tagger labels.
+pub const ROLE_O: usize = 0;
+pub const ROLE_S: usize = 1;
+pub const ROLE_C: usize = 2;
+pub const ROLE_Q: usize = 3;
+pub const ROLE_LABELS: usize = 4;
+
+/// Sentences considered on each side of a cue's sentence when labelling its source/content.
+pub const WINDOW_SENTENCES: usize = 3;
+/// Tokens considered at most on each side of a cue.
+pub const WINDOW_TOKENS: usize = 120;
+
+pub fn cue_allowed(t: usize, y: usize, prev_ok: bool) -> bool {
+    let _ = t;
+    y != CUE_I || prev_ok
+}
+
+/// Features of token `i` for the cue tagger.
+pub fn cue_features(base: &[[u64; crate::features::NB]], i: usize, out: &mut SeqFeatures) {
+    out.ids.extend_from_slice(&base[i]);
+}
+
+/// The token window labelled for the cue at `cue` (token range).
+pub fn window(v: &View, cue: &Range<usize>) -> Range<usize> {
+    let s = v.toks[cue.start].sentence as usize;
+    let first = s.saturating_sub(WINDOW_SENTENCES);
+    let last = (s + WINDOW_SENTENCES).min(v.sentences.len() - 1);
+    let a = v.sentences[first]
+        .start
+        .max(cue.start.saturating_sub(WINDOW_TOKENS));
+    let b = v.sentences[last].end.min(cue.end + WINDOW_TOKENS);
+    a..b
+}
+
+fn bucket(d: usize) -> u64 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=13 => 6,
+        14..=20 => 7,
+        21..=35 => 8,
+        _ => 9,
+    }
+}
+
+/// Identity of a cue: its words, and its last word's stem.
+pub fn cue_ids(v: &View, cue: &Range<usize>) -> (u64, u64) {
+    let mut h = hash_parts(&["cue"]);
+    for t in &v.toks[cue.clone()] {
+        h = mix(h, hash_parts(&[t.lower.as_str()]));
+    }
+    let last = &v.toks[cue.end - 1].lower;
+    (h, hash_parts(&["cuestem", stem(last)]))
+}
+
+/// Per-window context for the role tagger, computed once per cue.
+pub struct RoleContext {
+    /// Prefix counts over the window: quotation marks, other cues' tokens, commas.
+    quotes: Vec<u32>,
+    others: Vec<u32>,
+    /// Syntactic relation of each window token to the cue (`nsubj`, `ccomp`, `head`, `-`).
+    path: Vec<u64>,
+}
+
+impl RoleContext {
+    pub fn new(v: &View, win: &Range<usize>, cue: &Range<usize>, is_cue: &[bool]) -> Self {
+        let mut quotes = Vec::with_capacity(win.len() + 1);
+        let mut others = Vec::with_capacity(win.len() + 1);
+        let (mut q, mut o) = (0u32, 0u32);
+        quotes.push(0);
+        others.push(0);
+        for i in win.clone() {
+            if v.toks[i].mark != QuoteMark::None {
+                q += 1;
+            }
+            if is_cue[i] && !cue.contains(&i) {
+                o += 1;
+            }
+            quotes.push(q);
+            others.push(o);
+        }
+        let mut path = Vec::with_capacity(win.len());
+        for j in win.clone() {
+            path.push(hash_parts(&["path", syntactic_path(v, j, cue)]));
+        }
+        RoleContext {
+            quotes,
+            others,
+            path,
+        }
+    }
+}
+
+/// How token `j` hangs off the cue in the parse: the relation of the cue's child on the path
+/// from `j` up to the cue, `head` if `j` governs the cue, `-` if unrelated or unparsed.
+fn syntactic_path<'v>(v: &'v View, j: usize, cue: &Range<usize>) -> &'v str {
+    if !v.has_parse {
+        return "-";
+    }
+    if cue.contains(&j) {
+        return "cue";
+    }
+    let mut cur = j;
+    for _ in 0..16 {
+        let Some(h) = v.toks[cur].head else { break };
+        let h = h as usize;
+        if cue.contains(&h) {
+            return v.toks[cur].deprel.as_deref().unwrap_or("-");
+        }
+        cur = h;
+    }
+    if v.toks[cue.start..cue.end]
+        .iter()
+        .any(|t| t.head == Some(j as u32))
+    {
+        return "head";
+    }
+    "-"
+}
+
+/// Features of window token `j` for the role tagger of the cue at `cue`.
+#[allow(clippy::too_many_arguments)]
+pub fn role_features(
+    v: &View,
+    base: &[[u64; crate::features::NB]],
+    win: &Range<usize>,
+    cue: &Range<usize>,
+    ids: (u64, u64),
+    ctx: &RoleContext,
+    j: usize,
+    out: &mut SeqFeatures,
+) {
+    let (dir, dist) = if j < cue.start {
+        (1u64, cue.start - j)
+    } else if j >= cue.end {
+        (2u64, j - cue.end + 1)
+    } else {
+        (3u64, 0)
+    };
+    let sd = v.toks[j].sentence as i64 - v.toks[cue.start].sentence as i64;
+    let pd = (v.toks[j].paragraph as i64 - v.toks[cue.start].paragraph as i64).clamp(-2, 2);
+    // Tokens strictly between `j` and the cue.
+    let (lo, hi) = if j < cue.start {
+        (j + 1, cue.start)
+    } else if j >= cue.end {
+        (cue.end, j)
+    } else {
+        (j, j)
+    };
+    let (lo, hi) = (lo - win.start, hi - win.start);
+    let quotes_between = u64::from((ctx.quotes[hi] - ctx.quotes[lo]).min(3));
+    let others_between = u64::from((ctx.others[hi] - ctx.others[lo]).min(1));
+    let db = bucket(dist);
+    let near = u64::from(dist <= 3);
+    let rel = mix(dir, near);
+    let r0 = mix(hash_parts(&["dist"]), mix(dir, db));
+    let r1 = mix(
+        hash_parts(&["sd"]),
+        mix(dir, (sd + 8) as u64 * 16 + (pd + 2) as u64),
+    );
+    let qs = hash_parts(&[quote_state(v, j)]);
+    let r2 = mix(r1, qs);
+    let r3 = mix(
+        hash_parts(&["btw"]),
+        mix(
+            dir,
+            quotes_between * 4 + others_between * 2 + u64::from(sd != 0),
+        ),
+    );
+    let r4 = mix(r3, qs);
+    let path = ctx.path[j - win.start];
+    let f = &mut out.ids;
+    f.extend_from_slice(&[r0, r1, r2, r3, r4, mix(r4, db), mix(r3, db)]);
+    f.push(hash_parts(&["rbias"]));
+    for &k in &ROLE_TEMPLATES {
+        f.push(mix(base[j][k], rel));
+    }
+    f.push(mix(base[j][1], r3));
+    f.push(mix(base[j][13], r4));
+    f.push(mix(base[j][9], r2));
+    f.push(mix(ids.0, r0));
+    f.push(mix(ids.0, r4));
+    f.push(mix(ids.1, r0));
+    f.push(mix(ids.1, r4));
+    f.push(mix(ids.1, mix(base[j][13], rel)));
+    f.push(mix(path, dir));
+    f.push(mix(path, ids.1));
+    f.push(mix(path, r3));
+}
+
+/// The trained weights and word lists.
+pub struct Model {
+    pub cue: Weights,
+    pub cue_trans: Vec<f32>,
+    pub role: Weights,
+    pub role_trans: Vec<f32>,
+    pub lexicon: Lexicon,
+    pub provenance: serde_json::Value,
+}
+
+impl Model {
+    pub fn new(
+        cue: Weights,
+        role: Weights,
+        lexicon: Lexicon,
+        provenance: serde_json::Value,
+    ) -> Model {
+        let cue_trans = transitions_of(|id, out| cue.scores(&[id], out), CUE_LABELS);
+        let role_trans = transitions_of(|id, out| role.scores(&[id], out), ROLE_LABELS);
+        Model {
+            cue,
+            cue_trans,
+            role,
+            role_trans,
+            lexicon,
+            provenance,
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut m = ModelFile::new(KIND, FORMAT_VERSION, self.provenance.clone());
+        let mut w = ByteWriter::default();
+        self.cue.write(&mut w);
+        m.add("cue", w.into_inner());
+        let mut w = ByteWriter::default();
+        self.role.write(&mut w);
+        m.add("role", w.into_inner());
+        let mut w = ByteWriter::default();
+        w.strs(&self.lexicon.words());
+        m.add("lexicon", w.into_inner());
+        m.to_bytes()
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<Model, String> {
+        let m = ModelFile::from_bytes(data, KIND, FORMAT_VERSION)?;
+        let cue = Weights::read(&mut ByteReader::new(m.section("cue")?))?;
+        let role = Weights::read(&mut ByteReader::new(m.section("role")?))?;
+        if cue.n_classes() != CUE_LABELS || role.n_classes() != ROLE_LABELS {
+            return Err("attribution model has unexpected label counts".into());
+        }
+        let lexicon = Lexicon::from_words(ByteReader::new(m.section("lexicon")?).strs()?);
+        Ok(Model::new(cue, role, lexicon, m.header.provenance))
+    }
+}

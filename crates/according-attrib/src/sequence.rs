@@ -1,0 +1,174 @@
+//! First-order sequence labelling with a structured (averaged) perceptron: emission scores from
+//! hashed features, transition scores from `trans(prev)` features, Viterbi decoding under a
+//! per-position mask of allowed labels.
+
+use according_ml::features::hash_parts;
+use according_ml::perceptron::{Trainer, Weights};
+
+/// Id of the transition feature from label `prev` (`n` = sequence start).
+pub fn trans_id(prev: usize) -> u64 {
+    hash_parts(&["trans", &prev.to_string()])
+}
+
+/// Transition table `(n + 1) × n`: row `p` (last row = start) → scores of each next label.
+pub fn transitions_of(score: impl Fn(u64, &mut Vec<f32>), n: usize) -> Vec<f32> {
+    let mut out = Vec::with_capacity((n + 1) * n);
+    let mut buf = Vec::new();
+    for p in 0..=n {
+        score(trans_id(p), &mut buf);
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
+}
+
+/// Best label sequence. `emis` is `len × n`; `allowed(t, y)` masks labels.
+pub fn viterbi(
+    emis: &[f32],
+    trans: &[f32],
+    n: usize,
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let len = emis.len() / n;
+    if len == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; len * n];
+    let mut back = vec![0u8; len * n];
+    for y in 0..n {
+        if allowed(0, y) {
+            score[y] = emis[y] + trans[n * n + y];
+        }
+    }
+    for t in 1..len {
+        for y in 0..n {
+            if !allowed(t, y) {
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..n {
+                let s = score[(t - 1) * n + p] + trans[p * n + y];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[t * n + y] = best + emis[t * n + y];
+            back[t * n + y] = arg as u8;
+        }
+    }
+    let mut y = (0..n)
+        .max_by(|&a, &b| {
+            score[(len - 1) * n + a]
+                .total_cmp(&score[(len - 1) * n + b])
+                .then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    let mut out = vec![0; len];
+    for t in (0..len).rev() {
+        out[t] = y;
+        y = back[t * n + y] as usize;
+    }
+    out
+}
+
+/// Features of one sequence: a flat id list with per-position offsets.
+#[derive(Default)]
+pub struct SeqFeatures {
+    pub ids: Vec<u64>,
+    pub offsets: Vec<usize>,
+}
+
+impl SeqFeatures {
+    pub fn clear(&mut self) {
+        self.ids.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+    }
+    /// Close the current position.
+    pub fn next(&mut self) {
+        self.offsets.push(self.ids.len());
+    }
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn at(&self, t: usize) -> &[u64] {
+        &self.ids[self.offsets[t]..self.offsets[t + 1]]
+    }
+}
+
+/// Decode with frozen weights.
+pub fn decode(
+    w: &Weights,
+    trans: &[f32],
+    f: &SeqFeatures,
+    allowed: impl Fn(usize, usize) -> bool,
+    buf: &mut Vec<f32>,
+) -> Vec<usize> {
+    let n = w.n_classes();
+    let mut emis = Vec::with_capacity(f.len() * n);
+    for t in 0..f.len() {
+        w.scores(f.at(t), buf);
+        emis.extend_from_slice(&buf[..n]);
+    }
+    viterbi(&emis, trans, n, allowed)
+}
+
+/// One structured-perceptron step; returns whether the prediction was wrong.
+pub fn train_step(
+    tr: &mut Trainer,
+    f: &SeqFeatures,
+    gold: &[usize],
+    allowed: impl Fn(usize, usize) -> bool,
+) -> bool {
+    let n = tr.n_classes();
+    let trans = transitions_of(|id, out| tr.scores(&[id], out), n);
+    let mut emis = Vec::with_capacity(f.len() * n);
+    let mut buf = Vec::new();
+    for t in 0..f.len() {
+        tr.scores(f.at(t), &mut buf);
+        emis.extend_from_slice(&buf[..n]);
+    }
+    let pred = viterbi(&emis, &trans, n, allowed);
+    let wrong = pred != gold;
+    if wrong {
+        for t in 0..gold.len() {
+            let (gp, pp) = if t == 0 {
+                (n, n)
+            } else {
+                (gold[t - 1], pred[t - 1])
+            };
+            if gold[t] != pred[t] {
+                tr.update(f.at(t), gold[t], 1.0);
+                tr.update(f.at(t), pred[t], -1.0);
+            }
+            if gold[t] != pred[t] || gp != pp {
+                tr.update(&[trans_id(gp)], gold[t], 1.0);
+                tr.update(&[trans_id(pp)], pred[t], -1.0);
+            }
+        }
+    }
+    tr.tick();
+    wrong
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_transitions_and_mask() {
+        // two labels; emissions prefer 1,0,1 but transitions forbid 1→0 strongly
+        let emis = [0.0, 1.0, 0.5, 0.0, 0.0, 1.0];
+        let mut trans = vec![0.0; 6];
+        trans[2] = -10.0; // 1 → 0
+        assert_eq!(viterbi(&emis, &trans, 2, |_, _| true), vec![1, 1, 1]);
+        assert_eq!(
+            viterbi(&emis, &[0.0; 6], 2, |t, y| !(t == 2 && y == 1)),
+            vec![1, 0, 0]
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Running the two taggers over a document view: cues first, then source and content around
+//! each cue.
+
+use crate::features::{base_features, NB};
+use crate::model::*;
+use crate::sequence::{decode, SeqFeatures};
+use crate::view::View;
+use std::ops::Range;
+
+/// One attribution as token ranges of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawAttribution {
+    pub cue: Range<usize>,
+    pub source: Vec<Range<usize>>,
+    pub content: Vec<Range<usize>>,
+}
+
+/// Runs of `label` in `labels` (offset by `base`), as token ranges.
+pub fn runs(labels: &[usize], label: usize, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        if labels[i] == label {
+            let a = i;
+            while i < labels.len() && labels[i] == label {
+                i += 1;
+            }
+            out.push(base + a..base + i);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Cue token ranges from B/I/O labels of one sentence starting at `base`.
+pub fn cue_runs(labels: &[usize], base: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (k, &y) in labels.iter().enumerate() {
+        match y {
+            CUE_B => out.push(base + k..base + k + 1),
+            CUE_I => match out.last_mut() {
+                Some(r) if r.end == base + k => r.end += 1,
+                _ => out.push(base + k..base + k + 1),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Find every attribution of the view.
+pub fn extract(model: &Model, v: &View) -> Vec<RawAttribution> {
+    if v.is_empty() {
+        return Vec::new();
+    }
+    let base = base_features(v, &model.lexicon);
+    let cues = find_cues(model, v, &base);
+    label_roles(model, v, &base, &cues)
+}
+
+pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<Range<usize>> {
+    let mut f = SeqFeatures::default();
+    let mut buf = Vec::new();
+    let mut cues = Vec::new();
+    for sent in &v.sentences {
+        f.clear();
+        for i in sent.clone() {
+            cue_features(base, i, &mut f);
+            f.next();
+        }
+        let labels = decode(
+            &model.cue,
+            &model.cue_trans,
+            &f,
+            |t, y| y != CUE_I || t > 0,
+            &mut buf,
+        );
+        cues.extend(cue_runs(&labels, sent.start));
+    }
+    cues
+}
+
+/// Allowed role labels at window position `t`: `Q` exactly on the cue's tokens.
+pub fn role_allowed(win_start: usize, cue: &Range<usize>) -> impl Fn(usize, usize) -> bool + '_ {
+    move |t, y| cue.contains(&(win_start + t)) == (y == ROLE_Q)
+}
+
+pub fn role_sequence(
+    v: &View,
+    base: &[[u64; NB]],
+    cue: &Range<usize>,
+    is_cue: &[bool],
+    f: &mut SeqFeatures,
+) -> Range<usize> {
+    let win = window(v, cue);
+    let ids = cue_ids(v, cue);
+    let ctx = RoleContext::new(v, &win, cue, is_cue);
+    f.clear();
+    for j in win.clone() {
+        role_features(v, base, &win, cue, ids, &ctx, j, f);
+        f.next();
+    }
+    win
+}
+
+pub fn label_roles(
+    model: &Model,
+    v: &View,
+    base: &[[u64; NB]],
+    cues: &[Range<usize>],
+) -> Vec<RawAttribution> {
+    let mut is_cue = vec![false; v.len()];
+    for c in cues {
+        is_cue[c.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    let mut f = SeqFeatures::default();
+    let mut buf = Vec::new();
+    let mut out = Vec::with_capacity(cues.len());
+    for cue in cues {
+        let win = role_sequence(v, base, cue, &is_cue, &mut f);
+        let labels = decode(
+            &model.role,
+            &model.role_trans,
+            &f,
+            role_allowed(win.start, cue),
+            &mut buf,
+        );
+        out.push(RawAttribution {
+            cue: cue.clone(),
+            source: runs(&labels, ROLE_S, win.start),
+            content: runs(&labels, ROLE_C, win.start),
+        });
+    }
+    out
+}
