@@ -202,3 +202,57 @@ pub fn filter_docs(docs: Vec<GoldDoc>, prefix: Option<&str>) -> Vec<GoldDoc> {
         None => docs,
     }
 }
+
+/// The full report printed by `according eval sbd`: sentence-boundary scores (this crate and
+/// the naive baseline) and token agreement, for the documents of one CoNLL-U text.
+pub fn report(name: &str, conllu_src: &str, prefix: Option<&str>, max_errors: usize) -> String {
+    use std::fmt::Write;
+    let docs = filter_docs(conllu::parse(conllu_src), prefix);
+    let n_sent: usize = docs
+        .iter()
+        .map(|d| d.paragraphs.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let mut out = String::new();
+    let ids = prefix.map(|p| format!(", ids {p}*")).unwrap_or_default();
+    let _ = writeln!(out, "{name} ({} docs, {n_sent} sentences{ids})", docs.len());
+    for (label, splitter) in [
+        ("according", Splitter::According),
+        ("naive baseline", Splitter::Naive),
+    ] {
+        let errs = if splitter == Splitter::According {
+            max_errors
+        } else {
+            0
+        };
+        let (prf, errors) = score_sbd(&docs, splitter, errs);
+        let _ = writeln!(
+            out,
+            "  sentence boundaries, {label:15} P {:.4}  R {:.4}  F1 {:.4}  (tp {} fp {} fn {})",
+            prf.precision(),
+            prf.recall(),
+            prf.f1(),
+            prf.tp,
+            prf.fp,
+            prf.fn_
+        );
+        for e in errors {
+            let kind = if e.missed { "MISSED  " } else { "SPURIOUS" };
+            let _ = writeln!(out, "    {kind} {} {}", e.doc, e.context);
+        }
+    }
+    let (tok, errors) = score_tokens(&docs, max_errors);
+    let _ = writeln!(
+        out,
+        "  tokens vs gold:  P {:.4}  R {:.4}  F1 {:.4}  sentences tokenized exactly {}/{} ({:.1}%)",
+        tok.prf.precision(),
+        tok.prf.recall(),
+        tok.prf.f1(),
+        tok.exact,
+        tok.sentences,
+        100.0 * tok.exact as f64 / tok.sentences.max(1) as f64
+    );
+    for e in errors {
+        let _ = writeln!(out, "    {e}");
+    }
+    out
+}

@@ -67,7 +67,9 @@ pub fn kind(word: &str) -> Option<AbbrevKind> {
     {
         return Some(AbbrevKind::NumberPrefix);
     }
-    if TITLES.contains(&lower) && word.starts_with(|c: char| c.is_uppercase()) {
+    // Lowercase `v.`, `vs.`, `cf.`, `ca.`, `approx.` are as reliable as capitalised titles.
+    let any_case = matches!(lower, "v" | "vs" | "cf" | "ca" | "approx");
+    if TITLES.contains(&lower) && (any_case || word.starts_with(|c: char| c.is_uppercase())) {
         return Some(AbbrevKind::Title);
     }
     if MONTHS.contains(&lower) && word.starts_with(|c: char| c.is_uppercase()) {

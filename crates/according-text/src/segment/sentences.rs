@@ -185,12 +185,19 @@ fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
         }
         let run_end = j;
         for ch in text[j..end].chars() {
-            if is_closing(ch) {
+            // An opening quote mark right after the period, before a space, is a misused
+            // closing one (`decision.“ However`).
+            let misused = matches!(ch, '“' | '‘')
+                && j == run_end
+                && text[j + ch.len_utf8()..end].starts_with(char::is_whitespace);
+            if is_closing(ch) || misused {
                 j += ch.len_utf8();
             } else {
                 break;
             }
         }
+        // A citation mark after the period belongs to the sentence (`research. [1 - 3] Next`).
+        j += citation_len(&text[j..end]);
         i = j;
         if j >= end {
             break;
@@ -249,17 +256,19 @@ fn is_boundary(
         return !(ellipsis && w.is_numeric());
     }
     let closed = after > run_end; // `."` `.)`: a quotation or aside ended with the sentence.
-    let prev = prev_word(text, sent_start, run_start);
+    let (prev, prev_start) = prev_word(text, sent_start, run_start);
     if prev.is_empty() {
         return true;
     }
-    if closed {
-        return true;
+    // A list marker opening the sentence (`1.`, `a.`, `IV.`) is not a sentence.
+    if prev_start == sent_start && is_list_marker(prev) {
+        return false;
     }
     if prev.chars().all(|c| c.is_ascii_digit()) {
-        return !w.is_numeric();
+        return closed || !w.is_numeric();
     }
-    // Single capital letter: an initial (`George W. Bush`), unless a starter follows.
+    // Single capital letter: an initial (`George W. Bush`, `[George W.] Bush`), unless a
+    // starter follows.
     let mut pc = prev.chars();
     if let (Some(p0), None) = (pc.next(), pc.next()) {
         if p0.is_uppercase() {
@@ -269,21 +278,52 @@ fn is_boundary(
     match abbrev::kind(prev) {
         None => true,
         Some(AbbrevKind::Title) => false,
-        Some(AbbrevKind::NumberPrefix) => {
-            !w.is_numeric() && (abbrev::is_starter(next_word) || opened)
-        }
+        // `No. 5` continues; `No. The talks` (the word "No" answering) does not.
+        Some(AbbrevKind::NumberPrefix) => !w.is_numeric(),
         Some(AbbrevKind::Month) => !w.is_numeric(),
-        Some(AbbrevKind::MayEnd) => abbrev::is_starter(next_word) || opened,
+        Some(AbbrevKind::MayEnd) => closed || abbrev::is_starter(next_word) || opened,
+    }
+}
+
+fn is_list_marker(w: &str) -> bool {
+    let n = w.chars().count();
+    (n <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+        || (n == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+        || (n <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
+/// Length of a citation mark (`[12]`, `[1 - 3]`, `[4, 5]`) plus the space before it, at the
+/// start of `s`; 0 if there is none.
+fn citation_len(s: &str) -> usize {
+    let t = s.trim_start_matches([' ', '\u{a0}']);
+    let Some(rest) = t.strip_prefix('[') else {
+        return 0;
+    };
+    let Some(close) = rest.find(']') else {
+        return 0;
+    };
+    let inner = &rest[..close];
+    let ok = !inner.is_empty()
+        && inner.len() <= 12
+        && inner.chars().any(|c| c.is_ascii_digit())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '-' | '–'));
+    if ok {
+        s.len() - t.len() + close + 2
+    } else {
+        0
     }
 }
 
 /// The word just before byte `pos` (a period), without leading punctuation (`(U.S` → `U.S`).
-fn prev_word(text: &str, sent_start: usize, pos: usize) -> &str {
+/// Also returns the byte offset where the raw word (with its punctuation) starts.
+fn prev_word(text: &str, sent_start: usize, pos: usize) -> (&str, usize) {
     let before = &text[sent_start..pos];
-    let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let raw = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let w = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
     // Strip closing quotes before the period (`"go".`).
-    w.trim_end_matches(|c: char| is_closing(c))
+    (w.trim_end_matches(is_closing), pos - raw.len())
 }
 
 fn first_word(s: &str) -> &str {

@@ -18,10 +18,20 @@ pub fn tokenize_sentence(s: &str) -> Vec<(usize, usize)> {
 /// Tokenize `s`, appending spans shifted by `offset` to `out`.
 pub fn tokenize_into(s: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
     let mut chunks = WsChunks { s, pos: 0 }.peekable();
+    let mut is_first = true;
     while let Some((a, b)) = chunks.next() {
         let is_last = chunks.peek().is_none();
         let before = out.len();
-        tokenize_chunk(s, a, b, is_last, out);
+        // A list marker opening the sentence (`1.`, `2.`) is one token.
+        let marker = &s[a..b];
+        let digits = marker.strip_suffix('.').unwrap_or("");
+        if is_first && (1..=3).contains(&digits.len()) && digits.bytes().all(|c| c.is_ascii_digit())
+        {
+            out.push((a, b));
+        } else {
+            tokenize_chunk(s, a, b, is_last, out);
+        }
+        is_first = false;
         for t in &mut out[before..] {
             t.0 += offset;
             t.1 += offset;
@@ -53,7 +63,11 @@ impl Iterator for WsChunks<'_> {
 }
 
 fn is_url_or_email(w: &str) -> bool {
-    if w.contains("://") || w.starts_with("www.") || w.starts_with("WWW.") {
+    if w.contains("://")
+        || w.starts_with("www.")
+        || w.starts_with("WWW.")
+        || w.starts_with("mailto:")
+    {
         return true;
     }
     if let Some(at) = w.find('@') {
@@ -67,14 +81,14 @@ fn is_url_or_email(w: &str) -> bool {
 }
 
 fn is_lead_punct(c: char) -> bool {
-    is_opening(c) && c != '\'' || matches!(c, '$' | '£' | '€' | '¥' | '₹' | '*' | '#' | '~')
+    is_opening(c) && c != '\'' || matches!(c, '$' | '£' | '€' | '¥' | '₹' | '*' | '#' | '~' | '<')
 }
 
 fn is_trail_punct(c: char) -> bool {
     is_closing(c)
         || matches!(
             c,
-            ',' | ';' | ':' | '!' | '?' | '…' | '%' | '*' | '“' | '‘' | '«' | '(' | '['
+            ',' | ';' | ':' | '!' | '?' | '…' | '%' | '*' | '“' | '‘' | '«' | '(' | '[' | '>'
         )
 }
 
@@ -162,9 +176,19 @@ fn tokenize_chunk(s: &str, a: usize, b: usize, is_last: bool, out: &mut Vec<(usi
             j -= 1;
             continue;
         }
+        // A word fragment (`Th-`, `pro- and anti-war`) keeps its hyphen.
+        if c == '-' && core[..core.len() - 1].ends_with(char::is_alphabetic) && trail.is_empty() {
+            break;
+        }
+        if c == ')' && (core.ends_with("(s)") || core.ends_with("(S)")) && core.len() > 3 {
+            break;
+        }
         if is_trail_punct(c) || is_dash(c) {
-            trail.push((j - cl, j));
-            j -= cl;
+            // A run of one mark (`!!!`, `???`, `***`) is one token.
+            let run = core.len() - core.trim_end_matches(c).len();
+            let n = if run == core.len() { run } else { run.max(cl) };
+            trail.push((j - n, j));
+            j -= n;
             continue;
         }
         break;
@@ -186,8 +210,13 @@ fn keeps_period(word: &str, at_sentence_end: bool) -> bool {
         return false;
     }
     if abbrev::keeps_period(word) {
-        // A lone capital at the very end (`Plan B.`) is a word and a period.
-        return !(at_sentence_end && word.chars().count() == 1);
+        // At the very end, a lone capital (`Plan B.`), a title or `No.` is a word and a period.
+        let word_like = word.chars().count() == 1
+            || matches!(
+                abbrev::kind(word),
+                Some(abbrev::AbbrevKind::NumberPrefix | abbrev::AbbrevKind::Title)
+            );
+        return !(at_sentence_end && word_like);
     }
     // Mid-sentence short capitalised words with a period (`Gen.`, `Ky.`) are abbreviations:
     // the sentence splitter already decided the period does not end the sentence.
@@ -196,10 +225,10 @@ fn keeps_period(word: &str, at_sentence_end: bool) -> bool {
 
 const CLITICS: &[&str] = &["s", "re", "ll", "ve", "d", "m"];
 const PREFIXES: &[&str] = &[
-    "anti", "bi", "co", "counter", "cross", "e", "ex", "extra", "hyper", "inter", "intra", "macro",
-    "mega", "micro", "mid", "mini", "multi", "neo", "non", "over", "pan", "para", "post", "pre",
-    "pro", "pseudo", "re", "self", "semi", "socio", "sub", "super", "trans", "ultra", "un", "vice",
-    "x",
+    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "extra", "hyper", "inter", "intra",
+    "macro", "mega", "micro", "mid", "mini", "multi", "neo", "non", "over", "pan", "para", "post",
+    "pre", "pro", "pseudo", "re", "semi", "socio", "sub", "super", "trans", "uh", "ultra", "un",
+    "vice", "wi", "x",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -219,7 +248,14 @@ fn split_core(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
     }
     let core = &s[i..j];
     // Fused forms UD splits: gonna, wanna, gotta, cannot.
-    for (form, cut) in [("gonna", 3), ("wanna", 3), ("gotta", 3), ("cannot", 3)] {
+    for (form, cut) in [
+        ("gonna", 3),
+        ("wanna", 3),
+        ("gotta", 3),
+        ("cannot", 3),
+        ("oughta", 5),
+        ("outta", 3),
+    ] {
         if core.eq_ignore_ascii_case(form) {
             out.push((i, i + cut));
             out.push((i + cut, j));
@@ -253,7 +289,7 @@ fn split_core(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
 fn split_inner(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
     let core = &s[i..j];
     if core.chars().all(char::is_alphanumeric) {
-        out.push((i, j));
+        push_word(s, i, j, out);
         return;
     }
     let mut tok_start = i;
@@ -273,13 +309,19 @@ fn split_inner(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
             match c {
                 '-' => (!keep_hyphen(&s[tok_start..k], &s[k + 1..j], prev, next)).then_some(1),
                 '/' | ',' | ':' => (!digits_around).then_some(1),
+                // `Governor(s)` stays whole.
+                '(' if s[k..j].eq_ignore_ascii_case("(s)") => None,
+                ')' if s[tok_start..k].ends_with("(s") || s[tok_start..k].ends_with("(S") => None,
                 '?' => (!letters_around).then_some(1),
                 '.' | '&' | '@' | '_' | '\'' | '’' | '+' | '=' | '#' => None,
                 c if is_dash(c) => Some(cl),
                 c if c.is_alphanumeric() => None,
                 c if is_opening(c)
                     || is_closing(c)
-                    || matches!(c, '!' | ';' | '…' | '“' | '”' | '*' | '%' | '$') =>
+                    || matches!(
+                        c,
+                        '!' | ';' | '…' | '“' | '”' | '*' | '%' | '$' | '£' | '€' | '¥'
+                    ) =>
                 {
                     Some(cl)
                 }
@@ -289,7 +331,7 @@ fn split_inner(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
         match split_len {
             Some(n) => {
                 if tok_start < k {
-                    out.push((tok_start, k));
+                    push_word(s, tok_start, k, out);
                 }
                 out.push((k, k + n));
                 k += n;
@@ -303,23 +345,53 @@ fn split_inner(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
         }
     }
     if tok_start < j {
-        out.push((tok_start, j));
+        push_word(s, tok_start, j, out);
     }
+}
+
+/// Units UD splits from a preceding number (`10am` → `10 am`, `£221bn` → `221 bn`).
+const UNITS: &[&str] = &[
+    "am", "pm", "bn", "m", "k", "km", "kg", "mph", "ft", "lb", "lbs", "mm", "cm", "mg", "ml", "gb",
+    "mb", "tb",
+];
+
+/// Push a word, splitting a number from a unit suffix.
+fn push_word(s: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let w = &s[a..b];
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(k) = w.find(|c: char| c.is_ascii_alphabetic()) {
+            let (num, unit) = w.split_at(k);
+            let numeric = num
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c == b'.' || c == b',');
+            if numeric && UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit)) {
+                out.push((a, a + k));
+                out.push((a + k, b));
+                return;
+            }
+        }
+    }
+    out.push((a, b));
 }
 
 /// Whether a hyphen between `left` (the token so far) and `right` (the rest) stays inside one
 /// token: after a common prefix (`re-elected`, `e-mail`), or in long digit groups (phone numbers).
 fn keep_hyphen(left: &str, right: &str, prev: Option<char>, next: Option<char>) -> bool {
+    if next.is_none() && prev.is_some_and(char::is_alphabetic) {
+        return true; // a word fragment: `Th-`
+    }
     let (Some(p), Some(n)) = (prev, next) else {
         return false;
     };
     if p.is_ascii_digit() && n.is_ascii_digit() {
-        let l = left.rsplit('-').next().unwrap_or(left);
-        let r = right.split('-').next().unwrap_or(right);
-        return l.len() >= 3
-            && r.len() >= 3
-            && l.bytes().all(|b| b.is_ascii_digit())
-            && r.bytes().all(|b| b.is_ascii_digit());
+        // Phone numbers stay whole (`713-654-0365`, `345-8702`); ranges split (`2013-2014`).
+        let groups: Vec<&str> = left.split('-').chain(right.split('-')).collect();
+        let digits = groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+        let local =
+            groups.len() == 2 && matches!((groups[0].len(), groups[1].len()), (3, 4) | (5, 4));
+        return digits && (groups.len() >= 3 || local);
     }
     if !p.is_alphabetic() || !n.is_alphanumeric() {
         return false;

@@ -1,9 +1,16 @@
 //! `according eval <component>`
 use std::process::ExitCode;
 
+pub mod sbd;
+
 #[derive(clap::Subcommand)]
-pub enum EvalCommand {}
+pub enum EvalCommand {
+    /// Sentence boundaries and tokens (UD CoNLL-U `# text` + forms).
+    Sbd(sbd::Args),
+}
 
 pub fn run(c: EvalCommand) -> anyhow::Result<ExitCode> {
-    match c {}
+    match c {
+        EvalCommand::Sbd(a) => sbd::run(a),
+    }
 }
