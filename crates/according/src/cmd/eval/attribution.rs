@@ -1,0 +1,32 @@
+//! `according eval attribution --gold DIR [--model DIR] [--json]`
+use according_attrib::{evaluate, Extractor};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Gold directory in PolNeAR layout (`text/`, `attributions/`).
+    #[arg(long, default_value = "../shared/data/polnear/dev")]
+    pub gold: PathBuf,
+    /// Directory holding `attribution.bin` (default: the embedded model).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Print the headline F1 scores as JSON instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let ex = match &a.model {
+        Some(d) => Extractor::load(d),
+        None => Extractor::embedded(),
+    }
+    .map_err(anyhow::Error::msg)?;
+    let report = evaluate::evaluate_dir(&ex, &a.gold, &|_| {}).map_err(anyhow::Error::msg)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+    } else {
+        print!("{}", report.render());
+    }
+    Ok(ExitCode::SUCCESS)
+}
