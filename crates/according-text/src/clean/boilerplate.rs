@@ -268,6 +268,11 @@ pub fn strip(text: &str) -> Pass {
         if raw.trim().is_empty() {
             continue;
         }
+        // Long lines are article text: no lexicon entry applies to them.
+        if raw.split_whitespace().nth(MAX_WORDS).is_some() {
+            in_links = false;
+            continue;
+        }
         let norm = normalise_line(raw);
         if is_link_header(&norm, raw) {
             remove.push((k, "related-links header"));

@@ -13,10 +13,12 @@ pub fn scan(text: &str) -> Pass {
     let title = title(text, &paras, &mut notes);
     for &(s, e) in paras.iter().take(3) {
         if let Some(end) = dateline_len(&text[s..e]) {
-            let detail = format!("dateline `{}`", text[s..s + end].trim_end());
+            let line = text[s..s + end].trim_end();
+            let detail = format!("dateline `{line}`");
+            let span = Span::new(s, s + line.len());
             notes.push(Note {
                 kind: NoteKind::Dateline,
-                span: Span::new(s, s + end),
+                span,
                 detail,
             });
         }
@@ -233,7 +235,10 @@ fn truncated(text: &str, s: usize, e: usize, notes: &mut Vec<Note>) {
     let Some(last) = para.chars().next_back() else {
         return;
     };
-    if para.split_whitespace().count() < 5 {
+    if matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ')' | ':') {
+        return;
+    }
+    if para.split_whitespace().nth(4).is_none() {
         return;
     }
     let last_word = para.rsplit(char::is_whitespace).next().unwrap_or("");

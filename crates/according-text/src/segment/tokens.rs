@@ -24,6 +24,12 @@ pub fn tokenize_into(s: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
         let before = out.len();
         // A list marker opening the sentence (`1.`, `2.`) is one token.
         let marker = &s[a..b];
+        // Fast path: most chunks are plain words.
+        if marker.bytes().all(|c| c.is_ascii_alphabetic()) && fused_cut(marker).is_none() {
+            out.push((a + offset, b + offset));
+            is_first = false;
+            continue;
+        }
         let digits = marker.strip_suffix('.').unwrap_or("");
         if is_first && (1..=3).contains(&digits.len()) && digits.bytes().all(|c| c.is_ascii_digit())
         {
@@ -48,17 +54,54 @@ struct WsChunks<'a> {
 impl Iterator for WsChunks<'_> {
     type Item = (usize, usize);
     fn next(&mut self) -> Option<(usize, usize)> {
-        let rest = &self.s[self.pos..];
-        let skip = rest.len() - rest.trim_start().len();
-        let start = self.pos + skip;
-        if start >= self.s.len() {
-            self.pos = self.s.len();
+        let bytes = self.s.as_bytes();
+        let mut i = self.pos;
+        while i < bytes.len() {
+            match ws_len(self.s, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        if i >= bytes.len() {
+            self.pos = bytes.len();
             return None;
         }
-        let rest = &self.s[start..];
-        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        self.pos = start + len;
-        Some((start, start + len))
+        let start = i;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B {
+                    break;
+                }
+                i += 1;
+            } else if ws_len(self.s, i) > 0 {
+                break;
+            } else {
+                i += utf8_len(bytes[i]);
+            }
+        }
+        self.pos = i;
+        Some((start, i))
+    }
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// Byte length of the whitespace character at `i` (a char boundary), 0 if none.
+fn ws_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(b.is_ascii_whitespace() || b == 0x0B);
+    }
+    match s[i..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
     }
 }
 
@@ -240,6 +283,25 @@ fn is_clitic(after: &str) -> bool {
     after.len() <= 2 && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(after))
 }
 
+/// Where UD splits a fused form (`gonna` → `gon|na`, `cannot` → `can|not`).
+fn fused_cut(w: &str) -> Option<usize> {
+    const FUSED: &[(&str, usize)] = &[
+        ("gonna", 3),
+        ("wanna", 3),
+        ("gotta", 3),
+        ("cannot", 3),
+        ("oughta", 5),
+        ("outta", 3),
+    ];
+    if !(5..=6).contains(&w.len()) {
+        return None;
+    }
+    FUSED
+        .iter()
+        .find(|(f, _)| f.eq_ignore_ascii_case(w))
+        .map(|&(_, cut)| cut)
+}
+
 /// Split a chunk core with no leading/trailing punctuation: clitics, fused forms, inner
 /// punctuation.
 fn split_core(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
@@ -248,19 +310,10 @@ fn split_core(s: &str, i: usize, j: usize, out: &mut Vec<(usize, usize)>) {
     }
     let core = &s[i..j];
     // Fused forms UD splits: gonna, wanna, gotta, cannot.
-    for (form, cut) in [
-        ("gonna", 3),
-        ("wanna", 3),
-        ("gotta", 3),
-        ("cannot", 3),
-        ("oughta", 5),
-        ("outta", 3),
-    ] {
-        if core.eq_ignore_ascii_case(form) {
-            out.push((i, i + cut));
-            out.push((i + cut, j));
-            return;
-        }
+    if let Some(cut) = fused_cut(core) {
+        out.push((i, i + cut));
+        out.push((i + cut, j));
+        return;
     }
     // n't
     for nt in ["n't", "n’t", "N'T", "N’T"] {
