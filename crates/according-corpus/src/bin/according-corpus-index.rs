@@ -1,0 +1,64 @@
+//! `according-corpus-index DB PATH... [--batch N] [--delay-us N]`: index text/JSONL inputs
+//! without running any analysis (JSONL inputs are already analysed), then relink. A small
+//! stand-alone indexer for the crash-safety test and for loading pre-analysed corpora;
+//! `--delay-us` sleeps per document to stand in for analysis time.
+
+use according_corpus::indexer::{index_stream, IndexOptions};
+use according_corpus::input::Inputs;
+use according_corpus::Store;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut opts = IndexOptions { analyzer: "according-corpus-index".into(), ..Default::default() };
+    let mut delay_us = 0u64;
+    let take = |flag: &str, args: &mut Vec<String>| -> Option<String> {
+        let i = args.iter().position(|a| a == flag)?;
+        args.remove(i);
+        (i < args.len()).then(|| args.remove(i))
+    };
+    if let Some(b) = take("--batch", &mut args) {
+        opts.batch = b.parse().unwrap_or(opts.batch);
+    }
+    if let Some(d) = take("--delay-us", &mut args) {
+        delay_us = d.parse().unwrap_or(0);
+    }
+    if args.len() < 2 {
+        eprintln!("usage: according-corpus-index DB PATH... [--batch N] [--delay-us N]");
+        return ExitCode::from(2);
+    }
+    let db = args.remove(0);
+    let run = || -> rusqlite::Result<bool> {
+        let mut store = Store::open(&db)?;
+        let inputs = Inputs::from_paths(&args);
+        let total = inputs.count_docs();
+        let mut failed = false;
+        let summary = index_stream(
+            &mut store,
+            inputs.docs(),
+            Some(total),
+            &opts,
+            |_doc| {
+                if delay_us > 0 {
+                    std::thread::sleep(std::time::Duration::from_micros(delay_us));
+                }
+                Ok(())
+            },
+            |e| {
+                failed = true;
+                eprintln!("{}", serde_json::to_string(e).unwrap_or_default());
+            },
+        )?;
+        let links = store.relink()?;
+        eprintln!("{summary}; {} corpus entities, {} claims", links.corpus_entities, links.claims);
+        Ok(failed)
+    };
+    match run() {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("according-corpus-index: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
