@@ -48,4 +48,34 @@ fn main() {
         according_text::segment(&mut d);
     });
     println!("{mb:.1} MB in {} files", texts.len());
+    // What cleaning noticed over the corpus, with a few examples per kind.
+    let mut counts: std::collections::BTreeMap<String, (usize, Vec<String>)> = Default::default();
+    let (mut sents, mut toks) = (0, 0);
+    for s in &texts {
+        let mut d = according_core::Doc::new("t", "t", s.as_str());
+        according_text::clean(&mut d);
+        according_text::segment(&mut d);
+        sents += d.sentences.len();
+        toks += d.tokens.len();
+        for n in &d.notes {
+            let e = counts.entry(format!("{:?}", n.kind)).or_default();
+            e.0 += 1;
+            if e.1.len() < 20 {
+                e.1.push(
+                    d.slice(n.span)
+                        .chars()
+                        .rev()
+                        .take(60)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect(),
+                );
+            }
+        }
+    }
+    println!("{sents} sentences, {toks} tokens");
+    for (k, (n, ex)) in counts {
+        println!("{k:20} {n:6}  e.g. {ex:?}");
+    }
 }

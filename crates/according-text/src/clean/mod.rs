@@ -82,6 +82,8 @@ pub fn clean(doc: &mut Doc) {
         text, map, notes, ..
     } = chain;
     let text = text.unwrap_or_else(|| doc.text.clone());
+    let mut notes = notes;
+    notes.sort_by_key(|n| (n.span.start, n.span.end));
     for n in notes {
         if !doc
             .notes

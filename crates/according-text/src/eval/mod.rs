@@ -76,14 +76,24 @@ pub fn score_sbd(
     splitter: Splitter,
     max_errors: usize,
 ) -> (Prf, Vec<BoundaryError>) {
+    match splitter {
+        Splitter::According => score_sbd_with(docs, &according_ends, max_errors),
+        Splitter::Naive => score_sbd_with(docs, &naive_ends, max_errors),
+    }
+}
+
+/// Sentence-boundary scores of any splitter given as a function from text to sentence end
+/// offsets (e.g. a third-party baseline).
+pub fn score_sbd_with(
+    docs: &[GoldDoc],
+    splitter: &dyn Fn(&str) -> Vec<usize>,
+    max_errors: usize,
+) -> (Prf, Vec<BoundaryError>) {
     let mut prf = Prf::default();
     let mut errors = Vec::new();
     for d in docs {
         let (text, gold_ends) = d.text_and_ends();
-        let pred_ends = match splitter {
-            Splitter::According => according_ends(&text),
-            Splitter::Naive => naive_ends(&text),
-        };
+        let pred_ends = splitter(&text);
         let gold: HashSet<usize> = gold_ends.into_iter().filter(|&e| e < text.len()).collect();
         let pred: HashSet<usize> = pred_ends.into_iter().filter(|&e| e < text.len()).collect();
         prf.add_sets(&gold, &pred);
