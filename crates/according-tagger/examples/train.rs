@@ -8,8 +8,8 @@ fn main() {
     let data = PathBuf::from(args.get(1).map_or("../shared/data", |s| s.as_str()));
     let out = PathBuf::from(args.get(2).map_or("models", |s| s.as_str()));
     let mut o = TrainOptions::default();
-    if let Some(c) = args.get(3) {
-        o.clusters = Some(PathBuf::from(c));
+    if args.get(3).map(|s| s.as_str()) != Some("noclusters") {
+        o.cluster_text = according_tagger::standard_cluster_text(&data);
     }
     let (tr, dev) = standard_files(&data);
     let t0 = std::time::Instant::now();

@@ -21,7 +21,7 @@ pub struct TokenInfo {
     pub suffix: [u64; N_SUFFIX],
     /// The set of tags the word had in training (its "ambiguity class"), 0 when unknown.
     pub ambig: u64,
-    /// Word-cluster id (hashed), 0 when unknown.
+    /// Word clusters: fine id + 1 in the low 32 bits, coarse id + 1 above; 0 when unknown.
     pub cluster: u64,
     /// Bit flags: see `FLAG_*`.
     pub flags: u64,
@@ -53,7 +53,7 @@ impl TokenInfo {
             prefix: [h; N_PREFIX],
             suffix: [h; N_SUFFIX],
             ambig: h,
-            cluster: h,
+            cluster: 0,
             flags: 1 << 40 | which,
         }
     }
@@ -214,16 +214,20 @@ pub fn extract(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64
     out.push(feat2(35, w.norm, n1.norm));
     out.push(feat2(36, p1, w.suffix[2]));
     out.push(feat3(37, p1, w.ambig, n1.ambig));
+    out.push(feat1(41, m1.ambig));
+    // Clusters: low 32 bits fine, high 32 bits coarse; 0 = not clustered.
     if w.cluster != 0 {
-        out.push(feat1(38, w.cluster));
+        out.push(feat1(38, w.cluster & 0xffff_ffff));
+        out.push(feat1(42, w.cluster >> 32));
+        out.push(feat2(44, p1, w.cluster & 0xffff_ffff));
     }
     if m1.cluster != 0 {
-        out.push(feat1(39, m1.cluster));
+        out.push(feat1(39, m1.cluster & 0xffff_ffff));
     }
     if n1.cluster != 0 {
-        out.push(feat1(40, n1.cluster));
+        out.push(feat1(40, n1.cluster & 0xffff_ffff));
+        out.push(feat1(45, n1.cluster >> 32));
     }
-    out.push(feat1(41, m1.ambig));
 }
 
 #[cfg(test)]

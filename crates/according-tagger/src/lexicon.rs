@@ -108,13 +108,16 @@ impl Lexicon {
         lex
     }
 
-    /// Attach word clusters: `(word, cluster name)`; words are normalised like the features.
-    pub fn set_clusters<'a>(&mut self, pairs: impl Iterator<Item = (&'a str, &'a str)>) {
-        let mut norm = String::new();
-        for (w, c) in pairs {
-            normalise(w, &mut norm);
-            self.clusters.insert(hash_str(&norm), hash_str(c).max(1));
+    /// Attach word clusters: `(normalised word, fine id, coarse id)`.
+    pub fn set_clusters<'a>(&mut self, clusters: impl Iterator<Item = &'a (String, u32, u32)>) {
+        for (w, fine, coarse) in clusters {
+            let v = (*fine as u64 + 1) | (*coarse as u64 + 1) << 32;
+            self.clusters.insert(hash_str(w), v);
         }
+    }
+
+    pub fn n_clustered(&self) -> usize {
+        self.clusters.len()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

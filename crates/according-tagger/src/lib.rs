@@ -21,6 +21,7 @@
 //! `xpos` and `lemma` of every token of a segmented `Doc`.
 
 mod bytes;
+pub mod clusters;
 mod component;
 pub mod eval;
 mod features;
@@ -33,8 +34,10 @@ pub mod train;
 mod trainer;
 mod weights;
 
+pub use according_ml::conllu::read_path as read_conllu;
+pub use clusters::ClusterOptions;
 pub use eval::{evaluate, evaluate_file, Scores};
 pub use lemmatizer::Lemmatizer;
 pub use lexicon::LexiconOptions;
 pub use tagger::{JointTag, Tag, TagScratch, Tagger, FILE_NAME};
-pub use train::{standard_files, train, TrainOptions};
+pub use train::{standard_cluster_text, standard_files, train, TrainOptions};

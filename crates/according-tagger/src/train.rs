@@ -2,6 +2,7 @@
 //! are the model's own guesses, so training sees the errors inference will make), sentences
 //! shuffled with a fixed seed, the epoch with the best dev accuracy kept.
 
+use crate::clusters::{cluster, simple_tokens, ClusterOptions};
 use crate::eval::{evaluate, Scores};
 use crate::features::{extract, Scratch, TokenInfo, START1, START2};
 use crate::lemmatizer::Lemmatizer;
@@ -24,8 +25,12 @@ pub struct TrainOptions {
     /// Joint tags seen fewer times are folded into the most frequent tag with the same XPOS.
     pub min_tag_count: u32,
     pub lexicon: LexiconOptions,
-    /// Optional word clusters: lines `cluster<TAB>word` (Brown-cluster `paths` format).
-    pub clusters: Option<PathBuf>,
+    /// Word clusters computed from these raw-text files or directories (`*.txt`, recursively)
+    /// plus the training sentences; none when empty.
+    pub cluster_text: Vec<PathBuf>,
+    pub cluster_options: ClusterOptions,
+    /// After choosing the epoch count on dev, retrain on train + dev (the shipped model).
+    pub final_with_dev: bool,
 }
 
 impl Default for TrainOptions {
@@ -37,9 +42,16 @@ impl Default for TrainOptions {
             min_abs: 0.05,
             min_tag_count: 3,
             lexicon: LexiconOptions::default(),
-            clusters: None,
+            cluster_text: Vec::new(),
+            cluster_options: ClusterOptions::default(),
+            final_with_dev: true,
         }
     }
+}
+
+/// Raw news text for word clusters under a data directory: BBC 2005 + PolNeAR train.
+pub fn standard_cluster_text(data: &Path) -> Vec<PathBuf> {
+    vec![data.join("news/bbc-2005"), data.join("polnear/train/text")]
 }
 
 /// The standard training and dev files under a data directory (`../shared/data`).
@@ -100,20 +112,55 @@ struct Prepared {
     gold: Vec<u16>,
 }
 
-fn read_clusters(path: &Path) -> Result<Vec<(String, String)>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(text
-        .lines()
-        .filter_map(|l| {
-            let mut it = l.split('\t');
-            let c = it.next()?;
-            let w = it.next()?;
-            Some((w.to_string(), c.to_string()))
-        })
-        .collect())
+/// All `*.txt` files under `path` (or `path` itself), sorted so the corpus order is fixed.
+fn text_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() || e.extension().is_some_and(|x| x == "txt") {
+                text_files(&e, out)?;
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
 }
 
-/// Train on `train` files, choose the epoch on `dev` files. `log` receives progress lines.
+/// Raw text as rough sentences: each line tokenized, split after `.`, `?`, `!`.
+fn raw_sentences(paths: &[PathBuf]) -> Result<Vec<Vec<String>>, String> {
+    let mut files = Vec::new();
+    for p in paths {
+        text_files(p, &mut files)?;
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let text = String::from_utf8_lossy(&text);
+        for line in text.lines() {
+            let mut cur = Vec::new();
+            for t in simple_tokens(line) {
+                let end = matches!(t.as_str(), "." | "?" | "!");
+                cur.push(t);
+                if end {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Train on `train` files, choose the epoch on `dev` files (then, with
+/// [`TrainOptions::final_with_dev`], retrain on train + dev for that many epochs).
+/// `log` receives progress lines.
 pub fn train(
     train: &[PathBuf],
     dev_files: &[PathBuf],
@@ -122,32 +169,109 @@ pub fn train(
 ) -> Result<Tagger, String> {
     let train_sents = read_all(train)?;
     let dev_sents = read_all(dev_files)?;
-    let (tags, tag_map) = tag_set(&train_sents, o.min_tag_count);
+    let mut clusters = Vec::new();
+    if !o.cluster_text.is_empty() {
+        let mut corpus = raw_sentences(&o.cluster_text)?;
+        let n_raw = corpus.len();
+        corpus.extend(
+            train_sents
+                .iter()
+                .map(|s| s.words.iter().map(|w| w.form.clone()).collect()),
+        );
+        clusters = cluster(&corpus, &o.cluster_options);
+        log(&format!(
+            "{} clustered words from {n_raw} raw + {} treebank sentences",
+            clusters.len(),
+            train_sents.len()
+        ));
+    }
+    let fitted = fit(
+        &train_sents,
+        Some(&dev_sents),
+        &clusters,
+        o,
+        o.max_epochs,
+        log,
+    )?;
+    let dev = evaluate(&fitted.model, &dev_sents, true);
+    log(&format!(
+        "kept epoch {}: dev UPOS {:.2} XPOS {:.2} lemma {:.2}",
+        fitted.epochs,
+        dev.upos(),
+        dev.xpos(),
+        dev.lemma()
+    ));
+    let mut model = fitted.model;
+    if o.final_with_dev {
+        let mut all = train_sents;
+        all.extend(dev_sents.iter().cloned());
+        log(&format!(
+            "retraining on train + dev for {} epochs",
+            fitted.epochs
+        ));
+        model = fit(&all, None, &clusters, o, fitted.epochs, log)?.model;
+    }
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    model.provenance = serde_json::json!({
+        "trainer": "according-tagger greedy averaged perceptron, joint UPOS|XPOS tags",
+        "train": train.iter().map(name).collect::<Vec<_>>(),
+        "dev_files": dev_files.iter().map(name).collect::<Vec<_>>(),
+        "dev_scores_of_selection_run": dev.to_json(dev_sents.len()),
+        "final_model_also_trained_on_dev": o.final_with_dev,
+        "seed": o.seed,
+        "epochs": fitted.epochs,
+        "history": fitted.history,
+        "min_abs": o.min_abs,
+        "min_tag_count": o.min_tag_count,
+        "lexicon": format!("{:?}", o.lexicon),
+        "cluster_text": o.cluster_text.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        "cluster_options": format!("{:?}", o.cluster_options),
+        "clustered_words": model.lexicon.n_clustered(),
+        "features": model.weights.n_features(),
+        "weights": model.weights.n_weights(),
+    });
+    Ok(model)
+}
+
+struct Fitted {
+    model: Tagger,
+    /// The epoch kept (with dev) or trained (without).
+    epochs: usize,
+    history: Vec<serde_json::Value>,
+}
+
+/// One training run on `sents`: with `dev`, keep the best epoch up to `epochs` (early
+/// stopping); without, train exactly `epochs` epochs.
+fn fit(
+    sents: &[Sentence],
+    dev: Option<&[Sentence]>,
+    clusters: &[(String, u32, u32)],
+    o: &TrainOptions,
+    epochs: usize,
+    log: &mut dyn FnMut(&str),
+) -> Result<Fitted, String> {
+    let (tags, tag_map) = tag_set(sents, o.min_tag_count);
     let id_of = |u: &str, x: &str| *tag_map.get(&(u.to_string(), x.to_string())).unwrap_or(&0);
-    let n_words: usize = train_sents.iter().map(|s| s.words.len()).sum();
+    let n_words: usize = sents.iter().map(|s| s.words.len()).sum();
     log(&format!(
         "{} training sentences, {n_words} words, {} joint tags",
-        train_sents.len(),
+        sents.len(),
         tags.len()
     ));
     let mut lexicon = Lexicon::build(
-        train_sents
+        sents
             .iter()
             .flat_map(|s| &s.words)
             .map(|w| (w.form.as_str(), id_of(&w.upos, &w.xpos))),
         o.lexicon,
     );
-    if let Some(p) = &o.clusters {
-        let pairs = read_clusters(p)?;
-        lexicon.set_clusters(pairs.iter().map(|(w, c)| (w.as_str(), c.as_str())));
-        log(&format!(
-            "{} clustered words from {}",
-            pairs.len(),
-            p.display()
-        ));
-    }
+    lexicon.set_clusters(clusters.iter());
     let lemmatizer = Lemmatizer::build(
-        train_sents
+        sents
             .iter()
             .flat_map(|s| &s.words)
             .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str())),
@@ -160,7 +284,7 @@ pub fn train(
     ));
 
     let mut scratch = Scratch::default();
-    let prepared: Vec<Prepared> = train_sents
+    let prepared: Vec<Prepared> = sents
         .iter()
         .map(|s| {
             let mut infos = vec![TokenInfo::pad(1), TokenInfo::pad(2)];
@@ -195,7 +319,7 @@ pub fn train(
     let mut best_epoch = 0;
     let mut best_weights = None;
     let mut history = Vec::new();
-    for epoch in 1..=o.max_epochs {
+    for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         let (mut seen, mut right) = (0usize, 0usize);
         for &si in &order {
@@ -219,18 +343,22 @@ pub fn train(
                 p1 = t as u64;
             }
         }
+        let train_acc = 100.0 * right as f64 / seen.max(1) as f64;
+        let Some(dev) = dev else {
+            log(&format!("epoch {epoch}: train {train_acc:.2}%"));
+            continue;
+        };
         model.weights = trainer.averaged(o.min_abs);
-        let dev = evaluate(&model, &dev_sents, false);
-        let score = (dev.upos() + dev.xpos()) / 2.0;
+        let d: Scores = evaluate(&model, dev, false);
+        let score = (d.upos() + d.xpos()) / 2.0;
         log(&format!(
-            "epoch {epoch}: train {:.2}%, dev UPOS {:.2} XPOS {:.2}, {} features / {} weights",
-            100.0 * right as f64 / seen.max(1) as f64,
-            dev.upos(),
-            dev.xpos(),
+            "epoch {epoch}: train {train_acc:.2}%, dev UPOS {:.2} XPOS {:.2}, {} features / {} weights",
+            d.upos(),
+            d.xpos(),
             model.weights.n_features(),
             model.weights.n_weights()
         ));
-        history.push(serde_json::json!({"epoch": epoch, "dev_upos": round2(dev.upos()), "dev_xpos": round2(dev.xpos())}));
+        history.push(serde_json::json!({"epoch": epoch, "dev_upos": round2(d.upos()), "dev_xpos": round2(d.xpos())}));
         if score > best_score {
             best_score = score;
             best_epoch = epoch;
@@ -239,35 +367,15 @@ pub fn train(
             break;
         }
     }
-    model.weights = best_weights.ok_or("no training epochs")?;
-    let dev: Scores = evaluate(&model, &dev_sents, true);
-    let name = |p: &PathBuf| {
-        p.file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
+    model.weights = match best_weights {
+        Some(w) => w,
+        None => trainer.averaged(o.min_abs),
     };
-    model.provenance = serde_json::json!({
-        "trainer": "according-tagger greedy averaged perceptron, joint UPOS|XPOS tags",
-        "train": train.iter().map(name).collect::<Vec<_>>(),
-        "dev": dev.to_json(dev_sents.len()),
-        "dev_files": dev_files.iter().map(name).collect::<Vec<_>>(),
-        "seed": o.seed,
-        "epochs": best_epoch,
-        "history": history,
-        "min_abs": o.min_abs,
-        "min_tag_count": o.min_tag_count,
-        "lexicon": format!("{:?}", o.lexicon),
-        "clusters": o.clusters.as_ref().map(name),
-        "features": model.weights.n_features(),
-        "weights": model.weights.n_weights(),
-    });
-    log(&format!(
-        "kept epoch {best_epoch}: dev UPOS {:.2} XPOS {:.2} lemma {:.2}",
-        dev.upos(),
-        dev.xpos(),
-        dev.lemma()
-    ));
-    Ok(model)
+    Ok(Fitted {
+        model,
+        epochs: if dev.is_some() { best_epoch } else { epochs },
+        history,
+    })
 }
 
 fn round2(x: f64) -> f64 {

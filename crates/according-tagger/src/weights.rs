@@ -3,18 +3,36 @@
 //! only ever voted for a handful of the ~100 tags).
 
 use crate::bytes::{put_i16s, put_u32s, put_u64s, Cursor};
-use crate::table::U64Table;
 
 #[derive(Debug, Clone)]
 pub struct Weights {
     n_classes: usize,
     scale: f32,
-    /// Feature id → row number.
-    rows: U64Table<u32>,
-    /// Row `r` is `classes[offsets[r]..offsets[r+1]]` / `values[..]`.
-    offsets: Vec<u32>,
-    classes: Vec<u8>,
-    values: Vec<i16>,
+    /// Feature ids in row order (for writing the model back out).
+    keys: Vec<u64>,
+    lens: Vec<u8>,
+    /// Open-addressing table, one 8-byte slot per probe so a lookup costs one cache miss:
+    /// high half = fingerprint of the id (0 = empty),
+    /// low half = row start << 8 | row length.
+    slots: Vec<u64>,
+    mask: usize,
+    /// Row entries: weight (i16) in the high 16 bits, class in the low 8.
+    entries: Vec<u32>,
+}
+
+/// Rows start below 2^24 (16M weights, far above the 10 MB model budget).
+const MAX_ENTRIES: usize = 1 << 24;
+
+/// Low 32 bits of the id (0 reserved for empty slots)...
+#[inline]
+fn fingerprint(k: u64) -> u64 {
+    (k as u32).max(1) as u64
+}
+
+/// ...and the slot from a multiplicative hash of all its bits, so ids need not be random.
+#[inline]
+fn home(k: u64, mask: usize) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 impl Weights {
@@ -32,7 +50,7 @@ impl Weights {
             1.0
         };
         let mut keys = Vec::new();
-        let mut offsets = vec![0u32];
+        let mut lens = Vec::new();
         let mut classes = Vec::new();
         let mut values = Vec::new();
         for (k, row) in rows {
@@ -46,31 +64,73 @@ impl Weights {
             }
             if classes.len() > before {
                 keys.push(k);
-                offsets.push(classes.len() as u32);
+                lens.push((classes.len() - before) as u8);
             }
         }
-        Self::assemble(n_classes, scale, &keys, offsets, classes, values)
+        Self::assemble(n_classes, scale, keys, lens, &classes, &values)
+            .expect("quantised weights are consistent")
     }
 
     fn assemble(
         n_classes: usize,
         scale: f32,
-        keys: &[u64],
-        offsets: Vec<u32>,
-        classes: Vec<u8>,
-        values: Vec<i16>,
-    ) -> Weights {
-        let mut table = U64Table::with_capacity(keys.len());
-        for (i, &k) in keys.iter().enumerate() {
-            table.insert(k, i as u32);
+        keys: Vec<u64>,
+        lens: Vec<u8>,
+        classes: &[u8],
+        values: &[i16],
+    ) -> Result<Weights, String> {
+        if classes.len() >= MAX_ENTRIES || classes.len() != values.len() || keys.len() != lens.len()
+        {
+            return Err("tagger weights: inconsistent sizes".into());
         }
-        Weights {
+        if classes.iter().any(|&c| c as usize >= n_classes) {
+            return Err("tagger weights: class out of range".into());
+        }
+        let size = (keys.len().max(4) * 2).next_power_of_two();
+        let mask = size - 1;
+        let mut slots = vec![0u64; size];
+        let mut start = 0usize;
+        for (&k, &len) in keys.iter().zip(&lens) {
+            let mut i = home(k, mask);
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = fingerprint(k) << 32 | (start as u64) << 8 | len as u64;
+            start += len as usize;
+        }
+        if start != classes.len() {
+            return Err("tagger weights: row lengths do not add up".into());
+        }
+        let entries = classes
+            .iter()
+            .zip(values)
+            .map(|(&c, &v)| (v as u16 as u32) << 16 | c as u32)
+            .collect();
+        Ok(Weights {
             n_classes,
             scale,
-            rows: table,
-            offsets,
-            classes,
-            values,
+            keys,
+            lens,
+            slots,
+            mask,
+            entries,
+        })
+    }
+
+    /// Row `(start << 8 | len)` of feature `k`.
+    #[inline]
+    fn row(&self, k: u64) -> Option<u32> {
+        let fp = fingerprint(k);
+        let mut i = home(k, self.mask);
+        loop {
+            let s = self.slots[i];
+            if s >> 32 == fp {
+                return Some(s as u32);
+            }
+            if s == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
@@ -79,25 +139,33 @@ impl Weights {
     }
 
     pub fn n_features(&self) -> usize {
-        self.offsets.len() - 1
+        self.keys.len()
     }
 
     pub fn n_weights(&self) -> usize {
-        self.values.len()
+        self.entries.len()
     }
 
     /// Add the (quantised) scores of `feats` to `acc` (length `n_classes`).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32]) {
-        for &f in feats {
-            if let Some(r) = self.rows.get(f) {
-                let (a, b) = (
-                    self.offsets[r as usize] as usize,
-                    self.offsets[r as usize + 1] as usize,
-                );
-                for (&c, &v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
-                    if let Some(slot) = acc.get_mut(c as usize) {
-                        *slot += v as i32;
+        // Two passes: all table probes first (independent loads overlap in the memory
+        // system), then the rows.
+        let mut rows = [0u32; 32];
+        for chunk in feats.chunks(rows.len()) {
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(r) = self.row(f) {
+                    rows[n] = r;
+                    n += 1;
+                }
+            }
+            for &r in &rows[..n] {
+                let start = (r >> 8) as usize;
+                let len = (r & 0xff) as usize;
+                for &e in &self.entries[start..start + len] {
+                    if let Some(slot) = acc.get_mut((e & 0xff) as usize) {
+                        *slot += (e >> 16) as u16 as i16 as i32;
                     }
                 }
             }
@@ -105,26 +173,24 @@ impl Weights {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let n_rows = self.n_features();
-        let mut keys = vec![0u64; n_rows];
-        for (k, r) in self.rows.iter() {
-            keys[r as usize] = k;
-        }
         let mut out = Vec::new();
         put_u32s(
             &mut out,
             [
                 self.n_classes as u32,
-                n_rows as u32,
-                self.values.len() as u32,
+                self.keys.len() as u32,
+                self.entries.len() as u32,
             ],
         );
         out.extend_from_slice(&self.scale.to_le_bytes());
-        put_u64s(&mut out, keys);
-        // Row lengths as bytes (≤ n_classes ≤ 255) compress far better than offsets.
-        out.extend(self.offsets.windows(2).map(|w| (w[1] - w[0]) as u8));
-        out.extend_from_slice(&self.classes);
-        put_i16s(&mut out, self.values.iter().copied());
+        put_u64s(&mut out, self.keys.iter().copied());
+        // Row lengths as bytes, then classes, then weights: each plane compresses well.
+        out.extend_from_slice(&self.lens);
+        out.extend(self.entries.iter().map(|&e| e as u8));
+        put_i16s(
+            &mut out,
+            self.entries.iter().map(|&e| (e >> 16) as u16 as i16),
+        );
         out
     }
 
@@ -139,21 +205,9 @@ impl Weights {
         }
         let keys = c.u64s(n_rows)?;
         let lens = c.u8s(n_rows)?;
-        let mut offsets = Vec::with_capacity(n_rows + 1);
-        offsets.push(0u32);
-        let mut total = 0u32;
-        for &l in lens {
-            total += l as u32;
-            offsets.push(total);
-        }
-        if total as usize != n_values {
-            return Err("tagger weights: row lengths do not add up".into());
-        }
-        let classes = c.u8s(n_values)?.to_vec();
+        let classes = c.u8s(n_values)?;
         let values = c.i16s(n_values)?;
         c.done()?;
-        Ok(Self::assemble(
-            n_classes, scale, &keys, offsets, classes, values,
-        ))
+        Self::assemble(n_classes, scale, keys, lens.to_vec(), classes, &values)
     }
 }

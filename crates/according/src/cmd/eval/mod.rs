@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 pub mod attribution;
 pub mod sbd;
+pub mod tagger;
 
 #[derive(clap::Subcommand)]
 pub enum EvalCommand {
@@ -10,11 +11,14 @@ pub enum EvalCommand {
     Attribution(attribution::Args),
     /// Sentence boundaries and tokens (UD CoNLL-U `# text` + forms).
     Sbd(sbd::Args),
+    /// Part-of-speech tagger + lemmatizer: UPOS, XPOS, lemma accuracy (CoNLL-U).
+    Tagger(tagger::Args),
 }
 
 pub fn run(c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
         EvalCommand::Attribution(a) => attribution::run(a),
         EvalCommand::Sbd(a) => sbd::run(a),
+        EvalCommand::Tagger(a) => tagger::run(a),
     }
 }
