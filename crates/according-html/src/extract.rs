@@ -33,11 +33,50 @@ fn readable(doc: Document, url: Option<&str>) -> Option<Readable> {
     })
 }
 
-fn trafilatura_result(html: &str, url: Option<&str>) -> Option<trafilatura::ExtractResult> {
+/// Trafilatura's extraction; `with_fallback` also runs its own readability and jusText
+/// fallbacks (about 4x slower, so only used when a second look is needed).
+fn trafilatura_result(
+    html: &str,
+    url: Option<&str>,
+    with_fallback: bool,
+) -> Option<trafilatura::ExtractResult> {
     let mut opts = trafilatura::Options::default();
     opts.original_url = url.and_then(|u| u.parse().ok());
+    opts.enable_fallback = with_fallback;
     trafilatura::extract(html, &opts).ok()
 }
+
+/// Voting against trafilatura's text: if the two agree on less than [`MIN_AGREEMENT`] of the
+/// words, trafilatura probably cut the article short, so it is asked again with its fallbacks.
+fn voted_text(
+    paragraphs: &[String],
+    html: &str,
+    url: Option<&str>,
+    traf: &mut Option<trafilatura::ExtractResult>,
+) -> String {
+    let kept = |t: &Option<trafilatura::ExtractResult>| -> Vec<String> {
+        let text = t.as_ref().map(|t| t.content_text.as_str()).unwrap_or("");
+        let tokens = tokenize(text);
+        let evidence = Evidence::new(&tokens);
+        filter(paragraphs, &evidence)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let words = |ps: &[String]| ps.iter().map(|p| tokenize(p).len()).sum::<usize>();
+    let mut chosen = kept(traf);
+    if (words(&chosen) as f64) < MIN_AGREEMENT * words(paragraphs) as f64 {
+        let second = trafilatura_result(html, url, true);
+        if second.is_some() {
+            chosen = kept(&second);
+            *traf = second;
+        }
+    }
+    chosen.join("\n\n")
+}
+
+/// Share of the main extractor's words the second must confirm before its vote is trusted.
+const MIN_AGREEMENT: f64 = 0.5;
 
 /// Non-empty lines with whitespace collapsed; lines without any word are dropped.
 fn paragraphs(text: &str) -> Vec<String> {
@@ -57,13 +96,10 @@ pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, 
     let doc = Document::from(html);
     let meta = page_meta(&doc);
     let readable = readable(doc, url);
-    let traf = trafilatura_result(html, url);
+    let mut traf = trafilatura_result(html, url, false);
 
-    let traf_text = traf.as_ref().map(|t| t.content_text.as_str()).unwrap_or("");
-    let traf_tokens = tokenize(traf_text);
-    let evidence = Evidence::new(&traf_tokens);
     let text = match &readable {
-        Some(r) if !r.paragraphs.is_empty() => filter(&r.paragraphs, &evidence).join("\n\n"),
+        Some(r) if !r.paragraphs.is_empty() => voted_text(&r.paragraphs, html, url, &mut traf),
         // Readability found nothing: trafilatura's own paragraphs.
         _ => traf
             .as_ref()
