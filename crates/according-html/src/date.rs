@@ -34,14 +34,16 @@ pub fn to_iso8601(raw: &str) -> Option<String> {
     if s.is_empty() || s.len() > 64 {
         return None;
     }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return plausible(d.date_naive()).then(|| d.to_rfc3339());
+    }
+    // "2019-11-19 10:00:00 UTC" and kin: make the zone an offset the formats below read.
     let s = s
         .strip_suffix(" UTC")
         .or_else(|| s.strip_suffix(" GMT"))
         .map_or_else(|| s.to_string(), |t| format!("{t}+00:00"));
     let s = s.as_str();
     let out = if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        Some((d.date_naive(), d.to_rfc3339()))
-    } else if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         Some((d.date_naive(), d.to_rfc3339()))
     } else if let Some(d) = DATETIME_FORMATS
         .iter()
@@ -64,8 +66,11 @@ pub fn to_iso8601(raw: &str) -> Option<String> {
             .and_then(|h| NaiveDate::parse_from_str(h, "%Y-%m-%d").ok())
             .map(|d| (d, d.format("%Y-%m-%d").to_string()))
     };
-    out.filter(|(d, _)| (1990..=2100).contains(&chrono::Datelike::year(d)))
-        .map(|(_, iso)| iso)
+    out.filter(|(d, _)| plausible(*d)).map(|(_, iso)| iso)
+}
+
+fn plausible(d: NaiveDate) -> bool {
+    (1990..=2100).contains(&chrono::Datelike::year(&d))
 }
 
 #[cfg(test)]

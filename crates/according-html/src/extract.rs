@@ -91,6 +91,17 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The headline is metadata, not body text: drop a first paragraph that repeats it.
+fn drop_leading_title(text: String, title: Option<&str>) -> String {
+    let Some(title) = title else { return text };
+    let first = text.split("\n\n").next().unwrap_or("");
+    if !first.is_empty() && tokenize(first) == tokenize(title) {
+        text[first.len()..].trim_start().to_string()
+    } else {
+        text
+    }
+}
+
 pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, String> {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let doc = Document::from(html);
@@ -107,15 +118,16 @@ pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, 
             .unwrap_or_default()
             .join("\n\n"),
     };
-    if text.is_empty() {
-        return Err("no main text found on the page".into());
-    }
 
     let tm = traf.as_ref().map(|t| &t.metadata);
     let title = meta
         .title
         .or_else(|| readable.as_ref().and_then(|r| non_empty(&r.title)))
         .or_else(|| tm.and_then(|m| non_empty(&m.title)));
+    let text = drop_leading_title(text, title.as_deref());
+    if text.is_empty() {
+        return Err("no main text found on the page".into());
+    }
     let mut authors = meta.authors;
     if authors.is_empty() {
         if let Some(m) = tm {
@@ -140,7 +152,11 @@ pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, 
                 .as_deref()
                 .and_then(date::to_iso8601)
         })
-        .or_else(|| tm?.date.map(|d| d.format("%Y-%m-%d").to_string()));
+        .or_else(|| {
+            // Trafilatura's last resort is 1 January of the copyright year: not a date.
+            let d = tm?.date?;
+            (chrono::Datelike::ordinal(&d) != 1).then(|| d.format("%Y-%m-%d").to_string())
+        });
     let site = meta
         .site
         .or_else(|| tm.and_then(|m| non_empty(&m.sitename)))

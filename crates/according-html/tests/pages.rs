@@ -68,8 +68,8 @@ fn time_element_is_a_date_fallback() {
 }
 
 #[test]
-fn text_keeps_paragraphs_and_drops_script_style_nav_footer() {
-    let a = extract(&page("<title>Bridge</title>", ""), None).unwrap();
+fn text_keeps_paragraphs_and_drops_headline_script_style_nav_footer() {
+    let a = extract(&page("<title>Old bridge to close</title>", ""), None).unwrap();
     let paragraphs: Vec<&str> = a.text.split("\n\n").collect();
     assert_eq!(paragraphs.len(), 3, "{:?}", a.text);
     assert!(paragraphs[0].starts_with("The city council voted"));
