@@ -53,7 +53,7 @@ fn main() -> std::io::Result<()> {
 
     let t = Instant::now();
     let (mut docs, mut errs, mut bytes) = (0u64, 0u64, 0u64);
-    for item in read_raw(&[path.clone()], &opts) {
+    for item in read_raw(std::slice::from_ref(&path), &opts) {
         match item {
             Ok(raw) => {
                 docs += 1;
@@ -72,7 +72,7 @@ fn main() -> std::io::Result<()> {
 
     let t = Instant::now();
     let mut text = 0u64;
-    for item in read_raw(&[path.clone()], &opts) {
+    for item in read_raw(std::slice::from_ref(&path), &opts) {
         if let Ok(doc) = item.and_then(|raw| raw.finish(&opts)) {
             text += doc.text.len() as u64;
         }

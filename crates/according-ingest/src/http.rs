@@ -189,10 +189,7 @@ fn looks_chunked(body: &[u8]) -> bool {
 /// Join the chunks; a body cut short keeps what arrived.
 fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
-    loop {
-        let Some(nl) = memchr::memchr(b'\n', body) else {
-            break;
-        };
+    while let Some(nl) = memchr::memchr(b'\n', body) {
         let line = body[..nl].strip_suffix(b"\r").unwrap_or(&body[..nl]);
         let size = line
             .split(|&b| b == b';')

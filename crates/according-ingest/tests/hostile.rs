@@ -133,7 +133,7 @@ fn deeply_nested_html_does_not_overflow_the_stack() {
         html_extractor: recursive_extractor,
         ..ReadOptions::default()
     };
-    let (docs, errs) = read_all(&[p.clone()], &opts);
+    let (docs, errs) = read_all(std::slice::from_ref(&p), &opts);
     assert!(errs.is_empty(), "{errs:?}");
     assert_eq!(docs[0].text, "depth 100000");
     // The real extractor: a document or a per-document error, and the process survives.

@@ -26,7 +26,7 @@ fn good_and_bad_lines() {
     ]
     .join("\n");
     let path = write(&dir, "news.jsonl", &content);
-    let (docs, errs) = read_all(&[path.clone()], &ReadOptions::default());
+    let (docs, errs) = read_all(std::slice::from_ref(&path), &ReadOptions::default());
     let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a1", "news:2", "7", "last"]);
     let a = &docs[0];

@@ -52,10 +52,8 @@ proptest! {
     #[test]
     fn any_bytes_any_reader_no_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), name in prop::sample::select(vec!["-", "a.txt", "a.jsonl", "a.html", "a.warc", "a.txt.gz"])) {
         let opts = stub_opts();
-        for item in read_stream(std::io::Cursor::new(bytes), name, &opts) {
-            if let Ok(raw) = item {
-                let _ = raw.finish(&opts);
-            }
+        for raw in read_stream(std::io::Cursor::new(bytes), name, &opts).flatten() {
+            let _ = raw.finish(&opts);
         }
     }
 
@@ -64,10 +62,8 @@ proptest! {
         let mut bytes = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\n".to_vec();
         bytes.extend_from_slice(&noise);
         let opts = stub_opts();
-        for item in read_stream(std::io::Cursor::new(bytes), "x.warc", &opts) {
-            if let Ok(raw) = item {
-                let _ = raw.finish(&opts);
-            }
+        for raw in read_stream(std::io::Cursor::new(bytes), "x.warc", &opts).flatten() {
+            let _ = raw.finish(&opts);
         }
     }
 }

@@ -32,7 +32,7 @@ fn record_counts() {
 fn common_crawl_file_gives_its_16_html_responses() {
     let path = s(&data_dir().join("warc/warcfile.warc.gz"));
     let opts = stub_opts();
-    let raws: Vec<_> = read_raw(&[path.clone()], &opts)
+    let raws: Vec<_> = read_raw(std::slice::from_ref(&path), &opts)
         .map(Result::unwrap)
         .collect();
     assert_eq!(raws.len(), 16);
@@ -89,7 +89,7 @@ fn unknown_records_are_skipped_silently() {
 #[test]
 fn clipped_record_is_an_error_naming_its_offset() {
     let path = s(&data_dir().join("warc/clipped.warc.gz"));
-    let (docs, errs) = read_all(&[path.clone()], &stub_opts());
+    let (docs, errs) = read_all(std::slice::from_ref(&path), &stub_opts());
     assert_eq!((docs.len(), errs.len()), (0, 1));
     assert_eq!(errs[0].source, format!("{path}@0"));
     assert_eq!(
