@@ -3,8 +3,8 @@
 
 #[derive(Debug, Clone)]
 pub struct U64Table<V: Copy + Default> {
-    keys: Vec<u64>,
-    vals: Vec<V>,
+    /// Key and value side by side: one cache line per probe.
+    slots: Vec<(u64, V)>,
     mask: usize,
     len: usize,
 }
@@ -26,8 +26,7 @@ impl<V: Copy + Default> U64Table<V> {
     pub fn with_capacity(n: usize) -> Self {
         let size = (n.max(4) * 2).next_power_of_two();
         U64Table {
-            keys: vec![0; size],
-            vals: vec![V::default(); size],
+            slots: vec![(0, V::default()); size],
             mask: size - 1,
             len: 0,
         }
@@ -39,20 +38,19 @@ impl<V: Copy + Default> U64Table<V> {
 
     /// Insert or overwrite.
     pub fn insert(&mut self, k: u64, v: V) {
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let k = fix(k);
         let mut i = k as usize & self.mask;
         loop {
-            if self.keys[i] == 0 {
-                self.keys[i] = k;
-                self.vals[i] = v;
+            if self.slots[i].0 == 0 {
+                self.slots[i] = (k, v);
                 self.len += 1;
                 return;
             }
-            if self.keys[i] == k {
-                self.vals[i] = v;
+            if self.slots[i].0 == k {
+                self.slots[i].1 = v;
                 return;
             }
             i = (i + 1) & self.mask;
@@ -64,9 +62,9 @@ impl<V: Copy + Default> U64Table<V> {
         let k = fix(k);
         let mut i = k as usize & self.mask;
         loop {
-            let s = self.keys[i];
+            let (s, v) = self.slots[i];
             if s == k {
-                return Some(self.vals[i]);
+                return Some(v);
             }
             if s == 0 {
                 return None;
@@ -77,15 +75,11 @@ impl<V: Copy + Default> U64Table<V> {
 
     /// Entries in slot order (deterministic for a given insertion sequence).
     pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
-        self.keys
-            .iter()
-            .zip(&self.vals)
-            .filter(|(&k, _)| k != 0)
-            .map(|(&k, &v)| (k, v))
+        self.slots.iter().filter(|s| s.0 != 0).copied()
     }
 
     fn grow(&mut self) {
-        let mut bigger = U64Table::with_capacity(self.keys.len());
+        let mut bigger = U64Table::with_capacity(self.slots.len());
         for (k, v) in self.iter() {
             bigger.insert(k, v);
         }
