@@ -1,6 +1,6 @@
 //! Train on PolNeAR train, write the model, score PolNeAR dev:
 //! `cargo run --release -p according-attrib --example train -- ../shared/data models/`
-use according_attrib::{evaluate, train, Extractor};
+use according_attrib::{evaluate, nlp::Prep, train, Extractor};
 use std::path::PathBuf;
 
 fn main() {
@@ -13,12 +13,18 @@ fn main() {
         opts.cue_epochs = e;
         opts.role_epochs = e;
     }
+    let prep = if std::env::var_os("ATTRIB_NO_TAGGER").is_some() {
+        Prep::segment_only()
+    } else {
+        Prep::embedded()
+    };
+    eprintln!("prep: {}", prep.describe());
     let t0 = std::time::Instant::now();
     let model = train::train(
         &data.join("polnear/train"),
         Some(&data.join("lexicons/verbnet")),
         &opts,
-        &|_| {},
+        &|d| prep.run(d),
         &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64()),
     )
     .unwrap();
@@ -27,6 +33,6 @@ fn main() {
     std::fs::write(out.join("attribution.bin"), &bytes).unwrap();
     eprintln!("model: {} bytes", bytes.len());
     let ex = Extractor::from_model(model);
-    let r = evaluate::evaluate_dir(&ex, &data.join("polnear/dev"), &|_| {}).unwrap();
+    let r = evaluate::evaluate_dir(&ex, &data.join("polnear/dev"), &|d| prep.run(d)).unwrap();
     println!("{}", r.render());
 }

@@ -2,8 +2,10 @@
 //! `doc.attributions` (kinds, chains, flags) and `doc.entities` (resolved sources).
 
 use crate::model::Model;
+use crate::sources::{self, SourceInfo};
 use crate::tagging::{self, RawAttribution};
 use crate::view::View;
+use crate::{chains, classify, resolve};
 use according_core::{
     Attribution, Component, Content, Cue, Doc, DocError, Source, SourceType, Span, Stage,
 };
@@ -38,13 +40,206 @@ impl Extractor {
         &self.model
     }
 
+    pub fn model_mut(&mut self) -> &mut Model {
+        &mut self.model
+    }
+
     /// Find the attributions of `doc` (tokens, tags, parse and mentions are used when present).
     pub fn extract(&self, doc: &mut Doc) {
         let v = View::new(doc);
         let raw = tagging::extract(&self.model, &v);
-        let atts = build(&v, &raw);
+        let mut raw: Vec<RawAttribution> = raw
+            .into_iter()
+            .filter_map(|r| drop_titles(&v, r))
+            .map(|r| according_to_source(&v, r))
+            .collect();
+        raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
+        let mut atts = build(&v, &raw);
+        let infos: Vec<Option<SourceInfo>> = atts
+            .iter()
+            .map(|a| a.source.as_ref().map(|s| sources::analyze(&s.text)))
+            .collect();
+        for (a, r) in atts.iter_mut().zip(&raw) {
+            let pos = v.toks[r.cue.end - 1].upos.as_deref();
+            a.kind = classify::kind(v.text, a, pos);
+        }
+        let sentence_of = |byte: usize| {
+            let i = v
+                .toks
+                .partition_point(|t| t.span.end <= byte)
+                .min(v.len().saturating_sub(1));
+            v.toks.get(i).map_or(0, |t| t.sentence as usize)
+        };
+        chains::link(&mut atts, sentence_of);
+        for (k, a) in atts.iter_mut().enumerate() {
+            let s = v.toks[raw[k].cue.start].sentence as usize;
+            let sent = &v.sentences[s];
+            let sent_span = Span::new(v.toks[sent.start].span.start, v.toks[sent.end - 1].span.end);
+            let tail = a
+                .source
+                .as_ref()
+                .map_or(a.cue.span.end, |x| x.span.end.max(a.cue.span.end));
+            let truncated = cut_off_after(v.text, tail)
+                || doc.notes.iter().any(|n| {
+                    n.kind == according_core::NoteKind::TruncatedParagraph
+                        && n.span
+                            .overlaps(Span::new(a.cue.span.start, tail.max(a.cue.span.start + 1)))
+                });
+            a.flags = classify::flags(
+                v.text,
+                a,
+                infos[k].as_ref(),
+                sent_span.slice(v.text),
+                truncated,
+            );
+        }
         doc.attributions = atts;
+        resolve::resolve(doc, &infos);
     }
+}
+
+/// The text stops right after `at` mid-sentence (`according to an earlier report in` + line end).
+fn cut_off_after(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let line_rest = rest.split('\n').next().unwrap_or("");
+    if !line_rest.trim().is_empty() {
+        return false;
+    }
+    let before = text[..at.min(text.len())].trim_end();
+    let last = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "in" | "from" | "by" | "of" | "to" | "the" | "a" | "an" | "on" | "at"
+    )
+}
+
+/// Words that name a work whose title is quoted (`his book, “Saddam’s Bombmaker.”`).
+const WORK_NOUNS: &[&str] = &[
+    "book",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "novel",
+    "documentary",
+    "play",
+    "show",
+    "series",
+    "memoir",
+    "titled",
+    "entitled",
+    "called",
+    "poem",
+    "opera",
+    "musical",
+    "single",
+    "episode",
+];
+
+/// `according to X`: the source is the phrase right after the cue, up to the next
+/// punctuation or sentence end. Applied when the tagger found no source to the right.
+fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_str()).collect();
+    if cue != ["according", "to"] || r.source.iter().any(|s| s.start >= r.cue.end) {
+        return r;
+    }
+    let sent = v.toks[r.cue.start].sentence;
+    let mut end = r.cue.end;
+    while end < v.len()
+        && v.toks[end].sentence == sent
+        && !matches!(
+            v.toks[end].lower.as_str(),
+            "," | "." | ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\""
+        )
+    {
+        end += 1;
+    }
+    if end > r.cue.end {
+        let src = r.cue.end..end;
+        let mut content = Vec::new();
+        for c in &r.content {
+            if c.end <= src.start || c.start >= src.end {
+                content.push(c.clone());
+            } else {
+                if c.start < src.start {
+                    content.push(c.start..src.start);
+                }
+                if c.end > src.end {
+                    content.push(src.end..c.end);
+                }
+            }
+        }
+        r.content = content;
+        r.source = vec![src];
+    }
+    r
+}
+
+/// Quoted titles of works inside a content (`his book, “Saddam’s Bombmaker.”`) are not
+/// attributed speech: cut them out of the content, and drop an attribution left without one.
+fn drop_titles(v: &View, mut r: RawAttribution) -> Option<RawAttribution> {
+    let had = !r.content.is_empty();
+    let mut pieces = Vec::new();
+    for c in &r.content {
+        let mut start = c.start;
+        let mut i = c.start.saturating_sub(1);
+        while i < c.end {
+            match quoted_title_at(v, i) {
+                Some(close) => {
+                    if start < i {
+                        pieces.push(start..i);
+                    }
+                    start = close + 1;
+                    i = close + 1;
+                }
+                None => i += 1,
+            }
+        }
+        if start < c.end {
+            pieces.push(start..c.end);
+        }
+    }
+    // Pieces left with punctuation only carry nothing.
+    pieces.retain(|p| {
+        p.clone()
+            .any(|i| v.toks[i].lower.chars().any(char::is_alphanumeric))
+    });
+    r.content = pieces;
+    if had && r.content.is_empty() {
+        return None;
+    }
+    Some(r)
+}
+
+/// If token `q` opens a quoted title of a work (`book, “Saddam’s Bombmaker.”`): the index of
+/// its closing quote.
+fn quoted_title_at(v: &View, q: usize) -> Option<usize> {
+    use crate::view::QuoteMark;
+    if v.toks[q].mark != QuoteMark::Open {
+        return None;
+    }
+    let close = (q + 1..(q + 12).min(v.len())).find(|&i| v.toks[i].mark == QuoteMark::Close)?;
+    let words: Vec<usize> = (q + 1..close)
+        .filter(|&i| v.toks[i].lower.chars().any(char::is_alphanumeric))
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let title_case = words.iter().all(|&i| {
+        let w = v.word(i);
+        w.starts_with(|ch: char| ch.is_uppercase())
+            || matches!(
+                w,
+                "of" | "the" | "a" | "and" | "in" | "’s" | "'s" | "to" | "for"
+            )
+    });
+    let work_before =
+        (q.saturating_sub(4)..q).any(|i| WORK_NOUNS.contains(&v.toks[i].lower.as_str()));
+    (title_case && work_before).then_some(close)
 }
 
 fn spans_of(v: &View, ranges: &[std::ops::Range<usize>]) -> Vec<Span> {
@@ -71,7 +266,15 @@ fn build(v: &View, raw: &[RawAttribution]) -> Vec<Attribution> {
         let cue_span = cover(&cue_spans);
         let content_spans = spans_of(v, &r.content);
         let content_span = cover(&content_spans);
-        let source_spans = spans_of(v, &r.source);
+        // Sources are one phrase: keep the run nearest the cue.
+        let nearest = r.source.iter().min_by_key(|s| {
+            if s.end <= r.cue.start {
+                r.cue.start - s.end
+            } else {
+                s.start.saturating_sub(r.cue.end)
+            }
+        });
+        let source_spans = spans_of(v, nearest.map(std::slice::from_ref).unwrap_or(&[]));
         let source = (!source_spans.is_empty()).then(|| {
             let s = cover(&source_spans);
             Source {
@@ -123,5 +326,58 @@ impl Component for Extractor {
         }
         self.extract(doc);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
+mod tests {
+    use super::*;
+
+    fn tok(v: &View, w: &str) -> usize {
+        v.toks
+            .iter()
+            .position(|t| t.span.slice(v.text) == w)
+            .unwrap()
+    }
+
+    #[test]
+    fn according_to_takes_the_phrase_after_it() {
+        let doc = Doc::new("t", "t", "Butler stated that “there were weapons” when they left, according to Radio Free Europe/Radio Liberty. Next.");
+        let v = View::new(&doc);
+        let a = tok(&v, "according");
+        let r = RawAttribution {
+            cue: a..a + 2,
+            source: vec![0..tok(&v, "when")],
+            content: vec![tok(&v, "when")..a - 1],
+        };
+        let r = according_to_source(&v, r);
+        let s = &r.source[0];
+        assert_eq!(
+            Span::new(v.toks[s.start].span.start, v.toks[s.end - 1].span.end).slice(v.text),
+            "Radio Free Europe/Radio Liberty"
+        );
+    }
+
+    #[test]
+    fn quoted_book_titles_are_cut_from_contents() {
+        let doc = Doc::new(
+            "t",
+            "t",
+            "Hamza recounted his escape in his book, “Saddam’s Bombmaker.” Then more.",
+        );
+        let v = View::new(&doc);
+        let r = RawAttribution {
+            cue: 1..2,
+            source: vec![0..1],
+            content: vec![2..tok(&v, "Then")],
+        };
+        let r = drop_titles(&v, r).unwrap();
+        let last = r.content.last().unwrap();
+        assert_eq!(v.word(last.end - 1), ",");
+        assert!(r
+            .content
+            .iter()
+            .all(|c| c.clone().all(|i| v.word(i) != "Bombmaker")));
     }
 }

@@ -1,7 +1,7 @@
 //! Feature extraction: per-token base features hashed once per document, and cheap u64
 //! combinations of them with cue-relative context for the source/content tagger.
 
-use crate::lexicon::{stem, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::view::{QuoteMark, View};
 use according_ml::features::hash_parts;
 
@@ -84,7 +84,7 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         let ii = i as isize;
         let t = &v.toks[i];
         let word = t.lower.as_str();
-        let st = stem(word);
+        let st = t.lemma.as_str();
         let suf: &str = {
             let k = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
             &word[k..]

@@ -6,31 +6,54 @@
 //! PolNeAR) find the spans; rules and lexicons add chains, flags, source resolution and
 //! entities.
 //!
-//! ```no_run
+//! ```
 //! use according_core::{Component, Doc};
 //! let ex = according_attrib::Extractor::embedded().unwrap();
-//! let mut doc = Doc::new("d", "inline", "“We will win,” Smith said.");
+//! let mut doc = Doc::new("d", "inline", "“We will win the vote,” Senator John Smith said on Monday.");
+//! according_attrib::nlp::Prep::embedded().run(&mut doc); // clean, segment, tag
 //! ex.process(&mut doc).unwrap();
-//! assert_eq!(doc.attributions[0].cue.text, "said");
+//! let a = &doc.attributions[0];
+//! assert_eq!(a.cue.text, "said");
+//! assert_eq!(a.source.as_ref().unwrap().text, "Senator John Smith");
+//! println!("{}", according_attrib::table::render(&doc));
 //! ```
+//!
+//! Modules: [`polnear`] reads the gold data, [`metric`] scores (exact / overlap / whole
+//! attribution), [`train`] trains, [`evaluate`] runs the extractor on a gold directory,
+//! [`tagging`] runs the two taggers, [`chains`], [`classify`], [`sources`], [`resolve`] and
+//! [`outlets`] add chains, kinds, flags and entities, [`table`] renders `--format table`.
 
+pub mod chains;
+pub mod classify;
 pub mod evaluate;
 pub mod extractor;
 pub mod features;
 pub mod lexicon;
 pub mod metric;
 pub mod model;
+pub mod nlp;
+pub mod outlets;
 pub mod polnear;
+pub mod resolve;
 pub mod sequence;
+pub mod sources;
+pub mod table;
 pub mod tagging;
 pub mod train;
 pub mod view;
 
 pub use extractor::Extractor;
 
+/// The committed default model, trained by `according train attribution`.
+static EMBEDDED_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/attribution.bin"
+));
+
 impl Extractor {
-    /// The committed default model (`models/attribution.bin`). Not built yet.
+    /// The committed default model (`models/attribution.bin`).
     pub fn embedded() -> Result<Extractor, String> {
-        Err("no embedded attribution model yet".into())
+        Extractor::from_bytes(EMBEDDED_MODEL)
+            .map_err(|e| format!("embedded attribution model: {e}"))
     }
 }

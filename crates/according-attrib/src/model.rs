@@ -2,7 +2,7 @@
 //! tokens around one cue as source, content or neither; their features; the model file.
 
 use crate::features::{mix, quote_state, ROLE_TEMPLATES};
-use crate::lexicon::{stem, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::sequence::{transitions_of, SeqFeatures};
 use crate::view::{QuoteMark, View};
 use according_ml::features::hash_parts;
@@ -74,8 +74,8 @@ pub fn cue_ids(v: &View, cue: &Range<usize>) -> (u64, u64) {
     for t in &v.toks[cue.clone()] {
         h = mix(h, hash_parts(&[t.lower.as_str()]));
     }
-    let last = &v.toks[cue.end - 1].lower;
-    (h, hash_parts(&["cuestem", stem(last)]))
+    let last = &v.toks[cue.end - 1].lemma;
+    (h, hash_parts(&["cuestem", last]))
 }
 
 /// Per-window context for the role tagger, computed once per cue.
@@ -220,6 +220,9 @@ pub struct Model {
     pub role: Weights,
     pub role_trans: Vec<f32>,
     pub lexicon: Lexicon,
+    /// Decoding priors added to each label's emission score (tuned on dev).
+    pub cue_bias: Vec<f32>,
+    pub role_bias: Vec<f32>,
     pub provenance: serde_json::Value,
 }
 
@@ -238,6 +241,8 @@ impl Model {
             role,
             role_trans,
             lexicon,
+            cue_bias: vec![0.0; CUE_LABELS],
+            role_bias: vec![0.0; ROLE_LABELS],
             provenance,
         }
     }
@@ -253,6 +258,11 @@ impl Model {
         let mut w = ByteWriter::default();
         w.strs(&self.lexicon.words());
         m.add("lexicon", w.into_inner());
+        let mut w = ByteWriter::default();
+        for x in self.cue_bias.iter().chain(&self.role_bias) {
+            w.f32(*x);
+        }
+        m.add("bias", w.into_inner());
         m.to_bytes()
     }
 
@@ -264,6 +274,13 @@ impl Model {
             return Err("attribution model has unexpected label counts".into());
         }
         let lexicon = Lexicon::from_words(ByteReader::new(m.section("lexicon")?).strs()?);
-        Ok(Model::new(cue, role, lexicon, m.header.provenance))
+        let mut model = Model::new(cue, role, lexicon, m.header.provenance.clone());
+        if let Ok(b) = m.section("bias") {
+            let mut r = ByteReader::new(b);
+            for x in model.cue_bias.iter_mut().chain(model.role_bias.iter_mut()) {
+                *x = r.f32()?;
+            }
+        }
+        Ok(model)
     }
 }

@@ -101,9 +101,11 @@ impl SeqFeatures {
 }
 
 /// Decode with frozen weights.
+/// `bias[y]` is added to every emission score of label `y` (a decoding-time prior).
 pub fn decode(
     w: &Weights,
     trans: &[f32],
+    bias: &[f32],
     f: &SeqFeatures,
     allowed: impl Fn(usize, usize) -> bool,
     buf: &mut Vec<f32>,
@@ -112,7 +114,7 @@ pub fn decode(
     let mut emis = Vec::with_capacity(f.len() * n);
     for t in 0..f.len() {
         w.scores(f.at(t), buf);
-        emis.extend_from_slice(&buf[..n]);
+        emis.extend(buf[..n].iter().zip(bias).map(|(x, b)| x + b));
     }
     viterbi(&emis, trans, n, allowed)
 }

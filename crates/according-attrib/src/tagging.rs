@@ -72,6 +72,7 @@ pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<Range<usize
         let labels = decode(
             &model.cue,
             &model.cue_trans,
+            &model.cue_bias,
             &f,
             |t, y| y != CUE_I || t > 0,
             &mut buf,
@@ -82,8 +83,21 @@ pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<Range<usize
 }
 
 /// Allowed role labels at window position `t`: `Q` exactly on the cue's tokens.
-pub fn role_allowed(win_start: usize, cue: &Range<usize>) -> impl Fn(usize, usize) -> bool + '_ {
-    move |t, y| cue.contains(&(win_start + t)) == (y == ROLE_Q)
+/// Tokens of other cues are neither source nor content (attributions in PolNeAR do not nest
+/// inside one another's spans).
+pub fn role_allowed<'a>(
+    win_start: usize,
+    cue: &'a Range<usize>,
+    is_cue: &'a [bool],
+) -> impl Fn(usize, usize) -> bool + 'a {
+    move |t, y| {
+        let i = win_start + t;
+        if cue.contains(&i) {
+            y == ROLE_Q
+        } else {
+            y == ROLE_O || (y != ROLE_Q && !is_cue[i])
+        }
+    }
 }
 
 pub fn role_sequence(
@@ -122,8 +136,9 @@ pub fn label_roles(
         let labels = decode(
             &model.role,
             &model.role_trans,
+            &model.role_bias,
             &f,
-            role_allowed(win.start, cue),
+            role_allowed(win.start, cue, &is_cue),
             &mut buf,
         );
         out.push(RawAttribution {

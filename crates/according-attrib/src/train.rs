@@ -28,7 +28,7 @@ impl Default for TrainOptions {
             cue_epochs: 8,
             role_epochs: 8,
             seed: 17,
-            min_updates: 2,
+            min_updates: 3,
         }
     }
 }
@@ -171,7 +171,7 @@ pub fn train(
                     &mut role,
                     &f,
                     &labels[win.clone()],
-                    role_allowed(win.start, cue_range),
+                    role_allowed(win.start, cue_range, &is_cue),
                 ));
                 total += 1;
             }

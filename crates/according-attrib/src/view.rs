@@ -19,6 +19,8 @@ pub struct Tok {
     /// Lowercased text.
     pub lower: String,
     pub upos: Option<String>,
+    /// Lowercased lemma (from the tagger) or a crude stem.
+    pub lemma: String,
     pub deprel: Option<String>,
     /// Document-level index of the syntactic head.
     pub head: Option<u32>,
@@ -65,12 +67,22 @@ impl<'a> View<'a> {
                 toks.push(Tok {
                     span,
                     lower: t.text.to_lowercase(),
+                    lemma: t
+                        .lemma
+                        .as_deref()
+                        .map(str::to_lowercase)
+                        .unwrap_or_default(),
                     upos: t.upos.clone(),
                     deprel: t.deprel.clone(),
                     head: t.head.filter(|&h| (h as usize) < doc.tokens.len()),
                     sentence: t.sentence,
                     ..Default::default()
                 });
+            }
+        }
+        for t in &mut toks {
+            if t.lemma.is_empty() {
+                t.lemma = crate::lexicon::stem(&t.lower).to_string();
             }
         }
         let has_pos = toks.iter().any(|t| t.upos.is_some());

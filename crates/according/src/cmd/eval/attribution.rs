@@ -1,5 +1,5 @@
 //! `according eval attribution --gold DIR [--model DIR] [--json]`
-use according_attrib::{evaluate, Extractor};
+use according_attrib::{evaluate, nlp::Prep, Extractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,7 +22,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         None => Extractor::embedded(),
     }
     .map_err(anyhow::Error::msg)?;
-    let report = evaluate::evaluate_dir(&ex, &a.gold, &|_| {}).map_err(anyhow::Error::msg)?;
+    // The same NLP stages as at run time: clean, segment, tag.
+    let prep = Prep::embedded();
+    let report = evaluate::evaluate_dir(&ex, &a.gold, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&report.to_json())?);
     } else {

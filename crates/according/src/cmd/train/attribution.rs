@@ -1,5 +1,5 @@
 //! `according train attribution [--data ../shared/data] [--out models/]`
-use according_attrib::{evaluate, train, Extractor};
+use according_attrib::{evaluate, nlp::Prep, train, Extractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,12 +20,14 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         seed: a.seed,
         ..Default::default()
     };
+    // The same NLP stages as at run time: clean, segment, tag.
+    let prep = Prep::embedded();
     let t0 = std::time::Instant::now();
     let model = train::train(
         &a.data.join("polnear/train"),
         Some(&a.data.join("lexicons/verbnet")),
         &opts,
-        &|_| {},
+        &|d| prep.run(d),
         &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64()),
     )
     .map_err(anyhow::Error::msg)?;
@@ -37,7 +39,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let ex = Extractor::from_model(model);
     let dev = a.data.join("polnear/dev");
     if dev.exists() {
-        let r = evaluate::evaluate_dir(&ex, &dev, &|_| {}).map_err(anyhow::Error::msg)?;
+        let r = evaluate::evaluate_dir(&ex, &dev, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;
         eprint!("PolNeAR dev:\n{}", r.render());
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,81 @@
+//! Chains: which attribution is reported inside which. `Ivanov declared that “…,” Corriere
+//! della Sera reported` → the `declared` attribution's parent is `reported`.
+//!
+//! PolNeAR gives each token one role, so an outer attribution's content may stop where an
+//! inner attribution starts. An attribution B is therefore placed inside A when B's cue lies
+//! in A's content, or when A's cue sits in the same sentence outside B and A frames it: A's cue
+//! follows all of B (`…, X reported`) or A is an `according to` attribution.
+
+use according_core::{Attribution, AttributionKind, Span};
+
+fn extent(a: &Attribution) -> Span {
+    let mut s = a.cue.span;
+    for p in a
+        .content
+        .spans
+        .iter()
+        .chain(a.source.iter().map(|x| &x.span))
+    {
+        s = Span::new(s.start.min(p.start), s.end.max(p.end));
+    }
+    s
+}
+
+/// Set `parent` of every attribution; `sentence_of(byte)` gives the sentence index of an offset.
+pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
+    let n = atts.len();
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    for b in 0..n {
+        let bx = extent(&atts[b]);
+        let bs = sentence_of(atts[b].cue.span.start);
+        let mut best: Option<(usize, usize)> = None; // (index, rank)
+        for a in 0..n {
+            if a == b {
+                continue;
+            }
+            let aa = &atts[a];
+            let inside_content = aa
+                .content
+                .spans
+                .iter()
+                .any(|c| c.contains(atts[b].cue.span));
+            let same_sentence = sentence_of(aa.cue.span.start) == bs;
+            let cue_outside_b = !bx.contains(aa.cue.span);
+            let trailing_frame = same_sentence && aa.cue.span.start >= bx.end;
+            let according = same_sentence
+                && cue_outside_b
+                && aa.kind == AttributionKind::AccordingTo
+                && atts[b].kind != AttributionKind::AccordingTo;
+            let rank = if inside_content {
+                1
+            } else if trailing_frame || according {
+                2
+            } else {
+                continue;
+            };
+            // Prefer content containment, then the nearest cue.
+            let dist = aa.cue.span.start.abs_diff(atts[b].cue.span.start);
+            let key = rank * 1_000_000 + dist.min(999_999);
+            if best.is_none_or(|(_, k)| key < k) {
+                best = Some((a, key));
+            }
+        }
+        parent[b] = best.map(|x| x.0);
+    }
+    // Break cycles: a parent whose own parent chain returns to the child is dropped.
+    for b in 0..n {
+        let mut seen = 0;
+        let mut cur = parent[b];
+        while let Some(p) = cur {
+            if p == b || seen > n {
+                parent[b] = None;
+                break;
+            }
+            seen += 1;
+            cur = parent[p];
+        }
+    }
+    for b in 0..n {
+        atts[b].parent = parent[b].map(|p| atts[p].id.clone());
+    }
+}

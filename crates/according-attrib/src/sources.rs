@@ -1,0 +1,495 @@
+//! Who a source is: its name, role/title, affiliation and type, from the words of the source
+//! span (`Russian Deputy Foreign Minister Alexander Saltanov` → name `Alexander Saltanov`, role
+//! `Russian Deputy Foreign Minister`, affiliation Russia, person).
+
+use crate::lexicon::VAGUE_HEADS;
+use crate::outlets;
+use according_core::SourceType;
+
+/// Words of titles and roles that precede a name.
+const TITLE_WORDS: &[&str] = &[
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Deputy",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Gov.",
+    "Governor",
+    "Mayor",
+    "General",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Chief",
+    "Director",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Speaker",
+    "Leader",
+    "Majority",
+    "Minority",
+    "Attorney",
+    "Former",
+    "former",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Professor",
+    "Prof.",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
+    "Ayatollah",
+    "Commander",
+    "Admiral",
+    "Sergeant",
+    "Officer",
+    "Detective",
+    "Candidate",
+    "Democratic",
+    "Republican",
+    "GOP",
+    "Democrat",
+    "State",
+    "Presidential",
+    "Chancellor",
+    "Premier",
+    "Pope",
+    "Rev.",
+    "Bishop",
+    "Senior",
+    "Adviser",
+    "Advisor",
+    "Economic",
+    "National",
+    "Security",
+    "Homeland",
+    "Treasury",
+    "Health",
+    "Finance",
+    "Trade",
+    "Energy",
+    "Justice",
+    "Supreme",
+    "Court",
+];
+
+/// Words marking an organization (or a government body, see [`GOV_WORDS`]).
+const ORG_WORDS: &[&str] = &[
+    "Council",
+    "Committee",
+    "Party",
+    "University",
+    "Commission",
+    "Agency",
+    "Institute",
+    "Association",
+    "Campaign",
+    "campaign",
+    "Congress",
+    "Senate",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Bank",
+    "Company",
+    "Inc.",
+    "Corp.",
+    "Group",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Office",
+    "Board",
+    "Coalition",
+    "Network",
+    "Fund",
+    "Club",
+    "Alliance",
+    "Society",
+    "Federation",
+    "League",
+    "Court",
+    "court",
+    "Bureau",
+    "Service",
+    "Administration",
+    "administration",
+    "company",
+    "firm",
+    "group",
+];
+
+/// Words marking a government body.
+const GOV_WORDS: &[&str] = &[
+    "government",
+    "Government",
+    "Ministry",
+    "ministry",
+    "Department",
+    "police",
+    "Police",
+    "Kremlin",
+    "White House",
+    "Pentagon",
+    "State Department",
+    "authorities",
+    "regime",
+    "Cabinet",
+    "cabinet",
+    "Parliament",
+    "parliament",
+];
+
+const PRONOUNS_PERSON: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "himself", "herself",
+];
+const PRONOUNS_OTHER: &[&str] = &["they", "them", "it", "we", "i", "you", "us", "its", "their"];
+
+/// Words that introduce the real source inside a nominal one: `a report from X`.
+const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "article",
+    "story",
+    "statement",
+    "broadcast",
+    "interview",
+    "dispatch",
+    "editorial",
+    "op-ed",
+    "column",
+    "release",
+    "memo",
+    "letter",
+    "study",
+    "survey",
+    "poll",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceInfo {
+    /// Name as written (`Alexander Saltanov`), or the canonical outlet name.
+    pub name: String,
+    /// Byte range of the name inside the source text.
+    pub name_range: (usize, usize),
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: SourceType,
+    /// `he`/`she` (resolve to the previous person).
+    pub person_pronoun: bool,
+    /// Other pronouns (`they`, `it`, `we`).
+    pub pronoun: bool,
+    /// `according to an earlier report in` — the source is cut off.
+    pub truncated: bool,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Words of `s` with their byte ranges.
+fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(a) = start.take() {
+                out.push((a, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.len()));
+    }
+    out
+}
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')' | '—' | '–')
+    })
+}
+
+/// Analyse the text of a source span.
+pub fn analyze(src: &str) -> SourceInfo {
+    let full = trim_punct(src);
+    let off = full.as_ptr() as usize - src.as_ptr() as usize;
+    let mut info = SourceInfo {
+        name: full.to_string(),
+        name_range: (off, off + full.len()),
+        role: None,
+        affiliation: None,
+        kind: SourceType::Unknown,
+        person_pronoun: false,
+        pronoun: false,
+        truncated: false,
+    };
+    let lower = full.to_lowercase();
+    if PRONOUNS_PERSON.contains(&lower.as_str()) {
+        info.kind = SourceType::Person;
+        info.person_pronoun = true;
+        return info;
+    }
+    if PRONOUNS_OTHER.contains(&lower.as_str()) {
+        info.pronoun = true;
+        return info;
+    }
+    let ws = words(full);
+    let w = |k: usize| &full[ws[k].0..ws[k].1];
+    // `a report from X` / `an earlier report in`: the real source follows the preposition.
+    if let Some(k) = (0..ws.len()).find(|&k| REPORT_NOUNS.contains(&w(k).to_lowercase().as_str())) {
+        if k + 1 < ws.len() && matches!(w(k + 1), "from" | "in" | "by" | "on" | "of" | "at") {
+            if k + 2 >= ws.len() {
+                info.truncated = true;
+                info.kind = SourceType::Unknown;
+                return info;
+            }
+            let rest_start = ws[k + 2].0;
+            let mut inner = analyze(&full[rest_start..]);
+            inner.name_range = (
+                inner.name_range.0 + off + rest_start,
+                inner.name_range.1 + off + rest_start,
+            );
+            return inner;
+        } else if k + 1 >= ws.len() {
+            // `reports`, `a report`, `an earlier report`: nothing names who reported.
+            info.kind = SourceType::Vague;
+            return info;
+        }
+    }
+    if let Some((canon, country, a, b)) = outlets::find_in(full) {
+        info.kind = SourceType::Outlet;
+        info.name = canon.to_string();
+        info.name_range = (off + a, off + b);
+        info.affiliation = Some(country.to_string());
+        let before = trim_punct(&full[..a]);
+        // A short description (`the Italian news daily`), not a whole clause.
+        if !before.is_empty()
+            && before.to_lowercase() != "the"
+            && words(before).len() <= 5
+            && !before.contains(',')
+        {
+            info.role = Some(before.to_string());
+        }
+        return info;
+    }
+    // `the Italian news daily Corriere della Sera`: an outlet noun followed by a name.
+    if let Some(k) = (0..ws.len())
+        .rev()
+        .find(|&k| outlets::OUTLET_NOUNS.contains(&w(k).to_lowercase().as_str()))
+    {
+        if k + 1 < ws.len() && is_cap(w(k + 1)) {
+            let a = ws[k + 1].0;
+            info.kind = SourceType::Outlet;
+            info.name = trim_punct(&full[a..]).to_string();
+            info.name_range = (off + a, off + full.len());
+            info.role = Some(trim_punct(&full[..a]).to_string());
+            info.affiliation = (0..k)
+                .find_map(|j| outlets::nationality(w(j)))
+                .map(str::to_string);
+            return info;
+        }
+    }
+    if let Some(country) = outlets::government(full).or_else(|| outlets::country(full)) {
+        info.kind = SourceType::Government;
+        info.affiliation = Some(country.to_string());
+        return info;
+    }
+    // Appositive: `Richard Butler, the former head of the U.N. ... program`.
+    if let Some(c) = full.find(", ") {
+        let (name, role) = (trim_punct(&full[..c]), trim_punct(&full[c + 1..]));
+        if !name.is_empty()
+            && words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
+            && !role.is_empty()
+        {
+            let mut inner = analyze(name);
+            if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                inner.kind = SourceType::Person;
+                inner.role = Some(match inner.role.take() {
+                    Some(r) => format!("{r}, {role}"),
+                    None => role.to_string(),
+                });
+                inner.affiliation = inner.affiliation.or_else(|| affiliation_of(role));
+            }
+            return inner;
+        }
+    }
+    let head = ws
+        .iter()
+        .rev()
+        .map(|&(a, b)| full[a..b].to_lowercase())
+        .find(|x| x.chars().any(char::is_alphabetic));
+    let first = ws
+        .first()
+        .map(|&(a, b)| full[a..b].to_lowercase())
+        .unwrap_or_default();
+    if GOV_WORDS.iter().any(|g| full.contains(g)) {
+        info.kind = SourceType::Government;
+        info.affiliation = affiliation_of(full).or_else(|| place_in(full));
+        return info;
+    }
+    if head.as_deref().is_some_and(|h| VAGUE_HEADS.contains(&h))
+        || matches!(first.as_str(), "some" | "many" | "several" | "a" | "an")
+            && !is_cap(w(ws.len() - 1))
+    {
+        info.kind = SourceType::Vague;
+        info.affiliation = affiliation_of(full);
+        return info;
+    }
+    if ORG_WORDS
+        .iter()
+        .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o))
+    {
+        info.kind = SourceType::Organization;
+        info.affiliation = affiliation_of(full);
+        return info;
+    }
+    // Title + name: the last run of capitalised non-title words is the name.
+    let mut end = ws.len();
+    while end > 0 && !is_cap(trim_punct(w(end - 1))) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let x = trim_punct(w(start - 1));
+        if is_cap(x) && !TITLE_WORDS.contains(&x) && outlets::nationality(x).is_none() {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start < end && end == ws.len() {
+        let (a, b) = (ws[start].0, ws[end - 1].1);
+        info.name = trim_punct(&full[a..b]).to_string();
+        info.name_range = (off + a, off + b);
+        if start > 0 {
+            // The role is the run of title words right before the name (`Russian Deputy
+            // Foreign Minister`), not whatever else the span holds (`The same day`).
+            let mut rs = start;
+            while rs > 0 {
+                let x = trim_punct(w(rs - 1));
+                if TITLE_WORDS.contains(&x)
+                    || outlets::nationality(x).is_some()
+                    || matches!(x, "former" | "then" | "of" | "the" | "acting" | "top")
+                        && rs < start
+                {
+                    rs -= 1;
+                } else {
+                    break;
+                }
+            }
+            while rs < start && matches!(trim_punct(w(rs)), "of" | "the") {
+                rs += 1;
+            }
+            if rs < start {
+                let role = trim_punct(&full[ws[rs].0..a]);
+                info.role = Some(role.to_string());
+                info.affiliation = affiliation_of(role);
+            }
+            info.kind = SourceType::Person;
+        } else if ws.len() >= 2 || words(&info.name).len() == 1 {
+            info.kind = SourceType::Person;
+        }
+        if (ws.len() - start) >= 1
+            && full.ends_with('s')
+            && start == 0
+            && ws.len() == 1
+            && !is_cap(&full[1..])
+        {
+            info.kind = SourceType::Group;
+        }
+        return info;
+    }
+    if full.ends_with('s') && ws.len() <= 3 {
+        info.kind = SourceType::Group;
+    }
+    info.affiliation = affiliation_of(full);
+    info
+}
+
+/// The country or body a role belongs to: a nationality adjective or `of the U.N.`.
+pub fn affiliation_of(role: &str) -> Option<String> {
+    for (a, b) in words(role) {
+        let x = trim_punct(&role[a..b]);
+        if let Some(c) = outlets::nationality(x) {
+            return Some(c.to_string());
+        }
+        let x2 = x.split(['-', '/']).next().unwrap_or(x);
+        if let Some(c) = outlets::nationality(x2) {
+            return Some(c.to_string());
+        }
+    }
+    None
+}
+
+/// `police in the Czech Republic` → `Czech Republic`.
+fn place_in(s: &str) -> Option<String> {
+    let p = s.find(" in ")?;
+    let rest = trim_punct(&s[p + 4..]);
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    is_cap(rest).then(|| rest.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_names_and_affiliations() {
+        let i = analyze("Russian Deputy Foreign Minister Alexander Saltanov");
+        assert_eq!(i.name, "Alexander Saltanov");
+        assert_eq!(i.role.as_deref(), Some("Russian Deputy Foreign Minister"));
+        assert_eq!(i.affiliation.as_deref(), Some("Russia"));
+        assert_eq!(i.kind, SourceType::Person);
+        let i = analyze(
+            "Richard Butler, the former head of the U.N. weapons-inspection program in Iraq",
+        );
+        assert_eq!(i.name, "Richard Butler");
+        assert_eq!(
+            i.role.as_deref(),
+            Some("the former head of the U.N. weapons-inspection program in Iraq")
+        );
+        assert_eq!(i.affiliation.as_deref(), Some("U.N."));
+    }
+
+    #[test]
+    fn outlets_vague_and_truncated() {
+        let i = analyze("the Italian news daily Corriere della Sera");
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.affiliation.as_deref()),
+            ("Corriere della Sera", SourceType::Outlet, Some("Italy"))
+        );
+        let i = analyze("a report from Radio Free Europe/Radio Liberty");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Radio Free Europe/Radio Liberty", SourceType::Outlet)
+        );
+        assert!(analyze("an earlier report in").truncated);
+        assert_eq!(analyze("officials").kind, SourceType::Vague);
+        assert_eq!(analyze("reports").kind, SourceType::Vague);
+        assert_eq!(
+            analyze("police in the Czech Republic").kind,
+            SourceType::Government
+        );
+        assert!(analyze("he").person_pronoun);
+    }
+}
