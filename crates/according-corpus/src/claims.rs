@@ -62,7 +62,10 @@ pub fn group_contents(contents: &[&str], p: &ClaimParams) -> Vec<Option<usize>> 
     let eligible: Vec<usize> = (0..contents.len())
         .filter(|&i| norms[i].split(' ').filter(|w| !w.is_empty()).count() >= p.min_words)
         .collect();
-    let sh: Vec<Vec<u64>> = eligible.iter().map(|&i| shingles(&norms[i], p.shingle_chars)).collect();
+    let sh: Vec<Vec<u64>> = eligible
+        .iter()
+        .map(|&i| shingles(&norms[i], p.shingle_chars))
+        .collect();
     let mh = MinHasher::new(p.num_hashes, p.seed);
     let sigs: Vec<Vec<u64>> = sh.iter().map(|s| mh.signature(s)).collect();
     let mut uf = UnionFind::new(eligible.len());
@@ -86,7 +89,10 @@ pub fn group_contents(contents: &[&str], p: &ClaimParams) -> Vec<Option<usize>> 
 pub(crate) fn rebuild_claims(conn: &Connection, p: &ClaimParams) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM claim_links", [])?;
     conn.execute("DELETE FROM claims", [])?;
-    conn.execute("UPDATE attributions SET claim = NULL WHERE claim IS NOT NULL", [])?;
+    conn.execute(
+        "UPDATE attributions SET claim = NULL WHERE claim IS NOT NULL",
+        [],
+    )?;
 
     let members = load_members(conn)?;
     let contents: Vec<&str> = members.iter().map(|m| m.content.as_str()).collect();
@@ -112,8 +118,10 @@ pub(crate) fn rebuild_claims(conn: &Connection, p: &ClaimParams) -> rusqlite::Re
         idx.sort_by(|&a, &b| order_key(&members[a]).cmp(&order_key(&members[b])));
         let first = &members[idx[0]];
         let docs: BTreeSet<i64> = idx.iter().map(|&i| members[i].doc).collect();
-        let outlets: BTreeSet<String> =
-            idx.iter().filter_map(|&i| members[i].outlet.as_deref().map(normalize)).collect();
+        let outlets: BTreeSet<String> = idx
+            .iter()
+            .filter_map(|&i| members[i].outlet.as_deref().map(normalize))
+            .collect();
         ins.execute(params![
             first.content,
             first.id,
@@ -160,7 +168,12 @@ pub(crate) fn rebuild_claims(conn: &Connection, p: &ClaimParams) -> rusqlite::Re
 }
 
 fn order_key(m: &Member) -> (bool, String, String, i64) {
-    (m.published.is_none(), m.published.clone().unwrap_or_default(), m.doc_id.clone(), m.id)
+    (
+        m.published.is_none(),
+        m.published.clone().unwrap_or_default(),
+        m.doc_id.clone(),
+        m.id,
+    )
 }
 
 fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {

@@ -26,7 +26,12 @@ pub struct IndexOptions {
 
 impl Default for IndexOptions {
     fn default() -> Self {
-        IndexOptions { batch: DEFAULT_BATCH, analyzer: String::new(), progress: true, default_site: None }
+        IndexOptions {
+            batch: DEFAULT_BATCH,
+            analyzer: String::new(),
+            progress: true,
+            default_site: None,
+        }
     }
 }
 

@@ -23,7 +23,10 @@ pub struct Inputs {
 }
 
 fn is_input(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("txt" | "jsonl")
+    )
 }
 
 impl Inputs {
@@ -35,11 +38,21 @@ impl Inputs {
                 let mut found = Vec::new();
                 walk(p, &mut found, &mut inp.errors);
                 found.sort();
-                inp.files.extend(found.into_iter().map(|f| InputFile { path: f, root: Some(p.to_path_buf()) }));
+                inp.files.extend(found.into_iter().map(|f| InputFile {
+                    path: f,
+                    root: Some(p.to_path_buf()),
+                }));
             } else if p.exists() {
-                inp.files.push(InputFile { path: p.to_path_buf(), root: None });
+                inp.files.push(InputFile {
+                    path: p.to_path_buf(),
+                    root: None,
+                });
             } else {
-                inp.errors.push(DocError::new(p.display().to_string(), Stage::Read, "no such file or directory"));
+                inp.errors.push(DocError::new(
+                    p.display().to_string(),
+                    Stage::Read,
+                    "no such file or directory",
+                ));
             }
         }
         inp
@@ -69,13 +82,17 @@ impl Inputs {
     /// Every document, in order; a file or line that cannot be read gives an error record.
     pub fn docs(self) -> impl Iterator<Item = Result<Doc, DocError>> {
         let listing = self.errors.into_iter().map(Err);
-        listing.chain(self.files.into_iter().flat_map(|f| -> Box<dyn Iterator<Item = _>> {
-            if is_jsonl(&f.path) {
-                Box::new(read_jsonl(f.path))
-            } else {
-                Box::new(std::iter::once(read_text(&f.path, f.root.as_deref())))
-            }
-        }))
+        listing.chain(
+            self.files
+                .into_iter()
+                .flat_map(|f| -> Box<dyn Iterator<Item = _>> {
+                    if is_jsonl(&f.path) {
+                        Box::new(read_jsonl(f.path))
+                    } else {
+                        Box::new(std::iter::once(read_text(&f.path, f.root.as_deref())))
+                    }
+                }),
+        )
     }
 }
 
@@ -87,7 +104,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<DocError>) {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            errors.push(DocError::new(dir.display().to_string(), Stage::Read, e.to_string()));
+            errors.push(DocError::new(
+                dir.display().to_string(),
+                Stage::Read,
+                e.to_string(),
+            ));
             return;
         }
     };
@@ -103,22 +124,33 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<DocError>) {
 
 /// Id of a text file: its path under the directory given, without extension (`business/001`).
 fn text_id(path: &Path, root: Option<&Path>) -> String {
-    let rel = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
+    let rel = root
+        .and_then(|r| path.strip_prefix(r).ok())
+        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
     let s = rel.with_extension("").to_string_lossy().replace('\\', "/");
-    if s.is_empty() { path.display().to_string() } else { s }
+    if s.is_empty() {
+        path.display().to_string()
+    } else {
+        s
+    }
 }
 
 /// One plain-text document.
 pub fn read_text(path: &Path, root: Option<&Path>) -> Result<Doc, DocError> {
     let source = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| DocError::new(&source, Stage::Read, e.to_string()))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| DocError::new(&source, Stage::Read, e.to_string()))?;
     let (text, lossy) = match String::from_utf8(bytes) {
         Ok(s) => (s, false),
         Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     };
     let mut doc = Doc::new(text_id(path, root), source, text);
     if lossy {
-        doc.add_note(NoteKind::InvalidUtf8, Span::new(0, 0), "invalid UTF-8 replaced by U+FFFD");
+        doc.add_note(
+            NoteKind::InvalidUtf8,
+            Span::new(0, 0),
+            "invalid UTF-8 replaced by U+FFFD",
+        );
     }
     let mut lines = doc.text.lines();
     if let (Some(first), Some(second)) = (lines.next(), lines.next()) {
@@ -136,22 +168,33 @@ pub fn read_jsonl(path: PathBuf) -> impl Iterator<Item = Result<Doc, DocError>> 
     let file = std::fs::File::open(&path);
     let (reader, open_err) = match file {
         Ok(f) => (Some(std::io::BufReader::new(f)), None),
-        Err(e) => (None, Some(DocError::new(&source, Stage::Read, e.to_string()))),
+        Err(e) => (
+            None,
+            Some(DocError::new(&source, Stage::Read, e.to_string())),
+        ),
     };
     let lines = reader.into_iter().flat_map(|r| r.split(b'\n')).enumerate();
-    open_err.map(Err).into_iter().chain(lines.filter_map(move |(i, line)| {
-        let here = format!("{source}:{}", i + 1);
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => return Some(Err(DocError::new(here, Stage::Read, e.to_string()))),
-        };
-        if line.trim_ascii().is_empty() {
-            return None;
-        }
-        let line = match String::from_utf8(line) {
-            Ok(l) => l,
-            Err(_) => return Some(Err(DocError::new(here, Stage::Decode, "line is not UTF-8"))),
-        };
-        Some(according_core::json::from_json_line(&line).map_err(|e| DocError::new(here, Stage::Read, e)))
-    }))
+    open_err
+        .map(Err)
+        .into_iter()
+        .chain(lines.filter_map(move |(i, line)| {
+            let here = format!("{source}:{}", i + 1);
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => return Some(Err(DocError::new(here, Stage::Read, e.to_string()))),
+            };
+            if line.trim_ascii().is_empty() {
+                return None;
+            }
+            let line = match String::from_utf8(line) {
+                Ok(l) => l,
+                Err(_) => {
+                    return Some(Err(DocError::new(here, Stage::Decode, "line is not UTF-8")))
+                }
+            };
+            Some(
+                according_core::json::from_json_line(&line)
+                    .map_err(|e| DocError::new(here, Stage::Read, e)),
+            )
+        }))
 }

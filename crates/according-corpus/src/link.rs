@@ -22,7 +22,9 @@
 //! A name never merges across classes (a person is never an outlet). Roles are kept with the
 //! date of the document that gave them (`entity_roles`), so a role history can be read back.
 
-use crate::names::{acronym, looks_like_acronym, normalize, person_full_key, person_words, surname};
+use crate::names::{
+    acronym, looks_like_acronym, normalize, person_full_key, person_words, surname,
+};
 use crate::union_find::UnionFind;
 use rusqlite::{params, Connection};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -58,12 +60,20 @@ pub(crate) fn class_of(kind: &str) -> Class {
 }
 
 /// Words too generic to count as a shared role.
-const ROLE_STOP: &[&str] = &["the", "of", "a", "an", "and", "for", "former", "deputy", "vice", "chief", "senior", "new", "in"];
+const ROLE_STOP: &[&str] = &[
+    "the", "of", "a", "an", "and", "for", "former", "deputy", "vice", "chief", "senior", "new",
+    "in",
+];
 
 fn role_words(n: &Node) -> BTreeSet<String> {
     n.roles
         .iter()
-        .flat_map(|r| normalize(r).split(' ').map(String::from).collect::<Vec<_>>())
+        .flat_map(|r| {
+            normalize(r)
+                .split(' ')
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
         .filter(|w| w.len() > 2 && !ROLE_STOP.contains(&w.as_str()))
         .collect()
 }
@@ -115,7 +125,10 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
         // (RFE/RL)` → a mention `RFE/RL` of the same entity).
         for s in &n.surfaces {
             if looks_like_acronym(s) {
-                long_of_acr.entry(normalize(s)).or_default().insert(long.clone());
+                long_of_acr
+                    .entry(normalize(s))
+                    .or_default()
+                    .insert(long.clone());
             }
         }
     }
@@ -149,7 +162,9 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
             continue;
         }
         let Some(s) = surname(&n.name) else { continue };
-        let Some(fulls) = full_by_surname.get(&s) else { continue };
+        let Some(fulls) = full_by_surname.get(&s) else {
+            continue;
+        };
         if fulls.len() != 1 {
             continue;
         }
@@ -163,7 +178,8 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
             class[k] == Class::Person
                 && uf.find(k) == root
                 && (!mine.is_disjoint(&role_words(&nodes[k]))
-                    || (my_aff.is_some() && nodes[k].affiliation.as_deref().map(normalize) == my_aff))
+                    || (my_aff.is_some()
+                        && nodes[k].affiliation.as_deref().map(normalize) == my_aff))
         });
         if agrees && uf.union(i, j) {
             rules[i].insert("surname_with_role");
@@ -201,14 +217,22 @@ pub(crate) fn relink_entities(conn: &Connection) -> rusqlite::Result<usize> {
         "INSERT INTO corpus_entity_aliases(corpus_entity, alias, norm, n) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(corpus_entity, alias) DO UPDATE SET n = n + excluded.n",
     )?;
-    let mut role = conn.prepare("INSERT INTO entity_roles(corpus_entity, role, date, doc) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut role = conn.prepare(
+        "INSERT INTO entity_roles(corpus_entity, role, date, doc) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for idx in members.values() {
         let (name, kind) = canonical(&nodes, idx);
         let docs: BTreeSet<i64> = idx.iter().filter_map(|&i| nodes[i].doc).collect();
         let n_mentions: usize = idx.iter().map(|&i| nodes[i].surfaces.len()).sum();
         let used: BTreeSet<&str> = idx.iter().flat_map(|&i| rules[i].iter().copied()).collect();
         let used = serde_json::to_string(&used).unwrap_or_default();
-        ins.execute(params![name, kind, docs.len() as i64, n_mentions as i64, used])?;
+        ins.execute(params![
+            name,
+            kind,
+            docs.len() as i64,
+            n_mentions as i64,
+            used
+        ])?;
         let ce = conn.last_insert_rowid();
         let mut aliases: BTreeMap<String, i64> = BTreeMap::new();
         for &i in idx {
@@ -265,7 +289,10 @@ fn canonical(nodes: &[Node], idx: &[usize]) -> (String, String) {
         .unwrap_or_default();
     let kind = kinds
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| (*a.0 == "outlet").cmp(&(*b.0 == "outlet"))))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then_with(|| (*a.0 == "outlet").cmp(&(*b.0 == "outlet")))
+        })
         .map(|(k, _)| k.to_string())
         .unwrap_or_default();
     (name, kind)
@@ -274,7 +301,8 @@ fn canonical(nodes: &[Node], idx: &[usize]) -> (String, String) {
 fn load_nodes(conn: &Connection) -> rusqlite::Result<Vec<Node>> {
     let mut surfaces: HashMap<i64, Vec<String>> = HashMap::new();
     {
-        let mut st = conn.prepare("SELECT entity, text FROM entity_mentions ORDER BY entity, rowid")?;
+        let mut st =
+            conn.prepare("SELECT entity, text FROM entity_mentions ORDER BY entity, rowid")?;
         let mut q = st.query([])?;
         while let Some(r) = q.next()? {
             surfaces.entry(r.get(0)?).or_default().push(r.get(1)?);
@@ -392,7 +420,8 @@ fn resolve_sources(conn: &Connection) -> rusqlite::Result<()> {
             todo.push((r.get(0)?, r.get(1)?, r.get(2)?));
         }
     }
-    let mut set = conn.prepare("UPDATE attributions SET source_corpus_entity = ?1 WHERE id = ?2")?;
+    let mut set =
+        conn.prepare("UPDATE attributions SET source_corpus_entity = ?1 WHERE id = ?2")?;
     for (id, text, kind) in todo {
         let class = match kind.as_str() {
             "person" => Class::Person,
@@ -434,7 +463,12 @@ mod tests {
     #[test]
     fn two_ivanovs_stay_apart() {
         let nodes = vec![
-            node("Sergei Ivanov", "person", &["Russian Defense Minister"], &[]),
+            node(
+                "Sergei Ivanov",
+                "person",
+                &["Russian Defense Minister"],
+                &[],
+            ),
             node("Igor Ivanov", "person", &["Russian Foreign Minister"], &[]),
             node("Sergei Ivanov", "person", &[], &[]),
             node("Ivanov", "person", &["defense minister"], &[]),
@@ -450,7 +484,12 @@ mod tests {
     #[test]
     fn surname_needs_unique_fullname_and_role() {
         let nodes = vec![
-            node("Alexander Saltanov", "person", &["Deputy Foreign Minister"], &[]),
+            node(
+                "Alexander Saltanov",
+                "person",
+                &["Deputy Foreign Minister"],
+                &[],
+            ),
             node("Saltanov", "person", &["Russian foreign minister"], &[]),
             node("Saltanov", "person", &["footballer"], &[]),
         ];
@@ -479,7 +518,12 @@ mod tests {
             node("Associated Press", "outlet", &[], &[]),
             node("Alternative Party", "organization", &[], &[]),
             node("AP", "outlet", &[], &[]),
-            node("Radio Free Europe/Radio Liberty", "outlet", &[], &["RFE/RL"]),
+            node(
+                "Radio Free Europe/Radio Liberty",
+                "outlet",
+                &[],
+                &["RFE/RL"],
+            ),
             node("RFE/RL", "outlet", &[], &[]),
         ];
         let (c, _) = merge_nodes(&nodes);

@@ -59,13 +59,23 @@ pub struct MinHasher {
 
 impl MinHasher {
     pub fn new(n: usize, seed: u64) -> Self {
-        MinHasher { seeds: (0..n as u64).map(|i| splitmix(seed ^ splitmix(i))).collect() }
+        MinHasher {
+            seeds: (0..n as u64)
+                .map(|i| splitmix(seed ^ splitmix(i)))
+                .collect(),
+        }
     }
 
     pub fn signature(&self, shingles: &[u64]) -> Vec<u64> {
         self.seeds
             .iter()
-            .map(|&s| shingles.iter().map(|&x| splitmix(x ^ s)).min().unwrap_or(u64::MAX))
+            .map(|&s| {
+                shingles
+                    .iter()
+                    .map(|&x| splitmix(x ^ s))
+                    .min()
+                    .unwrap_or(u64::MAX)
+            })
             .collect()
     }
 }
@@ -78,7 +88,9 @@ pub fn lsh_candidates(sigs: &[Vec<u64>], rows: usize) -> Vec<(usize, usize)> {
     for b in 0..n_bands {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, s) in sigs.iter().enumerate() {
-            let key = s[b * rows..(b + 1) * rows].iter().fold(b as u64, |h, &v| splitmix(h ^ v));
+            let key = s[b * rows..(b + 1) * rows]
+                .iter()
+                .fold(b as u64, |h, &v| splitmix(h ^ v));
             buckets.entry(key).or_default().push(i);
         }
         for members in buckets.values().filter(|m| m.len() > 1) {
@@ -125,9 +137,18 @@ mod tests {
 
     #[test]
     fn similar_texts_collide_and_estimates_track_jaccard() {
-        let a = shingles(&normalize_content("Profits rose 20% to £1.2bn in the third quarter."), 5);
-        let b = shingles(&normalize_content("profits rose 20% to £1.2bn in the third quarter"), 5);
-        let c = shingles(&normalize_content("The minister denied any wrongdoing on Tuesday."), 5);
+        let a = shingles(
+            &normalize_content("Profits rose 20% to £1.2bn in the third quarter."),
+            5,
+        );
+        let b = shingles(
+            &normalize_content("profits rose 20% to £1.2bn in the third quarter"),
+            5,
+        );
+        let c = shingles(
+            &normalize_content("The minister denied any wrongdoing on Tuesday."),
+            5,
+        );
         assert_eq!(a, b);
         let mh = MinHasher::new(128, 7);
         let sigs = vec![mh.signature(&a), mh.signature(&b), mh.signature(&c)];

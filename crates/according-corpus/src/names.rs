@@ -37,7 +37,9 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// Words that do not give a letter to an acronym.
-const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "del", "la", "le", "des", "on", "in", "a", "an"];
+const ACRONYM_SKIP: &[&str] = &[
+    "of", "the", "and", "for", "de", "del", "la", "le", "des", "on", "in", "a", "an",
+];
 
 /// The acronym of a multi-word name, per `/`-separated part: `Radio Free Europe/Radio Liberty`
 /// → `rfe/rl`, `British Broadcasting Corporation` → `bbc`, `Organization of the Petroleum
@@ -68,29 +70,67 @@ pub fn acronym(name: &str) -> Option<String> {
 /// True if `surface` looks like an acronym as written: one token of capitals, digits, `/`, `&`
 /// or dots (`BBC`, `RFE/RL`, `U.N.`, `AT&T`), at least two letters.
 pub fn looks_like_acronym(surface: &str) -> bool {
-    let s = surface.trim().trim_start_matches("the ").trim_start_matches("The ");
+    let s = surface
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && !s.contains(' ')
-        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '&' | '.' | '-'))
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '&' | '.' | '-'))
 }
 
 /// Honorifics and titles dropped from person names before comparing them.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister",
-    "senator", "sen", "rep", "gov", "governor", "gen", "general", "judge", "rev", "mayor", "king",
-    "queen", "prince", "princess", "chancellor", "premier",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "judge",
+    "rev",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "premier",
 ];
 
 /// The normalised words of a person's name without honorifics or suffixes
 /// (`Mr. Sergei B. Ivanov Jr.` → `sergei b ivanov`).
 pub fn person_words(name: &str) -> Vec<String> {
     let norm = normalize(name);
-    let mut words: Vec<String> = norm.split([' ', '/', '&']).filter(|w| !w.is_empty()).map(String::from).collect();
+    let mut words: Vec<String> = norm
+        .split([' ', '/', '&'])
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
     while words.len() > 1 && HONORIFICS.contains(&words[0].as_str()) {
         words.remove(0);
     }
-    while words.len() > 1 && matches!(words.last().map(|s| s.as_str()), Some("jr" | "sr" | "ii" | "iii")) {
+    while words.len() > 1
+        && matches!(
+            words.last().map(|s| s.as_str()),
+            Some("jr" | "sr" | "ii" | "iii")
+        )
+    {
         words.pop();
     }
     words
@@ -114,7 +154,10 @@ mod tests {
     #[test]
     fn normalizes() {
         assert_eq!(normalize("The BBC"), "bbc");
-        assert_eq!(normalize("Radio Free Europe / Radio Liberty"), "radio free europe/radio liberty");
+        assert_eq!(
+            normalize("Radio Free Europe / Radio Liberty"),
+            "radio free europe/radio liberty"
+        );
         assert_eq!(normalize("U.N."), "un");
         assert_eq!(normalize("  Corriere   della Sera "), "corriere della sera");
         assert_eq!(normalize("the"), "the");
@@ -122,9 +165,18 @@ mod tests {
 
     #[test]
     fn acronyms() {
-        assert_eq!(acronym("Radio Free Europe/Radio Liberty").as_deref(), Some("rfe/rl"));
-        assert_eq!(acronym("British Broadcasting Corporation").as_deref(), Some("bbc"));
-        assert_eq!(acronym("the Organization of the Petroleum Exporting Countries").as_deref(), Some("opec"));
+        assert_eq!(
+            acronym("Radio Free Europe/Radio Liberty").as_deref(),
+            Some("rfe/rl")
+        );
+        assert_eq!(
+            acronym("British Broadcasting Corporation").as_deref(),
+            Some("bbc")
+        );
+        assert_eq!(
+            acronym("the Organization of the Petroleum Exporting Countries").as_deref(),
+            Some("opec")
+        );
         assert_eq!(acronym("BBC Radio").as_deref(), Some("br"));
         assert_eq!(acronym("Reuters"), None);
         assert!(looks_like_acronym("RFE/RL"));
@@ -135,8 +187,14 @@ mod tests {
 
     #[test]
     fn person_names() {
-        assert_eq!(person_full_key("Mr. Sergei Ivanov").as_deref(), Some("sergei ivanov"));
+        assert_eq!(
+            person_full_key("Mr. Sergei Ivanov").as_deref(),
+            Some("sergei ivanov")
+        );
         assert_eq!(person_full_key("Ivanov"), None);
-        assert_eq!(surname("Russian Defense Minister Sergei Ivanov").as_deref(), Some("ivanov"));
+        assert_eq!(
+            surname("Russian Defense Minister Sergei Ivanov").as_deref(),
+            Some("ivanov")
+        );
     }
 }

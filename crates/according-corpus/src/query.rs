@@ -52,12 +52,17 @@ impl Store {
 
     /// Who said X: attributions whose content matches the words of `text` (best first).
     pub fn who_said(&self, text: &str, limit: usize) -> rusqlite::Result<Table> {
-        let Some(q) = fts_query(text) else { return Ok(empty(&["doc"])) };
+        let Some(q) = fts_query(text) else {
+            return Ok(empty(&["doc"]));
+        };
         let sql = format!(
             "SELECT {ATTR_COLS} FROM attributions_fts f JOIN attributions a ON a.id = f.rowid
              {ATTR_JOINS} WHERE attributions_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
         );
-        Table::from_statement(&mut *self.conn.prepare_cached(&sql)?, params![q, limit as i64])
+        Table::from_statement(
+            &mut *self.conn.prepare_cached(&sql)?,
+            params![q, limit as i64],
+        )
     }
 
     /// What did entity E say: attributions whose source is E (resolved across documents), or,
@@ -92,7 +97,10 @@ impl Store {
                     OR a.source_corpus_entity NOT IN (SELECT value FROM json_each(?1)))
              ORDER BY d.published, d.doc_id, a.content_start LIMIT ?2"
         );
-        Table::from_statement(&mut *self.conn.prepare_cached(&sql)?, params![ids, limit as i64])
+        Table::from_statement(
+            &mut *self.conn.prepare_cached(&sql)?,
+            params![ids, limit as i64],
+        )
     }
 
     /// Which sources does outlet O cite, most cited first.
@@ -164,7 +172,9 @@ impl Store {
 
     /// The claim best matching some words (for `timeline TEXT`).
     pub fn find_claim(&self, text: &str) -> rusqlite::Result<Option<i64>> {
-        let Some(q) = fts_query(text) else { return Ok(None) };
+        let Some(q) = fts_query(text) else {
+            return Ok(None);
+        };
         let mut st = self.conn.prepare_cached(
             "SELECT a.claim FROM attributions_fts f JOIN attributions a ON a.id = f.rowid
              WHERE attributions_fts MATCH ?1 AND a.claim IS NOT NULL ORDER BY f.rank LIMIT 1",
@@ -197,5 +207,8 @@ fn ids_json(ids: &[i64]) -> String {
 }
 
 fn empty(cols: &[&str]) -> Table {
-    Table { columns: cols.iter().map(|s| s.to_string()).collect(), rows: Vec::new() }
+    Table {
+        columns: cols.iter().map(|s| s.to_string()).collect(),
+        rows: Vec::new(),
+    }
 }

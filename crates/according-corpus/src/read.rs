@@ -10,13 +10,15 @@ use according_core::{Meta, SCHEMA_VERSION};
 use rusqlite::{Connection, OptionalExtension, Row};
 
 fn from_name<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string()))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(s)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 fn u(r: &Row, i: usize) -> rusqlite::Result<usize> {
@@ -47,7 +49,9 @@ pub fn load_doc_json(conn: &Connection, d: i64) -> rusqlite::Result<Option<DocJs
             ))
         })
         .optional()?;
-    let Some((id, source, meta, text)) = head else { return Ok(None) };
+    let Some((id, source, meta, text)) = head else {
+        return Ok(None);
+    };
 
     let notes = conn
         .prepare_cached("SELECT kind, start, end, detail FROM notes WHERE doc = ?1 ORDER BY idx")?
@@ -62,12 +66,22 @@ pub fn load_doc_json(conn: &Connection, d: i64) -> rusqlite::Result<Option<DocJs
         .collect::<Result<_, _>>()?;
     let sentences = conn
         .prepare_cached("SELECT start, end FROM sentences WHERE doc = ?1 ORDER BY idx")?
-        .query_map([d], |r| Ok(SpanJson { start: u(r, 0)?, end: u(r, 1)? }))?
+        .query_map([d], |r| {
+            Ok(SpanJson {
+                start: u(r, 0)?,
+                end: u(r, 1)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
     let mentions = conn
         .prepare_cached("SELECT start, end, text, type FROM mentions WHERE doc = ?1 ORDER BY id")?
         .query_map([d], |r| {
-            Ok(MentionJson { start: u(r, 0)?, end: u(r, 1)?, text: r.get(2)?, kind: r.get(3)? })
+            Ok(MentionJson {
+                start: u(r, 0)?,
+                end: u(r, 1)?,
+                text: r.get(2)?,
+                kind: r.get(3)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     let mut entities: Vec<EntityJson> = Vec::new();

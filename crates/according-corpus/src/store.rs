@@ -78,9 +78,11 @@ impl Store {
         conn.pragma_update(None, "cache_size", -64_000)?;
         conn.execute_batch(SCHEMA_SQL)?;
         let version: Option<String> = conn
-            .query_row("SELECT value FROM store_meta WHERE key = 'store_version'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'store_version'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         match version {
             None => {
@@ -196,9 +198,11 @@ impl Store {
     pub fn links_stale(&self) -> rusqlite::Result<bool> {
         let v: Option<String> = self
             .conn
-            .query_row("SELECT value FROM store_meta WHERE key = 'links_stale'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'links_stale'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(v.as_deref() == Some("1"))
     }
@@ -215,7 +219,10 @@ impl Store {
             [],
         )?;
         tx.commit()?;
-        Ok(LinkStats { corpus_entities: entities, claims })
+        Ok(LinkStats {
+            corpus_entities: entities,
+            claims,
+        })
     }
 
     /// Row count of a table (for summaries and tests).
@@ -223,7 +230,10 @@ impl Store {
         if !crate::export::TABLES.contains(&table) && table != "sentences" && table != "notes" {
             return Err(rusqlite::Error::InvalidParameterName(table.to_string()));
         }
-        self.conn.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| r.get(0))
+        self.conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+                r.get(0)
+            })
     }
 }
 

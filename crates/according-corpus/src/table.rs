@@ -33,11 +33,18 @@ impl std::str::FromStr for Format {
 
 impl Table {
     /// Run a prepared statement and collect every row.
-    pub fn from_statement(st: &mut Statement, params: impl rusqlite::Params) -> rusqlite::Result<Table> {
+    pub fn from_statement(
+        st: &mut Statement,
+        params: impl rusqlite::Params,
+    ) -> rusqlite::Result<Table> {
         let columns: Vec<String> = st.column_names().map(|s| s.to_string()).collect();
         let n = columns.len();
         let rows = st
-            .query_map(params, |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>())?
+            .query_map(params, |r| {
+                (0..n)
+                    .map(|i| r.get::<_, Value>(i))
+                    .collect::<Result<Vec<_>, _>>()
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Table { columns, rows })
     }
@@ -61,7 +68,12 @@ impl Table {
             .rows
             .iter()
             .map(|r| {
-                let obj = self.columns.iter().zip(r).map(|(c, v)| (c.clone(), value_json(v))).collect();
+                let obj = self
+                    .columns
+                    .iter()
+                    .zip(r)
+                    .map(|(c, v)| (c.clone(), value_json(v)))
+                    .collect();
                 serde_json::Value::Object(obj)
             })
             .collect();
@@ -87,7 +99,11 @@ impl Table {
         let cells: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|r| r.iter().map(|v| clip(&value_text(v).replace(['\n', '\t'], " "), MAX)).collect())
+            .map(|r| {
+                r.iter()
+                    .map(|v| clip(&value_text(v).replace(['\n', '\t'], " "), MAX))
+                    .collect()
+            })
             .collect();
         let mut width: Vec<usize> = self.columns.iter().map(|c| c.chars().count()).collect();
         for r in &cells {
@@ -96,11 +112,18 @@ impl Table {
             }
         }
         let line = |out: &mut dyn Write, r: &[String]| -> std::io::Result<()> {
-            let s: Vec<String> = r.iter().zip(&width).map(|(c, w)| format!("{c:<w$}")).collect();
+            let s: Vec<String> = r
+                .iter()
+                .zip(&width)
+                .map(|(c, w)| format!("{c:<w$}"))
+                .collect();
             writeln!(out, "{}", s.join("  ").trim_end())
         };
         line(out, &self.columns)?;
-        line(out, &width.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>())?;
+        line(
+            out,
+            &width.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+        )?;
         for r in &cells {
             line(out, r)?;
         }
@@ -123,7 +146,10 @@ pub fn value_text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::Integer(i) => i.to_string(),
-        Value::Real(f) => format!("{f:.4}").trim_end_matches('0').trim_end_matches('.').to_string(),
+        Value::Real(f) => format!("{f:.4}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string(),
         Value::Text(s) => s.clone(),
         Value::Blob(b) => format!("<{} bytes>", b.len()),
     }
@@ -133,7 +159,9 @@ pub fn value_json(v: &Value) -> serde_json::Value {
     match v {
         Value::Null => serde_json::Value::Null,
         Value::Integer(i) => (*i).into(),
-        Value::Real(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into),
+        Value::Real(f) => {
+            serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into)
+        }
         Value::Text(s) => s.clone().into(),
         Value::Blob(b) => b.len().into(),
     }

@@ -8,12 +8,19 @@ use std::collections::HashMap;
 
 /// Delete every per-document row of document `rowid` (the document row included).
 pub(crate) fn delete_doc_rows(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
-    for table in
-        ["notes", "sentences", "mentions", "entity_mentions", "entities", "attributions"]
-    {
-        conn.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?.execute([rowid])?;
+    for table in [
+        "notes",
+        "sentences",
+        "mentions",
+        "entity_mentions",
+        "entities",
+        "attributions",
+    ] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?
+            .execute([rowid])?;
     }
-    conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?.execute([rowid])?;
+    conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?
+        .execute([rowid])?;
     Ok(())
 }
 
@@ -70,11 +77,20 @@ pub(crate) fn insert_doc(conn: &Connection, doc: &Doc, hash: &str) -> rusqlite::
         "INSERT INTO notes(doc, idx, kind, start, end, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, n) in dj.notes.iter().enumerate() {
-        let kind = serde_json::to_value(n.kind).ok().and_then(|v| v.as_str().map(String::from));
-        st.execute(params![d, i as i64, kind, n.start as i64, n.end as i64, n.detail])?;
+        let kind = serde_json::to_value(n.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from));
+        st.execute(params![
+            d,
+            i as i64,
+            kind,
+            n.start as i64,
+            n.end as i64,
+            n.detail
+        ])?;
     }
-    let mut st = conn
-        .prepare_cached("INSERT INTO sentences(doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut st =
+        conn.prepare_cached("INSERT INTO sentences(doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
     for (i, s) in dj.sentences.iter().enumerate() {
         st.execute(params![d, i as i64, s.start as i64, s.end as i64])?;
     }
@@ -85,7 +101,11 @@ pub(crate) fn insert_doc(conn: &Connection, doc: &Doc, hash: &str) -> rusqlite::
         st.execute(params![d, m.start as i64, m.end as i64, m.text, m.kind])?;
     }
 
-    let chars: Vec<char> = if dj.entities.is_empty() { Vec::new() } else { dj.text.chars().collect() };
+    let chars: Vec<char> = if dj.entities.is_empty() {
+        Vec::new()
+    } else {
+        dj.text.chars().collect()
+    };
     let mut entity_rows: HashMap<&str, i64> = HashMap::new();
     let mut st = conn.prepare_cached(
         "INSERT INTO entities(doc, local_id, name, type, roles, affiliation)
@@ -96,11 +116,21 @@ pub(crate) fn insert_doc(conn: &Connection, doc: &Doc, hash: &str) -> rusqlite::
     )?;
     for e in &dj.entities {
         let kind = enum_name(&e.kind);
-        st.execute(params![d, e.id, e.name, kind, json(&e.roles), e.affiliation])?;
+        st.execute(params![
+            d,
+            e.id,
+            e.name,
+            kind,
+            json(&e.roles),
+            e.affiliation
+        ])?;
         let eid = conn.last_insert_rowid();
         entity_rows.insert(e.id.as_str(), eid);
         for [a, b] in &e.mentions {
-            let text: String = chars.get(*a..*b).map(|c| c.iter().collect()).unwrap_or_default();
+            let text: String = chars
+                .get(*a..*b)
+                .map(|c| c.iter().collect())
+                .unwrap_or_default();
             stm.execute(params![eid, d, *a as i64, *b as i64, text])?;
         }
     }
@@ -127,7 +157,8 @@ pub(crate) fn insert_doc(conn: &Connection, doc: &Doc, hash: &str) -> rusqlite::
             s.map(|s| s.end as i64),
             s.map(|s| enum_name(&s.kind)),
             s.and_then(|s| s.role.as_ref()),
-            s.and_then(|s| s.entity.as_deref()).and_then(|e| entity_rows.get(e)),
+            s.and_then(|s| s.entity.as_deref())
+                .and_then(|e| entity_rows.get(e)),
             a.cue.text,
             a.cue.start as i64,
             a.cue.end as i64,

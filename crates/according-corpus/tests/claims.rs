@@ -92,9 +92,11 @@ fn first_appearance_and_chain() {
     let s = corpus();
     let row = |claim: i64| -> (String, String, i64) {
         s.conn()
-            .query_row("SELECT first_published, first_outlet, n_outlets FROM claims WHERE id = ?1", [claim], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT first_published, first_outlet, n_outlets FROM claims WHERE id = ?1",
+                [claim],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .unwrap()
     };
     let hewitt = claim_of(&s, "bbc/hewitt", "a1").unwrap();
@@ -108,17 +110,42 @@ fn first_appearance_and_chain() {
     let cells: Vec<(String, String, String, String)> = t
         .rows
         .iter()
-        .map(|r| (value_text(&r[col("date")]), value_text(&r[col("outlet")]), value_text(&r[col("cites")]), value_text(&r[col("cites_earlier_doc")])))
+        .map(|r| {
+            (
+                value_text(&r[col("date")]),
+                value_text(&r[col("outlet")]),
+                value_text(&r[col("cites")]),
+                value_text(&r[col("cites_earlier_doc")]),
+            )
+        })
         .collect();
     assert_eq!(
         cells,
         vec![
-            ("2005-01-09".into(), "BBC".into(), "Ms Hewitt".into(), "".into()),
-            ("2005-01-10".into(), "Daily Courier".into(), "the BBC > Trade Secretary Patricia Hewitt".into(), "bbc/hewitt".into()),
-            ("2005-01-11".into(), "Evening Star".into(), "Ms Hewitt".into(), "".into()),
+            (
+                "2005-01-09".into(),
+                "BBC".into(),
+                "Ms Hewitt".into(),
+                "".into()
+            ),
+            (
+                "2005-01-10".into(),
+                "Daily Courier".into(),
+                "the BBC > Trade Secretary Patricia Hewitt".into(),
+                "bbc/hewitt".into()
+            ),
+            (
+                "2005-01-11".into(),
+                "Evening Star".into(),
+                "Ms Hewitt".into(),
+                "".into()
+            ),
         ]
     );
     // Most-carried claim first.
     let top = s.top_claims(1).unwrap();
-    assert_eq!(value_text(&top.rows[0][top.col("claim").unwrap()]), hewitt.to_string());
+    assert_eq!(
+        value_text(&top.rows[0][top.col("claim").unwrap()]),
+        hewitt.to_string()
+    );
 }

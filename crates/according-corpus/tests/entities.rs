@@ -8,7 +8,16 @@ use common::{Attr, DocBuilder};
 fn names(store: &Store, q: &str) -> Vec<String> {
     let ids = store.resolve_entity(q).unwrap();
     ids.iter()
-        .map(|id| store.conn().query_row("SELECT name FROM corpus_entities WHERE id = ?1", [id], |r| r.get(0)).unwrap())
+        .map(|id| {
+            store
+                .conn()
+                .query_row(
+                    "SELECT name FROM corpus_entities WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        })
         .collect()
 }
 
@@ -87,8 +96,15 @@ fn different_people_sharing_a_surname_stay_apart() {
     // What Sergei Ivanov said, across documents, and nothing Igor said.
     let t = s.said_by("Sergei Ivanov", 10).unwrap();
     let c = t.col("content").unwrap();
-    let said: Vec<String> = t.rows.iter().map(|r| according_corpus::table::value_text(&r[c])).collect();
-    assert_eq!(said, vec!["that the world had not found them", "reforms were coming"]);
+    let said: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| according_corpus::table::value_text(&r[c]))
+        .collect();
+    assert_eq!(
+        said,
+        vec!["that the world had not found them", "reforms were coming"]
+    );
 }
 
 #[test]
@@ -96,7 +112,10 @@ fn roles_are_kept_with_dates() {
     let s = fixture();
     let t = s.entity_profile("Sergei Ivanov").unwrap();
     let roles = according_corpus::table::value_text(&t.rows[0][t.col("roles").unwrap()]);
-    assert_eq!(roles, "2002-09-13 Russian Defense Minister | 2002-11-05 first deputy prime minister");
+    assert_eq!(
+        roles,
+        "2002-09-13 Russian Defense Minister | 2002-11-05 first deputy prime minister"
+    );
 }
 
 #[test]
@@ -111,9 +130,23 @@ fn acronyms_merge_but_bbc_radio_is_not_the_bbc() {
     let rfe_short = corpus_entity_of(&s, "d7", "e1");
     assert_eq!(rfe, rfe_short, "RFE/RL = Radio Free Europe/Radio Liberty");
     // The publishing outlet `BBC` (site of d5) is the same corpus entity.
-    let outlet_ce: i64 = s.conn().query_row("SELECT corpus_entity FROM outlets WHERE norm = 'bbc'", [], |r| r.get(0)).unwrap();
+    let outlet_ce: i64 = s
+        .conn()
+        .query_row(
+            "SELECT corpus_entity FROM outlets WHERE norm = 'bbc'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(outlet_ce, bbc);
-    let name: String = s.conn().query_row("SELECT name FROM corpus_entities WHERE id = ?1", [bbc], |r| r.get(0)).unwrap();
+    let name: String = s
+        .conn()
+        .query_row(
+            "SELECT name FROM corpus_entities WHERE id = ?1",
+            [bbc],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(name, "British Broadcasting Corporation");
     // Which outlets cite RFE/RL: both spellings count.
     let t = s.source_outlets("RFE/RL", 10).unwrap();

@@ -31,7 +31,10 @@ fn python_with_pyarrow() -> Option<String> {
         Some("python3".to_string()),
     ];
     candidates.into_iter().flatten().find(|p| {
-        Command::new(p).args(["-c", "import pyarrow"]).output().is_ok_and(|o| o.status.success())
+        Command::new(p)
+            .args(["-c", "import pyarrow"])
+            .output()
+            .is_ok_and(|o| o.status.success())
     })
 }
 
@@ -57,7 +60,13 @@ docs = {r["id"]: r["text"] for r in pq.read_table(f"{d}/documents.parquet").to_p
 out["content_ok"] = all(docs[r["doc"]][r["content_start"]:r["content_end"]] == r["content_text"] for r in a)
 print(json.dumps(out))
 "#;
-    let o = Command::new(&py).arg("-c").arg(script).arg(&dir).args(TABLES).output().unwrap();
+    let o = Command::new(&py)
+        .arg("-c")
+        .arg(script)
+        .arg(&dir)
+        .args(TABLES)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     for t in TABLES {
@@ -66,7 +75,10 @@ print(json.dumps(out))
     assert_eq!(v["attributions"]["types"]["content_start"], "int64");
     assert_eq!(v["attributions"]["types"]["confidence"], "double");
     assert_eq!(v["documents"]["types"]["text"], "string");
-    assert_eq!(v["content_ok"], true, "code-point offsets slice the text in Python");
+    assert_eq!(
+        v["content_ok"], true,
+        "code-point offsets slice the text in Python"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -93,7 +105,10 @@ fn jsonl_roundtrips_docs() {
     for (i, line) in lines.iter().enumerate() {
         let back = from_json_line(line).unwrap();
         let want = DocJson::from_doc(&synthetic(i));
-        assert_eq!(serde_json::to_value(DocJson::from_doc(&back)).unwrap(), serde_json::to_value(want).unwrap());
+        assert_eq!(
+            serde_json::to_value(DocJson::from_doc(&back)).unwrap(),
+            serde_json::to_value(want).unwrap()
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -110,12 +125,21 @@ fn check_ann(txt: &Path, ann: &Path) -> (usize, usize) {
             Some('T') => {
                 let (kind_offs, text) = (f[1], f[2]);
                 let (kind, offs) = kind_offs.split_once(' ').unwrap();
-                assert!(["Source", "Cue", "Content", "Attribution", "Attribution-no-source"].contains(&kind));
+                assert!([
+                    "Source",
+                    "Cue",
+                    "Content",
+                    "Attribution",
+                    "Attribution-no-source"
+                ]
+                .contains(&kind));
                 let pieces: Vec<String> = offs
                     .split(';')
                     .map(|p| {
                         let (a, b) = p.split_once(' ').unwrap();
-                        chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()].iter().collect()
+                        chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()]
+                            .iter()
+                            .collect()
                     })
                     .collect();
                 assert_eq!(pieces.join(" "), text, "{line}");
@@ -143,8 +167,15 @@ fn brat_spans_match_the_text() {
     assert!(dir.join("annotation.conf").exists());
     let (ts, events) = check_ann(&dir.join("syn_00002.txt"), &dir.join("syn_00002.ann"));
     assert_eq!(events, 4);
-    assert_eq!(ts, 4 * 4, "source, cue, content and trigger per attribution");
+    assert_eq!(
+        ts,
+        4 * 4,
+        "source, cue, content and trigger per attribution"
+    );
     let ann = std::fs::read_to_string(dir.join("syn_00002.ann")).unwrap();
-    assert!(ann.contains("flags=vague_source,anonymous_source; parent=E3"), "{ann}");
+    assert!(
+        ann.contains("flags=vague_source,anonymous_source; parent=E3"),
+        "{ann}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -23,7 +23,11 @@ fn who_said_finds_contents_by_words() {
     // `café number 7` appears in exactly one document's content.
     let t = s.who_said("cafe number 7", 10).unwrap(); // diacritics folded
     assert_eq!(column(&t, "doc"), vec!["syn/00007"]);
-    assert_eq!(column(&t, "source"), vec!["Anna Petrova"], "resolved to the full name");
+    assert_eq!(
+        column(&t, "source"),
+        vec!["Anna Petrova"],
+        "resolved to the full name"
+    );
     let none = s.who_said("\"; DROP TABLE attributions; --", 10).unwrap();
     assert!(none.rows.is_empty());
 }
@@ -44,12 +48,18 @@ fn outlets_and_sources() {
     // Evening Star = docs i % 4 == 1: 10 docs, each citing the person twice, itself once, and
     // vague officials once.
     let t = s.outlet_sources("Evening Star", 10).unwrap();
-    let n: i64 = column(&t, "attributions").iter().map(|x| x.parse::<i64>().unwrap()).sum();
+    let n: i64 = column(&t, "attributions")
+        .iter()
+        .map(|x| x.parse::<i64>().unwrap())
+        .sum();
     assert_eq!(n, 40);
     assert_eq!(column(&t, "source")[0], "Evening Star");
     // RFE/RL by its acronym: cited in the 10 docs it published.
     let t = s.source_outlets("RFE/RL", 10).unwrap();
-    assert_eq!(column(&t, "outlet"), vec!["Radio Free Europe/Radio Liberty"]);
+    assert_eq!(
+        column(&t, "outlet"),
+        vec!["Radio Free Europe/Radio Liberty"]
+    );
     assert_eq!(column(&t, "docs"), vec!["10"]);
 }
 
@@ -58,7 +68,9 @@ fn sourcing_share_and_claims() {
     let s = store(40);
     let t = s.sourcing_by_outlet(10).unwrap();
     assert_eq!(t.rows.len(), 4);
-    assert!(column(&t, "vague_or_anonymous_share").iter().all(|x| x == "0.25"));
+    assert!(column(&t, "vague_or_anonymous_share")
+        .iter()
+        .all(|x| x == "0.25"));
     // `that the budget was in trouble` is carried by every outlet whose docs have i % 5 == 0.
     let top = s.top_claims(3).unwrap();
     assert_eq!(column(&top, "outlets")[0], "4");
@@ -68,7 +80,10 @@ fn sourcing_share_and_claims() {
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted, "timeline in date order");
-    assert_eq!(s.find_claim(&column(&top, "text")[0]).unwrap().is_some(), true);
+    assert_eq!(
+        s.find_claim(&column(&top, "text")[0]).unwrap().is_some(),
+        true
+    );
 }
 
 #[test]

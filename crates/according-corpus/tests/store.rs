@@ -27,7 +27,11 @@ fn indexing_is_idempotent_and_replaces_changed_docs() {
     assert_eq!(store.count("attributions").unwrap(), 450 * 4 - 2);
     let fts: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH 'trouble'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH 'trouble'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(fts, 449 * 2, "FTS follows deletes");
     assert!(store.links_stale().unwrap());
@@ -43,13 +47,18 @@ fn documents_read_back_in_the_public_schema() {
     let d = doc_rowid(store.conn(), &doc.id).unwrap().unwrap();
     let back = load_doc_json(store.conn(), d).unwrap().unwrap();
     let want = DocJson::from_doc(&doc);
-    assert_eq!(serde_json::to_value(&back).unwrap(), serde_json::to_value(&want).unwrap());
+    assert_eq!(
+        serde_json::to_value(&back).unwrap(),
+        serde_json::to_value(&want).unwrap()
+    );
     // Offsets are code points: the text has curly quotes and `é`.
     let (start, end): (i64, i64) = store
         .conn()
-        .query_row("SELECT content_start, content_end FROM attributions WHERE local_id = 'a2'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT content_start, content_end FROM attributions WHERE local_id = 'a2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     let chars: Vec<char> = doc.text.chars().collect();
     let s: String = chars[start as usize..end as usize].iter().collect();
@@ -66,7 +75,10 @@ fn store_file_reopens_in_wal_mode() {
         store.index_docs((0..5).map(synthetic)).unwrap();
     }
     let store = Store::open(&db).unwrap();
-    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     assert_eq!(store.count("documents").unwrap(), 5);
     std::fs::remove_dir_all(&dir).ok();

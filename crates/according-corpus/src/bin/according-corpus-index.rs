@@ -10,7 +10,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mut opts = IndexOptions { analyzer: "according-corpus-index".into(), ..Default::default() };
+    let mut opts = IndexOptions {
+        analyzer: "according-corpus-index".into(),
+        ..Default::default()
+    };
     let mut delay_us = 0u64;
     let take = |flag: &str, args: &mut Vec<String>| -> Option<String> {
         let i = args.iter().position(|a| a == flag)?;
@@ -50,7 +53,10 @@ fn main() -> ExitCode {
             },
         )?;
         let links = store.relink()?;
-        eprintln!("{summary}; {} corpus entities, {} claims", links.corpus_entities, links.claims);
+        eprintln!(
+            "{summary}; {} corpus entities, {} claims",
+            links.corpus_entities, links.claims
+        );
         Ok(failed)
     };
     match run() {

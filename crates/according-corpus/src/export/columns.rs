@@ -11,7 +11,10 @@ pub enum ColumnType {
 }
 
 /// `(name, type)` of each column of `table`, in order.
-pub fn table_columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<(String, ColumnType)>> {
+pub fn table_columns(
+    conn: &Connection,
+    table: &str,
+) -> rusqlite::Result<Vec<(String, ColumnType)>> {
     let mut st = conn.prepare(&format!("PRAGMA table_info({table})"))?;
     let cols = st
         .query_map([], |r| {
@@ -19,7 +22,9 @@ pub fn table_columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<(St
             let decl: String = r.get(2)?;
             let t = match decl.to_ascii_uppercase().as_str() {
                 d if d.contains("INT") => ColumnType::Int,
-                d if d.contains("REAL") || d.contains("FLOA") || d.contains("DOUB") => ColumnType::Real,
+                d if d.contains("REAL") || d.contains("FLOA") || d.contains("DOUB") => {
+                    ColumnType::Real
+                }
                 _ => ColumnType::Text,
             };
             Ok((name, t))

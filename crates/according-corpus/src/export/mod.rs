@@ -46,7 +46,9 @@ impl std::str::FromStr for ExportFormat {
             "csv" => Ok(ExportFormat::Csv),
             "jsonl" => Ok(ExportFormat::Jsonl),
             "brat" => Ok(ExportFormat::Brat),
-            _ => Err(format!("unknown export format `{s}` (parquet, csv, jsonl, brat)")),
+            _ => Err(format!(
+                "unknown export format `{s}` (parquet, csv, jsonl, brat)"
+            )),
         }
     }
 }

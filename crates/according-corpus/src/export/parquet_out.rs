@@ -70,7 +70,11 @@ impl Col {
 }
 
 /// Write one table to `path`; returns the number of rows.
-pub fn export_table_parquet(conn: &Connection, table: &str, path: &Path) -> Result<usize, ExportError> {
+pub fn export_table_parquet(
+    conn: &Connection,
+    table: &str,
+    path: &Path,
+) -> Result<usize, ExportError> {
     let cols = table_columns(conn, table)?;
     let schema = Arc::new(Schema::new(
         cols.iter()
@@ -84,23 +88,33 @@ pub fn export_table_parquet(conn: &Connection, table: &str, path: &Path) -> Resu
             })
             .collect::<Vec<_>>(),
     ));
-    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build();
     let file = std::fs::File::create(path)?;
     let mut w = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(pq)?;
     let names: Vec<&str> = cols.iter().map(|(n, _)| n.as_str()).collect();
-    let sql = format!("SELECT {} FROM {table}", names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "));
+    let sql = format!(
+        "SELECT {} FROM {table}",
+        names
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let mut st = conn.prepare(&sql)?;
     let mut rows = st.query([])?;
     let mut builders: Vec<Col> = cols.iter().map(|(_, t)| Col::new(*t)).collect();
     let mut total = 0;
-    let flush = |builders: &mut Vec<Col>, w: &mut ArrowWriter<std::fs::File>| -> Result<(), ExportError> {
-        if builders.first().map_or(0, |b| b.len()) == 0 {
-            return Ok(());
-        }
-        let arrays: Vec<ArrayRef> = builders.iter_mut().map(|b| b.finish()).collect();
-        let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(pq)?;
-        w.write(&batch).map_err(pq)
-    };
+    let flush =
+        |builders: &mut Vec<Col>, w: &mut ArrowWriter<std::fs::File>| -> Result<(), ExportError> {
+            if builders.first().map_or(0, |b| b.len()) == 0 {
+                return Ok(());
+            }
+            let arrays: Vec<ArrayRef> = builders.iter_mut().map(|b| b.finish()).collect();
+            let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(pq)?;
+            w.write(&batch).map_err(pq)
+        };
     while let Some(r) = rows.next()? {
         for (i, b) in builders.iter_mut().enumerate() {
             b.push(r.get_ref(i)?);

@@ -13,7 +13,10 @@ pub fn find(text: &str, needle: &str, nth: usize) -> Span {
     for _ in 0..nth {
         from += text[from..].find(needle).expect("needle") + needle.len();
     }
-    let s = from + text[from..].find(needle).unwrap_or_else(|| panic!("`{needle}` not in `{text}`"));
+    let s = from
+        + text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` not in `{text}`"));
     Span::new(s, s + needle.len())
 }
 
@@ -29,8 +32,22 @@ pub struct Attr<'a> {
 }
 
 impl<'a> Attr<'a> {
-    pub fn new(id: &'a str, source: Option<(&'a str, SourceType)>, cue: &'a str, content: &'a str) -> Self {
-        Attr { id, source, entity: None, cue, content, kind: AttributionKind::Indirect, flags: vec![], parent: None }
+    pub fn new(
+        id: &'a str,
+        source: Option<(&'a str, SourceType)>,
+        cue: &'a str,
+        content: &'a str,
+    ) -> Self {
+        Attr {
+            id,
+            source,
+            entity: None,
+            cue,
+            content,
+            kind: AttributionKind::Indirect,
+            flags: vec![],
+            parent: None,
+        }
     }
     pub fn entity(mut self, e: &'a str) -> Self {
         self.entity = Some(e);
@@ -58,17 +75,28 @@ impl DocBuilder {
         // One sentence per line-ish: split at ". " boundaries for a realistic sentences table.
         let mut start = 0;
         for (i, _) in text.match_indices(". ") {
-            doc.sentences.push(Sentence { span: Span::new(start, i + 1) });
+            doc.sentences.push(Sentence {
+                span: Span::new(start, i + 1),
+            });
             start = i + 2;
         }
         if start < text.len() {
-            doc.sentences.push(Sentence { span: Span::new(start, text.len()) });
+            doc.sentences.push(Sentence {
+                span: Span::new(start, text.len()),
+            });
         }
         DocBuilder { doc }
     }
 
     /// An entity with every occurrence of each surface as a mention (and NER mentions).
-    pub fn entity(mut self, id: &str, name: &str, kind: EntityType, surfaces: &[&str], roles: &[&str]) -> Self {
+    pub fn entity(
+        mut self,
+        id: &str,
+        name: &str,
+        kind: EntityType,
+        surfaces: &[&str],
+        roles: &[&str],
+    ) -> Self {
         let mut mentions = Vec::new();
         for s in surfaces {
             let mut from = 0;
@@ -115,8 +143,16 @@ impl DocBuilder {
             id: a.id.into(),
             kind: a.kind,
             source,
-            cue: Cue { span: cs, spans: vec![cs], text: a.cue.into() },
-            content: Content { span: ts, spans: vec![ts], text: a.content.into() },
+            cue: Cue {
+                span: cs,
+                spans: vec![cs],
+                text: a.cue.into(),
+            },
+            content: Content {
+                span: ts,
+                spans: vec![ts],
+                text: a.content.into(),
+            },
             parent: a.parent.map(String::from),
             flags: a.flags,
             confidence: 0.9,
@@ -131,10 +167,27 @@ impl DocBuilder {
 
 /// A synthetic but structurally complete document number `i` (for volume and crash tests).
 pub fn synthetic(i: usize) -> Doc {
-    let outlet = ["Daily Courier", "Evening Star", "The Ledger", "Radio Free Europe/Radio Liberty"][i % 4];
-    let person = ["Sergei Ivanov", "Igor Ivanov", "Anna Petrova", "Li Wei", "Maria Gomez"][i % 5];
+    let outlet = [
+        "Daily Courier",
+        "Evening Star",
+        "The Ledger",
+        "Radio Free Europe/Radio Liberty",
+    ][i % 4];
+    let person = [
+        "Sergei Ivanov",
+        "Igor Ivanov",
+        "Anna Petrova",
+        "Li Wei",
+        "Maria Gomez",
+    ][i % 5];
     let surname = person.split(' ').nth(1).unwrap();
-    let topic = ["the budget", "the pipeline deal", "the election", "the strike", "the talks"][i % 5];
+    let topic = [
+        "the budget",
+        "the pipeline deal",
+        "the election",
+        "the strike",
+        "the talks",
+    ][i % 5];
     let text = format!(
         "{person}, the minister, said on day {i} that {topic} would go ahead “without any delay at all”. \
          {surname} added that officials in café number {i} were “ready”. \
@@ -143,16 +196,35 @@ pub fn synthetic(i: usize) -> Doc {
     let said = format!("that {topic} would go ahead “without any delay at all”");
     let ready = format!("that officials in café number {i} were “ready”");
     let trouble = format!("that {topic} was in trouble");
-    DocBuilder::new(&format!("syn/{i:05}"), Some(outlet), Some(&format!("2005-{:02}-{:02}", 1 + i % 12, 1 + i % 28)), &text)
-        .entity("e1", person, EntityType::Person, &[person], &["minister"])
-        .entity("e2", outlet, EntityType::Outlet, &[outlet], &[])
-        .attr(Attr::new("a1", Some((person, SourceType::Person)), "said", &said).entity("e1"))
-        .attr(Attr::new("a2", Some((surname, SourceType::Person)), "added", &ready).entity("e1"))
-        .attr(Attr::new("a3", Some((outlet, SourceType::Outlet)), "according to", &trouble).entity("e2").kind(AttributionKind::AccordingTo))
-        .attr(
-            Attr::new("a4", Some(("Some officials", SourceType::Vague)), "said privately", &trouble)
-                .parent("a3")
-                .flags(&[Flag::VagueSource, Flag::AnonymousSource]),
+    DocBuilder::new(
+        &format!("syn/{i:05}"),
+        Some(outlet),
+        Some(&format!("2005-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+        &text,
+    )
+    .entity("e1", person, EntityType::Person, &[person], &["minister"])
+    .entity("e2", outlet, EntityType::Outlet, &[outlet], &[])
+    .attr(Attr::new("a1", Some((person, SourceType::Person)), "said", &said).entity("e1"))
+    .attr(Attr::new("a2", Some((surname, SourceType::Person)), "added", &ready).entity("e1"))
+    .attr(
+        Attr::new(
+            "a3",
+            Some((outlet, SourceType::Outlet)),
+            "according to",
+            &trouble,
         )
-        .build()
+        .entity("e2")
+        .kind(AttributionKind::AccordingTo),
+    )
+    .attr(
+        Attr::new(
+            "a4",
+            Some(("Some officials", SourceType::Vague)),
+            "said privately",
+            &trouble,
+        )
+        .parent("a3")
+        .flags(&[Flag::VagueSource, Flag::AnonymousSource]),
+    )
+    .build()
 }
