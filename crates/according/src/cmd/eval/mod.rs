@@ -2,6 +2,7 @@
 use std::process::ExitCode;
 
 pub mod attribution;
+pub mod html;
 pub mod sbd;
 pub mod tagger;
 
@@ -9,6 +10,8 @@ pub mod tagger;
 pub enum EvalCommand {
     /// Attribution extraction (PolNeAR).
     Attribution(attribution::Args),
+    /// Main-text extraction from HTML (Zyte article-extraction benchmark).
+    Html(html::Args),
     /// Sentence boundaries and tokens (UD CoNLL-U `# text` + forms).
     Sbd(sbd::Args),
     /// Part-of-speech tagger + lemmatizer: UPOS, XPOS, lemma accuracy (CoNLL-U).
@@ -18,6 +21,7 @@ pub enum EvalCommand {
 pub fn run(c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
         EvalCommand::Attribution(a) => attribution::run(a),
+        EvalCommand::Html(a) => html::run(a),
         EvalCommand::Sbd(a) => sbd::run(a),
         EvalCommand::Tagger(a) => tagger::run(a),
     }
