@@ -102,6 +102,21 @@ fn drop_leading_title(text: String, title: Option<&str>) -> String {
     }
 }
 
+/// "Headline - Site" / "Headline | Site": the site is not part of the headline.
+fn strip_site_suffix(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for sep in [" - ", " | ", " – ", " — ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.trim().eq_ignore_ascii_case(site.trim()) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
 pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, String> {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let doc = Document::from(html);
@@ -124,6 +139,11 @@ pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, 
         .title
         .or_else(|| readable.as_ref().and_then(|r| non_empty(&r.title)))
         .or_else(|| tm.and_then(|m| non_empty(&m.title)));
+    let site = meta
+        .site
+        .or_else(|| tm.and_then(|m| non_empty(&m.sitename)))
+        .or_else(|| readable.as_ref()?.site.as_deref().and_then(non_empty));
+    let title = title.map(|t| strip_site_suffix(t, site.as_deref()));
     let text = drop_leading_title(text, title.as_deref());
     if text.is_empty() {
         return Err("no main text found on the page".into());
@@ -157,10 +177,6 @@ pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, 
             let d = tm?.date?;
             (chrono::Datelike::ordinal(&d) != 1).then(|| d.format("%Y-%m-%d").to_string())
         });
-    let site = meta
-        .site
-        .or_else(|| tm.and_then(|m| non_empty(&m.sitename)))
-        .or_else(|| readable.as_ref()?.site.as_deref().and_then(non_empty));
     let language = meta
         .language
         .or_else(|| readable.as_ref()?.lang.as_deref().and_then(non_empty))
@@ -173,4 +189,27 @@ pub(crate) fn extract_checked(html: &str, url: Option<&str>) -> Result<Article, 
         site,
         language,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_site_suffix;
+
+    #[test]
+    fn site_suffix_is_stripped_only_when_it_is_the_site() {
+        let t = |s: &str| s.to_string();
+        assert_eq!(
+            strip_site_suffix(t("Rates rise | The Daily"), Some("The Daily")),
+            "Rates rise"
+        );
+        assert_eq!(
+            strip_site_suffix(t("Rates rise - the daily"), Some("The Daily")),
+            "Rates rise"
+        );
+        assert_eq!(
+            strip_site_suffix(t("Left - Right"), Some("The Daily")),
+            "Left - Right"
+        );
+        assert_eq!(strip_site_suffix(t("Rates rise"), None), "Rates rise");
+    }
 }
