@@ -1,1 +1,153 @@
-//! according-ner
+//! `according-ner`: named-entity recognition for news, pure Rust at runtime.
+//!
+//! An averaged-perceptron BILOU tagger (greedy, constrained decoding) over word, affix, shape,
+//! capitalisation-prior, gazetteer and document-memory features finds PER/ORG/LOC names as
+//! UniversalNER annotates them; [`refine`] then types them for news: `PERSON`, `ORG`,
+//! `OUTLET` (news outlets, from [`gazetteer::outlets`]), `GPE`, `LOC`, `FAC`, plus `NORP`
+//! (demonyms) and `DATE` (by rule).
+//!
+//! ```no_run
+//! use according_ner::Ner;
+//! let ner = Ner::embedded().unwrap();
+//! let words = ["Russian", "President", "Vladimir", "Putin", "spoke", "to", "the", "BBC", "."];
+//! for m in ner.recognize(&words) {
+//!     println!("{} {}", words[m.start..m.end].join(" "), m.kind.name());
+//! }
+//! // Russian NORP / Vladimir Putin PERSON / BBC OUTLET
+//! ```
+//!
+//! As a pipeline stage ([`according_core::Component`]) it reads `doc.tokens` (by sentence) and
+//! writes `doc.mentions` with byte spans into the original text.
+
+// Token loops index several parallel arrays (words, labels, gazetteer positions) at once.
+#![allow(clippy::needless_range_loop)]
+
+pub mod data;
+pub mod dates;
+pub mod eval;
+pub mod features;
+pub mod gazetteer;
+pub mod labels;
+pub mod model;
+pub mod prior;
+pub mod refine;
+pub mod train;
+
+use according_core::{Component, Doc, DocError, Mention, Span};
+use features::DocMemory;
+use model::{Model, Scratch};
+pub use refine::{EntityType, WordMention};
+use std::path::Path;
+
+/// The named-entity recognizer: load once, share across threads.
+pub struct Ner {
+    model: Model,
+}
+
+/// File name of the model inside a `--model DIR`.
+pub const MODEL_FILE: &str = "ner.bin";
+
+impl Ner {
+    pub fn from_model(model: Model) -> Ner {
+        Ner { model }
+    }
+
+    /// The committed default model (`models/ner.bin`, embedded at build time).
+    pub fn embedded() -> Result<Ner, String> {
+        static BYTES: &[u8] =
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner.bin"));
+        Ner::from_bytes(BYTES).map_err(|e| format!("embedded ner model: {e}"))
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<Ner, String> {
+        Model::from_bytes(data).map(Ner::from_model)
+    }
+
+    /// Load `path` (a model file, or a directory holding `ner.bin`).
+    pub fn load(path: &Path) -> Result<Ner, String> {
+        let file = if path.is_dir() {
+            path.join(MODEL_FILE)
+        } else {
+            path.to_path_buf()
+        };
+        let data = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        Ner::from_bytes(&data).map_err(|e| format!("{}: {e}", file.display()))
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Entities of one sentence, on its own.
+    pub fn recognize(&self, words: &[&str]) -> Vec<WordMention> {
+        let mut rec = self.document();
+        rec.sentence(words)
+    }
+
+    /// A recognizer for the sentences of one document, in order (later sentences use what
+    /// earlier ones found).
+    pub fn document(&self) -> DocRecognizer<'_> {
+        DocRecognizer {
+            model: &self.model,
+            memory: DocMemory::default(),
+            scratch: Scratch::default(),
+        }
+    }
+}
+
+/// Recognizes the sentences of one document in order.
+pub struct DocRecognizer<'a> {
+    model: &'a Model,
+    memory: DocMemory,
+    scratch: Scratch,
+}
+
+impl DocRecognizer<'_> {
+    pub fn sentence(&mut self, words: &[&str]) -> Vec<WordMention> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let spans = self.model.tag(words, &self.memory, &mut self.scratch);
+        self.memory.learn(&self.scratch.sf.lower, words, &spans);
+        refine::refine(
+            words,
+            &spans,
+            self.scratch.sf.matches(),
+            &self.model.matcher,
+        )
+    }
+}
+
+impl Component for Ner {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), DocError> {
+        let mut rec = self.document();
+        let mut mentions = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        for range in doc.sentence_token_ranges() {
+            let toks = &doc.tokens[range];
+            words.clear();
+            words.extend(toks.iter().map(|t| t.text.as_str()));
+            for m in rec.sentence(&words) {
+                let (start, end) = (toks[m.start].span.start, toks[m.end - 1].span.end);
+                if start > end {
+                    continue; // tokens out of order: not a span we can report
+                }
+                let span = Span::new(start, end);
+                let Some(text) = doc.text.get(span.start..span.end) else {
+                    continue;
+                };
+                mentions.push(Mention {
+                    span,
+                    text: text.to_string(),
+                    kind: m.kind.name().to_string(),
+                });
+            }
+        }
+        doc.mentions = mentions;
+        Ok(())
+    }
+}

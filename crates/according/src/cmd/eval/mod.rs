@@ -2,12 +2,15 @@
 use std::process::ExitCode;
 
 pub mod attribution;
+pub mod ner;
 pub mod html;
 pub mod sbd;
 pub mod tagger;
 
 #[derive(clap::Subcommand)]
 pub enum EvalCommand {
+    /// Named-entity recognizer (UniversalNER IOB2 or GUM CoNLL-U; PER/ORG/LOC span F1).
+    Ner(ner::Args),
     /// Attribution extraction (PolNeAR).
     Attribution(attribution::Args),
     /// Main-text extraction from HTML (Zyte article-extraction benchmark).
@@ -20,6 +23,7 @@ pub enum EvalCommand {
 
 pub fn run(c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
+        EvalCommand::Ner(a) => ner::run(a),
         EvalCommand::Attribution(a) => attribution::run(a),
         EvalCommand::Html(a) => html::run(a),
         EvalCommand::Sbd(a) => sbd::run(a),

@@ -2,10 +2,13 @@
 use std::process::ExitCode;
 
 pub mod attribution;
+pub mod ner;
 pub mod tagger;
 
 #[derive(clap::Subcommand)]
 pub enum TrainCommand {
+    /// Named-entity recognizer (UniversalNER EWT dev + GUM; optional silver data).
+    Ner(ner::Args),
     /// Attribution extraction (PolNeAR).
     Attribution(attribution::Args),
     /// Part-of-speech tagger + lemmatizer (UD English EWT + GUM).
@@ -14,6 +17,7 @@ pub enum TrainCommand {
 
 pub fn run(c: TrainCommand) -> anyhow::Result<ExitCode> {
     match c {
+        TrainCommand::Ner(a) => ner::run(a),
         TrainCommand::Attribution(a) => attribution::run(a),
         TrainCommand::Tagger(a) => tagger::run(a),
     }

@@ -1,0 +1,26 @@
+//! `cargo run --release -p according-ner --example eval -- MODEL FILE...` (same as
+//! `according eval ner --model DIR FILE...`, without building the whole CLI).
+use according_ner::data::{gum, iob2};
+use according_ner::Ner;
+use std::path::Path;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let ner = Ner::load(Path::new(&args[1])).expect("model");
+    for f in &args[2..] {
+        let p = Path::new(f);
+        let docs = if f.ends_with(".conllu") {
+            gum::read_path(p)
+        } else {
+            iob2::read_path(p)
+        }
+        .expect("read");
+        let t = std::time::Instant::now();
+        let r = according_ner::eval::evaluate(&ner, &docs);
+        print!("{}", r.format(f));
+        println!(
+            "  speed   {:.0} tokens/s",
+            r.tokens as f64 / t.elapsed().as_secs_f64()
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! Dates by rule: `Sept. 11`, `April, 2001`, `11 September 2001`, `October`, `1998`, `1990s`,
+//! weekdays, `yesterday`, `last week`.
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const RELATIVE: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+];
+const PERIOD_HEADS: &[&str] = &[
+    "last", "next", "this", "past", "Last", "Next", "This", "Past",
+];
+const PERIODS: &[&str] = &[
+    "week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter", "decade",
+    "century",
+];
+
+fn is_day(w: &str) -> bool {
+    let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix_ok = matches!(&w[d.len()..], "" | "st" | "nd" | "rd" | "th");
+    suffix_ok
+        && !d.is_empty()
+        && d.len() <= 2
+        && d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2099).contains(&y))
+}
+
+fn is_decade(w: &str) -> bool {
+    (w.len() == 5 && w.ends_with("0s") && is_year(&w[..4]))
+        || (w.len() == 4 && w.starts_with('\'') && w.ends_with("0s"))
+}
+
+/// Token ranges `[start, end)` of dates in one sentence.
+pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
+    let n = words.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = words[i];
+        let start = i;
+        let mut end = i;
+        if MONTHS.contains(&w)
+            && (w != "May" || (i + 1 < n && (is_day(words[i + 1]) || is_year(words[i + 1]))))
+        {
+            // optional preceding day: `11 September`
+            let s = if i > 0 && is_day(words[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            end = i + 1;
+            if end < n && is_day(words[end]) {
+                end += 1;
+            }
+            if end + 1 < n && words[end] == "," && is_year(words[end + 1]) {
+                end += 2;
+            } else if end < n && is_year(words[end]) {
+                end += 1;
+            }
+            out.push((s, end));
+            i = end;
+            continue;
+        }
+        if WEEKDAYS.contains(&w) || RELATIVE.contains(&w) || is_decade(w) {
+            end = i + 1;
+        } else if is_year(w) {
+            let money_or_count = (i > 0 && matches!(words[i - 1], "$" | "£" | "€" | "#"))
+                || (i + 1 < n
+                    && matches!(words[i + 1], "%" | "percent" | "people" | "km" | "miles"));
+            if !money_or_count {
+                end = i + 1;
+            }
+        } else if PERIOD_HEADS.contains(&w) && i + 1 < n && PERIODS.contains(&words[i + 1]) {
+            end = i + 2;
+        }
+        if end > start {
+            out.push((start, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_dates() {
+        let s = [
+            "In", "April", ",", "2001", ",", "the", "Sept.", "11", "attack", "in", "1998", "cost",
+            "$", "2000",
+        ];
+        assert_eq!(find_dates(&s), vec![(1, 4), (6, 8), (10, 11)]);
+        assert_eq!(
+            find_dates(&["she", "may", "go", "last", "week"]),
+            vec![(3, 5)]
+        );
+        assert_eq!(find_dates(&["on", "11", "September", "2001"]), vec![(1, 4)]);
+    }
+}

@@ -1,0 +1,277 @@
+//! From the model's PER/ORG/LOC spans to the output types: outlets (gazetteer), GPE vs LOC vs
+//! FAC, demonyms (NORP) and dates (DATE, by rule).
+
+use crate::gazetteer::{GazMatch, GazType, Matcher};
+use crate::labels::{Kind, TokenSpan};
+
+/// An output entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    Person,
+    Org,
+    Outlet,
+    Gpe,
+    Loc,
+    Fac,
+    Norp,
+    Date,
+}
+
+impl EntityType {
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Outlet => "OUTLET",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Fac => "FAC",
+            EntityType::Norp => "NORP",
+            EntityType::Date => "DATE",
+        }
+    }
+    /// The UniversalNER type this output type is scored as (`None`: not scored).
+    pub fn uner(self) -> Option<Kind> {
+        match self {
+            EntityType::Person => Some(Kind::Per),
+            EntityType::Org | EntityType::Outlet => Some(Kind::Org),
+            EntityType::Gpe | EntityType::Loc | EntityType::Fac => Some(Kind::Loc),
+            EntityType::Norp | EntityType::Date => None,
+        }
+    }
+}
+
+/// A typed token span `[start, end)` of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+}
+
+const FAC_WORDS: &[&str] = &[
+    "Airport",
+    "Bridge",
+    "Street",
+    "St.",
+    "Square",
+    "Tower",
+    "Towers",
+    "Building",
+    "Hospital",
+    "Stadium",
+    "Palace",
+    "Road",
+    "Avenue",
+    "Highway",
+    "Station",
+    "Hall",
+    "Prison",
+    "Museum",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Base",
+    "Dam",
+    "Boulevard",
+    "Arena",
+    "Park",
+];
+
+/// Lower-case particles inside person names (`Osama bin Laden`, `Ahmed Samir al-Ahani`).
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "abu", "de", "da", "di", "del", "della", "van", "von", "der", "le",
+    "la", "du", "dos", "das",
+];
+
+/// Join `NAME particle [-] NAME` into one person when either side is a person and the right
+/// side is capitalised: the model often stops at a lower-case particle.
+fn merge_name_particles(words: &[&str], out: &mut Vec<WordMention>) {
+    out.sort_by_key(|o| (o.start, o.end));
+    let mut i = 0;
+    while i < out.len() {
+        let left = out[i];
+        let p = left.end;
+        let mut q = p + 1;
+        // A person starting with a particle (`bin Laden`) takes the capitalised word before it.
+        if left.kind == EntityType::Person
+            && PARTICLES.contains(&words[left.start])
+            && left.start > 0
+            && words[left.start - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && !out.iter().any(|o| o.end == left.start)
+        {
+            out[i].start -= 1;
+            continue;
+        }
+        let is_particle = words.get(p).is_some_and(|w| PARTICLES.contains(w));
+        if is_particle && words.get(q) == Some(&"-") {
+            q += 1;
+        }
+        let right_cap = words
+            .get(q)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !is_particle || !right_cap {
+            i += 1;
+            continue;
+        }
+        // The right part: an existing mention starting at q, or the bare capitalised word.
+        let right = out.iter().position(|o| o.start == q);
+        let right_is_person = right.is_some_and(|k| out[k].kind == EntityType::Person);
+        if left.kind != EntityType::Person && !right_is_person {
+            i += 1;
+            continue;
+        }
+        let end = right.map_or(q + 1, |k| out[k].end);
+        if let Some(k) = right {
+            out.remove(k);
+        }
+        out[i] = WordMention {
+            start: left.start,
+            end,
+            kind: EntityType::Person,
+        };
+    }
+}
+
+/// `Richard Butler` typed ORG/LOC: a census given name + surname, with no place or
+/// organisation word in it, is a person.
+fn person_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
+    for o in out.iter_mut() {
+        let n = o.end - o.start;
+        if !matches!(o.kind, EntityType::Org | EntityType::Loc) || !(2..=3).contains(&n) {
+            continue;
+        }
+        let toks = &words[o.start..o.end];
+        let first = matcher.types_of(toks[0]);
+        let last = matcher.types_of(toks[n - 1]);
+        let placey = toks.iter().any(|w| {
+            let t = matcher.types_of(w);
+            t.contains(&GazType::Gpe) || t.contains(&GazType::OrgWord) || t.contains(&GazType::Loc)
+        });
+        if first.contains(&GazType::First) && last.contains(&GazType::Last) && !placey {
+            o.kind = EntityType::Person;
+        }
+    }
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn has_alnum(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric)
+}
+
+/// Refine the model's spans into output mentions, sorted by start.
+pub fn refine(
+    words: &[&str],
+    spans: &[TokenSpan],
+    matches: &[GazMatch],
+    matcher: &Matcher,
+) -> Vec<WordMention> {
+    let mut out: Vec<WordMention> = spans
+        .iter()
+        .map(|s| WordMention {
+            start: s.start,
+            end: s.end,
+            kind: match s.kind {
+                Kind::Per => EntityType::Person,
+                Kind::Org => EntityType::Org,
+                Kind::Loc => EntityType::Loc,
+            },
+        })
+        .collect();
+
+    // Outlets: a gazetteer outlet name the model also saw as a name, or one unambiguous by
+    // itself (several words, or an all-caps acronym), becomes one OUTLET mention.
+    for m in matches.iter().filter(|m| m.kind == GazType::Outlet) {
+        let mut m = *m;
+        if m.end - m.start > 1 && words[m.start].eq_ignore_ascii_case("the") {
+            m.start += 1; // UniversalNER leaves `the` out of names
+        }
+        let r = (m.start, m.end);
+        let n_words = words[m.start..m.end]
+            .iter()
+            .filter(|w| has_alnum(w))
+            .count();
+        let caps = words[m.start..m.end]
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase));
+        let seen = out.iter().any(|o| overlaps((o.start, o.end), r));
+        if !(seen || n_words >= 2 || caps) {
+            continue;
+        }
+        // A longer ORG name starting with the outlet (`BBC World Service`) is the outlet; any
+        // other longer name containing it (`Iraqi Vice President ...`) wins.
+        if let Some(o) = out
+            .iter_mut()
+            .find(|o| o.start <= m.start && m.end <= o.end && (o.start, o.end) != r)
+        {
+            if o.kind == EntityType::Org && o.start == m.start {
+                o.kind = EntityType::Outlet;
+            }
+            continue;
+        }
+        out.retain(|o| !overlaps((o.start, o.end), r));
+        out.push(WordMention {
+            start: m.start,
+            end: m.end,
+            kind: EntityType::Outlet,
+        });
+    }
+
+    // UniversalNER never includes the possessive in a name.
+    for o in out.iter_mut() {
+        while o.end - o.start > 1 && matches!(words[o.end - 1], "'s" | "’s" | "'" | "’") {
+            o.end -= 1;
+        }
+    }
+    merge_name_particles(words, &mut out);
+    person_shaped(words, &mut out, matcher);
+
+    // GPE / LOC / FAC, and demonyms the model tagged as names.
+    for o in out.iter_mut() {
+        let text = words[o.start..o.end].join(" ");
+        let types = matcher.types_of(&text);
+        let single_norp = types.contains(&GazType::Norp) && !types.contains(&GazType::Gpe);
+        if single_norp && o.kind != EntityType::Outlet {
+            o.kind = EntityType::Norp;
+        } else if matches!(o.kind, EntityType::Loc | EntityType::Org)
+            && types.contains(&GazType::Gpe)
+        {
+            o.kind = EntityType::Gpe;
+        } else if o.kind == EntityType::Loc && FAC_WORDS.contains(&words[o.end - 1]) {
+            o.kind = EntityType::Fac;
+        }
+    }
+
+    // Demonyms outside any name.
+    for m in matches.iter().filter(|m| m.kind == GazType::Norp) {
+        if !out
+            .iter()
+            .any(|o| overlaps((o.start, o.end), (m.start, m.end)))
+        {
+            out.push(WordMention {
+                start: m.start,
+                end: m.end,
+                kind: EntityType::Norp,
+            });
+        }
+    }
+
+    for d in crate::dates::find_dates(words) {
+        if !out.iter().any(|o| overlaps((o.start, o.end), d)) {
+            out.push(WordMention {
+                start: d.0,
+                end: d.1,
+                kind: EntityType::Date,
+            });
+        }
+    }
+    out.sort_by_key(|o| (o.start, o.end));
+    out
+}
