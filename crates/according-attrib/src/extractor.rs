@@ -52,6 +52,7 @@ impl Extractor {
             .into_iter()
             .filter_map(|r| drop_titles(&v, r))
             .map(|r| according_to_source(&v, r))
+            .map(|r| vague_subject_source(&v, r))
             .collect();
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
@@ -176,6 +177,45 @@ fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         r.content = content;
         r.source = vec![src];
     }
+    r
+}
+
+/// `reports regularly appear indicating …`: with no source found, a vague plural noun right
+/// before the cue (adverbs skipped) is its subject, hence the (vague) source.
+fn vague_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !r.source.is_empty() || r.cue.start == 0 {
+        return r;
+    }
+    let sent = v.toks[r.cue.start].sentence;
+    let mut i = r.cue.start;
+    while i > 0
+        && v.toks[i - 1].sentence == sent
+        && (v.toks[i - 1].upos.as_deref() == Some("ADV") || v.toks[i - 1].lower.ends_with("ly"))
+    {
+        i -= 1;
+    }
+    if i == 0
+        || v.toks[i - 1].sentence != sent
+        || !crate::lexicon::VAGUE_HEADS.contains(&v.toks[i - 1].lower.as_str())
+    {
+        return r;
+    }
+    let src = i - 1..i;
+    let mut content = Vec::new();
+    for c in &r.content {
+        if c.end <= src.start || c.start >= src.end {
+            content.push(c.clone());
+        } else {
+            if c.start < src.start {
+                content.push(c.start..src.start);
+            }
+            if c.end > src.end {
+                content.push(src.end..c.end);
+            }
+        }
+    }
+    r.content = content;
+    r.source = vec![src];
     r
 }
 

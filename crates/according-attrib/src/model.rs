@@ -41,11 +41,28 @@ pub fn cue_features(base: &[[u64; crate::features::NB]], i: usize, out: &mut Seq
     out.ids.extend_from_slice(&base[i]);
 }
 
-/// The token window labelled for the cue at `cue` (token range).
+/// The token window labelled for the cue at `cue` (token range): the cue's sentence, extended
+/// over neighbouring sentences while a quotation runs across the boundary (multi-sentence
+/// quotes), at most [`WINDOW_SENTENCES`] each way and [`WINDOW_TOKENS`] tokens each side.
 pub fn window(v: &View, cue: &Range<usize>) -> Range<usize> {
     let s = v.toks[cue.start].sentence as usize;
-    let first = s.saturating_sub(WINDOW_SENTENCES);
-    let last = (s + WINDOW_SENTENCES).min(v.sentences.len() - 1);
+    let quoted_boundary = |left: usize| {
+        // Boundary between sentence `left` and `left + 1`.
+        let a = &v.toks[v.sentences[left].end - 1];
+        let b = &v.toks[v.sentences[left + 1].start];
+        (a.in_quote && a.mark != QuoteMark::Close)
+            || (b.in_quote && b.mark != QuoteMark::Open)
+            || a.mark == QuoteMark::Close
+            || b.mark == QuoteMark::Open
+    };
+    let mut first = s;
+    while first > 0 && s - first < WINDOW_SENTENCES && quoted_boundary(first - 1) {
+        first -= 1;
+    }
+    let mut last = s;
+    while last + 1 < v.sentences.len() && last - s < WINDOW_SENTENCES && quoted_boundary(last) {
+        last += 1;
+    }
     let a = v.sentences[first]
         .start
         .max(cue.start.saturating_sub(WINDOW_TOKENS));

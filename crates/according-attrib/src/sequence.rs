@@ -111,10 +111,20 @@ pub fn decode(
     buf: &mut Vec<f32>,
 ) -> Vec<usize> {
     let n = w.n_classes();
+    let scale = w.scale();
     let mut emis = Vec::with_capacity(f.len() * n);
+    let mut acc = [0i32; 8];
+    debug_assert!(n <= acc.len());
+    let _ = buf;
     for t in 0..f.len() {
-        w.scores(f.at(t), buf);
-        emis.extend(buf[..n].iter().zip(bias).map(|(x, b)| x + b));
+        acc[..n].iter_mut().for_each(|a| *a = 0);
+        w.add_scores_i32(f.at(t), &mut acc[..n]);
+        emis.extend(
+            acc[..n]
+                .iter()
+                .zip(bias)
+                .map(|(&x, b)| x as f32 * scale + b),
+        );
     }
     viterbi(&emis, trans, n, allowed)
 }
