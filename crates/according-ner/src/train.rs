@@ -27,7 +27,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 10,
             seed: 20260101,
             min_updates: 2,
             silver: None,

@@ -13,6 +13,9 @@ pub struct Args {
     /// Silver data from crates/according-ner/scripts/silver.py (JSONL).
     #[arg(long)]
     pub silver: Option<PathBuf>,
+    /// Person-name list from crates/according-ner/scripts/census_names.py (TSV).
+    #[arg(long)]
+    pub names: Option<PathBuf>,
     /// Passes over the training data.
     #[arg(long)]
     pub epochs: Option<usize>,
@@ -24,6 +27,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         opts.epochs = e;
     }
     opts.silver = a.silver;
+    opts.names = a.names;
     according_ner::train::run(&a.data, &a.out, &opts, &mut |s| eprintln!("{s}"))
         .map_err(|e| anyhow::anyhow!(e))?;
     Ok(ExitCode::SUCCESS)
