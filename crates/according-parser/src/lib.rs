@@ -1,1 +1,37 @@
-//! according-parser
+//! `according-parser`: a labeled dependency parser for English producing Universal
+//! Dependencies trees (full relations such as `nsubj:pass`), in pure Rust.
+//!
+//! Arc-eager transitions with the root at the end of the buffer, greedy decoding, an
+//! averaged perceptron over the Zhang & Nivre (2011) rich feature set, trained with the
+//! Goldberg & Nivre dynamic oracle on UD English EWT + GUM (non-projective trees lifted);
+//! relations come from a second perceptron that labels each arc when it is built.
+//!
+//! ```no_run
+//! use according_parser::Parser;
+//! let parser = Parser::embedded().unwrap();
+//! let tree = parser.parse(&["Officials", "said", "it", "."],
+//!                         &["NOUN", "VERB", "PRON", "PUNCT"],
+//!                         &["NNS", "VBD", "PRP", "."]);
+//! assert_eq!(tree[1], (0, "root"));   // (1-based head, relation); 0 = root
+//! ```
+//!
+//! As a pipeline [`according_core::Component`], the parser reads the tagged tokens of each
+//! sentence and writes `head` (document-level token index, `None` for the root) and `deprel`.
+
+mod atoms;
+mod component;
+mod decode;
+pub mod eval;
+pub mod example;
+mod features;
+mod model;
+mod oracle;
+mod projective;
+mod state;
+mod table;
+pub mod train;
+
+pub use eval::{evaluate, Scores};
+pub use example::{read_examples, Example};
+pub use model::{Parser, FEATURE_SET, FILE_NAME};
+pub use train::{train, TrainConfig};

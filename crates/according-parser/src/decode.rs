@@ -1,0 +1,114 @@
+//! Greedy decoding shared by inference and training-time evaluation: pick the best valid
+//! move, label arcs as they are built, then repair multiple roots.
+
+use crate::atoms::Atoms;
+use crate::features::{label_features, transition_features};
+use crate::state::{Move, State, MOVES};
+use according_ml::perceptron::{Trainer, Weights};
+
+/// Anything that scores classes for a feature list (frozen weights, or a trainer mid-run).
+pub trait Score {
+    fn score(&self, feats: &[u64], out: &mut Vec<f32>);
+}
+
+impl Score for Weights {
+    fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
+        let mut acc = [0i32; 128];
+        let n = self.n_classes();
+        if n <= acc.len() {
+            self.add_scores_i32(feats, &mut acc[..n]);
+            out.clear();
+            out.extend(acc[..n].iter().map(|&a| a as f32));
+        } else {
+            self.scores(feats, out);
+        }
+    }
+}
+
+impl Score for crate::table::Table4 {
+    fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
+        let mut acc = [0i32; 4];
+        self.add_scores(feats, &mut acc);
+        out.clear();
+        out.extend(acc.iter().map(|&a| a as f32));
+    }
+}
+
+impl Score for Trainer {
+    fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
+        self.scores(feats, out);
+    }
+}
+
+/// Reusable buffers for one thread.
+#[derive(Default)]
+pub struct Scratch {
+    pub st: State,
+    pub atoms: Atoms,
+    pub feats: Vec<u64>,
+    pub scores: Vec<f32>,
+}
+
+/// Best valid move under `scores` (indexed by `Move as usize`).
+pub fn best_valid(st: &State, scores: &[f32]) -> Move {
+    let mut best = None;
+    for m in MOVES {
+        if st.is_valid(m) && best.is_none_or(|b: Move| scores[m as usize] > scores[b as usize]) {
+            best = Some(m);
+        }
+    }
+    best.unwrap_or(Move::Shift)
+}
+
+/// Best label other than `root` (index `root`).
+pub fn best_label(scores: &[f32], root: u16) -> u16 {
+    let mut best = if root == 0 { 1 } else { 0 };
+    for (i, &s) in scores.iter().enumerate() {
+        if i != root as usize && s > scores[best] {
+            best = i;
+        }
+    }
+    best as u16
+}
+
+/// Label the arc `h -> d` in the current state.
+pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32, d: u32) -> u16 {
+    if h == sc.st.n {
+        return root;
+    }
+    label_features(&sc.st, &sc.atoms, h, d, &mut sc.feats);
+    labeler.score(&sc.feats, &mut sc.scores);
+    best_label(&sc.scores, root)
+}
+
+/// Parse the sentence whose atoms are in `sc.atoms`; the result is in `sc.st` (heads with
+/// root = n, labels).
+pub fn parse_greedy<T: Score, L: Score>(trans: &T, labeler: &L, root: u16, sc: &mut Scratch) {
+    let n = sc.atoms.w.len() - 1;
+    sc.st.reset(n);
+    while !sc.st.is_terminal() {
+        transition_features(&sc.st, &sc.atoms, &mut sc.feats);
+        trans.score(&sc.feats, &mut sc.scores);
+        let m = best_valid(&sc.st, &sc.scores);
+        let label = match m {
+            Move::Left => predict_label(labeler, root, sc, sc.st.b, sc.st.s0()),
+            Move::Right => predict_label(labeler, root, sc, sc.st.s0(), sc.st.b),
+            _ => 0,
+        };
+        sc.st.apply(m, label);
+    }
+    fix_roots(labeler, root, sc);
+}
+
+/// UD trees have one root: keep the leftmost root dependent, attach the others to it.
+fn fix_roots<L: Score>(labeler: &L, root: u16, sc: &mut Scratch) {
+    let n = sc.st.n;
+    let mut roots = (0..n).filter(|&i| sc.st.head[i as usize] == n);
+    let Some(main) = roots.next() else { return };
+    let others: Vec<u32> = roots.collect();
+    for d in others {
+        let label = predict_label(labeler, root, sc, main, d);
+        sc.st.head[d as usize] = main;
+        sc.st.label[d as usize] = label;
+    }
+}

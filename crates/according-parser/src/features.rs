@@ -1,0 +1,261 @@
+//! Feature templates: Zhang & Nivre (2011) for the transition classifier (stack/buffer
+//! words and tags, distance, valency, first-, second- and third-order children and their
+//! labels, label sets), and a head–dependent template set for the arc labeler.
+//!
+//! A feature id is a template number mixed with up to four integer atoms; no strings.
+
+use crate::atoms::Atoms;
+use crate::state::{State, NONE};
+
+#[inline]
+fn mix(t: u64, parts: &[u64]) -> u64 {
+    let mut h = t.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5851_F42D_4C95_7F2D;
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 31;
+    }
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 29)
+}
+
+/// Distance bucket between two positions (0 when either is missing).
+#[inline]
+fn dist(a: u32, b: u32) -> u64 {
+    if a == NONE || b == NONE {
+        return 0;
+    }
+    match a.abs_diff(b) {
+        d @ 0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+#[inline]
+fn at(v: &[u32], i: u32) -> u32 {
+    if i == NONE {
+        NONE
+    } else {
+        v[i as usize]
+    }
+}
+
+/// Label atom of word `i` (0 = none / no head yet).
+#[inline]
+fn lab(st: &State, i: u32) -> u64 {
+    if i == NONE || st.head[i as usize] == NONE {
+        0
+    } else {
+        st.label[i as usize] as u64 + 1
+    }
+}
+
+#[inline]
+fn val(v: &[u8], i: u32) -> u64 {
+    if i == NONE {
+        99
+    } else {
+        v[i as usize] as u64
+    }
+}
+
+#[inline]
+fn set(v: &[u64], i: u32) -> u64 {
+    if i == NONE {
+        u64::MAX
+    } else {
+        v[i as usize]
+    }
+}
+
+/// Features for choosing the next move.
+pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n;
+    let s0 = st.s0();
+    let s1 = st.s1();
+    let n0 = st.b;
+    let n1 = if n0 < n { n0 + 1 } else { NONE };
+    let n2 = if n1 != NONE && n1 < n { n1 + 1 } else { NONE };
+    let s0h = at(&st.head, s0);
+    let s0h2 = if s0h != NONE && s0h < n {
+        st.head[s0h as usize]
+    } else {
+        NONE
+    };
+    let (s0l, s0l2, s0r, s0r2) = (
+        at(&st.lm1, s0),
+        at(&st.lm2, s0),
+        at(&st.rm1, s0),
+        at(&st.rm2, s0),
+    );
+    let (n0l, n0l2) = (at(&st.lm1, n0), at(&st.lm2, n0));
+
+    let (s0w, s0p) = (a.w(s0), a.p(s0));
+    let (n0w, n0p) = (a.w(n0), a.p(n0));
+    let (n1w, n1p) = (a.w(n1), a.p(n1));
+    let (n2w, n2p) = (a.w(n2), a.p(n2));
+    let (s1w, s1p) = (a.w(s1), a.p(s1));
+    let d = dist(s0, n0);
+
+    let mut t = 0u64;
+    let mut f = |parts: &[u64]| {
+        t += 1;
+        out.push(mix(t, parts));
+    };
+    f(&[]); // bias
+            // single words
+    f(&[s0w, s0p]);
+    f(&[s0w]);
+    f(&[s0p]);
+    f(&[n0w, n0p]);
+    f(&[n0w]);
+    f(&[n0p]);
+    f(&[n1w, n1p]);
+    f(&[n1w]);
+    f(&[n1p]);
+    f(&[n2w, n2p]);
+    f(&[n2w]);
+    f(&[n2p]);
+    // pairs
+    f(&[s0w, s0p, n0w, n0p]);
+    f(&[s0w, s0p, n0w]);
+    f(&[s0w, n0w, n0p]);
+    f(&[s0w, s0p, n0p]);
+    f(&[s0p, n0w, n0p]);
+    f(&[s0w, n0w]);
+    f(&[s0p, n0p]);
+    f(&[n0p, n1p]);
+    // three tags
+    f(&[n0p, n1p, n2p]);
+    f(&[s0p, n0p, n1p]);
+    f(&[a.p(s0h), s0p, n0p]);
+    f(&[s0p, a.p(s0l), n0p]);
+    f(&[s0p, a.p(s0r), n0p]);
+    f(&[s0p, n0p, a.p(n0l)]);
+    // distance
+    f(&[s0w, d]);
+    f(&[s0p, d]);
+    f(&[n0w, d]);
+    f(&[n0p, d]);
+    f(&[s0w, n0w, d]);
+    f(&[s0p, n0p, d]);
+    // valency
+    let (s0vl, s0vr, n0vl) = (val(&st.lval, s0), val(&st.rval, s0), val(&st.lval, n0));
+    f(&[s0w, s0vr]);
+    f(&[s0p, s0vr]);
+    f(&[s0w, s0vl]);
+    f(&[s0p, s0vl]);
+    f(&[n0w, n0vl]);
+    f(&[n0p, n0vl]);
+    // second order: head, leftmost/rightmost children
+    f(&[a.w(s0h)]);
+    f(&[a.p(s0h)]);
+    f(&[lab(st, s0)]);
+    f(&[a.w(s0l)]);
+    f(&[a.p(s0l)]);
+    f(&[lab(st, s0l)]);
+    f(&[a.w(s0r)]);
+    f(&[a.p(s0r)]);
+    f(&[lab(st, s0r)]);
+    f(&[a.w(n0l)]);
+    f(&[a.p(n0l)]);
+    f(&[lab(st, n0l)]);
+    // third order
+    f(&[a.w(s0h2)]);
+    f(&[a.p(s0h2)]);
+    f(&[lab(st, s0h)]);
+    f(&[a.w(s0l2)]);
+    f(&[a.p(s0l2)]);
+    f(&[lab(st, s0l2)]);
+    f(&[a.w(s0r2)]);
+    f(&[a.p(s0r2)]);
+    f(&[lab(st, s0r2)]);
+    f(&[a.w(n0l2)]);
+    f(&[a.p(n0l2)]);
+    f(&[lab(st, n0l2)]);
+    f(&[s0p, a.p(s0l), a.p(s0l2)]);
+    f(&[s0p, a.p(s0r), a.p(s0r2)]);
+    f(&[s0p, a.p(s0h), a.p(s0h2)]);
+    f(&[n0p, a.p(n0l), a.p(n0l2)]);
+    // label sets
+    let (s0sl, s0sr, n0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, n0));
+    f(&[s0w, s0sr]);
+    f(&[s0p, s0sr]);
+    f(&[s0w, s0sl]);
+    f(&[s0p, s0sl]);
+    f(&[n0w, n0sl]);
+    f(&[n0p, n0sl]);
+    // beyond Zhang & Nivre: the second stack word, and whether s0 already has a head
+    let s0_headed = (s0 != NONE && s0h != NONE) as u64;
+    f(&[s1p, s0p, n0p]);
+    f(&[s1w, s1p]);
+    f(&[s1p, s0p]);
+    f(&[s0_headed, s0p, n0p]);
+    f(&[s0_headed, s0w, n0p]);
+    f(&[s0_headed, lab(st, s0), n0p]);
+    f(&[s1p, at(&st.head, s1).min(1) as u64, s0p, n0p]);
+    // back-offs for noisy tags: UPOS-only and XPOS-only views, suffixes of unknown words
+    f(&[a.u(s0), a.u(n0)]);
+    f(&[a.x(s0), a.x(n0)]);
+    f(&[a.u(s0), a.u(n0), a.u(n1)]);
+    f(&[a.x(s0), a.x(n0), a.x(n1)]);
+    f(&[a.u(s1), a.u(s0), a.u(n0)]);
+    f(&[a.suf(s0), a.suf(n0)]);
+    f(&[a.suf(n0), a.x(n0)]);
+    f(&[a.suf(s0), a.x(s0)]);
+    f(&[a.suf(n0), a.w(n1)]);
+    f(&[s0w, a.u(n0)]);
+    f(&[a.u(s0), n0w]);
+}
+
+/// Features for labelling the arc `h -> d` at the moment it is built.
+pub fn label_features(st: &State, a: &Atoms, h: u32, d: u32, out: &mut Vec<u64>) {
+    out.clear();
+    let (hw, hp, dw, dp) = (a.w(h), a.p(h), a.w(d), a.p(d));
+    let dir = (d < h) as u64;
+    let ds = dist(h, d);
+    let hh = at(&st.head, h);
+    let prev = if d > 0 { d - 1 } else { NONE };
+    let next = d + 1;
+    let (dl, dr) = (at(&st.lm1, d), at(&st.rm1, d));
+    let (hl, hr) = (at(&st.lm1, h), at(&st.rm1, h));
+
+    let mut t = 1000u64;
+    let mut f = |parts: &[u64]| {
+        t += 1;
+        out.push(mix(t, parts));
+    };
+    f(&[dir]);
+    f(&[hw]);
+    f(&[hp]);
+    f(&[dw]);
+    f(&[dp]);
+    f(&[a.suf(d), dp]);
+    f(&[hw, hp]);
+    f(&[dw, dp]);
+    f(&[hw, dp, dir]);
+    f(&[hp, dw, dir]);
+    f(&[hw, dw]);
+    f(&[hp, dp, dir]);
+    f(&[hp, dp, dir, ds]);
+    f(&[dw, dir]);
+    f(&[dp, dir, ds]);
+    f(&[dp, set(&st.lset, d)]);
+    f(&[dp, set(&st.rset, d)]);
+    f(&[dp, lab(st, dl), a.w(dl)]);
+    f(&[dp, lab(st, dr), a.p(dr)]);
+    f(&[dp, a.w(dl)]);
+    f(&[hp, dp, set(&st.lset, h), dir]);
+    f(&[hp, dp, set(&st.rset, h), dir]);
+    f(&[hp, lab(st, hl), dir]);
+    f(&[hp, lab(st, hr), dir]);
+    f(&[hp, dp, lab(st, h)]);
+    f(&[a.p(hh), hp, dp]);
+    f(&[dp, a.p(prev), dir]);
+    f(&[dp, a.p(next), dir]);
+    f(&[dw, a.w(prev)]);
+    f(&[hp, dp, a.w(dl)]);
+    f(&[hw, dp, a.w(dl)]);
+}

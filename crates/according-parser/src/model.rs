@@ -1,0 +1,166 @@
+//! The trained parser: label inventory, transition weights and labeler weights, stored in an
+//! `according-ml` model file (`kind = "parser"`).
+
+use crate::decode::{parse_greedy, Scratch};
+use crate::table::Table4;
+use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
+use according_ml::perceptron::Weights;
+use std::cell::RefCell;
+use std::path::Path;
+
+pub const KIND: &str = "parser";
+pub const FORMAT_VERSION: u32 = 1;
+/// Name of the feature templates a model was trained with; a model is refused by a build
+/// whose templates differ (the weights would silently mean something else).
+pub const FEATURE_SET: &str = "zn2011+s1+tag-backoff/1";
+/// File name inside a `--model DIR`.
+pub const FILE_NAME: &str = "parser.bin";
+
+pub struct Parser {
+    pub(crate) labels: Vec<String>,
+    pub(crate) root: u16,
+    pub(crate) trans: Weights,
+    /// The same transition weights in a cache-friendly layout for decoding.
+    pub(crate) trans_table: Table4,
+    pub(crate) labeler: Weights,
+    pub(crate) provenance: serde_json::Value,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Parser {
+    pub(crate) fn new(
+        labels: Vec<String>,
+        trans: Weights,
+        labeler: Weights,
+        provenance: serde_json::Value,
+    ) -> Result<Parser, String> {
+        let root = labels
+            .iter()
+            .position(|l| l == "root")
+            .ok_or("parser model has no `root` label")? as u16;
+        if trans.n_classes() != 4 {
+            return Err(format!(
+                "transition weights have {} classes, expected 4",
+                trans.n_classes()
+            ));
+        }
+        if labeler.n_classes() != labels.len() || labels.len() < 2 || labels.len() > 64 {
+            return Err(format!(
+                "labeler has {} classes for {} labels",
+                labeler.n_classes(),
+                labels.len()
+            ));
+        }
+        let trans_table = Table4::from_weights(&trans)?;
+        Ok(Parser {
+            labels,
+            root,
+            trans,
+            trans_table,
+            labeler,
+            provenance,
+        })
+    }
+
+    /// The model committed in `models/parser.bin`, trained on UD English EWT + GUM.
+    pub fn embedded() -> Result<Parser, String> {
+        Parser::from_bytes(include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../models/parser.bin"
+        )))
+        .map_err(|e| format!("embedded parser model: {e}"))
+    }
+
+    /// Load `path`; if it is a directory, `path/parser.bin`.
+    pub fn load(path: &Path) -> Result<Parser, String> {
+        let file = if path.is_dir() {
+            path.join(FILE_NAME)
+        } else {
+            path.to_path_buf()
+        };
+        let data = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        Parser::from_bytes(&data).map_err(|e| format!("{}: {e}", file.display()))
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<Parser, String> {
+        let mf = ModelFile::from_bytes(data, KIND, FORMAT_VERSION)?;
+        let fs = mf
+            .header
+            .provenance
+            .get("feature_set")
+            .and_then(|v| v.as_str());
+        if fs != Some(FEATURE_SET) {
+            return Err(format!(
+                "parser model uses feature set {fs:?}, this build computes `{FEATURE_SET}`"
+            ));
+        }
+        let labels = ByteReader::new(mf.section("labels")?).strs()?;
+        let trans = Weights::read(&mut ByteReader::new(mf.section("transitions")?))?;
+        let labeler = Weights::read(&mut ByteReader::new(mf.section("labeler")?))?;
+        Parser::new(labels, trans, labeler, mf.header.provenance)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut mf = ModelFile::new(KIND, FORMAT_VERSION, self.provenance.clone());
+        let mut w = ByteWriter::default();
+        w.strs(&self.labels);
+        mf.add("labels", w.into_inner());
+        let mut w = ByteWriter::default();
+        self.trans.write(&mut w);
+        mf.add("transitions", w.into_inner());
+        let mut w = ByteWriter::default();
+        self.labeler.write(&mut w);
+        mf.add("labeler", w.into_inner());
+        mf.to_bytes()
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        std::fs::write(path, self.to_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Dependency relations the model can assign.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Record one more provenance fact (training data, scores) before saving.
+    pub fn with_provenance(mut self, key: &str, value: serde_json::Value) -> Parser {
+        if let Some(map) = self.provenance.as_object_mut() {
+            map.insert(key.to_string(), value);
+        }
+        self
+    }
+
+    /// Training data, settings and scores recorded in the model file.
+    pub fn provenance(&self) -> &serde_json::Value {
+        &self.provenance
+    }
+
+    /// Parse one sentence: per word, its head (1-based, 0 = root) and relation.
+    /// `upos`/`xpos` should have one tag per word (missing tags count as unknown).
+    pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        SCRATCH.with(|sc| {
+            let mut sc = sc.borrow_mut();
+            sc.atoms.fill(words, upos, xpos);
+            parse_greedy(&self.trans_table, &self.labeler, self.root, &mut sc);
+            let n = words.len() as u32;
+            (0..words.len())
+                .map(|i| {
+                    let h = sc.st.head[i];
+                    let head = if h >= n { 0 } else { h + 1 };
+                    let label = self
+                        .labels
+                        .get(sc.st.label[i] as usize)
+                        .map_or("dep", String::as_str);
+                    (head, label)
+                })
+                .collect()
+        })
+    }
+}
