@@ -1,0 +1,93 @@
+//! `according index PATH... --db corpus.db`: analyse documents and store them.
+use according_core::{Doc, DocError};
+use according_corpus::indexer::{index_stream, IndexOptions};
+use according_corpus::input::Inputs;
+use according_corpus::Store;
+use anyhow::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or directories: `.txt` documents, `.jsonl` of analysed Docs (public schema).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The corpus database (created if missing).
+    #[arg(long, default_value = "corpus.db")]
+    pub db: PathBuf,
+    /// Documents per transaction (a crash loses at most one batch; a rerun resumes).
+    #[arg(long, default_value_t = according_corpus::DEFAULT_BATCH)]
+    pub batch: usize,
+    /// Outlet name for documents whose metadata names none (e.g. `--site "BBC News"`).
+    #[arg(long)]
+    pub site: Option<String>,
+    /// No progress bar (it is drawn only on a terminal anyway).
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Do not rebuild cross-document entities and claims after indexing.
+    #[arg(long)]
+    pub no_link: bool,
+    /// Directory of model files replacing the embedded ones.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let pipeline = crate::pipeline::full(args.model.as_deref()).map_err(anyhow::Error::msg)?;
+    // The single call site of the analysis, for each document not already indexed as it is.
+    // JSONL input that was analysed already (it has sentences) is stored as it is.
+    let analyze = |doc: &mut Doc| -> Result<(), DocError> {
+        if !doc.sentences.is_empty() {
+            return Ok(());
+        }
+        pipeline.process(doc)
+    };
+    // Part of each document's hash: a different pipeline re-analyses everything.
+    let mut analyzer = format!(
+        "according {} [{}]",
+        env!("CARGO_PKG_VERSION"),
+        pipeline.stages().join(",")
+    );
+    if let Some(m) = &args.model {
+        analyzer.push_str(&format!(" models={}", m.display()));
+    }
+    let mut store =
+        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let inputs = Inputs::from_paths(&args.paths);
+    let total = inputs.count_docs();
+    let opts = IndexOptions {
+        batch: args.batch,
+        analyzer,
+        progress: !args.no_progress,
+        default_site: args.site.clone(),
+    };
+    let summary = index_stream(
+        &mut store,
+        inputs.docs(),
+        Some(total),
+        &opts,
+        analyze,
+        |e| {
+            eprintln!(
+                "{}",
+                serde_json::to_string(e).unwrap_or_else(|_| e.to_string())
+            );
+        },
+    )?;
+    eprintln!("according index: {summary}");
+    if !args.no_link && (summary.stats.changed() > 0 || store.links_stale()?) {
+        let t = std::time::Instant::now();
+        let links = store.relink()?;
+        eprintln!(
+            "according index: linked {} corpus entities, {} claims in {:.1}s",
+            links.corpus_entities,
+            links.claims,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if summary.stats.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
