@@ -2,6 +2,7 @@
 use std::process::ExitCode;
 
 pub mod attribution;
+pub mod parser;
 pub mod ner;
 pub mod html;
 pub mod sbd;
@@ -13,6 +14,8 @@ pub enum EvalCommand {
     Ner(ner::Args),
     /// Attribution extraction (PolNeAR).
     Attribution(attribution::Args),
+    /// Dependency parser (UD English EWT + GUM; UAS/LAS).
+    Parser(parser::Args),
     /// Main-text extraction from HTML (Zyte article-extraction benchmark).
     Html(html::Args),
     /// Sentence boundaries and tokens (UD CoNLL-U `# text` + forms).
@@ -25,6 +28,7 @@ pub fn run(c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
         EvalCommand::Ner(a) => ner::run(a),
         EvalCommand::Attribution(a) => attribution::run(a),
+        EvalCommand::Parser(a) => parser::run(a),
         EvalCommand::Html(a) => html::run(a),
         EvalCommand::Sbd(a) => sbd::run(a),
         EvalCommand::Tagger(a) => tagger::run(a),

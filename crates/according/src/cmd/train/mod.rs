@@ -2,6 +2,7 @@
 use std::process::ExitCode;
 
 pub mod attribution;
+pub mod parser;
 pub mod ner;
 pub mod tagger;
 
@@ -11,6 +12,8 @@ pub enum TrainCommand {
     Ner(ner::Args),
     /// Attribution extraction (PolNeAR).
     Attribution(attribution::Args),
+    /// Dependency parser (UD English EWT + GUM; UAS/LAS).
+    Parser(parser::Args),
     /// Part-of-speech tagger + lemmatizer (UD English EWT + GUM).
     Tagger(tagger::Args),
 }
@@ -19,6 +22,7 @@ pub fn run(c: TrainCommand) -> anyhow::Result<ExitCode> {
     match c {
         TrainCommand::Ner(a) => ner::run(a),
         TrainCommand::Attribution(a) => attribution::run(a),
+        TrainCommand::Parser(a) => parser::run(a),
         TrainCommand::Tagger(a) => tagger::run(a),
     }
 }

@@ -1,0 +1,170 @@
+//! `according train parser [--data ../shared/data] [--out models/]`
+use according_parser::{evaluate, read_examples, train, Example, TrainConfig};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Data root (reads `ud/en_ewt-ud-{train,dev}.conllu`, `ud/en_gum-train.conllu`).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Output directory; the model is written as `parser.bin`.
+    #[arg(long, default_value = "models")]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, default_value_t = TrainConfig::default().epochs)]
+    pub epochs: usize,
+    /// Train on jackknifed tags: the tagger is trained on K-1 folds of the training data and
+    /// tags the K-th, so the parser sees tagging errors like those at run time (0 = gold tags).
+    #[arg(long, default_value_t = 4)]
+    pub jackknife: usize,
+    /// Scratch directory for the jackknife fold files.
+    #[arg(long, default_value = "/tmp/according-parser-jackknife")]
+    pub scratch: PathBuf,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let cfg = TrainConfig {
+        seed: a.seed,
+        epochs: a.epochs,
+        ..Default::default()
+    };
+    let t0 = std::time::Instant::now();
+    let ud = a.data.join("ud");
+    let train_files = [
+        ud.join("en_ewt-ud-train.conllu"),
+        ud.join("en_gum-train.conllu"),
+    ];
+    let tr = if a.jackknife >= 2 {
+        let path = jackknife(&train_files, &ud, a.jackknife, &a.scratch, &t0)?;
+        read_examples(&[path])
+    } else {
+        read_examples(&train_files)
+    }
+    .map_err(anyhow::Error::msg)?;
+    let dev = read_examples(&[ud.join("en_ewt-ud-dev.conllu")]).map_err(anyhow::Error::msg)?;
+    let parser = train(&tr, &dev, &cfg, |m| {
+        eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64())
+    })
+    .map_err(anyhow::Error::msg)?;
+    let tags = if a.jackknife >= 2 {
+        format!("jackknifed, {} folds", a.jackknife)
+    } else {
+        "gold".to_string()
+    };
+    let parser = parser.with_provenance(
+        "train_data",
+        serde_json::json!({
+            "files": ["ud/en_ewt-ud-train.conllu", "ud/en_gum-train.conllu"],
+            "tags": tags,
+        }),
+    );
+    std::fs::create_dir_all(&a.out)?;
+    let path = a.out.join(according_parser::FILE_NAME);
+    parser.save(&path).map_err(anyhow::Error::msg)?;
+    let size = std::fs::metadata(&path)?.len();
+    eprintln!(
+        "wrote {} ({size} bytes) after {:.0}s",
+        path.display(),
+        t0.elapsed().as_secs_f64()
+    );
+    let s = evaluate(&parser, &dev);
+    eprintln!("EWT dev (gold tags): UAS {:.2} LAS {:.2}", s.uas(), s.las());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The example with the tagger's UPOS/XPOS in place of the gold ones.
+pub fn retag(tagger: &according_tagger::Tagger, ex: Example) -> Example {
+    let tags = tagger.tag(&ex.words());
+    let upos = tags.iter().map(|t| t.upos.to_string()).collect();
+    let xpos = tags.iter().map(|t| t.xpos.to_string()).collect();
+    ex.with_tags(upos, xpos)
+}
+
+/// Write the training sentences with jackknifed UPOS/XPOS to `scratch/train-jackknifed.conllu`.
+fn jackknife(
+    files: &[PathBuf],
+    ud: &std::path::Path,
+    k: usize,
+    scratch: &std::path::Path,
+    t0: &std::time::Instant,
+) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(scratch)?;
+    let mut blocks = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f)?;
+        blocks.extend(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+                .map(str::to_string),
+        );
+    }
+    let dev = vec![ud.join("en_ewt-ud-dev.conllu"), ud.join("en_gum-dev.conllu")];
+    let opts = according_tagger::TrainOptions {
+        max_epochs: 10,
+        ..Default::default()
+    };
+    let mut tagged: Vec<Option<String>> = vec![None; blocks.len()];
+    for fold in 0..k {
+        let train_path = scratch.join(format!("fold{fold}-train.conllu"));
+        let mut s = String::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if i % k != fold {
+                s.push_str(b);
+                s.push_str("\n\n");
+            }
+        }
+        std::fs::write(&train_path, s)?;
+        let tagger = according_tagger::train(&[train_path], &dev, &opts, &mut |l| {
+            eprintln!("[{:.0}s] tagger fold {fold}: {l}", t0.elapsed().as_secs_f64())
+        })
+        .map_err(anyhow::Error::msg)?;
+        for (i, b) in blocks.iter().enumerate() {
+            if i % k == fold {
+                tagged[i] = Some(retag_block(&tagger, b));
+            }
+        }
+    }
+    let mut s = String::new();
+    for b in tagged.into_iter().flatten() {
+        s.push_str(&b);
+        s.push_str("\n\n");
+    }
+    let path = scratch.join("train-jackknifed.conllu");
+    std::fs::write(&path, s)?;
+    Ok(path)
+}
+
+/// The same CoNLL-U block with columns 4-5 (UPOS, XPOS) of every word line replaced.
+fn retag_block(tagger: &according_tagger::Tagger, block: &str) -> String {
+    let is_word = |l: &str| {
+        let id = l.split('\t').next().unwrap_or("");
+        !l.starts_with('#') && !id.is_empty() && id.bytes().all(|c| c.is_ascii_digit())
+    };
+    let words: Vec<&str> = block
+        .lines()
+        .filter(|l| is_word(l))
+        .map(|l| l.split('\t').nth(1).unwrap_or(""))
+        .collect();
+    let tags = tagger.tag(&words);
+    let mut next = tags.iter();
+    let mut out = String::new();
+    for l in block.lines() {
+        match (is_word(l), next.clone().next()) {
+            (true, Some(t)) => {
+                next.next();
+                let mut cols: Vec<&str> = l.split('\t').collect();
+                if cols.len() == 10 {
+                    cols[3] = t.upos;
+                    cols[4] = t.xpos;
+                }
+                out.push_str(&cols.join("\t"));
+            }
+            _ => out.push_str(l),
+        }
+        out.push('\n');
+    }
+    out
+}
