@@ -80,10 +80,7 @@ fn sourcing_share_and_claims() {
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted, "timeline in date order");
-    assert_eq!(
-        s.find_claim(&column(&top, "text")[0]).unwrap().is_some(),
-        true
-    );
+    assert!(s.find_claim(&column(&top, "text")[0]).unwrap().is_some());
 }
 
 #[test]
