@@ -2,9 +2,9 @@
 use std::process::ExitCode;
 
 pub mod attribution;
-pub mod parser;
-pub mod ner;
 pub mod html;
+pub mod ner;
+pub mod parser;
 pub mod sbd;
 pub mod tagger;
 
@@ -14,10 +14,10 @@ pub enum EvalCommand {
     Ner(ner::Args),
     /// Attribution extraction (PolNeAR).
     Attribution(attribution::Args),
-    /// Dependency parser (UD English EWT + GUM; UAS/LAS).
-    Parser(parser::Args),
     /// Main-text extraction from HTML (Zyte article-extraction benchmark).
     Html(html::Args),
+    /// Dependency parser (UD English EWT + GUM; UAS/LAS).
+    Parser(parser::Args),
     /// Sentence boundaries and tokens (UD CoNLL-U `# text` + forms).
     Sbd(sbd::Args),
     /// Part-of-speech tagger + lemmatizer: UPOS, XPOS, lemma accuracy (CoNLL-U).
@@ -28,8 +28,8 @@ pub fn run(c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
         EvalCommand::Ner(a) => ner::run(a),
         EvalCommand::Attribution(a) => attribution::run(a),
-        EvalCommand::Parser(a) => parser::run(a),
         EvalCommand::Html(a) => html::run(a),
+        EvalCommand::Parser(a) => parser::run(a),
         EvalCommand::Sbd(a) => sbd::run(a),
         EvalCommand::Tagger(a) => tagger::run(a),
     }

@@ -2,8 +2,8 @@
 use std::process::ExitCode;
 
 pub mod attribution;
-pub mod parser;
 pub mod ner;
+pub mod parser;
 pub mod tagger;
 
 #[derive(clap::Subcommand)]
