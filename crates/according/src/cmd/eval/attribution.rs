@@ -24,7 +24,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     .map_err(anyhow::Error::msg)?;
     // The same NLP stages as at run time: clean, segment, tag.
     let prep = Prep::embedded();
-    let report = evaluate::evaluate_dir(&ex, &a.gold, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;
+    let report =
+        evaluate::evaluate_dir(&ex, &a.gold, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&report.to_json())?);
     } else {

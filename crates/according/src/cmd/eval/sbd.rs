@@ -22,7 +22,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     for f in &a.files {
         let src = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
         let name = f.display().to_string();
-        print!("{}", according_text::eval::report(&name, &src, a.prefix.as_deref(), a.errors));
+        print!(
+            "{}",
+            according_text::eval::report(&name, &src, a.prefix.as_deref(), a.errors)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -101,7 +101,10 @@ fn jackknife(
                 .map(str::to_string),
         );
     }
-    let dev = vec![ud.join("en_ewt-ud-dev.conllu"), ud.join("en_gum-dev.conllu")];
+    let dev = vec![
+        ud.join("en_ewt-ud-dev.conllu"),
+        ud.join("en_gum-dev.conllu"),
+    ];
     let opts = according_tagger::TrainOptions {
         max_epochs: 10,
         ..Default::default()
@@ -118,7 +121,10 @@ fn jackknife(
         }
         std::fs::write(&train_path, s)?;
         let tagger = according_tagger::train(&[train_path], &dev, &opts, &mut |l| {
-            eprintln!("[{:.0}s] tagger fold {fold}: {l}", t0.elapsed().as_secs_f64())
+            eprintln!(
+                "[{:.0}s] tagger fold {fold}: {l}",
+                t0.elapsed().as_secs_f64()
+            )
         })
         .map_err(anyhow::Error::msg)?;
         for (i, b) in blocks.iter().enumerate() {
