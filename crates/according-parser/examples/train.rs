@@ -20,7 +20,7 @@ fn main() -> Result<(), String> {
     }
     let ud = data.join("ud");
     let t0 = std::time::Instant::now();
-    // PARSER_TRAIN=a.conllu,b.conllu overrides the training files (e.g. jackknifed tags).
+    // PARSER_TRAIN=a.conllu,b.conllu overrides the training files (e.g. jackknifed tags; `according train parser --jackknife K` makes them and trains in one go).
     let files: Vec<PathBuf> = match std::env::var("PARSER_TRAIN") {
         Ok(v) => v.split(',').map(PathBuf::from).collect(),
         Err(_) => vec![
