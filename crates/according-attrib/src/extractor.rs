@@ -161,23 +161,29 @@ fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     }
     if end > r.cue.end {
         let src = r.cue.end..end;
-        let mut content = Vec::new();
-        for c in &r.content {
-            if c.end <= src.start || c.start >= src.end {
-                content.push(c.clone());
-            } else {
-                if c.start < src.start {
-                    content.push(c.start..src.start);
-                }
-                if c.end > src.end {
-                    content.push(src.end..c.end);
-                }
-            }
-        }
-        r.content = content;
-        r.source = vec![src];
+        set_source(&mut r, src);
     }
     r
+}
+
+/// Make `src` the attribution's only source, carving it out of any content piece it overlaps
+/// (each token has one role).
+fn set_source(r: &mut RawAttribution, src: std::ops::Range<usize>) {
+    let mut content = Vec::new();
+    for c in &r.content {
+        if c.end <= src.start || c.start >= src.end {
+            content.push(c.clone());
+        } else {
+            if c.start < src.start {
+                content.push(c.start..src.start);
+            }
+            if c.end > src.end {
+                content.push(src.end..c.end);
+            }
+        }
+    }
+    r.content = content;
+    r.source = vec![src];
 }
 
 /// `reports regularly appear indicating …`: with no source found, a vague plural noun right
@@ -200,22 +206,7 @@ fn vague_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     {
         return r;
     }
-    let src = i - 1..i;
-    let mut content = Vec::new();
-    for c in &r.content {
-        if c.end <= src.start || c.start >= src.end {
-            content.push(c.clone());
-        } else {
-            if c.start < src.start {
-                content.push(c.start..src.start);
-            }
-            if c.end > src.end {
-                content.push(src.end..c.end);
-            }
-        }
-    }
-    r.content = content;
-    r.source = vec![src];
+    set_source(&mut r, i - 1..i);
     r
 }
 
