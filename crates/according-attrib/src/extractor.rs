@@ -46,8 +46,10 @@ impl Extractor {
 
     /// Find the attributions of `doc` (tokens, tags, parse and mentions are used when present).
     pub fn extract(&self, doc: &mut Doc) {
-        let v = View::new(doc);
-        let raw = tagging::extract(&self.model, &v);
+        let mut v = View::new(doc);
+        v.drop_parse();
+        let raw =
+            crate::patterns::merge(tagging::extract(&self.model, &v), crate::patterns::find(&v));
         let mut raw: Vec<RawAttribution> = raw
             .into_iter()
             .filter_map(|r| drop_titles(&v, r))

@@ -6,7 +6,7 @@ use crate::view::{QuoteMark, View};
 use according_ml::features::hash_parts;
 
 /// Number of base feature templates per token.
-pub const NB: usize = 22;
+pub const NB: usize = 37;
 
 /// Combine two feature ids into one (order matters).
 #[inline]
@@ -54,6 +54,7 @@ pub fn quote_state(v: &View, i: usize) -> &'static str {
 }
 
 /// Base features of every token of the view.
+#[allow(clippy::needless_range_loop)] // features look at neighbours of `i`
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let n = v.len();
     let w = |i: isize| -> &str {
@@ -78,6 +79,24 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         } else {
             mark_str(v.toks[i as usize].mark)
         }
+    };
+    let seqs = lex.cues.seq_marks(v);
+    // First clause-introducing marker within the next 4 tokens (`said that`, `told reporters:`).
+    let marker = |i: usize| -> (&str, usize) {
+        for d in 1..=4 {
+            let Some(t) = v.toks.get(i + d) else { break };
+            if t.mark == QuoteMark::Open {
+                return ("quote", d);
+            }
+            let m = t.lower.as_str();
+            if matches!(
+                m,
+                "that" | "to" | ":" | "," | "about" | "whether" | "if" | "for" | "of" | "on"
+            ) {
+                return (m, d);
+            }
+        }
+        ("-", 0)
     };
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -108,6 +127,10 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         };
         let dep = t.deprel.as_deref().unwrap_or("-");
         let in_lex = if lex.contains_stem(st) { "1" } else { "0" };
+        let wb = lex.cues.word_bucket(word);
+        let (sp, sb) = seqs[i];
+        let (mk, md) = marker(i);
+        let md = ["0", "1", "2", "3", "4"][md];
         out.push([
             hash_parts(&["bias"]),
             hash_parts(&["w", word]),
@@ -131,6 +154,21 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             hash_parts(&["tri", w(ii - 1), word, w(ii + 1)]),
             hash_parts(&["wq", word, mark(ii - 1), mark(ii + 1)]),
             hash_parts(&["lexq", in_lex, quote_state(v, i), pos(ii)]),
+            hash_parts(&["tl", wb]),
+            hash_parts(&["tlp", wb, pos(ii)]),
+            hash_parts(&["tln", wb, w(ii + 1)]),
+            hash_parts(&["tlpw", wb, w(ii - 1)]),
+            hash_parts(&["mw", sp, sb]),
+            hash_parts(&["mwp", sp, sb, pos(ii)]),
+            hash_parts(&["n1p", word, pos(ii + 1)]),
+            hash_parts(&["ppp", pos(ii - 2), pos(ii - 1), pos(ii)]),
+            hash_parts(&["pnn", pos(ii), pos(ii + 1), pos(ii + 2)]),
+            hash_parts(&["p3", w(ii - 3)]),
+            hash_parts(&["n3", w(ii + 3)]),
+            hash_parts(&["mk", mk, md, pos(ii)]),
+            hash_parts(&["mkw", mk, md, st]),
+            hash_parts(&["mkt", mk, md, wb]),
+            hash_parts(&["wpos", word, pos(ii)]),
         ]);
     }
     out

@@ -5,10 +5,12 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-/// Reporting-verb lemmas (and their crude stems) known to the model.
+/// Reporting-verb lemmas (and their crude stems) known to the model, and the cue lexicon
+/// learned from training data.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     stems: HashSet<String>,
+    pub cues: crate::cue_lexicon::CueLexicon,
 }
 
 impl Lexicon {
@@ -18,6 +20,7 @@ impl Lexicon {
                 .into_iter()
                 .map(|w| stem(&w.to_lowercase()).to_string())
                 .collect(),
+            cues: Default::default(),
         }
     }
 

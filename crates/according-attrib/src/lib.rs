@@ -25,6 +25,7 @@
 
 pub mod chains;
 pub mod classify;
+pub mod cue_lexicon;
 pub mod evaluate;
 pub mod extractor;
 pub mod features;
@@ -33,6 +34,7 @@ pub mod metric;
 pub mod model;
 pub mod nlp;
 pub mod outlets;
+pub mod patterns;
 pub mod polnear;
 pub mod resolve;
 pub mod sequence;

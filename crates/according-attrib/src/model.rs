@@ -276,6 +276,9 @@ impl Model {
         w.strs(&self.lexicon.words());
         m.add("lexicon", w.into_inner());
         let mut w = ByteWriter::default();
+        self.lexicon.cues.write(&mut w);
+        m.add("cuelex", w.into_inner());
+        let mut w = ByteWriter::default();
         for x in self.cue_bias.iter().chain(&self.role_bias) {
             w.f32(*x);
         }
@@ -290,7 +293,10 @@ impl Model {
         if cue.n_classes() != CUE_LABELS || role.n_classes() != ROLE_LABELS {
             return Err("attribution model has unexpected label counts".into());
         }
-        let lexicon = Lexicon::from_words(ByteReader::new(m.section("lexicon")?).strs()?);
+        let mut lexicon = Lexicon::from_words(ByteReader::new(m.section("lexicon")?).strs()?);
+        if let Ok(b) = m.section("cuelex") {
+            lexicon.cues = crate::cue_lexicon::CueLexicon::read(&mut ByteReader::new(b))?;
+        }
         let mut model = Model::new(cue, role, lexicon, m.header.provenance.clone());
         if let Ok(b) = m.section("bias") {
             let mut r = ByteReader::new(b);

@@ -83,8 +83,9 @@ pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<Range<usize
 }
 
 /// Allowed role labels at window position `t`: `Q` exactly on the cue's tokens.
-/// Tokens of other cues are neither source nor content (attributions in PolNeAR do not nest
-/// inside one another's spans).
+/// Tokens of other cues are neither source nor content: PolNeAR gives each token one role, so
+/// an outer content stops where an inner attribution's cue begins (allowing them measured no
+/// better on dev, and made contents run over trailing frames like `…, X reported`).
 pub fn role_allowed<'a>(
     win_start: usize,
     cue: &'a Range<usize>,

@@ -1,6 +1,7 @@
 //! Training the cue and role taggers on PolNeAR (structured averaged perceptron, fixed seed).
 
-use crate::features::base_features;
+use crate::cue_lexicon::CueLexicon;
+use crate::features::{base_features, NB};
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::polnear::{self, GoldArticle};
@@ -32,6 +33,9 @@ impl Default for TrainOptions {
         }
     }
 }
+
+/// Folds of the training data for jackknifed cue-lexicon features.
+const LEXICON_FOLDS: usize = 5;
 
 /// A gold cue's token range and the (token, role label) pairs of its source and content.
 type GoldRoles = (Range<usize>, Vec<(usize, usize)>);
@@ -112,6 +116,40 @@ pub fn train(
         lexicon.words().len()
     ));
     let data: Vec<Prepared> = articles.iter().map(|a| prepare(a, prep)).collect();
+    let views: Vec<View> = data.iter().map(|p| View::new(&p.doc)).collect();
+    let gold_cues: Vec<Vec<Range<usize>>> = data
+        .iter()
+        .map(|p| p.attributions.iter().map(|a| a.0.clone()).collect())
+        .collect();
+    let learn = |keep: &dyn Fn(usize) -> bool| {
+        CueLexicon::learn(
+            views
+                .iter()
+                .zip(&gold_cues)
+                .enumerate()
+                .filter(|(k, _)| keep(*k))
+                .map(|(_, (v, c))| (v, c.as_slice())),
+        )
+    };
+    // Training features see cue rates learned on the other folds only (jackknifing).
+    let base: Vec<Vec<[u64; NB]>> = (0..LEXICON_FOLDS)
+        .flat_map(|fold| {
+            let mut lex = lexicon.clone();
+            lex.cues = learn(&|k| k % LEXICON_FOLDS != fold);
+            views
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % LEXICON_FOLDS == fold)
+                .map(|(k, v)| (k, base_features(v, &lex)))
+                .collect::<Vec<_>>()
+        })
+        .fold(vec![Vec::new(); views.len()], |mut acc, (k, b)| {
+            acc[k] = b;
+            acc
+        });
+    let mut lexicon = lexicon;
+    lexicon.cues = learn(&|_| true);
+    log("cue lexicon learned (jackknifed for training features)");
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
 
@@ -123,12 +161,11 @@ pub fn train(
         let (mut wrong, mut total) = (0, 0);
         for &k in &order {
             let p = &data[k];
-            let v = View::new(&p.doc);
-            let base = base_features(&v, &lexicon);
+            let v = &views[k];
             for sent in &v.sentences {
                 f.clear();
                 for i in sent.clone() {
-                    cue_features(&base, i, &mut f);
+                    cue_features(&base[k], i, &mut f);
                     f.next();
                 }
                 let gold = &p.cue_labels[sent.clone()];
@@ -150,12 +187,13 @@ pub fn train(
         let (mut wrong, mut total) = (0, 0);
         for &k in &order {
             let p = &data[k];
-            let v = View::new(&p.doc);
-            let base = base_features(&v, &lexicon);
+            let v = &views[k];
+            // Role features use no cue-lexicon template, so the jackknifed base serves here.
+            let base = &base[k];
             let is_cue: Vec<bool> = p.cue_labels.iter().map(|&y| y != CUE_O).collect();
             let mut labels = vec![ROLE_O; v.len()];
             for (cue_range, roles) in &p.attributions {
-                let win = role_sequence(&v, &base, cue_range, &is_cue, &mut f);
+                let win = role_sequence(v, base, cue_range, &is_cue, &mut f);
                 for y in &mut labels[win.clone()] {
                     *y = ROLE_O;
                 }

@@ -117,6 +117,16 @@ impl<'a> View<'a> {
         self.toks.len()
     }
 
+    /// Forget the dependency parse: the model is trained without one, and features of a parse
+    /// it never saw would only shift its scores.
+    pub fn drop_parse(&mut self) {
+        for t in &mut self.toks {
+            t.head = None;
+            t.deprel = None;
+        }
+        self.has_parse = false;
+    }
+
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
@@ -205,6 +215,7 @@ fn is_split_punct(c: char) -> bool {
             | '„'
             | '—'
             | '–'
+            | '―'
             | '…'
     )
 }
@@ -232,7 +243,7 @@ pub fn tokenize(text: &str) -> Vec<Span> {
 fn chunk(text: &str, mut a: usize, mut b: usize, out: &mut Vec<Span>) {
     // Inner dashes split a chunk into pieces: `word—word`.
     let w = &text[a..b];
-    if let Some(p) = w.find(['—', '–']).filter(|&p| p > 0 || w.len() > 3) {
+    if let Some(p) = w.find(['—', '–', '―']).filter(|&p| p > 0 || w.len() > 3) {
         let dash_len = w[p..].chars().next().map_or(1, |c| c.len_utf8());
         if p > 0 {
             chunk(text, a, a + p, out);

@@ -1,0 +1,226 @@
+//! A cue lexicon learned from training data: how often each word, and each multiword cue
+//! string (`according to`, `told reporters`, `in an interview`), is (part of) a gold cue,
+//! against how often it occurs at all. The cue tagger sees the bucketed rate as a feature, so
+//! what it learns about frequent cues carries over to rare ones with a similar rate.
+//!
+//! Rates used as training features come from the *other* folds of the training data
+//! (jackknifing), so the tagger does not learn to trust rates computed on its own labels.
+
+use crate::features::mix;
+use crate::view::View;
+use according_ml::features::hash_parts;
+use according_ml::modelfile::{ByteReader, ByteWriter};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Longest multiword cue string tracked, in tokens.
+pub const MAX_SEQ: usize = 6;
+
+/// (times inside a gold cue, times seen).
+type Count = (u32, u32);
+
+#[derive(Debug, Clone, Default)]
+pub struct CueLexicon {
+    words: HashMap<String, Count>,
+    /// Hash of a lowercased token sequence (2..=MAX_SEQ tokens) → (times a whole gold cue,
+    /// times seen).
+    seqs: HashMap<u64, Count>,
+}
+
+fn seq_hash(v: &View, r: Range<usize>) -> u64 {
+    let mut h = hash_parts(&["seq"]);
+    for t in &v.toks[r] {
+        h = mix(h, hash_parts(&[t.lower.as_str()]));
+    }
+    h
+}
+
+impl CueLexicon {
+    /// Count gold cues (token ranges) over the documents' views.
+    pub fn learn<'a>(docs: impl IntoIterator<Item = (&'a View<'a>, &'a [Range<usize>])>) -> Self {
+        let docs: Vec<_> = docs.into_iter().collect();
+        let mut lex = CueLexicon::default();
+        for (v, cues) in &docs {
+            let mut in_cue = vec![false; v.len()];
+            for c in cues.iter() {
+                in_cue[c.clone()].iter_mut().for_each(|x| *x = true);
+                if c.len() >= 2 && c.len() <= MAX_SEQ {
+                    lex.seqs.entry(seq_hash(v, c.clone())).or_default().0 += 1;
+                }
+            }
+            for (t, &c) in v.toks.iter().zip(&in_cue) {
+                let e = lex.words.entry(t.lower.clone()).or_default();
+                e.0 += u32::from(c);
+                e.1 += 1;
+            }
+        }
+        // Occurrences of every known multiword cue string, cue or not.
+        for (v, _) in &docs {
+            for i in 0..v.len() {
+                for l in 2..=MAX_SEQ.min(v.len() - i) {
+                    if let Some(e) = lex.seqs.get_mut(&seq_hash(v, i..i + l)) {
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        lex
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Rate feature value of token `i`: a bucket of how often the word is in a cue.
+    pub fn word_bucket(&self, word: &str) -> &'static str {
+        bucket(self.words.get(word).copied())
+    }
+
+    /// Per token: the longest known multiword cue string covering it, as (position `B`/`I`,
+    /// rate bucket), or `("-", "none")`.
+    pub fn seq_marks(&self, v: &View) -> Vec<(&'static str, &'static str)> {
+        let n = v.len();
+        let mut out = vec![("-", "none"); n];
+        if self.seqs.is_empty() {
+            return out;
+        }
+        let words: Vec<u64> = v
+            .toks
+            .iter()
+            .map(|t| hash_parts(&[t.lower.as_str()]))
+            .collect();
+        let mut covered_to = 0;
+        for start in 0..n {
+            let mut h = mix(hash_parts(&["seq"]), words[start]);
+            let mut best = None;
+            for (end, &w) in words
+                .iter()
+                .enumerate()
+                .take(n.min(start + MAX_SEQ))
+                .skip(start + 1)
+            {
+                h = mix(h, w);
+                if let Some(&c) = self.seqs.get(&h) {
+                    best = Some((end + 1, c));
+                }
+            }
+            // Earlier, longer matches win over ones starting inside them.
+            if let Some((end, c)) = best {
+                if end > covered_to {
+                    let b = bucket(Some(c));
+                    for (k, m) in out
+                        .iter_mut()
+                        .enumerate()
+                        .take(end)
+                        .skip(start.max(covered_to))
+                    {
+                        *m = (if k == start { "B" } else { "I" }, b);
+                    }
+                    covered_to = end;
+                }
+            }
+        }
+        out
+    }
+
+    pub fn write(&self, w: &mut ByteWriter) {
+        let mut words: Vec<_> = self.words.iter().filter(|(_, c)| c.0 > 0).collect();
+        words.sort();
+        w.u32(words.len() as u32);
+        for (k, c) in words {
+            w.str(k);
+            w.u32(c.0);
+            w.u32(c.1);
+        }
+        let mut seqs: Vec<_> = self.seqs.iter().collect();
+        seqs.sort();
+        w.u32(seqs.len() as u32);
+        for (k, c) in seqs {
+            w.u64(*k);
+            w.u32(c.0);
+            w.u32(c.1);
+        }
+    }
+
+    pub fn read(r: &mut ByteReader) -> Result<Self, String> {
+        let mut lex = CueLexicon::default();
+        for _ in 0..r.u32()? {
+            let k = r.str()?;
+            let c = (r.u32()?, r.u32()?);
+            lex.words.insert(k, c);
+        }
+        for _ in 0..r.u32()? {
+            let k = r.u64()?;
+            let c = (r.u32()?, r.u32()?);
+            lex.seqs.insert(k, c);
+        }
+        Ok(lex)
+    }
+}
+
+/// Words never seen inside a cue are not stored (the model file stays small): they read as
+/// "unseen" at run time, so training treats them the same way.
+fn bucket(c: Option<Count>) -> &'static str {
+    let Some((cue, seen)) = c else { return "none" };
+    if cue == 0 {
+        return "none";
+    }
+    let r = cue as f64 / seen.max(1) as f64;
+    let rate = if r < 0.05 {
+        "r0"
+    } else if r < 0.15 {
+        "r1"
+    } else if r < 0.35 {
+        "r2"
+    } else if r < 0.65 {
+        "r3"
+    } else {
+        "r4"
+    };
+    match (rate, cue) {
+        ("r0", _) => "r0",
+        ("r1", _) => "r1",
+        ("r2", 1) => "r2a",
+        ("r2", _) => "r2",
+        ("r3", 1) => "r3a",
+        ("r3", _) => "r3",
+        (_, 1) => "r4a",
+        (_, 2..=4) => "r4b",
+        _ => "r4",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use according_core::Doc;
+
+    #[test]
+    fn learns_word_and_sequence_rates() {
+        let doc = Doc::new(
+            "t",
+            "t",
+            "It rained, according to Smith. Jones said so, according to Lee.",
+        );
+        let v = View::new(&doc);
+        let pos = |w: &str| v.toks.iter().position(|t| t.lower == w).unwrap();
+        let a = pos("according");
+        let s = pos("said");
+        let cues = vec![a..a + 2, s..s + 1];
+        let lex = CueLexicon::learn([(&v, cues.as_slice())]);
+        assert_eq!(lex.word_bucket("said"), "r4a");
+        assert_eq!(lex.word_bucket("rained"), "none");
+        // the second `according to` is covered by the learned sequence too
+        let a2 = v.toks.iter().rposition(|t| t.lower == "according").unwrap();
+        let marks = lex.seq_marks(&v);
+        assert_eq!(marks[a2].0, "B");
+        assert_eq!(marks[a2 + 1].0, "I");
+        assert_eq!(marks[a2 + 2].0, "-");
+        let mut w = ByteWriter::default();
+        lex.write(&mut w);
+        let bytes = w.into_inner();
+        let back = CueLexicon::read(&mut ByteReader::new(&bytes)).unwrap();
+        assert_eq!(back.word_bucket("said"), "r4a");
+        assert_eq!(back.seq_marks(&v)[a2], marks[a2]);
+    }
+}
