@@ -4,8 +4,11 @@
 //! cut into character 5-gram shingles and MinHashed (128 hashes, fixed seed). Banded LSH (32
 //! bands of 4) proposes candidate pairs; a pair is kept if the exact shingle Jaccard is at
 //! least [`ClaimParams::jaccard`], or if the shorter content lies almost entirely inside the
-//! longer one (containment ≥ [`ClaimParams::containment`], a partial quote), and the numbers of
-//! the shorter content all occur in the longer (`rose 20%` ≠ `rose 25%`). Union-find turns
+//! longer one (containment ≥ [`ClaimParams::containment`] and the shorter has at least
+//! [`ClaimParams::min_contained_words`] words: a partial quote, not a shared noun phrase), the
+//! numbers of the shorter content all occur in the longer (`rose 20%` ≠ `rose 25%`), and the
+//! two do not each name someone the other does not (a template filled with other names:
+//! `director - Clint Eastwood` ≠ `director - Martin Scorsese`; `Mr Blair` ~ `Tony Blair`). Union-find turns
 //! kept pairs into claims. A claim's first appearance is its earliest dated member (undated
 //! members sort last; ties by document id), and `claim_links` lists every appearance in order
 //! with whom it credits and, when it credits an outlet that carried the claim earlier, that
@@ -29,6 +32,8 @@ pub struct ClaimParams {
     pub containment: f64,
     /// Contents shorter than this (`it`, `so`) say too little to be a claim.
     pub min_words: usize,
+    /// A content shorter than this joins a longer one only by Jaccard, not by containment.
+    pub min_contained_words: usize,
 }
 
 impl Default for ClaimParams {
@@ -41,6 +46,7 @@ impl Default for ClaimParams {
             jaccard: 0.5,
             containment: 0.8,
             min_words: 5,
+            min_contained_words: 8,
         }
     }
 }
@@ -80,8 +86,16 @@ pub fn group_contents(contents: &[&str], p: &ClaimParams) -> Vec<Option<usize>> 
                 .collect()
         })
         .collect();
+    let names: Vec<BTreeSet<String>> = eligible.iter().map(|&i| name_words(contents[i])).collect();
+    let word_counts: Vec<usize> = eligible
+        .iter()
+        .map(|&i| norms[i].split(' ').filter(|w| !w.is_empty()).count())
+        .collect();
     let mut uf = UnionFind::new(eligible.len());
     for (a, b) in lsh_candidates(&sigs, p.rows_per_band) {
+        if !names[a].is_subset(&names[b]) && !names[b].is_subset(&names[a]) {
+            continue;
+        }
         let (na, nb) = (&numbers[a], &numbers[b]);
         let numbers_agree = if na.len() <= nb.len() {
             na.is_subset(nb)
@@ -95,13 +109,37 @@ pub fn group_contents(contents: &[&str], p: &ClaimParams) -> Vec<Option<usize>> 
         let (la, lb) = (sh[a].len() as f64, sh[b].len() as f64);
         let jac = inter / (la + lb - inter).max(1.0);
         let contain = inter / la.min(lb).max(1.0);
-        if jac >= p.jaccard || (contain >= p.containment && la.min(lb) >= 20.0) {
+        let shorter_words = word_counts[a].min(word_counts[b]);
+        if jac >= p.jaccard || (contain >= p.containment && shorter_words >= p.min_contained_words)
+        {
             uf.union(a, b);
         }
     }
     let mut out = vec![None; contents.len()];
     for (k, &i) in eligible.iter().enumerate() {
         out[i] = Some(eligible[uf.find(k)]);
+    }
+    out
+}
+
+/// Honorifics, which one outlet writes and another leaves out (`Mr Blair`, `Tony Blair`).
+const NAME_SKIP: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "miss", "prof", "i"];
+
+/// Lowercased capitalised words of a content that do not open it or a sentence in it: the
+/// names it mentions.
+fn name_words(content: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut opening = true;
+    for w in content.split_whitespace() {
+        let word: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && !opening {
+            let lower = word.to_lowercase();
+            if !NAME_SKIP.contains(&lower.as_str()) {
+                out.insert(lower);
+            }
+        }
+        opening = w.ends_with(['.', '!', '?', ':', '"', '“', '”']) || word.is_empty() && opening;
     }
     out
 }
@@ -275,5 +313,24 @@ mod tests {
         assert_eq!(g[3], None);
         assert_ne!(g[4], g[5], "different numbers, different claims");
         assert_eq!(g[4], g[6]);
+    }
+
+    #[test]
+    fn templates_and_shared_phrases_stay_apart() {
+        let c = [
+            "Film - The Aviator; director - Clint Eastwood; actor - Jamie Foxx; actress - Hilary Swank.",
+            "Film - The Aviator; director - Martin Scorsese; actor - Jamie Foxx; actress - Hilary Swank.",
+            "the North American box office for a second weekend",
+            "the top of the North American box office with his film Hide and Seek",
+            "Mr Blair would stand by the pledge on tuition fees in the next parliament",
+            "Tony Blair would stand by the pledge on tuition fees in the next parliament",
+        ];
+        let g = group_contents(&c, &ClaimParams::default());
+        assert_ne!(g[0], g[1], "the same template naming other people");
+        assert_ne!(g[2], g[3], "a shared noun phrase is not a claim");
+        assert_eq!(
+            g[4], g[5],
+            "an honorific for a first name is the same claim"
+        );
     }
 }

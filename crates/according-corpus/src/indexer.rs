@@ -96,10 +96,32 @@ pub fn index_stream<I, F, E>(
     total: Option<u64>,
     opts: &IndexOptions,
     analyze: F,
-    mut on_error: E,
+    on_error: E,
 ) -> rusqlite::Result<IndexSummary>
 where
     I: Iterator<Item = Result<Doc, DocError>>,
+    F: Fn(&mut Doc) -> Result<(), DocError> + Sync,
+    E: FnMut(&DocError),
+{
+    index_raw_stream(store, docs, total, opts, Ok, analyze, on_error)
+}
+
+/// [`index_stream`] over items that still need a costly step to become [`Doc`]s (decoding,
+/// HTML extraction: `according_ingest::RawDoc::finish`); `prepare` runs on a whole batch in
+/// parallel before documents are hashed and compared with the store.
+pub fn index_raw_stream<T, I, P, F, E>(
+    store: &mut Store,
+    docs: I,
+    total: Option<u64>,
+    opts: &IndexOptions,
+    prepare: P,
+    analyze: F,
+    mut on_error: E,
+) -> rusqlite::Result<IndexSummary>
+where
+    T: Send,
+    I: Iterator<Item = Result<T, DocError>>,
+    P: Fn(T) -> Result<Doc, DocError> + Sync,
     F: Fn(&mut Doc) -> Result<(), DocError> + Sync,
     E: FnMut(&DocError),
 {
@@ -109,9 +131,14 @@ where
     let batch_size = opts.batch.max(1);
     let mut docs = docs.peekable();
     while docs.peek().is_some() {
+        let items: Vec<Result<T, DocError>> = docs.by_ref().take(batch_size).collect();
+        summary.read += items.len();
+        let prepared: Vec<Result<Doc, DocError>> = items
+            .into_par_iter()
+            .map(|item| item.and_then(&prepare))
+            .collect();
         let mut todo: Vec<(Doc, String)> = Vec::with_capacity(batch_size);
-        for item in docs.by_ref().take(batch_size) {
-            summary.read += 1;
+        for item in prepared {
             match item {
                 Err(e) => {
                     summary.stats.failed += 1;

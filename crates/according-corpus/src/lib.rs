@@ -61,7 +61,6 @@ pub mod claims;
 pub mod export;
 pub mod hash;
 pub mod indexer;
-pub mod input;
 pub mod link;
 pub mod minhash;
 pub mod names;
@@ -73,6 +72,6 @@ mod union_find;
 mod write;
 
 pub use export::{export, ExportFormat};
-pub use store::{IndexStats, LinkStats, Outcome, Store, DEFAULT_BATCH, SCHEMA_SQL};
+pub use store::{IndexStats, LinkStats, Outcome, Store, DEFAULT_BATCH, LINK_VERSION, SCHEMA_SQL};
 pub use table::{Format, Table};
 pub use write::doc_rowid;

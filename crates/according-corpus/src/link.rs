@@ -19,11 +19,18 @@
 //!    a role word or an affiliation. Otherwise it stays its own entity (one per document):
 //!    two bare `Ivanov`s are never merged with each other.
 //!
+//! Only names merge: an entity whose name is a description (`the company`, `the government`,
+//! `developers`) stays one per document, since two articles' `the company` are rarely the
+//! same company. A name is written capitalised after any determiner ([`reads_as_name`]), is
+//! not a one-word `group` (`Ministers` opening a sentence), and is not seen in lowercase
+//! anywhere else in the corpus (`Organisers` here, `the organisers` there).
+//!
 //! A name never merges across classes (a person is never an outlet). Roles are kept with the
 //! date of the document that gave them (`entity_roles`), so a role history can be read back.
 
 use crate::names::{
-    acronym, looks_like_acronym, normalize, person_full_key, person_words, surname,
+    acronym, looks_like_acronym, normalize, person_full_key, person_words, reads_as_name,
+    starts_lowercase, surname,
 };
 use crate::union_find::UnionFind;
 use rusqlite::{params, Connection};
@@ -83,11 +90,15 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
     let mut uf = UnionFind::new(nodes.len());
     let mut rules: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); nodes.len()];
     let class: Vec<Class> = nodes.iter().map(|n| class_of(&n.kind)).collect();
+    let named = proper_names(nodes);
 
     // Rule 1: same full name within a class.
     let mut by_key: HashMap<(Class, String), usize> = HashMap::new();
     let key = |i: usize| -> Option<(Class, String)> {
         let n = &nodes[i];
+        if !named[i] {
+            return None;
+        }
         match class[i] {
             Class::Person => person_full_key(&n.name).map(|k| (Class::Person, k)),
             c => Some((c, normalize(&n.name))).filter(|(_, k)| !k.is_empty()),
@@ -113,7 +124,7 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
     let mut long_of_acr: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut rep_of_long: HashMap<String, usize> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if class[i] != Class::OrgLike || looks_like_acronym(&n.name) {
+        if class[i] != Class::OrgLike || !named[i] || looks_like_acronym(&n.name) {
             continue;
         }
         let long = normalize(&n.name);
@@ -158,7 +169,7 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
     }
     for i in 0..nodes.len() {
         let n = &nodes[i];
-        if class[i] != Class::Person || person_words(&n.name).len() != 1 {
+        if class[i] != Class::Person || !named[i] || person_words(&n.name).len() != 1 {
             continue;
         }
         let Some(s) = surname(&n.name) else { continue };
@@ -189,6 +200,29 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
 
     let comp: Vec<usize> = (0..nodes.len()).map(|i| uf.find(i)).collect();
     (comp, rules)
+}
+
+/// Which nodes are names that may merge across documents (see the module docs).
+fn proper_names(nodes: &[Node]) -> Vec<bool> {
+    let lowercase: std::collections::HashSet<String> = nodes
+        .iter()
+        .flat_map(|n| std::iter::once(&n.name).chain(&n.surfaces))
+        .filter(|s| starts_lowercase(s))
+        .map(|s| normalize(s))
+        .collect();
+    nodes
+        .iter()
+        .map(|n| {
+            if n.entity.is_none() {
+                return true; // a publishing outlet, named by its metadata
+            }
+            let one_word = n.name.split_whitespace().count() == 1
+                || normalize(&n.name).split(' ').count() == 1;
+            reads_as_name(&n.name)
+                && !lowercase.contains(&normalize(&n.name))
+                && !(n.kind == "group" && one_word && !looks_like_acronym(&n.name))
+        })
+        .collect()
 }
 
 /// Rebuild corpus entities, aliases, roles, and every `corpus_entity` link. Returns the number

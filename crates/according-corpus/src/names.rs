@@ -18,6 +18,8 @@ pub fn normalize(name: &str) -> String {
                 continue;
             }
             c if c.is_alphanumeric() => c,
+            // A hyphen inside a word stays: `Kilroy-Silk` is one surname, not two names.
+            '-' | '‐' if !space && out.chars().last().is_some_and(char::is_alphanumeric) => '-',
             _ => {
                 space = !out.is_empty() && !out.ends_with(['/', '&']);
                 continue;
@@ -29,11 +31,63 @@ pub fn normalize(name: &str) -> String {
         }
         out.extend(c.to_lowercase());
     }
-    let out = out.trim().to_string();
+    let out = out.trim().trim_end_matches('-').to_string();
     match out.strip_prefix("the ") {
         Some(rest) if !rest.is_empty() => rest.to_string(),
         _ => out,
     }
+}
+
+/// Determiners and possessives that may open a description or a name (`the BBC`).
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "some", "many", "several", "other", "two", "three",
+];
+
+/// Lowercase words allowed inside a proper name (`Bank of England`, `Corriere della Sera`).
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "de", "del", "della", "di", "da", "la", "le", "les", "des", "du",
+    "von", "van", "der", "den", "al", "el", "bin", "ibn", "y", "on", "in", "at", "&", "to",
+];
+
+/// The words of `name` after a leading determiner (`The firm` → `firm`).
+fn name_body(name: &str) -> Vec<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| OPENERS.contains(&w.to_lowercase().as_str()))
+        .count();
+    words[skip..].to_vec()
+}
+
+/// Whether `name` is written as a proper name rather than a description: after a leading
+/// determiner, every word starts with a capital or a digit, or is a connector such as `of`
+/// (`the Bank of England`, `BBC`, `Sergei Ivanov` — not `the company`, `spam e-mails`).
+/// A capitalised common noun at the start of a sentence (`Ministers said`) still passes;
+/// [`starts_lowercase`] evidence elsewhere in a corpus catches those.
+pub fn reads_as_name(name: &str) -> bool {
+    let body = name_body(name);
+    let Some(first) = body.first() else {
+        return false;
+    };
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    capital(first)
+        && body
+            .iter()
+            .all(|w| capital(w) || NAME_CONNECTORS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether `name`, after a leading determiner, is written in lowercase (`the organisers`,
+/// `ministers`): evidence that the same words elsewhere, capitalised, are a common noun.
+pub fn starts_lowercase(name: &str) -> bool {
+    name_body(name)
+        .first()
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_lowercase)
 }
 
 /// Words that do not give a letter to an acronym.
@@ -161,6 +215,31 @@ mod tests {
         assert_eq!(normalize("U.N."), "un");
         assert_eq!(normalize("  Corriere   della Sera "), "corriere della sera");
         assert_eq!(normalize("the"), "the");
+        assert_eq!(normalize("Mr Kilroy-Silk"), "mr kilroy-silk");
+    }
+
+    #[test]
+    fn names_and_descriptions() {
+        for name in [
+            "the Bank of England",
+            "BBC",
+            "Sergei Ivanov",
+            "Corriere della Sera",
+        ] {
+            assert!(reads_as_name(name), "{name}");
+        }
+        for name in [
+            "the company",
+            "The firm",
+            "spam e-mails",
+            "the",
+            "developers",
+        ] {
+            assert!(!reads_as_name(name), "{name}");
+        }
+        assert!(starts_lowercase("the organisers"));
+        assert!(!starts_lowercase("The Organisers"));
+        assert_eq!(person_full_key("Mr Kilroy-Silk"), None);
     }
 
     #[test]

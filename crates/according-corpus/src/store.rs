@@ -15,6 +15,10 @@ pub const STORE_VERSION: &str = "1";
 /// Documents written per transaction: a crash loses at most this many (they are redone on rerun).
 pub const DEFAULT_BATCH: usize = 200;
 
+/// Version of the entity-merging and claim-grouping rules: a store linked by other rules is
+/// relinked by the next `according index`, even when no document changed.
+pub const LINK_VERSION: &str = "2";
+
 /// What happened to one document handed to the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -194,17 +198,18 @@ impl Store {
         Ok(out)
     }
 
-    /// True when documents changed since the last [`Store::relink`].
+    /// True when documents changed since the last [`Store::relink`], or when it was made by
+    /// other linking rules ([`LINK_VERSION`]).
     pub fn links_stale(&self) -> rusqlite::Result<bool> {
-        let v: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM store_meta WHERE key = 'links_stale'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(v.as_deref() == Some("1"))
+        let meta = |key: &str| -> rusqlite::Result<Option<String>> {
+            self.conn
+                .query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()
+        };
+        Ok(meta("links_stale")?.as_deref() == Some("1")
+            || meta("link_version")?.as_deref() != Some(LINK_VERSION))
     }
 
     /// Recompute the corpus-level rows (cross-document entities, claims) from the
@@ -217,6 +222,11 @@ impl Store {
             "INSERT INTO store_meta(key, value) VALUES ('links_stale', '0')
              ON CONFLICT(key) DO UPDATE SET value = '0'",
             [],
+        )?;
+        tx.execute(
+            "INSERT INTO store_meta(key, value) VALUES ('link_version', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [LINK_VERSION],
         )?;
         tx.commit()?;
         Ok(LinkStats {

@@ -152,3 +152,42 @@ fn acronyms_merge_but_bbc_radio_is_not_the_bbc() {
     let t = s.source_outlets("RFE/RL", 10).unwrap();
     assert_eq!(t.rows.len(), 2);
 }
+
+/// Descriptions are not names: two articles' `the company` or `Ministers` are not one entity,
+/// while a name (`Britain`) still merges.
+#[test]
+fn descriptions_stay_one_per_document() {
+    let docs = vec![
+        DocBuilder::new("c1", Some("Daily Courier"), Some("2005-01-01"),
+            "The company said profits rose. Ministers said Britain would act.")
+            .entity("e1", "the company", EntityType::Organization, &["The company"], &[])
+            .entity("e2", "Ministers", EntityType::Group, &["Ministers"], &[])
+            .entity("e3", "Britain", EntityType::Country, &["Britain"], &[])
+            .attr(Attr::new("a1", Some(("The company", SourceType::Organization)), "said", "profits rose").entity("e1"))
+            .attr(Attr::new("a2", Some(("Ministers", SourceType::Group)), "said", "Britain would act").entity("e2"))
+            .build(),
+        DocBuilder::new("c2", Some("Evening Star"), Some("2005-01-02"),
+            "The company said sales fell. Ministers said Britain had acted, as the ministers promised.")
+            .entity("e1", "the company", EntityType::Organization, &["The company"], &[])
+            .entity("e2", "Ministers", EntityType::Group, &["Ministers", "the ministers"], &[])
+            .entity("e3", "Britain", EntityType::Country, &["Britain"], &[])
+            .attr(Attr::new("a1", Some(("The company", SourceType::Organization)), "said", "sales fell").entity("e1"))
+            .attr(Attr::new("a2", Some(("Ministers", SourceType::Group)), "said", "Britain had acted").entity("e2"))
+            .build(),
+    ];
+    let mut s = Store::open_in_memory().unwrap();
+    s.index_docs(docs).unwrap();
+    s.relink().unwrap();
+    assert_ne!(
+        corpus_entity_of(&s, "c1", "e1"),
+        corpus_entity_of(&s, "c2", "e1")
+    );
+    assert_ne!(
+        corpus_entity_of(&s, "c1", "e2"),
+        corpus_entity_of(&s, "c2", "e2")
+    );
+    assert_eq!(
+        corpus_entity_of(&s, "c1", "e3"),
+        corpus_entity_of(&s, "c2", "e3")
+    );
+}

@@ -319,3 +319,47 @@ mod tests {
         assert_eq!(file_id(Path::new(".hidden"), None), ".hidden");
     }
 }
+
+/// How many documents `paths` hold, when that is cheap to know: one per text or HTML file,
+/// one per non-empty line of an uncompressed JSONL file. `None` when an input is stdin,
+/// gzipped or WARC (counting would mean reading it twice), so a progress bar shows a rate
+/// without an ETA.
+pub fn count_docs(paths: &[String]) -> Option<u64> {
+    let mut total = 0u64;
+    let mut queue: Vec<PathBuf> = paths.iter().rev().map(PathBuf::from).collect();
+    while let Some(path) = queue.pop() {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        let meta = std::fs::metadata(&path).ok()?;
+        if meta.is_dir() {
+            for e in list_dir(&path, &path).ok()?.into_iter().rev() {
+                match e {
+                    Entry::Dir { path, .. } | Entry::File { path, .. } => queue.push(path),
+                    Entry::Stdin | Entry::Missing { .. } => return None,
+                }
+            }
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        match ext {
+            "gz" | "warc" => return None,
+            "jsonl" | "ndjson" | "jsonlines" => {
+                let f = std::fs::File::open(&path).ok()?;
+                let mut lines = 0u64;
+                for line in io::BufRead::split(BufReader::with_capacity(BUF, f), b'\n') {
+                    if !line.ok()?.trim_ascii().is_empty() {
+                        lines += 1;
+                    }
+                }
+                total += lines;
+            }
+            _ => total += 1,
+        }
+    }
+    Some(total)
+}

@@ -44,7 +44,7 @@ pub mod warc;
 pub mod warc_docs;
 
 pub use according_core::{Doc, DocError};
-pub use inputs::{read_inputs, read_raw, read_stream, Inputs};
+pub use inputs::{count_docs, read_inputs, read_raw, read_stream, Inputs};
 pub use options::{HtmlExtractor, JsonlFields, ReadOptions};
 pub use raw::{Body, RawDoc};
 pub use sniff::Format;

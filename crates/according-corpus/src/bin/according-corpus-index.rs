@@ -1,11 +1,12 @@
-//! `according-corpus-index DB PATH... [--batch N] [--delay-us N]`: index text/JSONL inputs
-//! without running any analysis (JSONL inputs are already analysed), then relink. A small
+//! `according-corpus-index DB PATH... [--batch N] [--delay-us N]`: index inputs read by
+//! `according_ingest` without running any analysis (JSONL of analysed Docs is stored as it
+//! is; other documents get no annotations), then relink. A small
 //! stand-alone indexer for the crash-safety test and for loading pre-analysed corpora;
 //! `--delay-us` sleeps per document to stand in for analysis time.
 
-use according_corpus::indexer::{index_stream, IndexOptions};
-use according_corpus::input::Inputs;
+use according_corpus::indexer::{index_raw_stream, IndexOptions};
 use according_corpus::Store;
+use according_ingest::ReadOptions;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -33,14 +34,15 @@ fn main() -> ExitCode {
     let db = args.remove(0);
     let run = || -> rusqlite::Result<bool> {
         let mut store = Store::open(&db)?;
-        let inputs = Inputs::from_paths(&args);
-        let total = inputs.count_docs();
+        let read = ReadOptions::default();
+        let total = according_ingest::count_docs(&args);
         let mut failed = false;
-        let summary = index_stream(
+        let summary = index_raw_stream(
             &mut store,
-            inputs.docs(),
-            Some(total),
+            according_ingest::read_raw(&args, &read),
+            total,
             &opts,
+            |raw| raw.finish(&read),
             |_doc| {
                 if delay_us > 0 {
                     std::thread::sleep(std::time::Duration::from_micros(delay_us));

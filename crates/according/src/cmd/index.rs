@@ -1,7 +1,7 @@
 //! `according index PATH... --db corpus.db`: analyse documents and store them.
+use crate::output::ReadArgs;
 use according_core::{Doc, DocError};
-use according_corpus::indexer::{index_stream, IndexOptions};
-use according_corpus::input::Inputs;
+use according_corpus::indexer::{index_raw_stream, IndexOptions};
 use according_corpus::Store;
 use anyhow::Context;
 use std::path::PathBuf;
@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories: `.txt` documents, `.jsonl` of analysed Docs (public schema).
+    /// Files or directories (text, HTML, JSONL, WARC, gzipped or not), `-` for stdin. JSONL of
+    /// Docs already analysed by `according analyze` is stored without analysing it again.
     #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
+    pub paths: Vec<String>,
     /// The corpus database (created if missing).
     #[arg(long, default_value = "corpus.db")]
     pub db: PathBuf,
@@ -30,6 +31,8 @@ pub struct Args {
     /// Directory of model files replacing the embedded ones.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -53,19 +56,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let inputs = Inputs::from_paths(&args.paths);
-    let total = inputs.count_docs();
+    let read = args.read.options();
+    let total = according_ingest::count_docs(&args.paths);
     let opts = IndexOptions {
         batch: args.batch,
         analyzer,
         progress: !args.no_progress,
         default_site: args.site.clone(),
     };
-    let summary = index_stream(
+    let summary = index_raw_stream(
         &mut store,
-        inputs.docs(),
-        Some(total),
+        according_ingest::read_raw(&args.paths, &read),
+        total,
         &opts,
+        |raw| raw.finish(&read),
         analyze,
         |e| {
             eprintln!(
