@@ -161,7 +161,7 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
     // Rule 3: surname-only people, when one full name fits and a role or affiliation agrees.
     let mut full_by_surname: HashMap<String, BTreeSet<String>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if class[i] == Class::Person {
+        if class[i] == Class::Person && named[i] {
             if let (Some(k), Some(s)) = (person_full_key(&n.name), surname(&n.name)) {
                 full_by_surname.entry(s).or_default().insert(k);
             }
@@ -180,7 +180,9 @@ pub(crate) fn merge_nodes(nodes: &[Node]) -> (Vec<usize>, Vec<BTreeSet<&'static 
             continue;
         }
         let full = fulls.iter().next().unwrap();
-        let j = by_key[&(Class::Person, full.clone())];
+        let Some(&j) = by_key.get(&(Class::Person, full.clone())) else {
+            continue;
+        };
         // Evidence from the whole component of the full name, not just its first node.
         let root = uf.find(j);
         let mine = role_words(n);

@@ -163,6 +163,8 @@ fn descriptions_stay_one_per_document() {
             .entity("e1", "the company", EntityType::Organization, &["The company"], &[])
             .entity("e2", "Ministers", EntityType::Group, &["Ministers"], &[])
             .entity("e3", "Britain", EntityType::Country, &["Britain"], &[])
+            // A description with a full-name shape must not feed the surname rule either.
+            .entity("e4", "spokesman Smith", EntityType::Person, &["spokesman Smith"], &["spokesman"])
             .attr(Attr::new("a1", Some(("The company", SourceType::Organization)), "said", "profits rose").entity("e1"))
             .attr(Attr::new("a2", Some(("Ministers", SourceType::Group)), "said", "Britain would act").entity("e2"))
             .build(),
@@ -171,6 +173,7 @@ fn descriptions_stay_one_per_document() {
             .entity("e1", "the company", EntityType::Organization, &["The company"], &[])
             .entity("e2", "Ministers", EntityType::Group, &["Ministers", "the ministers"], &[])
             .entity("e3", "Britain", EntityType::Country, &["Britain"], &[])
+            .entity("e4", "Smith", EntityType::Person, &["Smith"], &["spokesman"])
             .attr(Attr::new("a1", Some(("The company", SourceType::Organization)), "said", "sales fell").entity("e1"))
             .attr(Attr::new("a2", Some(("Ministers", SourceType::Group)), "said", "Britain had acted").entity("e2"))
             .build(),
