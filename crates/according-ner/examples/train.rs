@@ -1,7 +1,7 @@
-//! Train and evaluate without the CLI: `cargo run --release -p according-ner --example train
-//! -- [DATA] [OUT] [EPOCHS]`.
-use according_ner::data::{iob2, Document};
-use according_ner::train::{run, DataPaths, TrainOptions};
+//! Train and evaluate without the CLI:
+//! `cargo run --release -p according-ner --example train -- [DATA] [OUT] [EPOCHS] [SILVER] [NAMES] [CLUSTERS] [SILVER_WEIGHT] [all]`
+//! (empty strings skip an optional file; `all` also trains on the tuning slices).
+use according_ner::train::{run, TrainOptions};
 use std::path::PathBuf;
 
 fn main() {
@@ -9,18 +9,16 @@ fn main() {
     let data = PathBuf::from(args.get(1).map_or("../shared/data", String::as_str));
     let out = PathBuf::from(args.get(2).map_or("models", String::as_str));
     let mut opts = TrainOptions::default();
-    if let Some(e) = args.get(3) {
+    let opt = |k: usize| args.get(k).filter(|s| !s.is_empty());
+    if let Some(e) = opt(3) {
         opts.epochs = e.parse().expect("epochs");
     }
-    if let Some(s) = args.get(4).filter(|s| !s.is_empty()) {
-        opts.silver = Some(PathBuf::from(s));
+    opts.silver = opt(4).map(PathBuf::from);
+    opts.names = opt(5).map(PathBuf::from);
+    opts.clusters = opt(6).map(PathBuf::from);
+    if let Some(w) = opt(7) {
+        opts.silver_weight = w.parse().expect("silver weight");
     }
-    if let Some(s) = args.get(5) {
-        opts.names = Some(PathBuf::from(s));
-    }
-    let ner = run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
-    let p = DataPaths::new(&data);
-    let docs: Vec<Document> = iob2::read_path(&p.ewt_test).expect("read");
-    let report = according_ner::eval::evaluate(&ner, &docs);
-    eprintln!("{}", report.format("EWT test (held out)"));
+    opts.with_dev = opt(8).is_some_and(|s| s == "all");
+    run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }

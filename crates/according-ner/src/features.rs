@@ -1,35 +1,133 @@
 //! Feature extraction for the BILOU tagger: per-sentence static features (words, affixes,
-//! shapes, capitalisation prior, gazetteer matches) computed once, plus dynamic ones (previous
-//! labels, what this word was labelled earlier in the document) added during decoding.
+//! shapes, capitalisation prior, word clusters, gazetteer matches) computed once, plus dynamic
+//! ones (previous labels, what this word was labelled earlier in the document) added during
+//! decoding.
+//!
+//! Speed: every token's strings (lower case, raw form, shape, affixes) are hashed once; a
+//! feature id is then an integer mix of a template number and those hashes, so no feature
+//! allocates or re-hashes a string.
 
+use crate::clusters::{NormHasher, WordClusters};
 use crate::gazetteer::{GazMatch, Matcher, GAZ_TYPES};
-use crate::labels::{split, Kind, TokenSpan, LABEL_NAMES};
-use crate::prior::{CasePrior, PRIOR_NAMES};
-use according_ml::features::hash_parts;
-use std::collections::HashMap;
+use crate::labels::{split, Kind, TokenSpan, N_LABELS};
+use crate::prior::CasePrior;
+use according_ml::perceptron::IdMap;
 
-const GAZ_POS: [&str; 5] = ["-", "B", "I", "L", "U"];
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Hash values standing for positions outside the sentence.
+const BOS: u64 = 0x5151_5151_0000_0001;
+const EOS: u64 = 0x5151_5151_0000_0002;
+
+#[inline]
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Murmur3's finaliser: a bijection that spreads every input bit over the output, so the
+/// weights table (keyed by low bits) sees well-mixed ids.
+#[inline]
+fn fmix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Feature id of template `t` with one value.
+#[inline]
+pub fn f1(t: u64, a: u64) -> u64 {
+    fmix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a)
+}
+
+/// Feature id of template `t` with two values.
+#[inline]
+pub fn f2(t: u64, a: u64, b: u64) -> u64 {
+    fmix(f1(t, a).rotate_left(23) ^ b)
+}
+
+/// Feature id of template `t` with three values.
+#[inline]
+pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    fmix(f2(t, a, b).rotate_left(23) ^ c)
+}
+
+// Template numbers (any distinct constants; changing one changes the model).
+mod t {
+    pub const BIAS: u64 = 1;
+    pub const W0: u64 = 2;
+    pub const RAW0: u64 = 3;
+    pub const WM1: u64 = 4;
+    pub const WP1: u64 = 5;
+    pub const WM2: u64 = 6;
+    pub const WP2: u64 = 7;
+    pub const WM1W0: u64 = 8;
+    pub const W0WP1: u64 = 9;
+    pub const PREFIX: u64 = 10;
+    pub const SUFFIX: u64 = 11;
+    pub const SH0: u64 = 12;
+    pub const SHM1: u64 = 13;
+    pub const SHP1: u64 = 14;
+    pub const SH3: u64 = 15;
+    pub const INIT_SH: u64 = 16;
+    pub const PR0: u64 = 17;
+    pub const PR0_SH_INIT: u64 = 18;
+    pub const PRM1: u64 = 19;
+    pub const PRP1: u64 = 20;
+    pub const G0: u64 = 21;
+    pub const G0SH: u64 = 22;
+    pub const GM1: u64 = 23;
+    pub const GP1: u64 = 24;
+    pub const CF0: u64 = 25;
+    pub const CC0: u64 = 26;
+    pub const CFM1: u64 = 27;
+    pub const CFP1: u64 = 28;
+    pub const CC0_SH_INIT: u64 = 29;
+    pub const CCM1_CC0: u64 = 30;
+    pub const CC0_CCP1: u64 = 31;
+    pub const WM1_SH0: u64 = 32;
+    pub const SH0_WP1: u64 = 33;
+    pub const RUN_LAST: u64 = 34;
+    pub const RUN_FIRST: u64 = 35;
+    pub const RUN_POS: u64 = 36;
+    pub const RUN_LAST_CF: u64 = 37;
+    pub const RUN_LAST_POS: u64 = 38;
+    pub const Y1: u64 = 40;
+    pub const Y2Y1: u64 = 41;
+    pub const Y1W0: u64 = 42;
+    pub const Y1SH0: u64 = 43;
+    pub const MEM: u64 = 44;
+    pub const MEMY1: u64 = 45;
+    pub const Y1CF0: u64 = 46;
+}
 
 /// What earlier sentences of the document said about words (non-local consistency: a later
-/// bare `Ivanov` after `Sergei Ivanov`).
+/// bare `Ivanov` after `Sergei Ivanov`), keyed by the lower-case word's hash.
 #[derive(Default, Debug, Clone)]
 pub struct DocMemory {
-    seen: HashMap<String, Kind>,
+    seen: IdMap<Kind>,
 }
 
 impl DocMemory {
     pub fn clear(&mut self) {
         self.seen.clear();
     }
-    pub fn get(&self, lower: &str) -> Option<Kind> {
-        self.seen.get(lower).copied()
+    pub fn get(&self, lower_hash: u64) -> Option<Kind> {
+        self.seen.get(&lower_hash).copied()
     }
-    /// Remember the words of predicted spans.
-    pub fn learn(&mut self, lowers: &[String], words: &[&str], spans: &[TokenSpan]) {
+    /// Remember the capitalised words of predicted spans.
+    pub fn learn(&mut self, sf: &SentFeats, spans: &[TokenSpan]) {
         for s in spans {
-            for i in s.start..s.end {
-                if words[i].chars().next().is_some_and(char::is_uppercase) && words[i].len() > 1 {
-                    self.seen.insert(lowers[i].clone(), s.kind);
+            for i in s.start..s.end.min(sf.n()) {
+                if sf.cap[i] && sf.lower[i].len() > 1 {
+                    self.seen.insert(sf.h_lower[i], s.kind);
                 }
             }
         }
@@ -40,10 +138,19 @@ impl DocMemory {
 #[derive(Default)]
 pub struct SentFeats {
     pub lower: Vec<String>,
-    shape: Vec<String>,
+    h_lower: Vec<u64>,
+    h_raw: Vec<u64>,
+    h_shape: Vec<u64>,
+    /// Starts with an upper-case letter.
+    cap: Vec<bool>,
     prior: Vec<u8>,
+    clusters: Vec<(u16, u16)>,
     gaz: Vec<[u8; GAZ_TYPES.len()]>,
     matches: Vec<GazMatch>,
+    shape_buf: String,
+    /// The run of capitalised words (joined by `of`, `and`, `&`, `-`) each token is in:
+    /// `(start, end)`, or `(i, i)` for tokens outside any run.
+    runs: Vec<(usize, usize)>,
     /// Static feature ids of token i: `ids[offsets[i]..offsets[i + 1]]`.
     ids: Vec<u64>,
     offsets: Vec<usize>,
@@ -85,7 +192,7 @@ fn is_sentence_opener(w: &str) -> bool {
 
 impl SentFeats {
     pub fn n(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
+        self.h_lower.len()
     }
 
     pub fn matches(&self) -> &[GazMatch] {
@@ -96,20 +203,49 @@ impl SentFeats {
         &self.ids[self.offsets[i]..self.offsets[i + 1]]
     }
 
+    /// Does word `i` start with an upper-case letter?
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.cap[i]
+    }
+
+    pub fn lower_hash(&self, i: usize) -> u64 {
+        self.h_lower[i]
+    }
+
     /// Compute everything that does not depend on predictions.
-    pub fn compute(&mut self, words: &[&str], prior: &CasePrior, matcher: &Matcher) {
+    pub fn compute(
+        &mut self,
+        words: &[&str],
+        prior: &CasePrior,
+        clusters: &WordClusters,
+        matcher: &Matcher,
+    ) {
         let n = words.len();
         while self.lower.len() < n {
             self.lower.push(String::new());
-            self.shape.push(String::new());
         }
+        self.h_lower.clear();
+        self.h_raw.clear();
+        self.h_shape.clear();
+        self.cap.clear();
         self.prior.clear();
+        self.clusters.clear();
         for (i, w) in words.iter().enumerate() {
             let l = &mut self.lower[i];
             l.clear();
-            l.extend(w.chars().flat_map(char::to_lowercase));
-            shape_into(w, &mut self.shape[i]);
+            let mut norm = NormHasher::default();
+            for c in w.chars().flat_map(char::to_lowercase) {
+                l.push(c);
+                norm.push_lower(c);
+            }
+            self.h_lower.push(fnv(l.as_bytes()));
+            self.h_raw.push(fnv(w.as_bytes()));
+            shape_into(w, &mut self.shape_buf);
+            self.h_shape.push(fnv(self.shape_buf.as_bytes()));
+            self.cap
+                .push(w.chars().next().is_some_and(char::is_uppercase));
             self.prior.push(prior.bucket(l));
+            self.clusters.push(clusters.get(norm.finish()));
         }
         self.matches.clear();
         matcher.find_into(words, &mut self.matches);
@@ -127,6 +263,7 @@ impl SentFeats {
                 self.gaz[m.end - 1][t] = 3;
             }
         }
+        self.find_runs(words);
         self.ids.clear();
         self.offsets.clear();
         for i in 0..n {
@@ -136,23 +273,53 @@ impl SentFeats {
         self.offsets.push(self.ids.len());
     }
 
-    fn lw(&self, i: isize, n: usize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= n {
-            "</s>"
-        } else {
-            &self.lower[i as usize]
+    fn find_runs(&mut self, words: &[&str]) {
+        let n = words.len();
+        self.runs.clear();
+        self.runs.extend((0..n).map(|i| (i, i)));
+        let mut i = 0;
+        while i < n {
+            if !self.cap[i] {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            loop {
+                if end < n && self.cap[end] {
+                    end += 1;
+                } else if end + 1 < n
+                    && matches!(words[end], "of" | "and" | "&" | "-" | "for" | "de")
+                    && self.cap[end + 1]
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            for r in &mut self.runs[i..end] {
+                *r = (i, end);
+            }
+            i = end;
         }
     }
 
-    fn sh(&self, i: isize, n: usize) -> &str {
+    #[inline]
+    fn at(v: &[u64], i: isize) -> u64 {
         if i < 0 {
-            "<s>"
-        } else if i as usize >= n {
-            "</s>"
+            BOS
         } else {
-            &self.shape[i as usize]
+            v.get(i as usize).copied().unwrap_or(EOS)
+        }
+    }
+
+    #[inline]
+    fn cl(&self, i: isize) -> (u64, u64) {
+        if i < 0 {
+            (0xfff0, 0xfff0)
+        } else if let Some(&(f, c)) = self.clusters.get(i as usize) {
+            (f as u64, c as u64)
+        } else {
+            (0xfff1, 0xfff1)
         }
     }
 
@@ -160,100 +327,141 @@ impl SentFeats {
         let n = words.len();
         let ii = i as isize;
         let mut ids = std::mem::take(&mut self.ids);
-        let mut add = |parts: &[&str]| ids.push(hash_parts(parts));
-        let w0 = self.lw(ii, n);
-        add(&["bias"]);
-        add(&["w0", w0]);
-        add(&["raw0", words[i]]);
-        add(&["w-1", self.lw(ii - 1, n)]);
-        add(&["w+1", self.lw(ii + 1, n)]);
-        add(&["w-2", self.lw(ii - 2, n)]);
-        add(&["w+2", self.lw(ii + 2, n)]);
-        add(&["w-1w0", self.lw(ii - 1, n), w0]);
-        add(&["w0w+1", w0, self.lw(ii + 1, n)]);
-        let chars: Vec<(usize, char)> = w0.char_indices().collect();
-        let nc = chars.len();
-        for k in 1..=4usize.min(nc.saturating_sub(1)) {
-            add(&["p", &w0[..chars[k].0]]);
-            add(&["s", &w0[chars[nc - k].0..]]);
+        let lw = |k: isize| Self::at(&self.h_lower, k);
+        let sh = |k: isize| Self::at(&self.h_shape, k);
+        let w0 = lw(ii);
+        ids.push(t::BIAS);
+        ids.push(f1(t::W0, w0));
+        ids.push(f1(t::RAW0, self.h_raw[i]));
+        ids.push(f1(t::WM1, lw(ii - 1)));
+        ids.push(f1(t::WP1, lw(ii + 1)));
+        ids.push(f1(t::WM2, lw(ii - 2)));
+        ids.push(f1(t::WP2, lw(ii + 2)));
+        ids.push(f2(t::WM1W0, lw(ii - 1), w0));
+        ids.push(f2(t::W0WP1, w0, lw(ii + 1)));
+        // Affixes of up to 4 chars, of words longer than the affix.
+        let lower = self.lower[i].as_str();
+        let mut bounds = [0usize; 5];
+        let mut nc = 0;
+        for (k, (b, _)) in lower.char_indices().enumerate() {
+            if k < 5 {
+                bounds[k] = b;
+            }
+            nc = k + 1;
         }
-        let s0 = self.sh(ii, n);
-        add(&["sh0", s0]);
-        add(&["sh-1", self.sh(ii - 1, n)]);
-        add(&["sh+1", self.sh(ii + 1, n)]);
-        add(&["sh-1,0,+1", self.sh(ii - 1, n), s0, self.sh(ii + 1, n)]);
+        for k in 1..=4usize.min(nc.saturating_sub(1)) {
+            ids.push(f2(t::PREFIX, k as u64, fnv(&lower.as_bytes()[..bounds[k]])));
+        }
+        let mut ends = lower.char_indices().rev().map(|(b, _)| b);
+        for k in 1..=4usize.min(nc.saturating_sub(1)) {
+            let Some(b) = ends.next() else { break };
+            ids.push(f2(t::SUFFIX, k as u64, fnv(&lower.as_bytes()[b..])));
+        }
+        let s0 = sh(ii);
+        ids.push(f1(t::SH0, s0));
+        ids.push(f1(t::SHM1, sh(ii - 1)));
+        ids.push(f1(t::SHP1, sh(ii + 1)));
+        ids.push(f3(t::SH3, sh(ii - 1), s0, sh(ii + 1)));
         let initial = i == 0 || is_sentence_opener(words[i - 1]);
-        let init = if initial { "init" } else { "mid" };
-        add(&["init", init, s0]);
-        let p0 = PRIOR_NAMES[self.prior[i] as usize];
-        add(&["pr0", p0]);
-        add(&["pr0sh", p0, s0, init]);
+        let init = initial as u64;
+        ids.push(f2(t::INIT_SH, init, s0));
+        let p0 = self.prior[i] as u64;
+        ids.push(f1(t::PR0, p0));
+        ids.push(f3(t::PR0_SH_INIT, p0, s0, init));
         if i > 0 {
-            add(&[
-                "pr-1",
-                PRIOR_NAMES[self.prior[i - 1] as usize],
-                self.sh(ii - 1, n),
-            ]);
+            ids.push(f2(t::PRM1, self.prior[i - 1] as u64, sh(ii - 1)));
         }
         if i + 1 < n {
-            add(&[
-                "pr+1",
-                PRIOR_NAMES[self.prior[i + 1] as usize],
-                self.sh(ii + 1, n),
-            ]);
+            ids.push(f2(t::PRP1, self.prior[i + 1] as u64, sh(ii + 1)));
         }
-        for t in GAZ_TYPES {
-            let ti = t as usize;
-            let g0 = self.gaz[i][ti];
+        ids.push(f2(t::WM1_SH0, lw(ii - 1), s0));
+        ids.push(f2(t::SH0_WP1, s0, lw(ii + 1)));
+        let (cf0, cc0) = self.cl(ii);
+        let (cfm1, ccm1) = self.cl(ii - 1);
+        let (cfp1, ccp1) = self.cl(ii + 1);
+        ids.push(f1(t::CF0, cf0));
+        ids.push(f1(t::CC0, cc0));
+        ids.push(f1(t::CFM1, cfm1));
+        ids.push(f1(t::CFP1, cfp1));
+        ids.push(f3(t::CC0_SH_INIT, cc0, s0, init));
+        ids.push(f2(t::CCM1_CC0, ccm1, cc0));
+        ids.push(f2(t::CC0_CCP1, cc0, ccp1));
+        let (rs, re) = self.runs[i];
+        if re > rs {
+            let last = re - 1;
+            let pos = if re - rs == 1 {
+                0
+            } else if i == rs {
+                1
+            } else if i == last {
+                3
+            } else {
+                2
+            };
+            let len = (re - rs).min(4) as u64;
+            ids.push(f1(t::RUN_LAST, self.h_lower[last]));
+            ids.push(f1(t::RUN_FIRST, self.h_lower[rs]));
+            ids.push(f2(t::RUN_POS, pos, len));
+            ids.push(f2(t::RUN_LAST_CF, self.clusters[last].0 as u64, pos));
+            ids.push(f2(t::RUN_LAST_POS, self.h_lower[last], pos));
+        }
+        for ti in 0..GAZ_TYPES.len() {
+            let g0 = self.gaz[i][ti] as u64;
+            let tt = ti as u64;
             if g0 != 0 {
-                add(&["g0", t.name(), GAZ_POS[g0 as usize]]);
-                add(&["g0sh", t.name(), GAZ_POS[g0 as usize], s0]);
+                ids.push(f2(t::G0, tt, g0));
+                ids.push(f3(t::G0SH, tt, g0, s0));
             }
             if i > 0 && self.gaz[i - 1][ti] != 0 {
-                add(&["g-1", t.name(), GAZ_POS[self.gaz[i - 1][ti] as usize]]);
+                ids.push(f2(t::GM1, tt, self.gaz[i - 1][ti] as u64));
             }
             if i + 1 < n && self.gaz[i + 1][ti] != 0 {
-                add(&["g+1", t.name(), GAZ_POS[self.gaz[i + 1][ti] as usize]]);
+                ids.push(f2(t::GP1, tt, self.gaz[i + 1][ti] as u64));
             }
         }
         self.ids = ids;
     }
 }
 
-/// Add the features that depend on earlier decisions.
+/// Label id standing for "before the sentence" in history features.
+const Y_BOS: u64 = N_LABELS as u64;
+
+/// Add the features that depend on earlier decisions (`prev`: labels of tokens `0..i`).
 pub fn dynamic_features(
     sf: &SentFeats,
     i: usize,
     prev: &[usize],
     memory: &DocMemory,
-    words: &[&str],
     out: &mut Vec<u64>,
 ) {
-    let y1 = if i >= 1 {
-        LABEL_NAMES[prev[i - 1]]
-    } else {
-        "<s>"
-    };
-    let y2 = if i >= 2 {
-        LABEL_NAMES[prev[i - 2]]
-    } else {
-        "<s>"
-    };
-    let w0 = sf.lower[i].as_str();
-    out.push(hash_parts(&["y-1", y1]));
-    out.push(hash_parts(&["y-2y-1", y2, y1]));
-    out.push(hash_parts(&["y-1w0", y1, w0]));
-    out.push(hash_parts(&["y-1sh0", y1, &sf.shape[i]]));
-    if words[i].chars().next().is_some_and(char::is_uppercase) {
+    let y1 = if i >= 1 { Some(prev[i - 1]) } else { None };
+    let y2 = if i >= 2 { Some(prev[i - 2]) } else { None };
+    history_features(sf, i, y1, y2, memory, out)
+}
+
+/// [`dynamic_features`] from the two previous labels (`None` before the sentence).
+pub fn history_features(
+    sf: &SentFeats,
+    i: usize,
+    y1: Option<usize>,
+    y2: Option<usize>,
+    memory: &DocMemory,
+    out: &mut Vec<u64>,
+) {
+    let open_kind = y1.and_then(split).map_or(9, |(k, _)| k as u64);
+    let y1 = y1.map_or(Y_BOS, |y| y as u64);
+    let y2 = y2.map_or(Y_BOS, |y| y as u64);
+    let w0 = sf.h_lower[i];
+    out.push(f1(t::Y1, y1));
+    out.push(f2(t::Y2Y1, y2, y1));
+    out.push(f2(t::Y1W0, y1, w0));
+    out.push(f2(t::Y1SH0, y1, sf.h_shape[i]));
+    out.push(f2(t::Y1CF0, y1, sf.clusters[i].0 as u64));
+    if sf.cap[i] {
         if let Some(k) = memory.get(w0) {
-            out.push(hash_parts(&["mem", k.name()]));
-            out.push(hash_parts(&["memy-1", k.name(), y1]));
-        }
-    }
-    // Entity kind open before this token (for long names).
-    if i >= 1 {
-        if let Some((k, _)) = split(prev[i - 1]) {
-            out.push(hash_parts(&["open", k.name(), &sf.shape[i]]));
+            out.push(f1(t::MEM, k as u64));
+            // The kind of the span open before this token (if any) with the memory.
+            out.push(f2(t::MEMY1, k as u64, open_kind));
         }
     }
 }

@@ -88,7 +88,9 @@ pub fn allowed(prev: Option<usize>, next: usize) -> bool {
     });
     match (open, split(next)) {
         (Some(k), Some((k2, Pos::I | Pos::L))) => k == k2,
-        (Some(_), _) => false,
+        // Leaving an open span without its `L` is allowed (decoding closes it): greedy
+        // decoding must never be forced to run a name on over words that are not names.
+        (Some(_), _) => true,
         (None, Some((_, Pos::I | Pos::L))) => false,
         (None, _) => true,
     }
@@ -193,7 +195,7 @@ mod tests {
             Some(label(Kind::Per, Pos::B)),
             label(Kind::Org, Pos::L)
         ));
-        assert!(!allowed(Some(label(Kind::Per, Pos::B)), O));
+        assert!(allowed(Some(label(Kind::Per, Pos::B)), O));
         assert!(allowed(
             Some(label(Kind::Per, Pos::L)),
             label(Kind::Org, Pos::U)

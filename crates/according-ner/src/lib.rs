@@ -22,6 +22,7 @@
 // Token loops index several parallel arrays (words, labels, gazetteer positions) at once.
 #![allow(clippy::needless_range_loop)]
 
+pub mod clusters;
 pub mod data;
 pub mod dates;
 pub mod eval;
@@ -31,6 +32,7 @@ pub mod labels;
 pub mod model;
 pub mod prior;
 pub mod refine;
+pub mod scoring;
 pub mod train;
 
 use according_core::{Component, Doc, DocError, Mention, Span};
@@ -108,7 +110,7 @@ impl DocRecognizer<'_> {
             return Vec::new();
         }
         let spans = self.model.tag(words, &self.memory, &mut self.scratch);
-        self.memory.learn(&self.scratch.sf.lower, words, &spans);
+        self.memory.learn(&self.scratch.sf, &spans);
         refine::refine(
             words,
             &spans,

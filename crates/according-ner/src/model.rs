@@ -1,19 +1,25 @@
 //! The trained sequence model: averaged-perceptron weights over [`crate::features`], greedy
 //! left-to-right decoding under BILOU constraints, and its model file.
 
+use crate::clusters::WordClusters;
 use crate::features::{dynamic_features, DocMemory, SentFeats};
 use crate::gazetteer::{build_matcher, Matcher};
-use crate::labels::{allowed, decode, TokenSpan, N_LABELS};
+use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, N_LABELS, O};
 use crate::prior::CasePrior;
+use crate::scoring::FastWeights;
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
 use according_ml::perceptron::Weights;
 
 pub const KIND: &str = "ner";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 pub struct Model {
-    pub weights: Weights,
+    /// The perceptron weights as [`Weights::write`] serialises them (kept to save the model).
+    weights_bytes: Vec<u8>,
+    /// The same weights laid out for fast lookups.
+    fast: FastWeights,
     pub prior: CasePrior,
+    pub clusters: WordClusters,
     pub matcher: Matcher,
     /// Outlet names stored with the model (the US newspaper list), also in `matcher`.
     pub extra_outlets: Vec<String>,
@@ -27,12 +33,13 @@ pub struct Model {
 pub struct Scratch {
     pub sf: SentFeats,
     feats: Vec<u64>,
-    scores: Vec<f32>,
+    /// Static scores of every token.
+    acc: Vec<[i32; N_LABELS]>,
     pub labels: Vec<usize>,
 }
 
 /// Best label allowed after `prev` (sentence end is not enforced: decoding is lenient).
-pub fn constrained_argmax(scores: &[f32], prev: Option<usize>) -> usize {
+pub fn constrained_argmax<T: PartialOrd + Copy>(scores: &[T], prev: Option<usize>) -> usize {
     let mut best = usize::MAX;
     for (l, &s) in scores.iter().enumerate() {
         if allowed(prev, l) && (best == usize::MAX || s > scores[best]) {
@@ -46,53 +53,88 @@ impl Model {
     pub fn new(
         weights: Weights,
         prior: CasePrior,
+        clusters: WordClusters,
         extra_outlets: Vec<String>,
         person_names: Vec<String>,
         provenance: serde_json::Value,
-    ) -> Model {
-        let matcher = build_matcher(&extra_outlets, &person_names);
-        Model {
-            weights,
+    ) -> Result<Model, String> {
+        let mut w = ByteWriter::default();
+        weights.write(&mut w);
+        Model::from_parts(
+            w.into_inner(),
             prior,
+            clusters,
+            extra_outlets,
+            person_names,
+            provenance,
+        )
+    }
+
+    /// A model from serialised weights and its other parts.
+    pub fn from_parts(
+        weights_bytes: Vec<u8>,
+        prior: CasePrior,
+        clusters: WordClusters,
+        extra_outlets: Vec<String>,
+        person_names: Vec<String>,
+        provenance: serde_json::Value,
+    ) -> Result<Model, String> {
+        let matcher = build_matcher(&extra_outlets, &person_names);
+        let fast = FastWeights::from_bytes(&weights_bytes)?;
+        Ok(Model {
+            weights_bytes,
+            fast,
+            prior,
+            clusters,
             matcher,
             extra_outlets,
             person_names,
             provenance,
-        }
+        })
     }
 
-    /// Tag one sentence; spans are left in `scratch.labels` (BILOU) and returned.
+    /// Tag one sentence greedily; labels are left in `scratch.labels` (BILOU), spans returned.
     pub fn tag(&self, words: &[&str], memory: &DocMemory, scratch: &mut Scratch) -> Vec<TokenSpan> {
-        scratch.sf.compute(words, &self.prior, &self.matcher);
+        let n = words.len();
+        scratch
+            .sf
+            .compute(words, &self.prior, &self.clusters, &self.matcher);
+        scratch.acc.clear();
+        scratch.acc.resize(n, [0; N_LABELS]);
+        for i in 0..n {
+            self.fast
+                .add_scores(scratch.sf.static_ids(i), &mut scratch.acc[i]);
+        }
         scratch.labels.clear();
-        for i in 0..words.len() {
+        for i in 0..n {
             scratch.feats.clear();
-            scratch.feats.extend_from_slice(scratch.sf.static_ids(i));
-            dynamic_features(
-                &scratch.sf,
-                i,
-                &scratch.labels,
-                memory,
-                words,
-                &mut scratch.feats,
-            );
-            self.weights.scores(&scratch.feats, &mut scratch.scores);
+            dynamic_features(&scratch.sf, i, &scratch.labels, memory, &mut scratch.feats);
+            let mut s = scratch.acc[i];
+            self.fast.add_scores(&scratch.feats, &mut s);
             let prev = scratch.labels.last().copied();
-            scratch
-                .labels
-                .push(constrained_argmax(&scratch.scores, prev));
+            let mut best = constrained_argmax(&s, prev);
+            // An open name followed by a capitalised word continues through it (`[Sergei
+            // Ivanov]`) rather than stopping unclosed.
+            if best == O && scratch.sf.is_cap(i) {
+                if let Some((k, Pos::B | Pos::I)) = prev.and_then(split) {
+                    let (i_l, l_l) = (label(k, Pos::I), label(k, Pos::L));
+                    best = if s[i_l] > s[l_l] { i_l } else { l_l };
+                }
+            }
+            scratch.labels.push(best);
         }
         decode(&scratch.labels)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut m = ModelFile::new(KIND, FORMAT_VERSION, self.provenance.clone());
-        let mut w = ByteWriter::default();
-        self.weights.write(&mut w);
-        m.add("weights", w.into_inner());
+        m.add("weights", self.weights_bytes.clone());
         let mut w = ByteWriter::default();
         self.prior.write(&mut w);
         m.add("case_prior", w.into_inner());
+        let mut w = ByteWriter::default();
+        self.clusters.write(&mut w);
+        m.add("clusters", w.into_inner());
         let mut w = ByteWriter::default();
         w.strs(&self.extra_outlets);
         m.add("extra_outlets", w.into_inner());
@@ -104,22 +146,11 @@ impl Model {
 
     pub fn from_bytes(data: &[u8]) -> Result<Model, String> {
         let m = ModelFile::from_bytes(data, KIND, FORMAT_VERSION)?;
-        let weights = Weights::read(&mut ByteReader::new(m.section("weights")?))?;
-        if weights.n_classes() != N_LABELS {
-            return Err(format!(
-                "ner model has {} labels, expected {N_LABELS}",
-                weights.n_classes()
-            ));
-        }
+        let weights = m.section("weights")?.to_vec();
         let prior = CasePrior::read(&mut ByteReader::new(m.section("case_prior")?))?;
+        let clusters = WordClusters::read(&mut ByteReader::new(m.section("clusters")?))?;
         let extra = ByteReader::new(m.section("extra_outlets")?).strs()?;
         let names = ByteReader::new(m.section("person_names")?).strs()?;
-        Ok(Model::new(
-            weights,
-            prior,
-            extra,
-            names,
-            m.header.provenance,
-        ))
+        Model::from_parts(weights, prior, clusters, extra, names, m.header.provenance)
     }
 }

@@ -137,6 +137,24 @@ fn merge_name_particles(words: &[&str], out: &mut Vec<WordMention>) {
     }
 }
 
+/// `[Sergei] [Ivanov]`: two person spans with nothing between them are one name (lenient
+/// decoding can leave a name's `B` unclosed and start another).
+fn merge_adjacent_persons(out: &mut Vec<WordMention>) {
+    out.sort_by_key(|o| (o.start, o.end));
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if out[i].kind == EntityType::Person
+            && out[i + 1].kind == EntityType::Person
+            && out[i].end == out[i + 1].start
+        {
+            out[i].end = out[i + 1].end;
+            out.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// `Richard Butler` typed ORG/LOC: a census given name + surname, with no place or
 /// organisation word in it, is a person.
 fn person_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
@@ -160,6 +178,11 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
+}
+
+/// Can `w` begin or end a name? (Not `of`/`and`/`,`; `Jr.` and `U.S.` can.)
+fn edge_ok(w: &str) -> bool {
+    has_alnum(w) && !matches!(w, "of" | "and" | "for" | "in" | "on" | "at" | "to" | "by")
 }
 
 fn has_alnum(w: &str) -> bool {
@@ -224,13 +247,22 @@ pub fn refine(
         });
     }
 
-    // UniversalNER never includes the possessive in a name.
+    // UniversalNER never includes the possessive in a name, nor (lenient decoding can leave
+    // them) connecting words or punctuation at its edges.
     for o in out.iter_mut() {
         while o.end - o.start > 1 && matches!(words[o.end - 1], "'s" | "’s" | "'" | "’") {
             o.end -= 1;
         }
+        while o.end - o.start > 1 && !edge_ok(words[o.end - 1]) {
+            o.end -= 1;
+        }
+        while o.end - o.start > 1 && !edge_ok(words[o.start]) {
+            o.start += 1;
+        }
     }
+    out.retain(|o| o.end - o.start > 1 || has_alnum(words[o.start]));
     merge_name_particles(words, &mut out);
+    merge_adjacent_persons(&mut out);
     person_shaped(words, &mut out, matcher);
 
     // GPE / LOC / FAC, and demonyms the model tagged as names.

@@ -2,6 +2,7 @@
 //! unlabeled text, and the perceptron loop (greedy decoding with predicted history, so training
 //! sees the same inputs as inference).
 
+use crate::clusters::WordClusters;
 use crate::data::{gum, iob2, Document};
 use crate::features::{dynamic_features, DocMemory, SentFeats};
 use crate::gazetteer::build_matcher;
@@ -22,6 +23,13 @@ pub struct TrainOptions {
     pub silver: Option<std::path::PathBuf>,
     /// Person-name list from `scripts/census_names.py` (optional).
     pub names: Option<std::path::PathBuf>,
+    /// Update weight of silver sentences (gold ones weigh 1).
+    pub silver_weight: f32,
+    /// Word-cluster cache (`word<TAB>fine<TAB>coarse`): read if it exists, else computed and
+    /// written there. `None`: computed, not cached.
+    pub clusters: Option<std::path::PathBuf>,
+    /// Also train on the held-out tuning slices (EWT test every 4th document, GUM dev).
+    pub with_dev: bool,
 }
 
 impl Default for TrainOptions {
@@ -32,6 +40,9 @@ impl Default for TrainOptions {
             min_updates: 2,
             silver: None,
             names: None,
+            silver_weight: 0.5,
+            clusters: None,
+            with_dev: false,
         }
     }
 }
@@ -43,6 +54,7 @@ pub struct DataPaths {
     pub pud_test: std::path::PathBuf,
     pub gum_train: std::path::PathBuf,
     pub gum_dev: std::path::PathBuf,
+    pub gum_test: std::path::PathBuf,
     pub us_newspapers: std::path::PathBuf,
 }
 
@@ -54,6 +66,7 @@ impl DataPaths {
             pud_test: data.join("ner/uner-en_pud-ud-test.iob2"),
             gum_train: data.join("ud/en_gum-train.conllu"),
             gum_dev: data.join("ud/en_gum-dev.conllu"),
+            gum_test: data.join("ud/en_gum-test.conllu"),
             us_newspapers: data.join("lexicons/wikipedia-us-newspapers.tsv"),
         }
     }
@@ -118,73 +131,144 @@ pub fn rough_words(line: &str) -> Vec<&str> {
 }
 
 /// Capitalisation prior from unlabeled text: EWT/GUM train words, BBC 2005, PolNeAR train.
-pub fn build_prior(data: &Path, log: &mut dyn FnMut(&str)) -> Result<CasePrior, String> {
-    let mut c = PriorCounter::default();
-    for f in ["ud/en_ewt-ud-train.conllu", "ud/en_gum-train.conllu"] {
-        for s in according_ml::conllu::read_path(data.join(f))? {
-            c.add_sentence(&s.forms());
-        }
-    }
-    let mut n_files = 0;
-    let mut add_dir = |dir: &Path, c: &mut PriorCounter| -> Result<(), String> {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
-                continue;
-            }
-            let Ok(bytes) = std::fs::read(&p) else {
-                continue;
-            };
-            let text = String::from_utf8_lossy(&bytes);
-            for line in text.lines() {
-                c.add_sentence(&rough_words(line));
-            }
-            n_files += 1;
-        }
-        Ok(())
-    };
+/// Unlabeled sentences for the capitalisation prior and the word clusters: BBC 2005 and
+/// PolNeAR train texts (split as the tagger's clustering splits them) plus the words of the
+/// UD EWT and GUM training treebanks.
+pub fn raw_corpus(data: &Path, log: &mut dyn FnMut(&str)) -> Result<Vec<Vec<String>>, String> {
+    use according_tagger::clusters::simple_tokens;
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
     let bbc = data.join("news/bbc-2005");
     if let Ok(rd) = std::fs::read_dir(&bbc) {
         let mut dirs: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         dirs.sort();
         for d in dirs.into_iter().filter(|d| d.is_dir()) {
-            add_dir(&d, &mut c)?;
+            files.extend(sorted_files(&d)?);
         }
     }
     let pol = data.join("polnear/train/text");
     if pol.is_dir() {
-        add_dir(&pol, &mut c)?;
+        files.extend(sorted_files(&pol)?);
+    }
+    for f in &files {
+        let Ok(bytes) = std::fs::read(f) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines() {
+            let mut cur = Vec::new();
+            for t in simple_tokens(line) {
+                let end = matches!(t.as_str(), "." | "?" | "!");
+                cur.push(t);
+                if end {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+        }
+    }
+    let n_raw = out.len();
+    for f in ["ud/en_ewt-ud-train.conllu", "ud/en_gum-train.conllu"] {
+        for s in according_ml::conllu::read_path(data.join(f))? {
+            out.push(s.forms().iter().map(|w| w.to_string()).collect());
+        }
     }
     log(&format!(
-        "case prior: {n_files} raw text files + EWT/GUM train"
+        "unlabeled text: {} files, {n_raw} raw sentences + {} UD train sentences",
+        files.len(),
+        out.len() - n_raw
     ));
-    Ok(c.finish(2))
+    Ok(out)
 }
 
-/// The default training and tuning sets: UniversalNER EWT dev + GUM train (train),
-/// GUM dev (tune). EWT test and PUD test stay held out.
-pub fn load_sets(p: &DataPaths) -> Result<(Vec<Document>, Vec<Document>), String> {
+fn sorted_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Capitalisation prior from unlabeled sentences.
+pub fn build_prior(corpus: &[Vec<String>]) -> CasePrior {
+    let mut c = PriorCounter::default();
+    for s in corpus {
+        c.add_sentence(s);
+    }
+    c.finish(2)
+}
+
+/// Word clusters: from the cache file if it exists, else computed (and cached if a path is
+/// given).
+pub fn build_clusters(
+    corpus: &[Vec<String>],
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> Result<Vec<(String, u32, u32)>, String> {
+    if let Some(p) = cache.filter(|p| p.exists()) {
+        let c = crate::clusters::read_tsv(p)?;
+        log(&format!("clusters: {} words from {}", c.len(), p.display()));
+        return Ok(c);
+    }
+    let opts = according_tagger::clusters::ClusterOptions::default();
+    let c = according_tagger::clusters::cluster(corpus, &opts);
+    log(&format!(
+        "clusters: {} words ({} fine, {} coarse classes)",
+        c.len(),
+        opts.fine,
+        opts.coarse
+    ));
+    if let Some(p) = cache {
+        crate::clusters::write_tsv(p, &c)?;
+    }
+    Ok(c)
+}
+
+/// The gold sets: training (UniversalNER EWT dev and test, GUM train and test) and tuning
+/// (every 4th EWT test document, GUM dev), which joins training with `with_dev`. PUD is
+/// never read here: it is the evaluation set.
+pub fn load_sets(p: &DataPaths, with_dev: bool) -> Result<(Vec<Document>, Vec<Document>), String> {
     let mut train = iob2::read_path(&p.ewt_dev)?;
+    let mut dev = Vec::new();
+    for (k, d) in iob2::read_path(&p.ewt_test)?.into_iter().enumerate() {
+        if k % 4 == 0 {
+            dev.push(d);
+        } else {
+            train.push(d);
+        }
+    }
     train.extend(gum::read_path(&p.gum_train)?);
-    let dev = gum::read_path(&p.gum_dev)?;
+    train.extend(gum::read_path(&p.gum_test)?);
+    dev.extend(gum::read_path(&p.gum_dev)?);
+    if with_dev {
+        train.extend(dev.iter().cloned());
+    }
     Ok((train, dev))
 }
 
-/// Train the sequence model.
+/// Training inputs besides the documents.
+pub struct Resources {
+    pub prior: CasePrior,
+    pub clusters: WordClusters,
+    pub extra_outlets: Vec<String>,
+    pub person_names: Vec<String>,
+}
+
+/// Train the sequence model. Documents `silver_from..` are silver: their updates weigh
+/// `opts.silver_weight`.
 pub fn train(
     docs: &[Document],
-    prior: CasePrior,
-    extra_outlets: Vec<String>,
-    person_names: Vec<String>,
+    silver_from: usize,
+    res: Resources,
     opts: &TrainOptions,
     provenance: serde_json::Value,
     log: &mut dyn FnMut(&str),
-) -> Model {
-    let matcher = build_matcher(&extra_outlets, &person_names);
+) -> Result<Model, String> {
+    let matcher = build_matcher(&res.extra_outlets, &res.person_names);
     let mut t = Trainer::new(N_LABELS);
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -197,21 +281,26 @@ pub fn train(
         rng.shuffle(&mut order);
         let (mut errors, mut total) = (0usize, 0usize);
         for &d in &order {
+            let w = if d >= silver_from {
+                opts.silver_weight
+            } else {
+                1.0
+            };
             memory.clear();
             for s in &docs[d].sentences {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
                 let gold = encode(&s.spans, words.len());
-                sf.compute(&words, &prior, &matcher);
+                sf.compute(&words, &res.prior, &res.clusters, &matcher);
                 pred.clear();
                 for i in 0..words.len() {
                     feats.clear();
                     feats.extend_from_slice(sf.static_ids(i));
-                    dynamic_features(&sf, i, &pred, &memory, &words, &mut feats);
+                    dynamic_features(&sf, i, &pred, &memory, &mut feats);
                     t.scores(&feats, &mut scores);
                     let guess = constrained_argmax(&scores, pred.last().copied());
                     if guess != gold[i] {
-                        t.update(&feats, gold[i], 1.0);
-                        t.update(&feats, guess, -1.0);
+                        t.update(&feats, gold[i], w);
+                        t.update(&feats, guess, -w);
                         errors += 1;
                     }
                     t.tick();
@@ -219,7 +308,7 @@ pub fn train(
                     pred.push(guess);
                 }
                 let spans = decode(&pred);
-                memory.learn(&sf.lower, &words, &spans);
+                memory.learn(&sf, &spans);
             }
         }
         log(&format!(
@@ -233,11 +322,18 @@ pub fn train(
     }
     let weights = t.finish_pruned(opts.min_updates, 1e-4);
     log(&format!("kept {} features", weights.n_features()));
-    Model::new(weights, prior, extra_outlets, person_names, provenance)
+    Model::new(
+        weights,
+        res.prior,
+        res.clusters,
+        res.extra_outlets,
+        res.person_names,
+        provenance,
+    )
 }
 
-/// `according train ner`: load the default sets, build the prior, train, write
-/// `OUT/ner.bin`, and report GUM-dev scores. Returns the trained recognizer.
+/// `according train ner`: load the gold sets (and silver), build the prior and clusters,
+/// train, write `OUT/ner.bin`, and report scores on the tuning set. Returns the recognizer.
 pub fn run(
     data: &Path,
     out: &Path,
@@ -245,31 +341,34 @@ pub fn run(
     log: &mut dyn FnMut(&str),
 ) -> Result<crate::Ner, String> {
     let paths = DataPaths::new(data);
-    let (mut train_docs, dev_docs) = load_sets(&paths)?;
+    let (mut train_docs, dev_docs) = load_sets(&paths, opts.with_dev)?;
     let n_tok: usize = train_docs.iter().map(Document::n_tokens).sum();
     log(&format!(
-        "train: {} documents, {n_tok} tokens (UNER EWT dev + GUM train)",
-        train_docs.len()
+        "gold train: {} documents, {n_tok} tokens (UNER EWT dev + 3/4 of test, GUM train + test{})",
+        train_docs.len(),
+        if opts.with_dev {
+            " + tuning slices"
+        } else {
+            ""
+        }
     ));
-    if let Some(s) = &opts.silver {
-        let silver = crate::data::silver::read_path(s)?;
-        let n: usize = silver.iter().map(Document::n_tokens).sum();
-        log(&format!(
-            "silver: {} documents, {n} tokens from {}",
-            silver.len(),
-            s.display()
-        ));
-        train_docs.extend(silver);
-    }
-    let prior = build_prior(data, log)?;
+    let silver_from = train_docs.len();
+    let corpus = raw_corpus(data, log)?;
+    let prior = build_prior(&corpus);
     log(&format!("case prior: {} words", prior.len()));
+    let triples = build_clusters(&corpus, opts.clusters.as_deref(), log)?;
+    drop(corpus);
+    let clusters = WordClusters::from_triples(&triples);
     let outlets = read_us_newspapers(&paths.us_newspapers)?;
     log(&format!("US newspaper names: {}", outlets.len()));
     let provenance = serde_json::json!({
-        "trained_on": ["UniversalNER en_ewt dev", "GUM train (Entity= decoded to names)"],
-        "case_prior": ["UD EWT train", "GUM train", "BBC 2005", "PolNeAR train"],
+        "trained_on": ["UniversalNER en_ewt dev", "UniversalNER en_ewt test (3/4 of documents)",
+            "GUM train + test (Entity= decoded to names)"],
+        "with_tuning_slices": opts.with_dev,
+        "unlabeled": ["UD EWT train", "GUM train", "BBC 2005", "PolNeAR train"],
         "gazetteers": ["crates/according-ner/data/*", "wikipedia-us-newspapers.tsv"],
         "silver": opts.silver.as_ref().map(|_| "spaCy en_core_web_sm over BBC 2005 + PolNeAR train (scripts/silver.py)"),
+        "silver_weight": opts.silver_weight,
         "person_names": opts.names.as_ref().map(|_| "US Census 1990 name lists via the `names` package (scripts/census_names.py)"),
         "epochs": opts.epochs,
         "seed": opts.seed,
@@ -280,13 +379,94 @@ pub fn run(
         None => Vec::new(),
     };
     log(&format!("person names: {}", names.len()));
-    let model = train(&train_docs, prior, outlets, names, opts, provenance, log);
+    let res = Resources {
+        prior,
+        clusters,
+        extra_outlets: outlets,
+        person_names: names,
+    };
+    if let Some(s) = &opts.silver {
+        let silver = crate::data::silver::read_path(s)?;
+        let n: usize = silver.iter().map(Document::n_tokens).sum();
+        log(&format!(
+            "silver: {} documents, {n} tokens from {}",
+            silver.len(),
+            s.display()
+        ));
+        // Keep the silver sentences a gold-only model agrees with: spaCy's mistakes and its
+        // conventions that differ from UniversalNER's mostly fall out.
+        log("stage 1: gold-only model to filter silver");
+        let res1 = Resources {
+            prior: res.prior.clone(),
+            clusters: res.clusters.clone(),
+            extra_outlets: res.extra_outlets.clone(),
+            person_names: res.person_names.clone(),
+        };
+        let gold_model = train(
+            &train_docs,
+            silver_from,
+            res1,
+            opts,
+            provenance.clone(),
+            log,
+        )?;
+        let kept = agreeing_silver(&crate::Ner::from_model(gold_model), silver);
+        let n: usize = kept.iter().map(Document::n_tokens).sum();
+        let ents: usize = kept
+            .iter()
+            .flat_map(|d| &d.sentences)
+            .map(|s| s.spans.len())
+            .sum();
+        log(&format!(
+            "silver kept: {n} tokens, {ents} names, in agreeing sentences (weight {})",
+            opts.silver_weight
+        ));
+        train_docs.extend(kept);
+    }
+    let model = train(&train_docs, silver_from, res, opts, provenance, log)?;
     let bytes = model.to_bytes();
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let file = out.join(crate::MODEL_FILE);
     std::fs::write(&file, &bytes).map_err(|e| format!("{}: {e}", file.display()))?;
     log(&format!("wrote {} ({} bytes)", file.display(), bytes.len()));
     let ner = crate::Ner::from_bytes(&bytes)?;
-    log(&crate::eval::evaluate(&ner, &dev_docs).format("GUM dev (tuning set)"));
+    log(&crate::eval::evaluate(&ner, &dev_docs).format("tuning set (EWT test 1/4 + GUM dev)"));
     Ok(ner)
+}
+
+/// The silver sentences (with at least one name) whose names `ner` finds exactly, typed as
+/// UniversalNER scores them; documents keep their sentence order.
+pub fn agreeing_silver(ner: &crate::Ner, silver: Vec<Document>) -> Vec<Document> {
+    let mut out = Vec::new();
+    for d in silver {
+        let mut rec = ner.document();
+        let mut kept = Vec::new();
+        for s in d.sentences {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut pred: Vec<(usize, usize, crate::labels::Kind)> = rec
+                .sentence(&words)
+                .into_iter()
+                .filter_map(|m| {
+                    let mut start = m.start;
+                    if m.end - start > 1 && words[start].eq_ignore_ascii_case("the") {
+                        start += 1;
+                    }
+                    Some((start, m.end, m.kind.uner()?))
+                })
+                .collect();
+            pred.sort();
+            let mut gold: Vec<_> = s.spans.iter().map(|g| (g.start, g.end, g.kind)).collect();
+            gold.sort();
+            if !gold.is_empty() && pred == gold {
+                kept.push(s);
+            }
+        }
+        if !kept.is_empty() {
+            out.push(Document {
+                id: d.id,
+                sentences: kept,
+            });
+        }
+    }
+    out
 }

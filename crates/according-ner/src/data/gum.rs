@@ -17,6 +17,7 @@ pub fn read_path(path: &std::path::Path) -> Result<Vec<Document>, String> {
 }
 
 pub fn from_sentences(sents: &[conllu::Sentence]) -> Vec<Document> {
+    let matcher = crate::gazetteer::build_matcher(&[], &[]);
     let mut docs: Vec<Document> = Vec::new();
     for s in sents {
         if s.newdoc.is_some() || docs.is_empty() {
@@ -28,6 +29,7 @@ pub fn from_sentences(sents: &[conllu::Sentence]) -> Vec<Document> {
         let words: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
         let mut spans = named_spans(&s.words);
         strip_leading_the(&words, &mut spans);
+        super::conform(&words, &mut spans, &matcher);
         docs.last_mut()
             .expect("a document exists")
             .sentences

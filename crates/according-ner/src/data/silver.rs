@@ -34,6 +34,7 @@ pub fn read_path(path: &std::path::Path) -> Result<Vec<Document>, String> {
 }
 
 pub fn parse(text: &str) -> Result<Vec<Document>, String> {
+    let matcher = crate::gazetteer::build_matcher(&[], &[]);
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -67,6 +68,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, String> {
                         sp.end -= 1;
                     }
                 }
+                super::conform(&s.words, &mut spans, &matcher);
                 Sentence {
                     words: s.words,
                     spans,

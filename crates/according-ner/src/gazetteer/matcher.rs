@@ -30,11 +30,20 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
     map: IdMap<Entry>,
+    /// Hashes of every name's prefix that ends where the name has a space or punctuation
+    /// (where a tokenizer may cut), and of every whole name: the scan stops as soon as the
+    /// text read so far is none of these.
+    prefixes: IdMap<()>,
     max_chars: usize,
 }
 
+#[inline]
 fn fold(h: u64, c: char) -> u64 {
     let mut h = h;
+    if c.is_ascii() {
+        h ^= c.to_ascii_lowercase() as u64;
+        return h.wrapping_mul(FNV_PRIME);
+    }
     for lc in c.to_lowercase() {
         let mut buf = [0u8; 4];
         for &b in lc.encode_utf8(&mut buf).as_bytes() {
@@ -63,13 +72,18 @@ impl Matcher {
     fn insert_one(&mut self, name: &str, kind: GazType) {
         let mut h = FNV_OFFSET;
         let mut n = 0;
-        for c in name.chars().filter(|c| c.is_alphanumeric()) {
-            h = fold(h, c);
-            n += 1;
+        for c in name.chars() {
+            if c.is_alphanumeric() {
+                h = fold(h, c);
+                n += 1;
+            } else if n > 0 {
+                self.prefixes.insert(h, ());
+            }
         }
         if n == 0 {
             return;
         }
+        self.prefixes.insert(h, ());
         self.max_chars = self.max_chars.max(n);
         let bit = 1u8 << kind as u8;
         let e = self.map.entry(h).or_default();
@@ -135,6 +149,9 @@ impl Matcher {
                 }
                 if !added {
                     continue;
+                }
+                if !self.prefixes.contains_key(&h) {
+                    break;
                 }
                 if let Some(e) = self.map.get(&h) {
                     for t in GAZ_TYPES {

@@ -19,6 +19,15 @@ pub struct Args {
     /// Passes over the training data.
     #[arg(long)]
     pub epochs: Option<usize>,
+    /// Update weight of silver sentences (gold ones weigh 1).
+    #[arg(long)]
+    pub silver_weight: Option<f32>,
+    /// Word-cluster cache (TSV): read if it exists, else computed and written there.
+    #[arg(long)]
+    pub clusters: Option<PathBuf>,
+    /// Also train on the tuning slices (every 4th UNER EWT test document, GUM dev).
+    #[arg(long)]
+    pub with_dev: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -26,8 +35,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     if let Some(e) = a.epochs {
         opts.epochs = e;
     }
+    if let Some(w) = a.silver_weight {
+        opts.silver_weight = w;
+    }
     opts.silver = a.silver;
     opts.names = a.names;
+    opts.clusters = a.clusters;
+    opts.with_dev = a.with_dev;
     according_ner::train::run(&a.data, &a.out, &opts, &mut |s| eprintln!("{s}"))
         .map_err(|e| anyhow::anyhow!(e))?;
     Ok(ExitCode::SUCCESS)

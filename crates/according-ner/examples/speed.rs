@@ -1,0 +1,57 @@
+//! Tokens per second of the recognizer on BBC 2005 text, one thread:
+//! `cargo run --release -p according-ner --example speed -- [MODEL] [DATA] [REPEATS]`.
+use according_ner::train::rough_words;
+use according_ner::Ner;
+use std::path::Path;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let t0 = std::time::Instant::now();
+    let ner = match args.get(1).filter(|s| !s.is_empty()) {
+        Some(m) => Ner::load(Path::new(m)).expect("model"),
+        None => Ner::embedded().expect("embedded model"),
+    };
+    let load = t0.elapsed();
+    let data = Path::new(args.get(2).map_or("../shared/data", String::as_str));
+    let repeats: usize = args.get(3).map_or(3, |s| s.parse().expect("repeats"));
+    let mut docs = Vec::new();
+    for sub in ["business", "entertainment", "politics", "sport", "tech"] {
+        let dir = data.join("news/bbc-2005").join(sub);
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        paths.sort();
+        for p in paths.iter().take(100) {
+            docs.push(String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned());
+        }
+    }
+    let sents: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.lines()
+                .map(rough_words)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect();
+    let n: usize = sents.iter().flatten().map(Vec::len).sum();
+    let mut best = f64::MAX;
+    let mut found = 0;
+    for _ in 0..repeats {
+        let t = std::time::Instant::now();
+        for d in &sents {
+            let mut rec = ner.document();
+            for s in d {
+                found += rec.sentence(s).len();
+            }
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "load {:.0} ms; {} docs, {n} tokens: {:.0} tokens/s (best of {repeats}; {} mentions)",
+        load.as_secs_f64() * 1000.0,
+        sents.len(),
+        n as f64 / best,
+        found / repeats.max(1)
+    );
+}

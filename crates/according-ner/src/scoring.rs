@@ -1,0 +1,91 @@
+//! Fast scoring for decoding: the perceptron's quantised weights re-laid as one open-addressing
+//! table whose slots hold the feature id *and* its 13 label weights side by side, so a feature
+//! costs one cache line instead of a hash-index probe plus a separate row fetch. Built at load
+//! time from [`Weights`] (through its serialised form, so `according-ml` stays as it is).
+
+use crate::labels::N_LABELS;
+use according_ml::modelfile::ByteReader;
+#[cfg(doc)]
+use according_ml::perceptron::Weights;
+
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct Slot {
+    key: u64,
+    w: [i16; N_LABELS],
+}
+
+const EMPTY: Slot = Slot {
+    key: 0,
+    w: [0; N_LABELS],
+};
+
+/// Feature id → label weights, for lookups only.
+pub struct FastWeights {
+    slots: Vec<Slot>,
+    mask: usize,
+}
+
+impl FastWeights {
+    /// Read weights serialised by [`Weights::write`] (they must have [`N_LABELS`] classes):
+    /// `u32 classes, u32 rows, f32 scale, rows × u64 id, rows × classes × i16`, little-endian.
+    pub fn from_bytes(bytes: &[u8]) -> Result<FastWeights, String> {
+        let mut r = ByteReader::new(bytes);
+        let n_classes = r.u32()? as usize;
+        if n_classes != N_LABELS {
+            return Err(format!(
+                "weights have {n_classes} classes, expected {N_LABELS}"
+            ));
+        }
+        let rows = r.u32()? as usize;
+        let _scale = r.f32()?;
+        let keys_at = 12;
+        let w_at = keys_at + rows * 8;
+        if bytes.len() < w_at + rows * N_LABELS * 2 {
+            return Err("weights data ends early".into());
+        }
+        let cap = (rows * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![EMPTY; cap];
+        let keys = bytes[keys_at..w_at].chunks_exact(8);
+        let rows_w = bytes[w_at..w_at + rows * N_LABELS * 2].chunks_exact(N_LABELS * 2);
+        for (k, wb) in keys.zip(rows_w) {
+            let key = u64::from_le_bytes(k.try_into().expect("8 bytes"));
+            // Id 0 marks an empty slot; a feature hashing to 0 is dropped (harmless).
+            if key == 0 {
+                continue;
+            }
+            let mut row = [0i16; N_LABELS];
+            for (x, b) in row.iter_mut().zip(wb.chunks_exact(2)) {
+                *x = i16::from_le_bytes([b[0], b[1]]);
+            }
+            let mut i = (key as usize) & mask;
+            while slots[i].key != 0 && slots[i].key != key {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key, w: row };
+        }
+        Ok(FastWeights { slots, mask })
+    }
+
+    /// Add the weights of every feature in `feats` to `acc`.
+    #[inline]
+    pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; N_LABELS]) {
+        for &f in feats {
+            let mut i = (f as usize) & self.mask;
+            loop {
+                let s = &self.slots[i];
+                if s.key == f {
+                    for (a, &x) in acc.iter_mut().zip(&s.w) {
+                        *a += x as i32;
+                    }
+                    break;
+                }
+                if s.key == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+    }
+}
