@@ -312,6 +312,19 @@ fn analyse_roles(
             t.entry("content boundary: pieces gold/pred")
                 .or_default()
                 .add(format!("{}/{}", g[2].len().min(4), p[2].len().min(4)));
+            if g[2].len() == 1 && p[2].len() >= 2 {
+                for w in p[2].windows(2) {
+                    let gap = Span::new(w[0].end, w[1].start);
+                    let inside = gc.start <= gap.start && gap.end <= gc.end;
+                    t.entry("content: pred hole words (gold one piece)")
+                        .or_default()
+                        .add(format!(
+                            "{} {}",
+                            if inside { "in-gold" } else { "outside" },
+                            words(v, &toks_in(v, gap))
+                        ));
+                }
+            }
             let side = if gc.start != pc.start && gc.end != pc.end {
                 "both"
             } else if gc.start != pc.start {

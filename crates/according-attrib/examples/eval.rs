@@ -21,10 +21,18 @@ fn main() {
     if std::env::var_os("ATTRIB_SAVE").is_some() {
         std::fs::write(model.join("attribution.bin"), ex.model().to_bytes()).unwrap();
     }
-    let prep = Prep::embedded();
+    let prep = if std::env::var_os("ATTRIB_NO_PARSE").is_some() {
+        Prep::without_parser()
+    } else {
+        Prep::embedded()
+    };
+    eprintln!("prep: {}", prep.describe());
     let t0 = std::time::Instant::now();
     let r = evaluate::evaluate_dir(&ex, &data.join("polnear/dev"), &|d| prep.run(d)).unwrap();
     println!("{}", r.render());
+    if std::env::var_os("ATTRIB_JSON").is_some() {
+        println!("{}", serde_json::to_string_pretty(&r.to_json()).unwrap());
+    }
     eprintln!("eval took {:.1}s", t0.elapsed().as_secs_f64());
     if std::env::var_os("ATTRIB_QUIET").is_some() {
         return;

@@ -1,6 +1,6 @@
 //! Train on PolNeAR train, write the model, score PolNeAR dev:
 //! `cargo run --release -p according-attrib --example train -- ../shared/data models/`
-use according_attrib::{evaluate, nlp::Prep, train, Extractor};
+use according_attrib::{calibrate, evaluate, nlp::Prep, train, Extractor};
 use std::path::PathBuf;
 
 fn main() {
@@ -15,6 +15,8 @@ fn main() {
     }
     let prep = if std::env::var_os("ATTRIB_NO_TAGGER").is_some() {
         Prep::segment_only()
+    } else if std::env::var_os("ATTRIB_NO_PARSE").is_some() {
+        Prep::without_parser()
     } else {
         Prep::embedded()
     };
@@ -28,11 +30,15 @@ fn main() {
         &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64()),
     )
     .unwrap();
+    let mut ex = Extractor::from_model(model);
+    let dev = data.join("polnear/dev");
+    let pts = calibrate::points(&ex, &dev, &|d| prep.run(d)).unwrap();
+    ex.model_mut().calibration = calibrate::fit(&pts);
+    eprint!("{}", calibrate::reliability(&pts, ex.model().calibration));
     std::fs::create_dir_all(&out).unwrap();
-    let bytes = model.to_bytes();
+    let bytes = ex.model().to_bytes();
     std::fs::write(out.join("attribution.bin"), &bytes).unwrap();
     eprintln!("model: {} bytes", bytes.len());
-    let ex = Extractor::from_model(model);
-    let r = evaluate::evaluate_dir(&ex, &data.join("polnear/dev"), &|d| prep.run(d)).unwrap();
+    let r = evaluate::evaluate_dir(&ex, &dev, &|d| prep.run(d)).unwrap();
     println!("{}", r.render());
 }

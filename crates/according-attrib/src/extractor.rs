@@ -46,8 +46,16 @@ impl Extractor {
 
     /// Find the attributions of `doc` (tokens, tags, parse and mentions are used when present).
     pub fn extract(&self, doc: &mut Doc) {
+        self.extract_scored(doc);
+    }
+
+    /// [`Extractor::extract`], returning the cue margin of each attribution found (in the order
+    /// of `doc.attributions`), from which its confidence is computed.
+    pub fn extract_scored(&self, doc: &mut Doc) -> Vec<f32> {
         let mut v = View::new(doc);
-        v.drop_parse();
+        if !self.model.parse_features {
+            v.drop_parse();
+        }
         let raw =
             crate::patterns::merge(tagging::extract(&self.model, &v), crate::patterns::find(&v));
         let mut raw: Vec<RawAttribution> = raw
@@ -58,6 +66,9 @@ impl Extractor {
             .collect();
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
+        for (a, r) in atts.iter_mut().zip(&raw) {
+            a.confidence = self.model.confidence(r.score);
+        }
         let infos: Vec<Option<SourceInfo>> = atts
             .iter()
             .map(|a| a.source.as_ref().map(|s| sources::analyze(&s.text)))
@@ -98,6 +109,7 @@ impl Extractor {
         }
         doc.attributions = atts;
         resolve::resolve(doc, &infos);
+        raw.iter().map(|r| r.score).collect()
     }
 }
 
@@ -380,6 +392,7 @@ mod tests {
         let v = View::new(&doc);
         let a = tok(&v, "according");
         let r = RawAttribution {
+            score: 0.0,
             cue: a..a + 2,
             source: vec![0..tok(&v, "when")],
             content: vec![tok(&v, "when")..a - 1],
@@ -401,6 +414,7 @@ mod tests {
         );
         let v = View::new(&doc);
         let r = RawAttribution {
+            score: 0.0,
             cue: 1..2,
             source: vec![0..1],
             content: vec![2..tok(&v, "Then")],

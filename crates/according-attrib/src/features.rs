@@ -6,7 +6,7 @@ use crate::view::{QuoteMark, View};
 use according_ml::features::hash_parts;
 
 /// Number of base feature templates per token.
-pub const NB: usize = 37;
+pub const NB: usize = 45;
 
 /// Combine two feature ids into one (order matters).
 #[inline]
@@ -98,6 +98,7 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         }
         ("-", 0)
     };
+    let kids = child_signatures(v);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let ii = i as isize;
@@ -169,9 +170,85 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             hash_parts(&["mkw", mk, md, st]),
             hash_parts(&["mkt", mk, md, wb]),
             hash_parts(&["wpos", word, pos(ii)]),
+            hash_parts(&["kids", kids[i].0]),
+            hash_parts(&["kidw", word, kids[i].1]),
+            hash_parts(&["kidl", wb, kids[i].0]),
+            hash_parts(&["kidsp", kids[i].2, kids[i].1]),
+            hash_parts(&["depl", dep, wb]),
+            hash_parts(&[
+                "headl",
+                dep,
+                t.head
+                    .map_or("none", |h| lex.cues.word_bucket(&v.toks[h as usize].lower)),
+            ]),
+            hash_parts(&["poss", word, kids[i].3]),
+            hash_parts(&["hwl", hw, dep, wb]),
         ]);
     }
     out
+}
+
+/// Per token, from the parse: (signature of its subject/object/clausal children — `S`, `O`,
+/// `C` ccomp, `X` xcomp, `P` parataxis or ccomp with xcomp — the
+/// clausal complement kind it governs, the POS of its subject, whether it has a possessor).
+/// `-` without a parse.
+fn child_signatures<'v>(v: &'v View) -> Vec<(&'static str, &'static str, &'v str, &'static str)> {
+    const REL: [&str; 8] = [
+        "nsubj",
+        "nsubj:pass",
+        "obj",
+        "ccomp",
+        "xcomp",
+        "parataxis",
+        "csubj",
+        "advcl",
+    ];
+    const SIGS: [&str; 16] = [
+        "", "S", "O", "SO", "C", "SC", "OC", "SOC", "X", "SX", "OX", "SOX", "P", "SP", "OP", "SOP",
+    ];
+    let mut bits = vec![0u8; v.len()];
+    let mut clausal = vec!["-"; v.len()];
+    let mut subj: Vec<&str> = vec!["-"; v.len()];
+    let mut poss = vec!["-"; v.len()];
+    if !v.has_parse {
+        return vec![("-", "-", "-", "-"); v.len()];
+    }
+    for (i, t) in v.toks.iter().enumerate() {
+        let (Some(h), Some(rel)) = (t.head, t.deprel.as_deref()) else {
+            continue;
+        };
+        let h = h as usize;
+        if rel == "nmod:poss" {
+            poss[h] = "poss";
+        }
+        match REL.iter().position(|r| *r == rel) {
+            Some(0 | 1) => {
+                bits[h] |= 1;
+                subj[h] = v.toks[i].upos.as_deref().unwrap_or("-");
+            }
+            Some(2) => bits[h] |= 2,
+            Some(3) => {
+                bits[h] |= 4;
+                clausal[h] = "ccomp";
+            }
+            Some(4) => {
+                bits[h] |= 8;
+                if clausal[h] == "-" {
+                    clausal[h] = "xcomp";
+                }
+            }
+            Some(5) => {
+                bits[h] |= 12;
+                clausal[h] = "parataxis";
+            }
+            Some(6) => clausal[h] = "csubj",
+            Some(_) if clausal[h] == "-" => clausal[h] = "advcl",
+            _ => {}
+        }
+    }
+    (0..v.len())
+        .map(|i| (SIGS[bits[i] as usize & 15], clausal[i], subj[i], poss[i]))
+        .collect()
 }
 
 /// Base templates reused (combined with cue-relative context) by the role tagger.

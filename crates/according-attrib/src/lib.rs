@@ -23,6 +23,7 @@
 //! [`tagging`] runs the two taggers, [`chains`], [`classify`], [`sources`], [`resolve`] and
 //! [`outlets`] add chains, kinds, flags and entities, [`table`] renders `--format table`.
 
+pub mod calibrate;
 pub mod chains;
 pub mod classify;
 pub mod cue_lexicon;

@@ -102,6 +102,8 @@ pub struct RoleContext {
     others: Vec<u32>,
     /// Syntactic relation of each window token to the cue (`nsubj`, `ccomp`, `head`, `-`).
     path: Vec<u64>,
+    /// Which clausal dependent's stretch of the window each token lies in.
+    extent: Vec<u64>,
 }
 
 impl RoleContext {
@@ -122,13 +124,32 @@ impl RoleContext {
             others.push(o);
         }
         let mut path = Vec::with_capacity(win.len());
+        let mut rels = Vec::with_capacity(win.len());
         for j in win.clone() {
-            path.push(hash_parts(&["path", syntactic_path(v, j, cue)]));
+            let r = syntactic_path(v, j, cue);
+            rels.push(r);
+            path.push(hash_parts(&["path", r]));
+        }
+        // The stretch between the first and last token under each clausal dependent of the
+        // cue, so punctuation and attachment errors inside it still read as inside.
+        let mut extent = vec![hash_parts(&["ext", "-"]); win.len()];
+        for rel in ["ccomp", "parataxis", "xcomp", "nsubj", "advcl", "obj"] {
+            let first = rels.iter().position(|r| *r == rel);
+            let last = rels.iter().rposition(|r| *r == rel);
+            if let (Some(a), Some(b)) = (first, last) {
+                let h = hash_parts(&["ext", rel]);
+                for e in &mut extent[a..=b] {
+                    if *e == hash_parts(&["ext", "-"]) {
+                        *e = h;
+                    }
+                }
+            }
         }
         RoleContext {
             quotes,
             others,
             path,
+            extent,
         }
     }
 }
@@ -228,6 +249,11 @@ pub fn role_features(
     f.push(mix(path, dir));
     f.push(mix(path, ids.1));
     f.push(mix(path, r3));
+    f.push(mix(path, mix(base[j][13], dir)));
+    f.push(mix(path, mix(qs, dir)));
+    f.push(mix(path, mix(dir, db)));
+    f.push(mix(ctx.extent[j - win.start], mix(dir, qs)));
+    f.push(mix(ctx.extent[j - win.start], ids.1));
 }
 
 /// The trained weights and word lists.
@@ -240,6 +266,10 @@ pub struct Model {
     /// Decoding priors added to each label's emission score (tuned on dev).
     pub cue_bias: Vec<f32>,
     pub role_bias: Vec<f32>,
+    /// Confidence curve over the cue margin (see [`crate::calibrate`]).
+    pub calibration: [f32; 2],
+    /// Trained on parsed text: dependency features are used (else a parse is ignored).
+    pub parse_features: bool,
     pub provenance: serde_json::Value,
 }
 
@@ -260,8 +290,16 @@ impl Model {
             lexicon,
             cue_bias: vec![0.0; CUE_LABELS],
             role_bias: vec![0.0; ROLE_LABELS],
+            parse_features: false,
+            calibration: [1.0, 0.0],
             provenance,
         }
+    }
+
+    /// Calibrated probability that a cue with this tagger margin is right.
+    pub fn confidence(&self, margin: f32) -> f32 {
+        let [a, b] = self.calibration;
+        crate::calibrate::sigmoid(a * margin + b)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -283,6 +321,13 @@ impl Model {
             w.f32(*x);
         }
         m.add("bias", w.into_inner());
+        let mut w = ByteWriter::default();
+        w.u8(u8::from(self.parse_features));
+        m.add("flags", w.into_inner());
+        let mut w = ByteWriter::default();
+        w.f32(self.calibration[0]);
+        w.f32(self.calibration[1]);
+        m.add("calibration", w.into_inner());
         m.to_bytes()
     }
 
@@ -303,6 +348,13 @@ impl Model {
             for x in model.cue_bias.iter_mut().chain(model.role_bias.iter_mut()) {
                 *x = r.f32()?;
             }
+        }
+        if let Ok(b) = m.section("calibration") {
+            let mut r = ByteReader::new(b);
+            model.calibration = [r.f32()?, r.f32()?];
+        }
+        if let Ok(b) = m.section("flags") {
+            model.parse_features = ByteReader::new(b).u8()? == 1;
         }
         Ok(model)
     }

@@ -1,31 +1,49 @@
-//! The NLP stages the extractor is trained and evaluated behind: cleaning, segmentation and
-//! POS tagging (the same chain the `according` pipeline runs before attribution).
+//! The NLP stages the extractor is trained and evaluated behind: cleaning, segmentation, POS
+//! tagging and dependency parsing (the same chain the `according` pipeline runs before
+//! attribution; NER is not needed by the extractor).
 
 use according_core::{Component, Doc};
+use according_parser::Parser;
 use according_tagger::Tagger;
 
 pub struct Prep {
     tagger: Option<Tagger>,
+    parser: Option<Parser>,
 }
 
 impl Prep {
-    /// Cleaning + segmentation + the embedded tagger (segmentation only if it fails to load).
+    /// Cleaning + segmentation + the embedded tagger and parser (a stage whose model fails to
+    /// load is skipped).
     pub fn embedded() -> Prep {
         Prep {
             tagger: Tagger::embedded().ok(),
+            parser: Parser::embedded()
+                .map_err(|e| eprintln!("according-attrib: warning: no parse: {e}"))
+                .ok(),
+        }
+    }
+
+    /// Cleaning + segmentation + the embedded tagger, no parse.
+    pub fn without_parser() -> Prep {
+        Prep {
+            tagger: Tagger::embedded().ok(),
+            parser: None,
         }
     }
 
     /// Cleaning + segmentation only.
     pub fn segment_only() -> Prep {
-        Prep { tagger: None }
+        Prep {
+            tagger: None,
+            parser: None,
+        }
     }
 
     pub fn describe(&self) -> &'static str {
-        if self.tagger.is_some() {
-            "clean+segment+tagger"
-        } else {
-            "clean+segment"
+        match (&self.tagger, &self.parser) {
+            (Some(_), Some(_)) => "clean+segment+tagger+parser",
+            (Some(_), None) => "clean+segment+tagger",
+            _ => "clean+segment",
         }
     }
 
@@ -33,8 +51,12 @@ impl Prep {
         according_text::clean(doc);
         according_text::segment(doc);
         if let Some(t) = &self.tagger {
-            // A tagging failure leaves the tokens untagged; extraction still runs.
-            let _ = t.process(doc);
+            // A tagging or parsing failure leaves the tokens bare; extraction still runs.
+            if t.process(doc).is_ok() {
+                if let Some(p) = &self.parser {
+                    let _ = p.process(doc);
+                }
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ fn speaker_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
 }
 
+/// Margin given to pattern attributions: as sure as the tagger's surest cues.
+pub const PATTERN_SCORE: f32 = 20.0;
+
 /// Every attribution of the two layout patterns in the view.
 pub fn find(v: &View) -> Vec<RawAttribution> {
     let mut out = Vec::new();
@@ -89,6 +92,7 @@ pub fn find(v: &View) -> Vec<RawAttribution> {
             }
             out.push(RawAttribution {
                 cue: i..i + 1,
+                score: PATTERN_SCORE,
                 source: vec![name.clone()],
                 content: vec![start..i],
             });
@@ -105,6 +109,7 @@ pub fn find(v: &View) -> Vec<RawAttribution> {
             }
             out.push(RawAttribution {
                 cue: i..i + 1,
+                score: PATTERN_SCORE,
                 source: vec![first..i],
                 content: vec![i + 1..e],
             });

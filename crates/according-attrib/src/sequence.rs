@@ -102,20 +102,21 @@ impl SeqFeatures {
 
 /// Decode with frozen weights.
 /// `bias[y]` is added to every emission score of label `y` (a decoding-time prior).
+/// `emis` is left holding the emission scores (`len × n`), e.g. for [`margin`].
 pub fn decode(
     w: &Weights,
     trans: &[f32],
     bias: &[f32],
     f: &SeqFeatures,
     allowed: impl Fn(usize, usize) -> bool,
-    buf: &mut Vec<f32>,
+    emis: &mut Vec<f32>,
 ) -> Vec<usize> {
     let n = w.n_classes();
     let scale = w.scale();
-    let mut emis = Vec::with_capacity(f.len() * n);
+    emis.clear();
+    emis.reserve(f.len() * n);
     let mut acc = [0i32; 8];
     debug_assert!(n <= acc.len());
-    let _ = buf;
     for t in 0..f.len() {
         acc[..n].iter_mut().for_each(|a| *a = 0);
         w.add_scores_i32(f.at(t), &mut acc[..n]);
@@ -126,7 +127,23 @@ pub fn decode(
                 .map(|(&x, b)| x as f32 * scale + b),
         );
     }
-    viterbi(&emis, trans, n, allowed)
+    viterbi(emis, trans, n, allowed)
+}
+
+/// How clearly the emission scores chose `labels[t]` over every other label, at the least
+/// clear position of `range` (positions of the decoded sequence).
+pub fn margin(emis: &[f32], n: usize, labels: &[usize], range: std::ops::Range<usize>) -> f32 {
+    range
+        .map(|t| {
+            let row = &emis[t * n..(t + 1) * n];
+            let y = labels[t];
+            let other = (0..n)
+                .filter(|&k| k != y)
+                .map(|k| row[k])
+                .fold(f32::NEG_INFINITY, f32::max);
+            row[y] - other
+        })
+        .fold(f32::INFINITY, f32::min)
 }
 
 /// One structured-perceptron step; returns whether the prediction was wrong.

@@ -3,7 +3,7 @@
 
 use crate::features::{base_features, NB};
 use crate::model::*;
-use crate::sequence::{decode, SeqFeatures};
+use crate::sequence::{decode, margin, SeqFeatures};
 use crate::view::View;
 use std::ops::Range;
 
@@ -11,6 +11,9 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawAttribution {
     pub cue: Range<usize>,
+    /// The cue tagger's emission margin for this cue (higher = surer); see
+    /// [`crate::model::Model::confidence`].
+    pub score: f32,
     pub source: Vec<Range<usize>>,
     pub content: Vec<Range<usize>>,
 }
@@ -56,10 +59,16 @@ pub fn extract(model: &Model, v: &View) -> Vec<RawAttribution> {
     }
     let base = base_features(v, &model.lexicon);
     let cues = find_cues(model, v, &base);
-    label_roles(model, v, &base, &cues)
+    let ranges: Vec<Range<usize>> = cues.iter().map(|c| c.0.clone()).collect();
+    let mut out = label_roles(model, v, &base, &ranges);
+    for (a, c) in out.iter_mut().zip(&cues) {
+        a.score = c.1;
+    }
+    out
 }
 
-pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<Range<usize>> {
+/// Cue token ranges with their margins.
+pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<(Range<usize>, f32)> {
     let mut f = SeqFeatures::default();
     let mut buf = Vec::new();
     let mut cues = Vec::new();
@@ -77,7 +86,15 @@ pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<Range<usize
             |t, y| y != CUE_I || t > 0,
             &mut buf,
         );
-        cues.extend(cue_runs(&labels, sent.start));
+        for r in cue_runs(&labels, sent.start) {
+            let m = margin(
+                &buf,
+                CUE_LABELS,
+                &labels,
+                r.start - sent.start..r.end - sent.start,
+            );
+            cues.push((r, m));
+        }
     }
     cues
 }
@@ -144,6 +161,7 @@ pub fn label_roles(
         );
         out.push(RawAttribution {
             cue: cue.clone(),
+            score: 0.0,
             source: runs(&labels, ROLE_S, win.start),
             content: runs(&labels, ROLE_C, win.start),
         });

@@ -117,6 +117,8 @@ pub fn train(
     ));
     let data: Vec<Prepared> = articles.iter().map(|a| prepare(a, prep)).collect();
     let views: Vec<View> = data.iter().map(|p| View::new(&p.doc)).collect();
+    let parsed = views.iter().any(|v| v.has_parse);
+    log(&format!("parse features: {parsed}"));
     let gold_cues: Vec<Vec<Range<usize>>> = data
         .iter()
         .map(|p| p.attributions.iter().map(|a| a.0.clone()).collect())
@@ -227,11 +229,14 @@ pub fn train(
         "cue_epochs": opts.cue_epochs,
         "role_epochs": opts.role_epochs,
         "min_updates": opts.min_updates,
+        "parse_features": parsed,
     });
-    Ok(Model::new(
+    let mut model = Model::new(
         cue.finish_pruned(opts.min_updates, 1e-3),
         role.finish_pruned(opts.min_updates, 1e-3),
         lexicon,
         provenance,
-    ))
+    );
+    model.parse_features = parsed;
+    Ok(model)
 }

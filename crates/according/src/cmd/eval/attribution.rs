@@ -22,7 +22,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         None => Extractor::embedded(),
     }
     .map_err(anyhow::Error::msg)?;
-    // The same NLP stages as at run time: clean, segment, tag.
+    // The same NLP stages as at run time: clean, segment, tag, parse.
     let prep = Prep::embedded();
     let report =
         evaluate::evaluate_dir(&ex, &a.gold, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;

@@ -1,5 +1,5 @@
-//! `according train attribution [--data ../shared/data] [--out models/]`
-use according_attrib::{evaluate, nlp::Prep, train, Extractor};
+//! `according train attribution [--data ../shared/data] [--out models/] [--seed 17]`
+use according_attrib::{calibrate, evaluate, nlp::Prep, train, Extractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,8 +20,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         seed: a.seed,
         ..Default::default()
     };
-    // The same NLP stages as at run time: clean, segment, tag.
+    // The same NLP stages as at run time: clean, segment, tag, parse (embedded models).
     let prep = Prep::embedded();
+    eprintln!("prep: {}", prep.describe());
     let t0 = std::time::Instant::now();
     let model = train::train(
         &a.data.join("polnear/train"),
@@ -31,13 +32,22 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64()),
     )
     .map_err(anyhow::Error::msg)?;
+    let mut ex = Extractor::from_model(model);
+    // Confidences are calibrated on dev (held out from training; test stays untouched).
+    let dev = a.data.join("polnear/dev");
+    if dev.exists() {
+        let pts = calibrate::points(&ex, &dev, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;
+        ex.model_mut().calibration = calibrate::fit(&pts);
+        eprint!(
+            "confidence calibration on PolNeAR dev:\n{}",
+            calibrate::reliability(&pts, ex.model().calibration)
+        );
+    }
     std::fs::create_dir_all(&a.out)?;
     let path = a.out.join(according_attrib::extractor::MODEL_FILE);
-    let bytes = model.to_bytes();
+    let bytes = ex.model().to_bytes();
     std::fs::write(&path, &bytes)?;
     eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
-    let ex = Extractor::from_model(model);
-    let dev = a.data.join("polnear/dev");
     if dev.exists() {
         let r = evaluate::evaluate_dir(&ex, &dev, &|d| prep.run(d)).map_err(anyhow::Error::msg)?;
         eprint!("PolNeAR dev:\n{}", r.render());
