@@ -7,6 +7,7 @@
 use according_core::*;
 use according_corpus::Store;
 use criterion::{criterion_group, criterion_main, Criterion};
+use rusqlite::OptionalExtension;
 
 /// A document with four attributions, one nested, one vague (as in the tests' fixtures).
 fn synthetic(i: usize) -> Doc {
@@ -145,7 +146,9 @@ fn probe(s: &Store) -> (String, String, String, i64) {
     let q = |sql: &str| -> String {
         s.conn()
             .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+            .optional()
             .unwrap()
+            .flatten()
             .unwrap_or_default()
     };
     let source = q(

@@ -47,12 +47,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     // Part of each document's hash: a different pipeline re-analyses everything.
     let mut analyzer = format!(
-        "according {} [{}]",
+        "according {} [{}] models {}",
         env!("CARGO_PKG_VERSION"),
-        pipeline.stages().join(",")
+        pipeline.stages().join(","),
+        env!("ACCORDING_MODELS_ID")
     );
     if let Some(m) = &args.model {
-        analyzer.push_str(&format!(" models={}", m.display()));
+        analyzer.push_str(&format!(" + {}", model_dir_id(m)));
     }
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
@@ -94,4 +95,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Names, sizes and modification times of the model files in `dir`: a new model there
+/// re-analyses documents (without reading every model file on each run).
+fn model_dir_id(dir: &std::path::Path) -> String {
+    let mut parts = vec![dir.display().to_string()];
+    for name in ["tagger.bin", "parser.bin", "ner.bin", "attribution.bin"] {
+        if let Ok(m) = std::fs::metadata(dir.join(name)) {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs());
+            parts.push(format!("{name}:{}:{mtime}", m.len()));
+        }
+    }
+    parts.join(" ")
 }
