@@ -167,9 +167,102 @@ impl Trainer {
 #[derive(Clone)]
 pub struct Weights {
     n_classes: usize,
-    index: IdMap<u32>,
+    /// Feature ids in row order.
+    keys: Vec<u64>,
+    /// Built on first lookup: a caller that only copies the rows into its own tables
+    /// (see [`Weights::rows`]) never pays for it.
+    index: std::sync::OnceLock<RowIndex>,
     w: Vec<i16>,
     scale: f32,
+}
+
+/// Feature id → weight row: open addressing with linear probing over a power-of-two table
+/// (load ≤ 1/2), key and row side by side, so a lookup is usually one cache line instead of
+/// a general hash map's several. Ids are already well-mixed hashes: their low bits index.
+#[derive(Clone, Default)]
+struct RowIndex {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Row of the key 0, which marks empty slots in the table.
+    zero: Option<u32>,
+}
+
+#[derive(Clone, Copy, Default)]
+#[repr(C)]
+struct Slot {
+    key: u64,
+    row: u32,
+}
+
+impl RowIndex {
+    /// Rows numbered in the order of `keys`; a repeated key maps to its last row (as the
+    /// hash map this replaces did).
+    fn new(keys: &[u64]) -> RowIndex {
+        let size = (keys.len() * 2).next_power_of_two().max(8);
+        let mut t = RowIndex {
+            slots: vec![Slot::default(); size],
+            mask: size - 1,
+            zero: None,
+        };
+        for (r, &k) in keys.iter().enumerate() {
+            if k == 0 {
+                t.zero = Some(r as u32);
+                continue;
+            }
+            let mut i = k as usize & t.mask;
+            loop {
+                let slot = &mut t.slots[i];
+                if slot.key == 0 {
+                    *slot = Slot {
+                        key: k,
+                        row: r as u32,
+                    };
+                    break;
+                }
+                if slot.key == k {
+                    slot.row = r as u32;
+                    break;
+                }
+                i = (i + 1) & t.mask;
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<u32> {
+        if k == 0 {
+            return self.zero;
+        }
+        let mut i = k as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == k {
+                return Some(slot.row);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Hint the CPU to fetch the slot of `k` (decoders call this for a whole feature list
+    /// before summing, so the cache misses overlap).
+    #[inline]
+    fn prefetch(&self, k: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = self.slots.as_ptr().wrapping_add(k as usize & self.mask);
+            // SAFETY: prefetch is a hint; it never faults, even on an invalid address, and the
+            // address is inside `slots` anyway.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = k;
+    }
 }
 
 impl Weights {
@@ -181,14 +274,10 @@ impl Weights {
             1.0
         };
         let w = avg.iter().map(|x| (x / scale).round() as i16).collect();
-        let index = keys
-            .into_iter()
-            .enumerate()
-            .map(|(i, k)| (k, i as u32))
-            .collect();
         Weights {
             n_classes,
-            index,
+            keys,
+            index: std::sync::OnceLock::new(),
             w,
             scale,
         }
@@ -199,21 +288,18 @@ impl Weights {
     }
 
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.keys.len()
+    }
+
+    fn index(&self) -> &RowIndex {
+        self.index.get_or_init(|| RowIndex::new(&self.keys))
     }
 
     /// Scores of every class (in the units of the averaged weights).
     pub fn scores(&self, feats: &[u64], out: &mut Vec<f32>) {
         let n = self.n_classes;
         let mut acc = vec![0i32; n];
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
-                let row = &self.w[r as usize * n..(r as usize + 1) * n];
-                for (a, &x) in acc.iter_mut().zip(row) {
-                    *a += x as i32;
-                }
-            }
-        }
+        self.add_scores_i32(feats, &mut acc);
         out.clear();
         out.extend(acc.iter().map(|&a| a as f32 * self.scale));
     }
@@ -223,14 +309,27 @@ impl Weights {
     /// [`Weights::scale`] to get the units of [`Weights::scores`].
     pub fn add_scores_i32(&self, feats: &[u64], acc: &mut [i32]) {
         let n = self.n_classes;
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
+        let index = self.index();
+        if feats.len() > 8 {
+            for &f in feats {
+                index.prefetch(f);
+            }
+        }
+        for &f in feats {
+            if let Some(r) = index.get(f) {
                 let row = &self.w[r as usize * n..(r as usize + 1) * n];
                 for (a, &x) in acc.iter_mut().zip(row) {
                     *a += x as i32;
                 }
             }
         }
+    }
+
+    /// Every feature id with its quantised row (one weight per class), in row order: for
+    /// building specialised lookup tables.
+    pub fn rows(&self) -> impl Iterator<Item = (u64, &[i16])> + '_ {
+        let n = self.n_classes.max(1);
+        self.keys.iter().copied().zip(self.w.chunks_exact(n))
     }
 
     /// Size of one quantisation step.
@@ -246,12 +345,10 @@ impl Weights {
 
     pub fn write(&self, w: &mut ByteWriter) {
         w.u32(self.n_classes as u32);
-        w.u32(self.index.len() as u32);
+        w.u32(self.keys.len() as u32);
         w.f32(self.scale);
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
-        rows.sort_unstable_by_key(|&(_, r)| r);
-        for (k, _) in &rows {
-            w.u64(*k);
+        for &k in &self.keys {
+            w.u64(k);
         }
         for x in &self.w {
             w.i16(*x);
@@ -262,21 +359,21 @@ impl Weights {
         let n_classes = r.u32()? as usize;
         let rows = r.u32()? as usize;
         let scale = r.f32()?;
-        let mut index = IdMap::default();
-        index.reserve(rows);
-        for i in 0..rows {
-            index.insert(r.u64()?, i as u32);
+        let mut keys = Vec::with_capacity(rows.min(1 << 24));
+        for _ in 0..rows {
+            keys.push(r.u64()?);
         }
         let total = rows
             .checked_mul(n_classes)
             .ok_or("weights table size overflows")?;
-        let mut w = Vec::with_capacity(total);
+        let mut w = Vec::with_capacity(total.min(1 << 28));
         for _ in 0..total {
             w.push(r.i16()?);
         }
         Ok(Weights {
             n_classes,
-            index,
+            keys,
+            index: std::sync::OnceLock::new(),
             w,
             scale,
         })
@@ -324,5 +421,25 @@ mod tests {
             assert_eq!(w.predict(&f.ids), y);
             assert_eq!(w2.predict(&f.ids), y);
         }
+    }
+
+    #[test]
+    fn row_index_finds_every_key_and_only_those() {
+        // Key 0 (the empty marker), colliding low bits, and many keys.
+        let mut keys: Vec<u64> = vec![0, 1 << 40, 2 << 40, 3];
+        keys.extend((1..5000u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        let avg: Vec<f32> = (0..keys.len() * 2).map(|i| i as f32).collect();
+        let w = Weights::quantize(2, keys.clone(), &avg);
+        for (r, &k) in keys.iter().enumerate() {
+            let mut acc = [0i32; 2];
+            w.add_scores_i32(&[k], &mut acc);
+            let row: Vec<i32> = w.w[r * 2..r * 2 + 2].iter().map(|&x| x as i32).collect();
+            assert_eq!(acc.to_vec(), row, "key {k:#x}");
+        }
+        let mut acc = [0i32; 2];
+        w.add_scores_i32(&[4 << 40, 12345], &mut acc);
+        assert_eq!(acc, [0, 0]);
+        let rows: Vec<u64> = w.rows().map(|(k, _)| k).collect();
+        assert_eq!(rows, keys);
     }
 }

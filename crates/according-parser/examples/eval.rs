@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let parser = Parser::load(Path::new(&args[0]))?;
+    let mut parser = Parser::load(Path::new(&args[0]))?;
+    prune_from_env(&mut parser)?;
     let tagger = Tagger::embedded()?;
     for f in &args[1..] {
         let gold = read_examples(&[PathBuf::from(f)])?;
@@ -46,6 +47,19 @@ fn main() -> Result<(), String> {
             p.las(),
             p.words as f64 / secs
         );
+    }
+    Ok(())
+}
+
+/// `PARSER_PRUNE=T,L`: try smaller decoding tables (see `Parser::prune_tables`).
+fn prune_from_env(parser: &mut Parser) -> Result<(), String> {
+    if let Ok(v) = std::env::var("PARSER_PRUNE") {
+        let (t, l) = v.split_once(',').ok_or("PARSER_PRUNE=T,L")?;
+        let kept = parser.prune_tables(
+            t.parse().map_err(|_| "bad T")?,
+            l.parse().map_err(|_| "bad L")?,
+        )?;
+        println!("tables pruned to {kept:?} rows");
     }
     Ok(())
 }

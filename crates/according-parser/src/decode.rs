@@ -34,6 +34,16 @@ impl Score for crate::table::Table4 {
     }
 }
 
+impl Score for crate::table::RowTable {
+    fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
+        let mut acc = [0i32; 64];
+        let n = self.n_classes().min(acc.len());
+        self.add_scores(feats, &mut acc);
+        out.clear();
+        out.extend(acc[..n].iter().map(|&a| a as f32));
+    }
+}
+
 impl Score for Trainer {
     fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
         self.scores(feats, out);

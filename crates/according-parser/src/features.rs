@@ -2,6 +2,10 @@
 //! words and tags, distance, valency, first-, second- and third-order children and their
 //! labels, label sets), and a head–dependent template set for the arc labeler.
 //!
+//! The transition set is "lean": the 26 ZN-plus templates whose removal at test time cost
+//! ≤ 0.02 UAS on dev (mostly word unigrams subsumed by word+tag pairs, and third-order head
+//! words) were dropped, since each template costs a random memory access per move.
+//!
 //! A feature id is a template number mixed with up to four integer atoms; no strings.
 
 use crate::atoms::Atoms;
@@ -107,37 +111,27 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     f(&[]); // bias
             // single words
     f(&[s0w, s0p]);
-    f(&[s0w]);
-    f(&[s0p]);
     f(&[n0w, n0p]);
-    f(&[n0w]);
     f(&[n0p]);
     f(&[n1w, n1p]);
     f(&[n1w]);
     f(&[n1p]);
-    f(&[n2w, n2p]);
     f(&[n2w]);
     f(&[n2p]);
     // pairs
-    f(&[s0w, s0p, n0w, n0p]);
-    f(&[s0w, s0p, n0w]);
     f(&[s0w, n0w, n0p]);
-    f(&[s0w, s0p, n0p]);
-    f(&[s0p, n0w, n0p]);
     f(&[s0w, n0w]);
     f(&[s0p, n0p]);
     f(&[n0p, n1p]);
     // three tags
     f(&[n0p, n1p, n2p]);
     f(&[s0p, n0p, n1p]);
-    f(&[a.p(s0h), s0p, n0p]);
     f(&[s0p, a.p(s0l), n0p]);
     f(&[s0p, a.p(s0r), n0p]);
     f(&[s0p, n0p, a.p(n0l)]);
     // distance
     f(&[s0w, d]);
     f(&[s0p, d]);
-    f(&[n0w, d]);
     f(&[n0p, d]);
     f(&[s0w, n0w, d]);
     f(&[s0p, n0p, d]);
@@ -147,13 +141,9 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     f(&[s0p, s0vr]);
     f(&[s0w, s0vl]);
     f(&[s0p, s0vl]);
-    f(&[n0w, n0vl]);
     f(&[n0p, n0vl]);
     // second order: head, leftmost/rightmost children
-    f(&[a.w(s0h)]);
-    f(&[a.p(s0h)]);
     f(&[lab(st, s0)]);
-    f(&[a.w(s0l)]);
     f(&[a.p(s0l)]);
     f(&[lab(st, s0l)]);
     f(&[a.w(s0r)]);
@@ -163,15 +153,9 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     f(&[a.p(n0l)]);
     f(&[lab(st, n0l)]);
     // third order
-    f(&[a.w(s0h2)]);
-    f(&[a.p(s0h2)]);
-    f(&[lab(st, s0h)]);
     f(&[a.w(s0l2)]);
     f(&[a.p(s0l2)]);
     f(&[lab(st, s0l2)]);
-    f(&[a.w(s0r2)]);
-    f(&[a.p(s0r2)]);
-    f(&[lab(st, s0r2)]);
     f(&[a.w(n0l2)]);
     f(&[a.p(n0l2)]);
     f(&[lab(st, n0l2)]);
@@ -185,17 +169,13 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     f(&[s0p, s0sr]);
     f(&[s0w, s0sl]);
     f(&[s0p, s0sl]);
-    f(&[n0w, n0sl]);
     f(&[n0p, n0sl]);
     // beyond Zhang & Nivre: the second stack word, and whether s0 already has a head
     let s0_headed = (s0 != NONE && s0h != NONE) as u64;
     f(&[s1p, s0p, n0p]);
     f(&[s1w, s1p]);
-    f(&[s1p, s0p]);
-    f(&[s0_headed, s0p, n0p]);
     f(&[s0_headed, s0w, n0p]);
     f(&[s0_headed, lab(st, s0), n0p]);
-    f(&[s1p, at(&st.head, s1).min(1) as u64, s0p, n0p]);
     // back-offs for noisy tags: UPOS-only and XPOS-only views, suffixes of unknown words
     f(&[a.u(s0), a.u(n0)]);
     f(&[a.x(s0), a.x(n0)]);
@@ -206,8 +186,6 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     f(&[a.suf(n0), a.x(n0)]);
     f(&[a.suf(s0), a.x(s0)]);
     f(&[a.suf(n0), a.w(n1)]);
-    f(&[s0w, a.u(n0)]);
-    f(&[a.u(s0), n0w]);
 }
 
 /// Features for labelling the arc `h -> d` at the moment it is built.

@@ -209,8 +209,7 @@ pub fn train(
             &trans,
             &labeler,
             labels.clone(),
-            min_t,
-            min_l,
+            (min_t, min_l),
             cfg,
             data.len(),
         )?;
@@ -232,8 +231,7 @@ fn build(
     trans: &Trainer,
     labeler: &Trainer,
     labels: Vec<String>,
-    min_t: u32,
-    min_l: u32,
+    (min_t, min_l): (u32, u32),
     cfg: &TrainConfig,
     n_sentences: usize,
 ) -> Result<Parser, String> {
@@ -247,6 +245,7 @@ fn build(
         "explore_from": cfg.explore_from,
         "explore_p": cfg.explore_p,
         "min_updates": [min_t, min_l],
+        "transition_min_abs_steps": crate::model::TRANS_MIN_ABS,
         "train_sentences": n_sentences,
         "features": [trans.n_features(), labeler.n_features()],
     });

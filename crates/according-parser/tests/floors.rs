@@ -43,13 +43,15 @@ fn predicted_tag_scores() -> (Scores, Scores) {
 #[test]
 fn embedded_models_hold_their_scores() {
     let (ewt, pud) = predicted_tag_scores();
-    assert!(ewt.uas() >= 84.8, "EWT UAS {:.2}", ewt.uas());
-    assert!(ewt.las() >= 81.2, "EWT LAS {:.2}", ewt.las());
-    assert!(pud.las() >= 79.0, "PUD LAS {:.2}", pud.las());
+    // Committed model: EWT UAS 85.63 / LAS 82.31, PUD LAS 80.19.
+    assert!(ewt.uas() >= 85.1, "EWT UAS {:.2}", ewt.uas());
+    assert!(ewt.las() >= 81.8, "EWT LAS {:.2}", ewt.las());
+    assert!(pud.las() >= 79.7, "PUD LAS {:.2}", pud.las());
 }
 
-/// The project's acceptance floors. NOT MET YET by the greedy parser with the current tagger
-/// (see the report); run with `cargo test -p according-parser -- --ignored`.
+/// The project's acceptance floors. NOT MET YET with the current tagger's tags (UPOS 95.6 on
+/// EWT test); with gold tags the parser reaches EWT UAS 88.1 / LAS 85.9, PUD LAS 83.4. Run
+/// with `cargo test -p according-parser --release -- --ignored`.
 #[test]
 #[ignore]
 fn embedded_models_meet_the_acceptance_floors() {
