@@ -70,6 +70,16 @@ pub fn best_valid(st: &State, scores: &[f32]) -> Move {
     best.unwrap_or(Move::Shift)
 }
 
+/// The move when exactly one is valid.
+fn only_valid(st: &State) -> Option<Move> {
+    let mut valid = MOVES.iter().copied().filter(|&m| st.is_valid(m));
+    let first = valid.next();
+    match valid.next() {
+        None => first,
+        Some(_) => None,
+    }
+}
+
 /// Best label other than `root` (index `root`).
 pub fn best_label(scores: &[f32], root: u16) -> u16 {
     let mut best = if root == 0 { 1 } else { 0 };
@@ -97,9 +107,16 @@ pub fn parse_greedy<T: Score, L: Score>(trans: &T, labeler: &L, root: u16, sc: &
     let n = sc.atoms.w.len() - 1;
     sc.st.reset(n);
     while !sc.st.is_terminal() {
-        transition_features(&sc.st, &sc.atoms, &mut sc.feats);
-        trans.score(&sc.feats, &mut sc.scores);
-        let m = best_valid(&sc.st, &sc.scores);
+        // A forced move (empty stack; or the buffer holds only the root, where the stack
+        // unwinds) needs no scoring: `best_valid` could only pick it.
+        let m = match only_valid(&sc.st) {
+            Some(m) => m,
+            None => {
+                transition_features(&sc.st, &sc.atoms, &mut sc.feats);
+                trans.score(&sc.feats, &mut sc.scores);
+                best_valid(&sc.st, &sc.scores)
+            }
+        };
         let label = match m {
             Move::Left => predict_label(labeler, root, sc, sc.st.b, sc.st.s0()),
             Move::Right => predict_label(labeler, root, sc, sc.st.s0(), sc.st.b),
