@@ -16,6 +16,8 @@ pub const FEATURE_SET: &str = "zn2011-lean+s1+tag-backoff/2";
 /// Transition rows whose largest weight is below this many `i16` quantisation steps are
 /// dropped when a model is built (no loss on dev, 17% fewer rows: a smaller, faster table).
 pub const TRANS_MIN_ABS: i16 = 600;
+/// The same for the labeler (dev LAS -0.03, a third fewer rows).
+pub const LABELER_MIN_ABS: i16 = 2000;
 /// File name inside a `--model DIR`.
 pub const FILE_NAME: &str = "parser.bin";
 
@@ -59,6 +61,7 @@ impl Parser {
             ));
         }
         let trans = prune(trans, TRANS_MIN_ABS)?;
+        let labeler = prune(labeler, LABELER_MIN_ABS)?;
         let trans_table = Table4::from_weights(&trans, 0)?;
         let labeler_table = RowTable::from_weights(&labeler, 0)?;
         Ok(Parser {

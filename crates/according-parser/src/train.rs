@@ -246,6 +246,7 @@ fn build(
         "explore_p": cfg.explore_p,
         "min_updates": [min_t, min_l],
         "transition_min_abs_steps": crate::model::TRANS_MIN_ABS,
+        "labeler_min_abs_steps": crate::model::LABELER_MIN_ABS,
         "train_sentences": n_sentences,
         "features": [trans.n_features(), labeler.n_features()],
     });

@@ -43,7 +43,7 @@ fn predicted_tag_scores() -> (Scores, Scores) {
 #[test]
 fn embedded_models_hold_their_scores() {
     let (ewt, pud) = predicted_tag_scores();
-    // Committed model: EWT UAS 85.63 / LAS 82.31, PUD LAS 80.19.
+    // Committed model: EWT UAS 85.56 / LAS 82.26, PUD LAS 80.16.
     assert!(ewt.uas() >= 85.1, "EWT UAS {:.2}", ewt.uas());
     assert!(ewt.las() >= 81.8, "EWT LAS {:.2}", ewt.las());
     assert!(pud.las() >= 79.7, "PUD LAS {:.2}", pud.las());
