@@ -30,6 +30,9 @@ pub struct Model {
     pub provenance: serde_json::Value,
 }
 
+/// Tokens whose feature slots are being fetched ahead of scoring.
+const PREFETCH_AHEAD: usize = 1;
+
 /// Reusable decoding buffers.
 #[derive(Default)]
 pub struct Scratch {
@@ -111,7 +114,14 @@ impl Model {
         );
         scratch.acc.clear();
         scratch.acc.resize(n, [0; N_LABELS]);
+        for i in 0..n.min(PREFETCH_AHEAD) {
+            self.fast.prefetch(scratch.sf.static_ids(i));
+        }
         for i in 0..n {
+            if i + PREFETCH_AHEAD < n {
+                self.fast
+                    .prefetch(scratch.sf.static_ids(i + PREFETCH_AHEAD));
+            }
             self.fast
                 .add_scores(scratch.sf.static_ids(i), &mut scratch.acc[i]);
         }

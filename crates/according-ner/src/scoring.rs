@@ -72,6 +72,22 @@ impl FastWeights {
         Ok(FastWeights { slots, mask })
     }
 
+    /// Ask the CPU to start loading the slots of `feats` (scoring them a little later then
+    /// overlaps the cache misses instead of paying them one after another).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        #[cfg(target_arch = "x86_64")]
+        for &f in feats {
+            let p = &self.slots[(f as usize) & self.mask] as *const Slot as *const i8;
+            // SAFETY: a prefetch is only a hint; `p` points into `self.slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(p, std::arch::x86_64::_MM_HINT_T0);
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
     /// Add the weights of every feature in `feats` to `acc`. (Two ids that share a slot
     /// chain and a 32-bit fingerprint would be confused: about one lookup in 10^9.)
     #[inline]
