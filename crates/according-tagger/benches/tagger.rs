@@ -1,38 +1,9 @@
 //! Tagger throughput on BBC news sentences (tokens/s) and model load time.
 //! `cargo bench -p according-tagger` (needs ../shared/data).
+use according_tagger::clusters::simple_sentences;
 use according_tagger::{TagScratch, Tagger};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-
-/// A rough UD-like tokenization (the real tokenizer lives in according-text): whitespace, then
-/// punctuation split off the ends, `n't` and `'s` split off.
-fn tokens(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in line.split_whitespace() {
-        let mut w = raw;
-        let mut tail = Vec::new();
-        while let Some(c) = w.chars().next().filter(|c| !c.is_alphanumeric()) {
-            out.push(c.to_string());
-            w = &w[c.len_utf8()..];
-        }
-        while let Some(c) = w.chars().last().filter(|c| !c.is_alphanumeric()) {
-            tail.push(c.to_string());
-            w = &w[..w.len() - c.len_utf8()];
-        }
-        for suf in ["n't", "'s"] {
-            if w.len() > suf.len() && w.ends_with(suf) {
-                tail.push(suf.to_string());
-                w = &w[..w.len() - suf.len()];
-                break;
-            }
-        }
-        if !w.is_empty() {
-            out.push(w.to_string());
-        }
-        out.extend(tail.into_iter().rev());
-    }
-    out
-}
 
 /// Sentences of the first `n` BBC business articles (split after `.`, `?`, `!` tokens).
 fn bbc_sentences(n: usize) -> Vec<Vec<String>> {
@@ -45,17 +16,7 @@ fn bbc_sentences(n: usize) -> Vec<Vec<String>> {
         let Ok(text) = std::fs::read_to_string(format!("{dir}/{i:03}.txt")) else {
             continue;
         };
-        let mut cur = Vec::new();
-        for t in text.lines().flat_map(tokens) {
-            let end = matches!(t.as_str(), "." | "?" | "!");
-            cur.push(t);
-            if end {
-                sents.push(std::mem::take(&mut cur));
-            }
-        }
-        if !cur.is_empty() {
-            sents.push(cur);
-        }
+        sents.extend(simple_sentences(&text));
     }
     sents
 }

@@ -1,6 +1,6 @@
 //! Tagging speed and model load time in CPU time (robust on a busy machine, unlike wall time):
 //! `cargo run --release -p according-tagger --example speed [ARTICLES]`
-use according_tagger::clusters::simple_tokens;
+use according_tagger::clusters::simple_sentences;
 use according_tagger::{TagScratch, Tagger};
 
 /// CPU time of this (single-threaded) process in seconds, from /proc/self/schedstat.
@@ -26,19 +26,7 @@ fn main() {
             let Ok(text) = std::fs::read_to_string(format!("{root}/{topic}/{i:03}.txt")) else {
                 break;
             };
-            for line in text.lines() {
-                let mut cur = Vec::new();
-                for t in simple_tokens(line) {
-                    let end = matches!(t.as_str(), "." | "?" | "!");
-                    cur.push(t);
-                    if end {
-                        sents.push(std::mem::take(&mut cur));
-                    }
-                }
-                if !cur.is_empty() {
-                    sents.push(cur);
-                }
-            }
+            sents.extend(simple_sentences(&text));
             if sents.len() >= n * 20 {
                 break 'outer;
             }

@@ -60,6 +60,26 @@ pub fn simple_tokens(line: &str) -> Vec<String> {
     out
 }
 
+/// Sentences of raw text by [`simple_tokens`], split after `.`, `?` and `!` tokens and at
+/// line ends.
+pub fn simple_sentences(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cur = Vec::new();
+        for t in simple_tokens(line) {
+            let end = matches!(t.as_str(), "." | "?" | "!");
+            cur.push(t);
+            if end {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
+}
+
 /// Cluster the words of `sentences` (already tokenized). Returns `(normalised word, fine id,
 /// coarse id)` for every clustered word, sorted by word.
 pub fn cluster(sentences: &[Vec<String>], o: &ClusterOptions) -> Vec<(String, u32, u32)> {

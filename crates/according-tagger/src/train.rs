@@ -2,7 +2,7 @@
 //! are the model's own guesses, so training sees the errors inference will make), sentences
 //! shuffled with a fixed seed, the epoch with the best dev accuracy kept.
 
-use crate::clusters::{cluster, simple_tokens, ClusterOptions};
+use crate::clusters::{cluster, simple_sentences, ClusterOptions};
 use crate::eval::{evaluate, Scores};
 use crate::features::{extract, Scratch, TokenInfo, START1, START2};
 use crate::lemmatizer::Lemmatizer;
@@ -140,20 +140,7 @@ fn raw_sentences(paths: &[PathBuf]) -> Result<Vec<Vec<String>>, String> {
     let mut out = Vec::new();
     for f in files {
         let text = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        let text = String::from_utf8_lossy(&text);
-        for line in text.lines() {
-            let mut cur = Vec::new();
-            for t in simple_tokens(line) {
-                let end = matches!(t.as_str(), "." | "?" | "!");
-                cur.push(t);
-                if end {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            if !cur.is_empty() {
-                out.push(cur);
-            }
-        }
+        out.extend(simple_sentences(&String::from_utf8_lossy(&text)));
     }
     Ok(out)
 }
