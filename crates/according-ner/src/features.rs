@@ -244,9 +244,17 @@ impl SentFeats {
             let l = &mut self.lower[i];
             l.clear();
             let mut norm = NormHasher::default();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                l.push(c);
-                norm.push_lower(c);
+            if w.is_ascii() {
+                for b in w.bytes() {
+                    let c = b.to_ascii_lowercase() as char;
+                    l.push(c);
+                    norm.push_lower(c);
+                }
+            } else {
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    l.push(c);
+                    norm.push_lower(c);
+                }
             }
             let hl = fnv(l.as_bytes());
             self.h_lower.push(hl);
