@@ -159,9 +159,13 @@ pub struct SentFeats {
     /// The run of capitalised words (joined by `of`, `and`, `&`, `-`) each token is in:
     /// `(start, end)`, or `(i, i)` for tokens outside any run.
     runs: Vec<(usize, usize)>,
-    /// Static feature ids of token i: `ids[offsets[i]..offsets[i + 1]]`.
+    /// Static feature ids of token i: `ids[offsets[i]..offsets[i + 1]]`, those of the word
+    /// itself first (`..word_ends[i]`).
     ids: Vec<u64>,
     offsets: Vec<usize>,
+    word_ends: Vec<usize>,
+    /// Identity of what the word-only features depend on (the raw word, sentence-initial).
+    word_keys: Vec<u64>,
 }
 
 fn shape_into(w: &str, out: &mut String) {
@@ -209,6 +213,13 @@ impl SentFeats {
 
     pub fn static_ids(&self, i: usize) -> &[u64] {
         &self.ids[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// Token i's features that depend only on the word (and on whether it opens the
+    /// sentence), the key they depend on, and the token's other static features.
+    pub fn word_ids(&self, i: usize) -> (u64, &[u64], &[u64]) {
+        let (a, m, b) = (self.offsets[i], self.word_ends[i], self.offsets[i + 1]);
+        (self.word_keys[i], &self.ids[a..m], &self.ids[m..b])
     }
 
     /// Does word `i` start with an upper-case letter?
@@ -286,6 +297,8 @@ impl SentFeats {
         self.find_runs(words);
         self.ids.clear();
         self.offsets.clear();
+        self.word_ends.clear();
+        self.word_keys.clear();
         for i in 0..n {
             self.offsets.push(self.ids.len());
             self.token_features(words, i);
@@ -350,15 +363,17 @@ impl SentFeats {
         let lw = |k: isize| Self::at(&self.h_lower, k);
         let sh = |k: isize| Self::at(&self.h_shape, k);
         let w0 = lw(ii);
+        let s0 = sh(ii);
+        let initial = i == 0 || is_sentence_opener(words[i - 1]);
+        let init = initial as u64;
+        let p0 = self.prior[i] as u64;
+        let (cf0, cc0) = self.cl(ii);
+        let tp0 = self.typed[i] as u64;
+        // Features of the word itself (and whether it opens the sentence) come first: their
+        // scores can be cached per word ([`SentFeats::word_ids`]).
         ids.push(t::BIAS);
         ids.push(f1(t::W0, w0));
         ids.push(f1(t::RAW0, self.h_raw[i]));
-        ids.push(f1(t::WM1, lw(ii - 1)));
-        ids.push(f1(t::WP1, lw(ii + 1)));
-        ids.push(f1(t::WM2, lw(ii - 2)));
-        ids.push(f1(t::WP2, lw(ii + 2)));
-        ids.push(f2(t::WM1W0, lw(ii - 1), w0));
-        ids.push(f2(t::W0WP1, w0, lw(ii + 1)));
         // Affixes of up to 4 chars, of words longer than the affix.
         let lower = self.lower[i].as_str();
         let mut bounds = [0usize; 5];
@@ -377,17 +392,28 @@ impl SentFeats {
             let Some(b) = ends.next() else { break };
             ids.push(f2(t::SUFFIX, k as u64, fnv(&lower.as_bytes()[b..])));
         }
-        let s0 = sh(ii);
         ids.push(f1(t::SH0, s0));
+        ids.push(f2(t::INIT_SH, init, s0));
+        ids.push(f1(t::PR0, p0));
+        ids.push(f3(t::PR0_SH_INIT, p0, s0, init));
+        ids.push(f1(t::CF0, cf0));
+        ids.push(f1(t::CC0, cc0));
+        ids.push(f3(t::CC0_SH_INIT, cc0, s0, init));
+        ids.push(f1(t::TP0, tp0));
+        ids.push(f3(t::TP0_SH, tp0, s0, init));
+        self.word_ends.push(ids.len());
+        self.word_keys
+            .push(self.h_raw[i] ^ init.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        // Features of the context.
+        ids.push(f1(t::WM1, lw(ii - 1)));
+        ids.push(f1(t::WP1, lw(ii + 1)));
+        ids.push(f1(t::WM2, lw(ii - 2)));
+        ids.push(f1(t::WP2, lw(ii + 2)));
+        ids.push(f2(t::WM1W0, lw(ii - 1), w0));
+        ids.push(f2(t::W0WP1, w0, lw(ii + 1)));
         ids.push(f1(t::SHM1, sh(ii - 1)));
         ids.push(f1(t::SHP1, sh(ii + 1)));
         ids.push(f3(t::SH3, sh(ii - 1), s0, sh(ii + 1)));
-        let initial = i == 0 || is_sentence_opener(words[i - 1]);
-        let init = initial as u64;
-        ids.push(f2(t::INIT_SH, init, s0));
-        let p0 = self.prior[i] as u64;
-        ids.push(f1(t::PR0, p0));
-        ids.push(f3(t::PR0_SH_INIT, p0, s0, init));
         if i > 0 {
             ids.push(f2(t::PRM1, self.prior[i - 1] as u64, sh(ii - 1)));
         }
@@ -396,14 +422,10 @@ impl SentFeats {
         }
         ids.push(f2(t::WM1_SH0, lw(ii - 1), s0));
         ids.push(f2(t::SH0_WP1, s0, lw(ii + 1)));
-        let (cf0, cc0) = self.cl(ii);
         let (cfm1, ccm1) = self.cl(ii - 1);
         let (cfp1, ccp1) = self.cl(ii + 1);
-        ids.push(f1(t::CF0, cf0));
-        ids.push(f1(t::CC0, cc0));
         ids.push(f1(t::CFM1, cfm1));
         ids.push(f1(t::CFP1, cfp1));
-        ids.push(f3(t::CC0_SH_INIT, cc0, s0, init));
         ids.push(f2(t::CCM1_CC0, ccm1, cc0));
         ids.push(f2(t::CC0_CCP1, cc0, ccp1));
         let (rs, re) = self.runs[i];
@@ -433,11 +455,8 @@ impl SentFeats {
                 self.typed[k as usize] as u64
             }
         };
-        let tp0 = tp(ii);
-        ids.push(f1(t::TP0, tp0));
         ids.push(f1(t::TPM1, tp(ii - 1)));
         ids.push(f1(t::TPP1, tp(ii + 1)));
-        ids.push(f3(t::TP0_SH, tp0, s0, init));
         ids.push(f2(t::TP0_W0, tp0, tp(ii + 1)));
         for ti in 0..GAZ_TYPES.len() {
             let g0 = self.gaz[i][ti] as u64;

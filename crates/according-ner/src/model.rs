@@ -9,6 +9,7 @@ use crate::prior::CasePrior;
 use crate::scoring::FastWeights;
 use crate::typeprior::TypePrior;
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
+use according_ml::perceptron::IdMap;
 use according_ml::perceptron::Weights;
 
 pub const KIND: &str = "ner";
@@ -19,6 +20,8 @@ pub struct Model {
     weights_bytes: Vec<u8>,
     /// The same weights laid out for fast lookups.
     fast: FastWeights,
+    /// This model's id for the per-thread word-score cache.
+    id: u64,
     pub prior: CasePrior,
     pub clusters: WordClusters,
     pub typed: TypePrior,
@@ -29,6 +32,24 @@ pub struct Model {
     pub person_names: Vec<String>,
     pub provenance: serde_json::Value,
 }
+
+/// Scores of word-only features by word key, per thread (words repeat across documents:
+/// `the`, `said`, `Blair`), for the model `model`.
+#[derive(Default)]
+struct WordScores {
+    model: u64,
+    scores: IdMap<[i32; N_LABELS]>,
+}
+
+thread_local! {
+    static WORD_SCORES: std::cell::RefCell<WordScores> = Default::default();
+}
+
+/// Entries before the per-thread word cache starts over (~3 MB).
+const WORD_CACHE_MAX: usize = 50_000;
+
+/// Distinct ids for loaded models (0: none), so a thread's cache never serves another model.
+static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Tokens whose feature slots are being fetched ahead of scoring.
 const PREFETCH_AHEAD: usize = 1;
@@ -92,6 +113,7 @@ impl Model {
         Ok(Model {
             weights_bytes,
             fast,
+            id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             prior,
             clusters,
             typed,
@@ -114,17 +136,32 @@ impl Model {
         );
         scratch.acc.clear();
         scratch.acc.resize(n, [0; N_LABELS]);
-        for i in 0..n.min(PREFETCH_AHEAD) {
-            self.fast.prefetch(scratch.sf.static_ids(i));
-        }
-        for i in 0..n {
-            if i + PREFETCH_AHEAD < n {
-                self.fast
-                    .prefetch(scratch.sf.static_ids(i + PREFETCH_AHEAD));
+        WORD_SCORES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.model != self.id || cache.scores.len() > WORD_CACHE_MAX {
+                cache.model = self.id;
+                cache.scores.clear();
             }
-            self.fast
-                .add_scores(scratch.sf.static_ids(i), &mut scratch.acc[i]);
-        }
+            for i in 0..n.min(PREFETCH_AHEAD) {
+                self.fast.prefetch(scratch.sf.static_ids(i));
+            }
+            for i in 0..n {
+                if i + PREFETCH_AHEAD < n {
+                    self.fast
+                        .prefetch(scratch.sf.static_ids(i + PREFETCH_AHEAD));
+                }
+                let (key, word, context) = scratch.sf.word_ids(i);
+                let acc = &mut scratch.acc[i];
+                match cache.scores.get(&key) {
+                    Some(s) => *acc = *s,
+                    None => {
+                        self.fast.add_scores(word, acc);
+                        cache.scores.insert(key, *acc);
+                    }
+                }
+                self.fast.add_scores(context, acc);
+            }
+        });
         scratch.labels.clear();
         for i in 0..n {
             scratch.feats.clear();
