@@ -88,10 +88,7 @@ fn edge_diff(v: &View, g: Span, p: Span) -> String {
 fn edge_class(v: &View, g: Span, p: Span) -> String {
     let side = |a: usize, b: usize, more: &str| -> String {
         let t = toks_in(v, Span::new(a, b));
-        let pos: Vec<&str> = t
-            .iter()
-            .map(|&i| v.toks[i].upos.as_deref().unwrap_or("-"))
-            .collect();
+        let pos: Vec<&str> = t.iter().map(|&i| v.toks[i].upos.unwrap_or("-")).collect();
         let n = t.len();
         let desc = if n <= 2 {
             pos.join("+")
@@ -204,7 +201,7 @@ fn main() {
                 None => {
                     let last = gt.last().copied();
                     let pos = last
-                        .map(|i| v.toks[i].upos.clone().unwrap_or_default())
+                        .map(|i| v.toks[i].upos.unwrap_or_default().to_string())
                         .unwrap_or_default();
                     t.entry("missed cue (no overlap): POS of last token")
                         .or_default()

@@ -13,6 +13,12 @@ fn main() {
         opts.cue_epochs = e;
         opts.role_epochs = e;
     }
+    if let Some(m) = std::env::var("ATTRIB_MIN_UPDATES")
+        .ok()
+        .and_then(|m| m.parse().ok())
+    {
+        opts.min_updates = m;
+    }
     let prep = if std::env::var_os("ATTRIB_NO_TAGGER").is_some() {
         Prep::segment_only()
     } else if std::env::var_os("ATTRIB_NO_PARSE").is_some() {

@@ -10,7 +10,7 @@ use crate::features::mix;
 use crate::view::View;
 use according_ml::features::hash_parts;
 use according_ml::modelfile::{ByteReader, ByteWriter};
-use std::collections::HashMap;
+use according_ml::perceptron::IdMap;
 use std::ops::Range;
 
 /// Longest multiword cue string tracked, in tokens.
@@ -21,10 +21,11 @@ type Count = (u32, u32);
 
 #[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
-    words: HashMap<String, Count>,
+    /// Hash of a lowercased word (`hash_parts(&[word])`) → counts.
+    words: IdMap<Count>,
     /// Hash of a lowercased token sequence (2..=MAX_SEQ tokens) → (times a whole gold cue,
     /// times seen).
-    seqs: HashMap<u64, Count>,
+    seqs: IdMap<Count>,
 }
 
 fn seq_hash(v: &View, r: Range<usize>) -> u64 {
@@ -49,7 +50,10 @@ impl CueLexicon {
                 }
             }
             for (t, &c) in v.toks.iter().zip(&in_cue) {
-                let e = lex.words.entry(t.lower.clone()).or_default();
+                let e = lex
+                    .words
+                    .entry(hash_parts(&[t.lower.as_str()]))
+                    .or_default();
                 e.0 += u32::from(c);
                 e.1 += 1;
             }
@@ -71,24 +75,25 @@ impl CueLexicon {
         self.words.is_empty()
     }
 
-    /// Rate feature value of token `i`: a bucket of how often the word is in a cue.
+    /// Rate feature value of a word: a bucket of how often it is in a cue.
     pub fn word_bucket(&self, word: &str) -> &'static str {
-        bucket(self.words.get(word).copied())
+        self.word_bucket_of_hash(hash_parts(&[word]))
+    }
+
+    /// [`CueLexicon::word_bucket`] of the word whose `hash_parts(&[word])` is `h`.
+    pub fn word_bucket_of_hash(&self, h: u64) -> &'static str {
+        bucket(self.words.get(&h).copied())
     }
 
     /// Per token: the longest known multiword cue string covering it, as (position `B`/`I`,
     /// rate bucket), or `("-", "none")`.
-    pub fn seq_marks(&self, v: &View) -> Vec<(&'static str, &'static str)> {
-        let n = v.len();
+    /// `words` are the tokens' `hash_parts(&[lowercased word])`.
+    pub fn seq_marks(&self, words: &[u64]) -> Vec<(&'static str, &'static str)> {
+        let n = words.len();
         let mut out = vec![("-", "none"); n];
         if self.seqs.is_empty() {
             return out;
         }
-        let words: Vec<u64> = v
-            .toks
-            .iter()
-            .map(|t| hash_parts(&[t.lower.as_str()]))
-            .collect();
         let mut covered_to = 0;
         for start in 0..n {
             let mut h = mix(hash_parts(&["seq"]), words[start]);
@@ -128,7 +133,7 @@ impl CueLexicon {
         words.sort();
         w.u32(words.len() as u32);
         for (k, c) in words {
-            w.str(k);
+            w.u64(*k);
             w.u32(c.0);
             w.u32(c.1);
         }
@@ -145,7 +150,7 @@ impl CueLexicon {
     pub fn read(r: &mut ByteReader) -> Result<Self, String> {
         let mut lex = CueLexicon::default();
         for _ in 0..r.u32()? {
-            let k = r.str()?;
+            let k = r.u64()?;
             let c = (r.u32()?, r.u32()?);
             lex.words.insert(k, c);
         }
@@ -212,7 +217,12 @@ mod tests {
         assert_eq!(lex.word_bucket("rained"), "none");
         // the second `according to` is covered by the learned sequence too
         let a2 = v.toks.iter().rposition(|t| t.lower == "according").unwrap();
-        let marks = lex.seq_marks(&v);
+        let wh: Vec<u64> = v
+            .toks
+            .iter()
+            .map(|t| hash_parts(&[t.lower.as_str()]))
+            .collect();
+        let marks = lex.seq_marks(&wh);
         assert_eq!(marks[a2].0, "B");
         assert_eq!(marks[a2 + 1].0, "I");
         assert_eq!(marks[a2 + 2].0, "-");
@@ -221,6 +231,6 @@ mod tests {
         let bytes = w.into_inner();
         let back = CueLexicon::read(&mut ByteReader::new(&bytes)).unwrap();
         assert_eq!(back.word_bucket("said"), "r4a");
-        assert_eq!(back.seq_marks(&v)[a2], marks[a2]);
+        assert_eq!(back.seq_marks(&wh)[a2], marks[a2]);
     }
 }

@@ -74,7 +74,7 @@ impl Extractor {
             .map(|a| a.source.as_ref().map(|s| sources::analyze(&s.text)))
             .collect();
         for (a, r) in atts.iter_mut().zip(&raw) {
-            let pos = v.toks[r.cue.end - 1].upos.as_deref();
+            let pos = v.toks[r.cue.end - 1].upos;
             a.kind = classify::kind(v.text, a, pos);
         }
         let sentence_of = |byte: usize| {
@@ -210,7 +210,7 @@ fn vague_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     let mut i = r.cue.start;
     while i > 0
         && v.toks[i - 1].sentence == sent
-        && (v.toks[i - 1].upos.as_deref() == Some("ADV") || v.toks[i - 1].lower.ends_with("ly"))
+        && (v.toks[i - 1].upos == Some("ADV") || v.toks[i - 1].lower.ends_with("ly"))
     {
         i -= 1;
     }

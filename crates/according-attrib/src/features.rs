@@ -57,30 +57,7 @@ pub fn quote_state(v: &View, i: usize) -> &'static str {
 #[allow(clippy::needless_range_loop)] // features look at neighbours of `i`
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let n = v.len();
-    let w = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= n {
-            "</s>"
-        } else {
-            v.toks[i as usize].lower.as_str()
-        }
-    };
-    let pos = |i: isize| -> &str {
-        if i < 0 || i as usize >= n {
-            "<b>"
-        } else {
-            v.toks[i as usize].upos.as_deref().unwrap_or("-")
-        }
-    };
-    let mark = |i: isize| -> &str {
-        if i < 0 || i as usize >= n {
-            "<b>"
-        } else {
-            mark_str(v.toks[i as usize].mark)
-        }
-    };
-    let seqs = lex.cues.seq_marks(v);
+
     // First clause-introducing marker within the next 4 tokens (`said that`, `told reporters:`).
     let marker = |i: usize| -> (&str, usize) {
         for d in 1..=4 {
@@ -99,15 +76,55 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         ("-", 0)
     };
     let kids = child_signatures(v);
+    // Strings are hashed once per token; templates combine the hashes with `mix` (hashing
+    // every template's strings anew was most of this function's time).
+    let hs = |x: &str| hash_parts(&[x]);
+    let bound = [hs("<s>"), hs("</s>"), hs("<b>")];
+    let wh: Vec<u64> = v.toks.iter().map(|t| hs(&t.lower)).collect();
+    let ph: Vec<u64> = v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))).collect();
+    let mh: Vec<u64> = v.toks.iter().map(|t| hs(mark_str(t.mark))).collect();
+    let wbs: Vec<&str> = wh
+        .iter()
+        .map(|&h| lex.cues.word_bucket_of_hash(h))
+        .collect();
+    let seqs = lex.cues.seq_marks(&wh);
+    let w = |i: isize| -> u64 {
+        if i < 0 {
+            bound[0]
+        } else if i as usize >= n {
+            bound[1]
+        } else {
+            wh[i as usize]
+        }
+    };
+    let pos = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            bound[2]
+        } else {
+            ph[i as usize]
+        }
+    };
+    let mark = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            bound[2]
+        } else {
+            mh[i as usize]
+        }
+    };
+    let names: [u64; NB] = std::array::from_fn(|k| hash_parts(&["tpl", &k.to_string()]));
+    let f1 = |k: usize, a: u64| mix(names[k], a);
+    let f2 = |k: usize, a: u64, b: u64| mix(mix(names[k], a), b);
+    let f3 = |k: usize, a: u64, b: u64, c: u64| mix(mix(mix(names[k], a), b), c);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let ii = i as isize;
         let t = &v.toks[i];
-        let word = t.lower.as_str();
+        let word = wh[i];
         let st = t.lemma.as_str();
+        let sth = hs(st);
         let suf: &str = {
-            let k = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-            &word[k..]
+            let k = t.lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            &t.lower[k..]
         };
         let sent = &v.sentences[t.sentence as usize];
         let spos = if i == sent.start {
@@ -120,69 +137,64 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             "mid"
         };
         let (hw, hp) = match t.head {
-            Some(h) => (
-                v.toks[h as usize].lower.as_str(),
-                v.toks[h as usize].upos.as_deref().unwrap_or("-"),
-            ),
-            None => ("<root>", "<root>"),
+            Some(h) => (wh[h as usize], ph[h as usize]),
+            None => (hs("<root>"), hs("<root>")),
         };
-        let dep = t.deprel.as_deref().unwrap_or("-");
+        let dep = hs(t.deprel.unwrap_or("-"));
         let in_lex = if lex.contains_stem(st) { "1" } else { "0" };
-        let wb = lex.cues.word_bucket(word);
+        let wb = hs(wbs[i]);
         let (sp, sb) = seqs[i];
         let (mk, md) = marker(i);
-        let md = ["0", "1", "2", "3", "4"][md];
+        let mkd = hash_parts(&[mk, ["0", "1", "2", "3", "4"][md]]);
+        let qs = hs(quote_state(v, i));
+        let head_bucket = hs(t.head.map_or("none", |h| wbs[h as usize]));
+        let (k0, k1, k2, k3) = kids[i];
         out.push([
-            hash_parts(&["bias"]),
-            hash_parts(&["w", word]),
-            hash_parts(&["p1", w(ii - 1)]),
-            hash_parts(&["n1", w(ii + 1)]),
-            hash_parts(&["p2", w(ii - 2)]),
-            hash_parts(&["n2", w(ii + 2)]),
-            hash_parts(&["p1w", w(ii - 1), word]),
-            hash_parts(&["wn1", word, w(ii + 1)]),
-            hash_parts(&["suf", suf]),
-            hash_parts(&["shape", shape(v.word(i))]),
-            hash_parts(&["lex", in_lex, st]),
-            hash_parts(&["q", quote_state(v, i)]),
-            hash_parts(&["qctx", mark(ii - 1), mark(ii + 1), w(ii - 1)]),
-            hash_parts(&["pos", pos(ii)]),
-            hash_parts(&["pp", pos(ii - 1), pos(ii)]),
-            hash_parts(&["pn", pos(ii), pos(ii + 1)]),
-            hash_parts(&["dep", dep, hp]),
-            hash_parts(&["hw", hw, dep]),
-            hash_parts(&["spos", spos, quote_state(v, i)]),
-            hash_parts(&["tri", w(ii - 1), word, w(ii + 1)]),
-            hash_parts(&["wq", word, mark(ii - 1), mark(ii + 1)]),
-            hash_parts(&["lexq", in_lex, quote_state(v, i), pos(ii)]),
-            hash_parts(&["tl", wb]),
-            hash_parts(&["tlp", wb, pos(ii)]),
-            hash_parts(&["tln", wb, w(ii + 1)]),
-            hash_parts(&["tlpw", wb, w(ii - 1)]),
-            hash_parts(&["mw", sp, sb]),
-            hash_parts(&["mwp", sp, sb, pos(ii)]),
-            hash_parts(&["n1p", word, pos(ii + 1)]),
-            hash_parts(&["ppp", pos(ii - 2), pos(ii - 1), pos(ii)]),
-            hash_parts(&["pnn", pos(ii), pos(ii + 1), pos(ii + 2)]),
-            hash_parts(&["p3", w(ii - 3)]),
-            hash_parts(&["n3", w(ii + 3)]),
-            hash_parts(&["mk", mk, md, pos(ii)]),
-            hash_parts(&["mkw", mk, md, st]),
-            hash_parts(&["mkt", mk, md, wb]),
-            hash_parts(&["wpos", word, pos(ii)]),
-            hash_parts(&["kids", kids[i].0]),
-            hash_parts(&["kidw", word, kids[i].1]),
-            hash_parts(&["kidl", wb, kids[i].0]),
-            hash_parts(&["kidsp", kids[i].2, kids[i].1]),
-            hash_parts(&["depl", dep, wb]),
-            hash_parts(&[
-                "headl",
-                dep,
-                t.head
-                    .map_or("none", |h| lex.cues.word_bucket(&v.toks[h as usize].lower)),
-            ]),
-            hash_parts(&["poss", word, kids[i].3]),
-            hash_parts(&["hwl", hw, dep, wb]),
+            names[0],
+            f1(1, word),
+            f1(2, w(ii - 1)),
+            f1(3, w(ii + 1)),
+            f1(4, w(ii - 2)),
+            f1(5, w(ii + 2)),
+            f2(6, w(ii - 1), word),
+            f2(7, word, w(ii + 1)),
+            f1(8, hs(suf)),
+            f1(9, hs(shape(v.word(i)))),
+            f2(10, hs(in_lex), sth),
+            f1(11, qs),
+            f3(12, mark(ii - 1), mark(ii + 1), w(ii - 1)),
+            f1(13, pos(ii)),
+            f2(14, pos(ii - 1), pos(ii)),
+            f2(15, pos(ii), pos(ii + 1)),
+            f2(16, dep, hp),
+            f2(17, hw, dep),
+            f2(18, hs(spos), qs),
+            f3(19, w(ii - 1), word, w(ii + 1)),
+            f3(20, word, mark(ii - 1), mark(ii + 1)),
+            f3(21, hs(in_lex), qs, pos(ii)),
+            f1(22, wb),
+            f2(23, wb, pos(ii)),
+            f2(24, wb, w(ii + 1)),
+            f2(25, wb, w(ii - 1)),
+            f1(26, hash_parts(&[sp, sb])),
+            f2(27, hash_parts(&[sp, sb]), pos(ii)),
+            f2(28, word, pos(ii + 1)),
+            f3(29, pos(ii - 2), pos(ii - 1), pos(ii)),
+            f3(30, pos(ii), pos(ii + 1), pos(ii + 2)),
+            f1(31, w(ii - 3)),
+            f1(32, w(ii + 3)),
+            f2(33, mkd, pos(ii)),
+            f2(34, mkd, sth),
+            f2(35, mkd, wb),
+            f2(36, word, pos(ii)),
+            f1(37, hs(k0)),
+            f2(38, word, hs(k1)),
+            f2(39, wb, hs(k0)),
+            f2(40, hs(k2), hs(k1)),
+            f2(41, dep, wb),
+            f2(42, dep, head_bucket),
+            f2(43, word, hs(k3)),
+            f3(44, hw, dep, wb),
         ]);
     }
     out
@@ -214,7 +226,7 @@ fn child_signatures<'v>(v: &'v View) -> Vec<(&'static str, &'static str, &'v str
         return vec![("-", "-", "-", "-"); v.len()];
     }
     for (i, t) in v.toks.iter().enumerate() {
-        let (Some(h), Some(rel)) = (t.head, t.deprel.as_deref()) else {
+        let (Some(h), Some(rel)) = (t.head, t.deprel) else {
             continue;
         };
         let h = h as usize;
@@ -224,7 +236,7 @@ fn child_signatures<'v>(v: &'v View) -> Vec<(&'static str, &'static str, &'v str
         match REL.iter().position(|r| *r == rel) {
             Some(0 | 1) => {
                 bits[h] |= 1;
-                subj[h] = v.toks[i].upos.as_deref().unwrap_or("-");
+                subj[h] = v.toks[i].upos.unwrap_or("-");
             }
             Some(2) => bits[h] |= 2,
             Some(3) => {

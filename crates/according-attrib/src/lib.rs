@@ -3,25 +3,30 @@
 //! and what a careful reader should be warned about.
 //!
 //! A cue tagger and a cue-relative source/content tagger (structured perceptrons trained on
-//! PolNeAR) find the spans; rules and lexicons add chains, flags, source resolution and
-//! entities.
+//! PolNeAR, with POS, dependency-parse and learned cue-lexicon features) find the spans; two
+//! layout patterns (dash-signed quotes, transcript speaker labels) add what spans lines; rules
+//! and lexicons add chains, flags, source resolution and entities. Each attribution's
+//! `confidence` is the cue tagger's margin through a logistic curve fitted on PolNeAR dev.
 //!
 //! ```
 //! use according_core::{Component, Doc};
 //! let ex = according_attrib::Extractor::embedded().unwrap();
 //! let mut doc = Doc::new("d", "inline", "“We will win the vote,” Senator John Smith said on Monday.");
-//! according_attrib::nlp::Prep::embedded().run(&mut doc); // clean, segment, tag
+//! according_attrib::nlp::Prep::embedded().run(&mut doc); // clean, segment, tag, parse
 //! ex.process(&mut doc).unwrap();
 //! let a = &doc.attributions[0];
 //! assert_eq!(a.cue.text, "said");
 //! assert_eq!(a.source.as_ref().unwrap().text, "Senator John Smith");
+//! assert!(a.confidence > 0.5 && a.confidence < 1.0);
 //! println!("{}", according_attrib::table::render(&doc));
 //! ```
 //!
 //! Modules: [`polnear`] reads the gold data, [`metric`] scores (exact / overlap / whole
 //! attribution), [`train`] trains, [`evaluate`] runs the extractor on a gold directory,
 //! [`tagging`] runs the two taggers, [`chains`], [`classify`], [`sources`], [`resolve`] and
-//! [`outlets`] add chains, kinds, flags and entities, [`table`] renders `--format table`.
+//! [`outlets`] add chains, kinds, flags and entities, [`table`] renders `--format table`,
+//! [`cue_lexicon`] learns cue rates from training data, [`patterns`] finds layout patterns,
+//! [`calibrate`] fits confidences.
 
 pub mod calibrate;
 pub mod chains;
@@ -38,6 +43,7 @@ pub mod outlets;
 pub mod patterns;
 pub mod polnear;
 pub mod resolve;
+pub mod score_table;
 pub mod sequence;
 pub mod sources;
 pub mod table;

@@ -3,6 +3,7 @@
 
 use crate::features::{mix, quote_state, ROLE_TEMPLATES};
 use crate::lexicon::Lexicon;
+use crate::score_table::ScoreTable;
 use crate::sequence::{transitions_of, SeqFeatures};
 use crate::view::{QuoteMark, View};
 use according_ml::features::hash_parts;
@@ -104,6 +105,8 @@ pub struct RoleContext {
     path: Vec<u64>,
     /// Which clausal dependent's stretch of the window each token lies in.
     extent: Vec<u64>,
+    /// The cue's own relation to its head (`root`, `parataxis`, `ccomp`, …).
+    cue_rel: u64,
 }
 
 impl RoleContext {
@@ -145,11 +148,17 @@ impl RoleContext {
                 }
             }
         }
+        let cue_rel = v.toks[cue.clone()]
+            .iter()
+            .find(|t| t.head.is_none_or(|h| !cue.contains(&(h as usize))))
+            .and_then(|t| t.deprel)
+            .unwrap_or("-");
         RoleContext {
             quotes,
             others,
             path,
             extent,
+            cue_rel: hash_parts(&["cuerel", cue_rel]),
         }
     }
 }
@@ -163,20 +172,26 @@ fn syntactic_path<'v>(v: &'v View, j: usize, cue: &Range<usize>) -> &'v str {
     if cue.contains(&j) {
         return "cue";
     }
+    // The head of the cue phrase (`X came to a conclusion, Butler noted`: `came`).
+    let cue_head = v.toks[cue.clone()]
+        .iter()
+        .filter_map(|t| t.head.map(|h| h as usize))
+        .find(|h| !cue.contains(h));
+    if cue_head == Some(j) {
+        return "head";
+    }
     let mut cur = j;
     for _ in 0..16 {
         let Some(h) = v.toks[cur].head else { break };
         let h = h as usize;
         if cue.contains(&h) {
-            return v.toks[cur].deprel.as_deref().unwrap_or("-");
+            return v.toks[cur].deprel.unwrap_or("-");
+        }
+        if Some(h) == cue_head {
+            // A sibling of the cue under its head: what the head's clause says.
+            return "sibling";
         }
         cur = h;
-    }
-    if v.toks[cue.start..cue.end]
-        .iter()
-        .any(|t| t.head == Some(j as u32))
-    {
-        return "head";
     }
     "-"
 }
@@ -254,11 +269,16 @@ pub fn role_features(
     f.push(mix(path, mix(dir, db)));
     f.push(mix(ctx.extent[j - win.start], mix(dir, qs)));
     f.push(mix(ctx.extent[j - win.start], ids.1));
+    f.push(mix(path, ctx.cue_rel));
+    f.push(mix(ctx.cue_rel, mix(dir, qs)));
 }
 
 /// The trained weights and word lists.
 pub struct Model {
     pub cue: Weights,
+    /// The weights laid out for decoding.
+    pub cue_table: ScoreTable,
+    pub role_table: ScoreTable,
     pub cue_trans: Vec<f32>,
     pub role: Weights,
     pub role_trans: Vec<f32>,
@@ -283,6 +303,8 @@ impl Model {
         let cue_trans = transitions_of(|id, out| cue.scores(&[id], out), CUE_LABELS);
         let role_trans = transitions_of(|id, out| role.scores(&[id], out), ROLE_LABELS);
         Model {
+            cue_table: ScoreTable::new(&cue),
+            role_table: ScoreTable::new(&role),
             cue,
             cue_trans,
             role,

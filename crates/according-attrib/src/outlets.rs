@@ -218,6 +218,12 @@ pub fn lookup(name: &str) -> Option<(&'static str, &'static str)> {
 /// Liberty`), longest name first.
 pub fn find_in(phrase: &str) -> Option<(&'static str, &'static str, usize, usize)> {
     let mut best: Option<(&'static str, &'static str, usize, usize)> = None;
+    // A name can only match where its first word is a word of the phrase: checking that first
+    // skips building a substring searcher for almost every name.
+    let words: Vec<&str> = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     for &(canon, aliases, country) in OUTLETS {
         for cand in std::iter::once(canon).chain(aliases.iter().copied()) {
             let c = cand
@@ -225,6 +231,13 @@ pub fn find_in(phrase: &str) -> Option<(&'static str, &'static str, usize, usize
                 .or_else(|| cand.strip_prefix("The "))
                 .unwrap_or(cand);
             if c.len() < 2 {
+                continue;
+            }
+            let first = c
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !first.is_empty() && !words.contains(&first) {
                 continue;
             }
             let mut from = 0;

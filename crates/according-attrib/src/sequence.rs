@@ -2,8 +2,9 @@
 //! hashed features, transition scores from `trans(prev)` features, Viterbi decoding under a
 //! per-position mask of allowed labels.
 
+use crate::score_table::{ScoreTable, MAX_LABELS};
 use according_ml::features::hash_parts;
-use according_ml::perceptron::{Trainer, Weights};
+use according_ml::perceptron::Trainer;
 
 /// Id of the transition feature from label `prev` (`n` = sequence start).
 pub fn trans_id(prev: usize) -> u64 {
@@ -104,22 +105,26 @@ impl SeqFeatures {
 /// `bias[y]` is added to every emission score of label `y` (a decoding-time prior).
 /// `emis` is left holding the emission scores (`len × n`), e.g. for [`margin`].
 pub fn decode(
-    w: &Weights,
+    w: &ScoreTable,
     trans: &[f32],
     bias: &[f32],
     f: &SeqFeatures,
     allowed: impl Fn(usize, usize) -> bool,
     emis: &mut Vec<f32>,
 ) -> Vec<usize> {
-    let n = w.n_classes();
+    let n = w.n_labels();
     let scale = w.scale();
     emis.clear();
     emis.reserve(f.len() * n);
-    let mut acc = [0i32; 8];
-    debug_assert!(n <= acc.len());
+    if !f.is_empty() {
+        w.prefetch(f.at(0));
+    }
     for t in 0..f.len() {
-        acc[..n].iter_mut().for_each(|a| *a = 0);
-        w.add_scores_i32(f.at(t), &mut acc[..n]);
+        if t + 1 < f.len() {
+            w.prefetch(f.at(t + 1));
+        }
+        let mut acc = [0i32; MAX_LABELS];
+        w.add_scores(f.at(t), &mut acc);
         emis.extend(
             acc[..n]
                 .iter()

@@ -79,7 +79,7 @@ pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<(Range<usiz
             f.next();
         }
         let labels = decode(
-            &model.cue,
+            &model.cue_table,
             &model.cue_trans,
             &model.cue_bias,
             &f,
@@ -152,7 +152,7 @@ pub fn label_roles(
     for cue in cues {
         let win = role_sequence(v, base, cue, &is_cue, &mut f);
         let labels = decode(
-            &model.role,
+            &model.role_table,
             &model.role_trans,
             &model.role_bias,
             &f,

@@ -29,7 +29,7 @@ impl Default for TrainOptions {
             cue_epochs: 8,
             role_epochs: 8,
             seed: 17,
-            min_updates: 3,
+            min_updates: 10,
         }
     }
 }

@@ -13,15 +13,15 @@ pub enum QuoteMark {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte span in the original text.
     pub span: Span,
     /// Lowercased text.
     pub lower: String,
-    pub upos: Option<String>,
+    pub upos: Option<&'a str>,
     /// Lowercased lemma (from the tagger) or a crude stem.
     pub lemma: String,
-    pub deprel: Option<String>,
+    pub deprel: Option<&'a str>,
     /// Document-level index of the syntactic head.
     pub head: Option<u32>,
     pub sentence: u32,
@@ -34,7 +34,7 @@ pub struct Tok {
 
 pub struct View<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     /// Token index ranges of the sentences.
     pub sentences: Vec<std::ops::Range<usize>>,
     pub has_pos: bool,
@@ -72,8 +72,8 @@ impl<'a> View<'a> {
                         .as_deref()
                         .map(str::to_lowercase)
                         .unwrap_or_default(),
-                    upos: t.upos.clone(),
-                    deprel: t.deprel.clone(),
+                    upos: t.upos.as_deref(),
+                    deprel: t.deprel.as_deref(),
                     head: t.head.filter(|&h| (h as usize) < doc.tokens.len()),
                     sentence: t.sentence,
                     ..Default::default()
@@ -141,7 +141,7 @@ pub fn is_quote_char(c: char) -> bool {
 }
 
 #[allow(clippy::needless_range_loop)] // looks back at the previous token's end
-fn mark_paragraphs_and_quotes(text: &str, toks: &mut [Tok]) {
+fn mark_paragraphs_and_quotes(text: &str, toks: &mut [Tok<'_>]) {
     let mut para = 0u32;
     let mut inside = false;
     let mut prev_end = 0usize;
@@ -355,7 +355,7 @@ fn chunk(text: &str, mut a: usize, mut b: usize, out: &mut Vec<Span>) {
 /// Sentence numbers for built-in tokens: a sentence ends at `.`/`!`/`?` (with any closing
 /// quotes or brackets after it) before a capitalised word or an opening quote, and at every
 /// line break.
-fn split_sentences(text: &str, toks: &mut [Tok]) {
+fn split_sentences(text: &str, toks: &mut [Tok<'_>]) {
     let mut sent = 0u32;
     let n = toks.len();
     for i in 0..n {

@@ -130,6 +130,10 @@ fn chains_sources_and_flags() {
             .any(|a| a.content.text.contains("Bombmaker")),
         "{table}"
     );
+    // Confidences are probabilities that differ between attributions.
+    let conf: Vec<f32> = doc.attributions.iter().map(|a| a.confidence).collect();
+    assert!(conf.iter().all(|c| (0.0..=1.0).contains(c)), "{conf:?}");
+    assert!(conf.iter().any(|&c| c != conf[0]), "{conf:?}");
     // Every attribution has an id, and parents point at existing attributions.
     for a in &doc.attributions {
         if let Some(p) = &a.parent {
