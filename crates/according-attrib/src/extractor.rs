@@ -63,6 +63,7 @@ impl Extractor {
             .filter_map(|r| drop_titles(&v, r))
             .map(|r| according_to_source(&v, r))
             .map(|r| vague_subject_source(&v, r))
+            .map(|r| drop_leading_aside(&v, r))
             .collect();
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
@@ -176,6 +177,28 @@ fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     if end > r.cue.end {
         let src = r.cue.end..end;
         set_source(&mut r, src);
+    }
+    r
+}
+
+fn is_dash_or_paren(w: &str) -> bool {
+    matches!(w, "–" | "—" | "―" | "--" | "(" | ")")
+}
+
+/// A source does not open with a parenthetical aside (`– the diplomatic terminology … –
+/// Radio Free Europe reported`): the source is what follows the aside's closing mark.
+fn drop_leading_aside(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for s in &mut r.source {
+        if s.len() > 1 && is_dash_or_paren(v.word(s.start)) {
+            if let Some(close) = (s.start + 1..s.end)
+                .rev()
+                .find(|&i| is_dash_or_paren(v.word(i)))
+            {
+                if close + 1 < s.end {
+                    s.start = close + 1;
+                }
+            }
+        }
     }
     r
 }
@@ -403,6 +426,30 @@ mod tests {
             Span::new(v.toks[s.start].span.start, v.toks[s.end - 1].span.end).slice(v.text),
             "Radio Free Europe/Radio Liberty"
         );
+    }
+
+    #[test]
+    fn sources_do_not_open_with_an_aside() {
+        let doc = Doc::new(
+            "t",
+            "t",
+            "He was expelled for acts “incompatible with his status,” – the usual term – Radio Liberty stated.",
+        );
+        let v = View::new(&doc);
+        let s = tok(&v, "stated");
+        let dash = v
+            .toks
+            .iter()
+            .position(|t| t.span.slice(v.text) == "–")
+            .unwrap();
+        let r = RawAttribution {
+            score: 0.0,
+            cue: s..s + 1,
+            source: vec![dash..s],
+            content: vec![],
+        };
+        let r = drop_leading_aside(&v, r);
+        assert_eq!(v.word(r.source[0].start), "Radio");
     }
 
     #[test]
