@@ -88,19 +88,22 @@ pub fn kind(text: &str, a: &Attribution, cue_pos: Option<&str>) -> AttributionKi
 }
 
 fn has_word(hay: &str, words: &[&str]) -> bool {
+    // Compare word sequences (a phrase matches whole words only); splitting once is much
+    // cheaper than a substring search per listed word.
     let lower = hay.to_lowercase();
+    let toks: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     words.iter().any(|w| {
-        lower.match_indices(w).any(|(i, _)| {
-            let before = lower[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = lower[i + w.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            before && after
-        })
+        let phrase: Vec<&str> = w
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|x| !x.is_empty())
+            .collect();
+        !phrase.is_empty()
+            && toks
+                .windows(phrase.len())
+                .any(|win| win == phrase.as_slice())
     })
 }
 
