@@ -1,6 +1,7 @@
 //! Extraction time next to the NLP core in front of it (`according_nlp::Pipeline`: clean,
 //! segment, tag, parse, NER), per document:
-//! `cargo run --release -p according-attrib --example speed -- ../shared/data/polnear/dev [MODEL_DIR]`
+//! `cargo run --release -p according-nlp --example attribution_share -- ../shared/data/polnear/dev [MODEL_DIR]`
+//! (here, not in according-attrib, so that the extractor's tests do not build NER).
 use according_attrib::{nlp::Prep, polnear, Extractor};
 use according_core::Doc;
 use std::time::Instant;
