@@ -104,7 +104,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let s = evaluate(&parser, &dev);
     eprintln!(
         "EWT + GUM dev (predicted tags{}): UAS {:.2} LAS {:.2}",
-        if a.with_dev { "; also training data" } else { "" },
+        if a.with_dev {
+            "; also training data"
+        } else {
+            ""
+        },
         s.uas(),
         s.las()
     );
