@@ -79,3 +79,26 @@ pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
         atts[b].parent = parent[b].map(|p| atts[p].id.clone());
     }
 }
+
+/// An outer attribution the taggers left without content (`…, Radio Free Europe/Radio Liberty
+/// reported`: PolNeAR gives the inner attribution's tokens to the inner one) reports its inner
+/// attributions: its content becomes their extent.
+pub fn fill_empty_frames(atts: &mut [Attribution], text: &str) {
+    for a in 0..atts.len() {
+        if !atts[a].content.spans.is_empty() && !atts[a].content.text.trim().is_empty() {
+            continue;
+        }
+        let id = atts[a].id.clone();
+        let inner = atts
+            .iter()
+            .filter(|b| b.parent.as_deref() == Some(id.as_str()))
+            .map(extent)
+            .reduce(|x, y| Span::new(x.start.min(y.start), x.end.max(y.end)));
+        if let Some(span) = inner {
+            let c = &mut atts[a].content;
+            c.span = span;
+            c.spans = vec![span];
+            c.text = text[span.start..span.end].to_string();
+        }
+    }
+}

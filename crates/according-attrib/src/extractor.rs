@@ -56,14 +56,18 @@ impl Extractor {
         if !self.model.parse_features {
             v.drop_parse();
         }
-        let raw =
-            crate::patterns::merge(tagging::extract(&self.model, &v), crate::patterns::find(&v));
+        let tagged = tagging::extract(&self.model, &v);
+        let mut found = crate::patterns::find(&v);
+        found.extend(crate::completion::find_report_cues(&v, &tagged));
+        let raw = crate::patterns::merge(tagged, found);
         let mut raw: Vec<RawAttribution> = raw
             .into_iter()
             .filter_map(|r| drop_titles(&v, r))
             .map(|r| according_to_source(&v, r))
             .map(|r| vague_subject_source(&v, r))
             .map(|r| drop_leading_aside(&v, r))
+            .map(|r| crate::completion::complete_content(&v, r))
+            .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
@@ -86,6 +90,7 @@ impl Extractor {
             v.toks.get(i).map_or(0, |t| t.sentence as usize)
         };
         chains::link(&mut atts, sentence_of);
+        chains::fill_empty_frames(&mut atts, v.text);
         for (k, a) in atts.iter_mut().enumerate() {
             let s = v.toks[raw[k].cue.start].sentence as usize;
             let sent = &v.sentences[s];

@@ -31,6 +31,7 @@
 pub mod calibrate;
 pub mod chains;
 pub mod classify;
+pub mod completion;
 pub mod cue_lexicon;
 pub mod evaluate;
 pub mod extractor;

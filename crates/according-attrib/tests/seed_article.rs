@@ -141,3 +141,40 @@ fn chains_sources_and_flags() {
         }
     }
 }
+
+/// What the learned taggers leave empty on the seed, the completion rules fill: the outer
+/// `reported` frame, `denied that – … – …`, the fronted `…, Butler noted.`, the BBC's nominal
+/// `carried a report that`, and the police (not the country) as the Czech source.
+#[test]
+fn contents_and_sources_a_reader_expects() {
+    let doc = run();
+    let table = according_attrib::table::render(&doc);
+    let content_of = |cue: &str, source_has: &str| find(&doc, cue, source_has).content.text.clone();
+    assert!(
+        content_of("reported", "Radio Free Europe")
+            .starts_with("Russian Deputy Foreign Minister Alexander Saltanov stated"),
+        "{table}"
+    );
+    assert!(
+        content_of("denied", "Ivanov").contains("there was any conclusive evidence"),
+        "{table}"
+    );
+    assert!(
+        content_of("noted", "Butler").starts_with("The U.N. Security Council – though hostile"),
+        "{table}"
+    );
+    let bbc = find(&doc, "carried a report", "British Broadcasting Corporation");
+    assert!(
+        bbc.content
+            .text
+            .starts_with("that Iraqi intelligence operated a secret base"),
+        "{table}"
+    );
+    assert_eq!(bbc.kind, AttributionKind::Nominal, "{table}");
+    let police = find(&doc, "verified", "Czech");
+    assert_eq!(
+        police.source.as_ref().map(|s| s.text.as_str()),
+        Some("police in the Czech Republic"),
+        "{table}"
+    );
+}
