@@ -2,6 +2,12 @@
 
 use crate::tagger::{TagScratch, Tagger};
 use according_core::{Component, Doc, DocError};
+use std::cell::RefCell;
+
+thread_local! {
+    /// One scratch per thread, kept across documents so its word-score cache stays warm.
+    static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::default());
+}
 
 impl Component for Tagger {
     fn name(&self) -> &'static str {
@@ -9,7 +15,17 @@ impl Component for Tagger {
     }
 
     fn process(&self, doc: &mut Doc) -> Result<(), DocError> {
-        let mut scratch = TagScratch::default();
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.annotate(doc, &mut scratch),
+            // Re-entered on this thread (a component calling another): use a fresh scratch.
+            Err(_) => self.annotate(doc, &mut TagScratch::default()),
+        });
+        Ok(())
+    }
+}
+
+impl Tagger {
+    fn annotate(&self, doc: &mut Doc, scratch: &mut TagScratch) {
         let mut ids = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         let mut results: Vec<u16> = Vec::with_capacity(doc.tokens.len());
@@ -25,7 +41,7 @@ impl Component for Tagger {
         for r in ranges {
             words.clear();
             words.extend(doc.tokens[r.clone()].iter().map(|t| t.text.as_str()));
-            self.tag_ids(&words, &mut scratch, &mut ids);
+            self.tag_ids(&words, scratch, &mut ids);
             results.extend_from_slice(&ids);
             order.extend(r);
         }
@@ -37,6 +53,5 @@ impl Component for Tagger {
             t.xpos = Some(x.to_string());
             t.lemma = Some(lemma);
         }
-        Ok(())
     }
 }

@@ -176,11 +176,16 @@ pub const START2: u64 = 1 << 21;
 
 /// Features of the decision at `i`, given the previous two tags (`p1` at i-1, `p2` at i-2).
 /// `toks` must be padded: two pads before and two after the words, so word `i` is `toks[i+2]`.
+/// The set is [`word_features`] followed by [`context_features`].
 pub fn extract(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    let w = &toks[i + 2];
-    let (m1, m2) = (&toks[i + 1], &toks[i]);
-    let (n1, n2) = (&toks[i + 3], &toks[i + 4]);
     out.clear();
+    word_features(&toks[i + 2], out);
+    context_features(toks, i, p1, p2, out);
+}
+
+/// The features that depend on the word alone (appended to `out`): their scores can be
+/// cached per word type, since news text repeats its words.
+pub fn word_features(w: &TokenInfo, out: &mut Vec<u64>) {
     out.push(feat1(0, 0));
     out.push(feat1(1, w.form));
     out.push(feat1(2, w.norm));
@@ -192,6 +197,19 @@ pub fn extract(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64
     }
     out.push(feat1(14, w.shape));
     out.push(feat1(15, w.flags));
+    out.push(feat1(29, w.ambig));
+    if w.cluster != 0 {
+        out.push(feat1(38, w.cluster & 0xffff_ffff));
+        out.push(feat1(42, w.cluster >> 32));
+    }
+}
+
+/// The features that depend on the position, the neighbours or the previous tags (appended
+/// to `out`).
+pub fn context_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let w = &toks[i + 2];
+    let (m1, m2) = (&toks[i + 1], &toks[i]);
+    let (n1, n2) = (&toks[i + 3], &toks[i + 4]);
     out.push(feat2(16, w.flags, (i == 0) as u64));
     out.push(feat1(17, p1));
     out.push(feat2(18, p1, p2));
@@ -205,7 +223,6 @@ pub fn extract(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64
     out.push(feat1(26, n1.suffix[0]));
     out.push(feat1(27, m1.shape));
     out.push(feat1(28, n1.shape));
-    out.push(feat1(29, w.ambig));
     out.push(feat1(30, n1.ambig));
     out.push(feat1(31, n2.ambig));
     out.push(feat2(32, p1, w.ambig));
@@ -217,8 +234,6 @@ pub fn extract(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64
     out.push(feat1(41, m1.ambig));
     // Clusters: low 32 bits fine, high 32 bits coarse; 0 = not clustered.
     if w.cluster != 0 {
-        out.push(feat1(38, w.cluster & 0xffff_ffff));
-        out.push(feat1(42, w.cluster >> 32));
         out.push(feat2(44, p1, w.cluster & 0xffff_ffff));
     }
     if m1.cluster != 0 {

@@ -1,7 +1,7 @@
 //! The tagger model: joint `UPOS|XPOS` tags predicted greedily left to right by an averaged
 //! perceptron, then lemmas from the predicted XPOS.
 
-use crate::features::{extract, Scratch, TokenInfo, START1, START2};
+use crate::features::{context_features, word_features, Scratch, TokenInfo, START1, START2};
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::weights::Weights;
@@ -24,18 +24,45 @@ pub struct Tag<'m> {
     pub lemma: Cow<'m, str>,
 }
 
-/// Reusable buffers for tagging (one per thread); [`Tagger::tag`] makes a fresh one.
+/// Reusable buffers for tagging (one per thread); [`Tagger::tag`] makes a fresh one. Keeping
+/// one across calls also keeps its cache of word scores warm.
 #[derive(Default)]
 pub struct TagScratch {
     infos: Vec<TokenInfo>,
     feats: Vec<u64>,
     acc: Vec<i32>,
     word: Scratch,
+    words: WordScores,
+}
+
+/// Scores of the word-only features ([`word_features`]) per word form: news repeats its words,
+/// so most tokens need only their context features looked up. Integer sums, so the tags are
+/// exactly those computed without the cache.
+#[derive(Default)]
+struct WordScores {
+    /// The [`Tagger::id`] the scores belong to.
+    owner: u64,
+    /// Form hash → offset of its row in `rows`.
+    index: according_ml::perceptron::IdMap<u32>,
+    rows: Vec<i32>,
+}
+
+/// Word types cached before the cache starts over (bounds memory: ~50 classes × 4 bytes each).
+const WORD_CACHE_MAX: usize = 1 << 15;
+
+/// Source of [`Tagger::id`]s.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A fresh model id: every new or changed set of weights gets one.
+pub(crate) fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Part-of-speech tagger and lemmatizer. Loaded once, shared across threads.
 #[derive(Debug, Clone)]
 pub struct Tagger {
+    /// Distinguishes loaded models, so a scratch's word-score cache never serves another one.
+    pub(crate) id: u64,
     pub(crate) tags: Vec<JointTag>,
     pub(crate) weights: Weights,
     pub(crate) lexicon: Lexicon,
@@ -91,6 +118,7 @@ impl Tagger {
             return Err("tagger model: weights and tag list disagree".into());
         }
         Ok(Tagger {
+            id: next_id(),
             lexicon: Lexicon::from_bytes(m.section("lexicon")?, tags.len())?,
             lemmatizer: Lemmatizer::from_bytes(m.section("lemmatizer")?)?,
             weights,
@@ -156,13 +184,33 @@ impl Tagger {
         out.clear();
         let n = self.tags.len();
         s.acc.resize(n, 0);
+        if s.words.owner != self.id || s.words.index.len() >= WORD_CACHE_MAX {
+            s.words.owner = self.id;
+            s.words.index.clear();
+            s.words.rows.clear();
+        }
         let (mut p1, mut p2) = (START1, START2);
         for i in 0..words.len() {
             let t = match self.lexicon.dict_tag(s.infos[i + 2].form) {
                 Some(t) => t,
                 None => {
-                    extract(&s.infos, i, p1, p2, &mut s.feats);
-                    s.acc.iter_mut().for_each(|x| *x = 0);
+                    let form = s.infos[i + 2].form;
+                    match s.words.index.get(&form) {
+                        Some(&at) => {
+                            let at = at as usize;
+                            s.acc.copy_from_slice(&s.words.rows[at..at + n]);
+                        }
+                        None => {
+                            s.feats.clear();
+                            word_features(&s.infos[i + 2], &mut s.feats);
+                            s.acc.iter_mut().for_each(|x| *x = 0);
+                            self.weights.add_scores(&s.feats, &mut s.acc);
+                            s.words.index.insert(form, s.words.rows.len() as u32);
+                            s.words.rows.extend_from_slice(&s.acc);
+                        }
+                    }
+                    s.feats.clear();
+                    context_features(&s.infos, i, p1, p2, &mut s.feats);
                     self.weights.add_scores(&s.feats, &mut s.acc);
                     best(&s.acc) as u16
                 }
@@ -171,6 +219,12 @@ impl Tagger {
             p2 = p1;
             p1 = t as u64;
         }
+    }
+
+    /// Replace the weights (training), under a new id so no cached word scores survive.
+    pub(crate) fn set_weights(&mut self, weights: Weights) {
+        self.weights = weights;
+        self.id = next_id();
     }
 
     /// UPOS and XPOS of a joint tag id.

@@ -290,6 +290,7 @@ fn fit(
         .collect();
 
     let mut model = Tagger {
+        id: crate::tagger::next_id(),
         tags,
         weights: Trainer::new(1).averaged(0.0),
         lexicon,
@@ -335,7 +336,7 @@ fn fit(
             log(&format!("epoch {epoch}: train {train_acc:.2}%"));
             continue;
         };
-        model.weights = trainer.averaged(o.min_abs);
+        model.set_weights(trainer.averaged(o.min_abs));
         let d: Scores = evaluate(&model, dev, false);
         let score = (d.upos() + d.xpos()) / 2.0;
         log(&format!(
@@ -354,10 +355,10 @@ fn fit(
             break;
         }
     }
-    model.weights = match best_weights {
+    model.set_weights(match best_weights {
         Some(w) => w,
         None => trainer.averaged(o.min_abs),
-    };
+    });
     Ok(Fitted {
         model,
         epochs: if dev.is_some() { best_epoch } else { epochs },
