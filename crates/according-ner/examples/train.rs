@@ -1,6 +1,7 @@
 //! Train and evaluate without the CLI:
 //! `cargo run --release -p according-ner --example train -- [DATA] [OUT] [EPOCHS] [SILVER] [NAMES] [CLUSTERS] [SILVER_WEIGHT] [all]`
-//! (empty strings skip an optional file; `all` also trains on the tuning slices).
+//! (empty strings skip an optional file; `all` also trains on the tuning slices; the env var
+//! `NER_SEED` sets another shuffling seed, to measure how much scores move by chance).
 use according_ner::train::{run, TrainOptions};
 use std::path::PathBuf;
 
@@ -20,5 +21,9 @@ fn main() {
         opts.silver_weight = w.parse().expect("silver weight");
     }
     opts.with_dev = opt(8).is_some_and(|s| s == "all");
+    // Another shuffling seed, to see how much a score moves by chance.
+    if let Ok(seed) = std::env::var("NER_SEED") {
+        opts.seed = seed.parse().expect("NER_SEED");
+    }
     run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }
