@@ -136,7 +136,7 @@ pub fn rough_words(line: &str) -> Vec<&str> {
 /// PolNeAR train texts (split as the tagger's clustering splits them) plus the words of the
 /// UD EWT and GUM training treebanks.
 pub fn raw_corpus(data: &Path, log: &mut dyn FnMut(&str)) -> Result<Vec<Vec<String>>, String> {
-    use according_tagger::clusters::simple_tokens;
+    use according_tagger::clusters::simple_sentences;
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut files: Vec<std::path::PathBuf> = Vec::new();
     let bbc = data.join("news/bbc-2005");
@@ -155,20 +155,7 @@ pub fn raw_corpus(data: &Path, log: &mut dyn FnMut(&str)) -> Result<Vec<Vec<Stri
         let Ok(bytes) = std::fs::read(f) else {
             continue;
         };
-        let text = String::from_utf8_lossy(&bytes);
-        for line in text.lines() {
-            let mut cur = Vec::new();
-            for t in simple_tokens(line) {
-                let end = matches!(t.as_str(), "." | "?" | "!");
-                cur.push(t);
-                if end {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            if !cur.is_empty() {
-                out.push(cur);
-            }
-        }
+        out.extend(simple_sentences(&String::from_utf8_lossy(&bytes)));
     }
     let n_raw = out.len();
     for f in ["ud/en_ewt-ud-train.conllu", "ud/en_gum-train.conllu"] {
