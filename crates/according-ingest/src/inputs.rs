@@ -301,25 +301,6 @@ fn open_stream(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_from_paths() {
-        assert_eq!(
-            file_id(Path::new("examples/seed-article.txt"), None),
-            "seed-article"
-        );
-        assert_eq!(
-            file_id(Path::new("d/business/001.txt"), Some(Path::new("d"))),
-            "business/001"
-        );
-        assert_eq!(file_id(Path::new("x/a.warc.gz"), None), "a");
-        assert_eq!(file_id(Path::new(".hidden"), None), ".hidden");
-    }
-}
-
 /// How many documents `paths` hold, when that is cheap to know: one per text or HTML file,
 /// one per non-empty line of an uncompressed JSONL file. `None` when an input is stdin,
 /// gzipped or WARC (counting would mean reading it twice), so a progress bar shows a rate
@@ -362,4 +343,23 @@ pub fn count_docs(paths: &[String]) -> Option<u64> {
         }
     }
     Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_paths() {
+        assert_eq!(
+            file_id(Path::new("examples/seed-article.txt"), None),
+            "seed-article"
+        );
+        assert_eq!(
+            file_id(Path::new("d/business/001.txt"), Some(Path::new("d"))),
+            "business/001"
+        );
+        assert_eq!(file_id(Path::new("x/a.warc.gz"), None), "a");
+        assert_eq!(file_id(Path::new(".hidden"), None), ".hidden");
+    }
 }
