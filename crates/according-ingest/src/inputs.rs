@@ -350,6 +350,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn counts_documents_when_cheap() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str| dir.path().join(n);
+        std::fs::write(p("a.txt"), "One.\n").unwrap();
+        std::fs::write(p("b.jsonl"), "{\"text\":\"x\"}\n\n{\"text\":\"y\"}\n").unwrap();
+        std::fs::write(p("notes.py"), "skipped by the walk").unwrap();
+        let root = dir.path().display().to_string();
+        assert_eq!(count_docs(std::slice::from_ref(&root)), Some(3));
+        std::fs::write(p("c.warc.gz"), b"").unwrap();
+        assert_eq!(count_docs(&[root]), None, "a WARC is not counted ahead");
+        assert_eq!(count_docs(&["-".to_string()]), None);
+    }
+
+    #[test]
     fn ids_from_paths() {
         assert_eq!(
             file_id(Path::new("examples/seed-article.txt"), None),
