@@ -77,15 +77,7 @@ pub fn group_contents(contents: &[&str], p: &ClaimParams) -> Vec<Option<usize>> 
     let sigs: Vec<Vec<u64>> = sh.iter().map(|s| mh.signature(s)).collect();
     // Numbers are what most often tells two near-identical sentences apart (`rose 20%` vs
     // `rose 25%`): the numbers of the shorter content must all be in the longer one.
-    let numbers: Vec<BTreeSet<&str>> = eligible
-        .iter()
-        .map(|&i| {
-            norms[i]
-                .split(' ')
-                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-                .collect()
-        })
-        .collect();
+    let numbers: Vec<BTreeSet<&str>> = eligible.iter().map(|&i| numbers_of(contents[i])).collect();
     let names: Vec<BTreeSet<String>> = eligible.iter().map(|&i| name_words(contents[i])).collect();
     let word_counts: Vec<usize> = eligible
         .iter()
@@ -120,6 +112,15 @@ pub fn group_contents(contents: &[&str], p: &ClaimParams) -> Vec<Option<usize>> 
         out[i] = Some(eligible[uf.find(k)]);
     }
     out
+}
+
+/// The numbers a content states, as written (`2.4%` stays one number, not `2` and `4`).
+fn numbers_of(content: &str) -> BTreeSet<&str> {
+    content
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”' | ';'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 /// Honorifics, which one outlet writes and another leaves out (`Mr Blair`, `Tony Blair`).

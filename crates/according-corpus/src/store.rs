@@ -17,7 +17,7 @@ pub const DEFAULT_BATCH: usize = 200;
 
 /// Version of the entity-merging and claim-grouping rules: a store linked by other rules is
 /// relinked by the next `according index`, even when no document changed.
-pub const LINK_VERSION: &str = "2";
+pub const LINK_VERSION: &str = "3";
 
 /// What happened to one document handed to the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
