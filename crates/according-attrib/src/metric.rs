@@ -33,12 +33,7 @@ impl Counts {
         ratio(self.tp_r, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        according_ml::metric::f1(self.precision(), self.recall())
     }
     fn add(&mut self, o: Counts) {
         self.tp_p += o.tp_p;
@@ -48,13 +43,7 @@ impl Counts {
     }
 }
 
-fn ratio(a: f64, b: f64) -> f64 {
-    if b == 0.0 {
-        0.0
-    } else {
-        a / b
-    }
-}
+use according_ml::metric::ratio;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {

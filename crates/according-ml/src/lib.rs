@@ -21,6 +21,7 @@
 
 pub mod conllu;
 pub mod features;
+pub mod metric;
 pub mod modelfile;
 pub mod perceptron;
 pub mod rng;

@@ -8,37 +8,7 @@ use crate::labels::{Kind, KINDS};
 use crate::Ner;
 use std::collections::HashSet;
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Prf {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+pub use according_ml::metric::Prf;
 
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -136,24 +106,15 @@ fn score(
     pred: &HashSet<(usize, usize, Kind)>,
     r: &mut Report,
 ) {
-    for p in pred {
-        if gold.contains(p) {
-            r.typed.tp += 1;
-            r.per_kind[p.2 as usize].tp += 1;
-        } else {
-            r.typed.fp += 1;
-            r.per_kind[p.2 as usize].fp += 1;
-        }
+    r.typed.add_sets(gold, pred);
+    for (k, m) in r.per_kind.iter_mut().enumerate() {
+        let of_kind = |set: &HashSet<(usize, usize, Kind)>| -> HashSet<(usize, usize, Kind)> {
+            set.iter().filter(|x| x.2 as usize == k).copied().collect()
+        };
+        m.add_sets(&of_kind(gold), &of_kind(pred));
     }
-    for g in gold {
-        if !pred.contains(g) {
-            r.typed.fn_ += 1;
-            r.per_kind[g.2 as usize].fn_ += 1;
-        }
-    }
-    let gu: HashSet<(usize, usize)> = gold.iter().map(|g| (g.0, g.1)).collect();
-    let pu: HashSet<(usize, usize)> = pred.iter().map(|p| (p.0, p.1)).collect();
-    r.untyped.tp += pu.intersection(&gu).count();
-    r.untyped.fp += pu.difference(&gu).count();
-    r.untyped.fn_ += gu.difference(&pu).count();
+    let untyped = |set: &HashSet<(usize, usize, Kind)>| -> HashSet<(usize, usize)> {
+        set.iter().map(|x| (x.0, x.1)).collect()
+    };
+    r.untyped.add_sets(&untyped(gold), &untyped(pred));
 }

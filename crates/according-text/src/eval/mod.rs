@@ -14,43 +14,7 @@ use according_core::Doc;
 pub use conllu::{GoldDoc, GoldSentence};
 use std::collections::HashSet;
 
-/// Precision / recall / F1 counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Prf {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add_sets(&mut self, gold: &HashSet<usize>, pred: &HashSet<usize>) {
-        self.tp += gold.intersection(pred).count();
-        self.fp += pred.difference(gold).count();
-        self.fn_ += gold.difference(pred).count();
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+pub use according_ml::metric::Prf;
 
 /// Which sentence splitter to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
