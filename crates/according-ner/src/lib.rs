@@ -37,6 +37,7 @@ pub mod refine;
 pub mod scoring;
 pub mod train;
 pub mod typeprior;
+mod word_buckets;
 
 use according_core::{Component, Doc, DocError, Mention, Span};
 use features::DocMemory;

@@ -102,26 +102,11 @@ impl CasePrior {
         self.map.is_empty()
     }
     pub fn write(&self, w: &mut ByteWriter) {
-        let mut v: Vec<(u64, u8)> = self.map.iter().map(|(&k, &b)| (k, b)).collect();
-        v.sort_unstable();
-        w.u32(v.len() as u32);
-        for (k, b) in v {
-            w.u64(k);
-            w.u8(b);
-        }
+        crate::word_buckets::write(&self.map, w);
     }
     pub fn read(r: &mut ByteReader) -> Result<CasePrior, String> {
-        let n = r.u32()? as usize;
-        let mut map = IdMap::default();
-        map.reserve(n.min(1 << 22));
-        for _ in 0..n {
-            let k = r.u64()?;
-            let b = r.u8()?;
-            if b as usize >= PRIOR_NAMES.len() {
-                return Err("bad case-prior bucket".into());
-            }
-            map.insert(k, b);
-        }
+        let max = (PRIOR_NAMES.len() - 1) as u8;
+        let map = crate::word_buckets::read(r, max, "case-prior")?;
         Ok(CasePrior { map })
     }
 }

@@ -93,23 +93,11 @@ impl TypePrior {
     }
 
     pub fn write(&self, w: &mut ByteWriter) {
-        let mut v: Vec<(u64, u8)> = self.map.iter().map(|(&k, &b)| (k, b)).collect();
-        v.sort_unstable();
-        w.u32(v.len() as u32);
-        for (k, b) in v {
-            w.u64(k);
-            w.u8(b);
-        }
+        crate::word_buckets::write(&self.map, w);
     }
 
     pub fn read(r: &mut ByteReader) -> Result<TypePrior, String> {
-        let n = r.u32()? as usize;
-        let mut map = IdMap::default();
-        map.reserve(n.min(1 << 22));
-        for _ in 0..n {
-            let k = r.u64()?;
-            map.insert(k, r.u8()?);
-        }
+        let map = crate::word_buckets::read(r, u8::MAX, "type-prior")?;
         Ok(TypePrior { map })
     }
 }
