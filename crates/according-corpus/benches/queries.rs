@@ -4,132 +4,14 @@
 //! database built by `according index` (e.g. the BBC corpus); without it, a synthetic corpus of
 //! 3,000 analysed documents is indexed in memory first.
 
-use according_core::*;
+// The tests' fixture builders; the bench uses their `synthetic` documents.
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use according_corpus::Store;
+use common::synthetic;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::OptionalExtension;
-
-/// A document with four attributions, one nested, one vague (as in the tests' fixtures).
-fn synthetic(i: usize) -> Doc {
-    let outlet = [
-        "Daily Courier",
-        "Evening Star",
-        "The Ledger",
-        "Radio Free Europe/Radio Liberty",
-    ][i % 4];
-    let person = [
-        "Sergei Ivanov",
-        "Igor Ivanov",
-        "Anna Petrova",
-        "Li Wei",
-        "Maria Gomez",
-    ][i % 5];
-    let topic = [
-        "the budget",
-        "the pipeline deal",
-        "the election",
-        "the strike",
-        "the talks",
-    ][i % 7 % 5];
-    let text = format!(
-        "{person} said on day {i} that {topic} would go ahead without delay. \
-         Some officials said privately that {topic} was in trouble, according to {outlet}."
-    );
-    let span = |s: &str, from: usize| {
-        let a = from + text[from..].find(s).unwrap();
-        Span::new(a, a + s.len())
-    };
-    let said = format!("that {topic} would go ahead without delay");
-    let trouble = format!("that {topic} was in trouble");
-    let mut doc = Doc::new(format!("syn/{i:05}"), "bench", text.clone());
-    doc.meta.site = Some(outlet.into());
-    doc.meta.published = Some(format!("2005-{:02}-{:02}", 1 + i % 12, 1 + i % 28));
-    let p = span(person, 0);
-    doc.entities.push(Entity {
-        id: "e1".into(),
-        name: person.into(),
-        kind: EntityType::Person,
-        mentions: vec![p],
-        roles: vec!["minister".into()],
-        affiliation: None,
-    });
-    let o = span(outlet, 0);
-    doc.entities.push(Entity {
-        id: "e2".into(),
-        name: outlet.into(),
-        kind: EntityType::Outlet,
-        mentions: vec![o],
-        roles: vec![],
-        affiliation: None,
-    });
-    let attr = |id: &str,
-                src: Span,
-                st: SourceType,
-                ent: Option<&str>,
-                cue: &str,
-                content: &str,
-                parent: Option<&str>,
-                flags: Vec<Flag>| {
-        let c = span(cue, 0);
-        let t = span(content, 0);
-        Attribution {
-            id: id.into(),
-            kind: AttributionKind::Indirect,
-            source: Some(Source {
-                span: src,
-                text: text[src.start..src.end].into(),
-                entity: ent.map(Into::into),
-                kind: st,
-                role: None,
-            }),
-            cue: Cue {
-                span: c,
-                spans: vec![c],
-                text: cue.into(),
-            },
-            content: Content {
-                span: t,
-                spans: vec![t],
-                text: content.into(),
-            },
-            parent: parent.map(Into::into),
-            flags,
-            confidence: 0.9,
-        }
-    };
-    doc.attributions.push(attr(
-        "a1",
-        p,
-        SourceType::Person,
-        Some("e1"),
-        "said",
-        &said,
-        None,
-        vec![],
-    ));
-    doc.attributions.push(attr(
-        "a2",
-        o,
-        SourceType::Outlet,
-        Some("e2"),
-        "according to",
-        &trouble,
-        None,
-        vec![],
-    ));
-    let v = span("Some officials", 0);
-    doc.attributions.push(attr(
-        "a3",
-        v,
-        SourceType::Vague,
-        None,
-        "said privately",
-        &trouble,
-        Some("a2"),
-        vec![Flag::VagueSource],
-    ));
-    doc
-}
 
 fn open() -> Store {
     if let Ok(db) = std::env::var("ACCORDING_BENCH_DB") {
