@@ -218,10 +218,10 @@ fn proper_names(nodes: &[Node]) -> Vec<bool> {
             if n.entity.is_none() {
                 return true; // a publishing outlet, named by its metadata
             }
-            let one_word = n.name.split_whitespace().count() == 1
-                || normalize(&n.name).split(' ').count() == 1;
+            let norm = normalize(&n.name);
+            let one_word = n.name.split_whitespace().count() == 1 || norm.split(' ').count() == 1;
             reads_as_name(&n.name)
-                && !lowercase.contains(&normalize(&n.name))
+                && !lowercase.contains(&norm)
                 && !(n.kind == "group" && one_word && !looks_like_acronym(&n.name))
         })
         .collect()
