@@ -1,5 +1,7 @@
 //! `cargo run --release -p according-ner --example eval -- MODEL FILE...` (same as
-//! `according eval ner --model DIR FILE...`, without building the whole CLI).
+//! `according eval ner --model DIR FILE...`, without building the whole CLI). FILE `tuning`
+//! is the tuning set the trainer reports (every 4th UNER EWT test document + GUM dev, from
+//! `NER_DATA`, default `../shared/data`).
 use according_ner::data::{gum, iob2};
 use according_ner::Ner;
 use std::path::Path;
@@ -9,7 +11,11 @@ fn main() {
     let ner = Ner::load(Path::new(&args[1])).expect("model");
     for f in &args[2..] {
         let p = Path::new(f);
-        let docs = if f.ends_with(".conllu") {
+        let docs = if f == "tuning" {
+            let data = std::env::var("NER_DATA").unwrap_or_else(|_| "../shared/data".into());
+            let paths = according_ner::train::DataPaths::new(Path::new(&data));
+            according_ner::train::load_sets(&paths, false).map(|(_, dev)| dev)
+        } else if f.ends_with(".conllu") {
             gum::read_path(p)
         } else {
             iob2::read_path(p)

@@ -25,5 +25,9 @@ fn main() {
     if let Ok(seed) = std::env::var("NER_SEED") {
         opts.seed = seed.parse().expect("NER_SEED");
     }
+    // Which silver sentences to keep (`exact` or `spans`).
+    if let Ok(f) = std::env::var("NER_SILVER_FILTER") {
+        opts.silver_filter = f.parse().expect("NER_SILVER_FILTER");
+    }
     run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }

@@ -203,7 +203,14 @@ fn strip_titles(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], m
             titled = true;
         }
         let capitalised = words[s].chars().next().is_some_and(char::is_uppercase);
-        if titled && capitalised {
+        // `General Motors`, `Justice Department`: a title word opening an organisation's name.
+        // What follows the title must look like a person: typed so by the model or holding a
+        // census name, and without an organisation word.
+        let rest = &words[s..o.end];
+        let has = |t: GazType| rest.iter().any(|w| matcher.types_of(w).contains(&t));
+        let person_like = !has(GazType::OrgWord)
+            && (o.kind == EntityType::Person || has(GazType::First) || has(GazType::Last));
+        if titled && capitalised && person_like {
             o.start = s;
             o.kind = EntityType::Person;
         }
@@ -370,4 +377,41 @@ pub fn refine(
     }
     out.sort_by_key(|o| (o.start, o.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::build_matcher;
+
+    /// Refine one model span over whitespace-split `text`; the mentions as `(text, type)`.
+    fn refined(text: &str, start: usize, end: usize, kind: Kind) -> Vec<(String, &'static str)> {
+        let matcher = build_matcher(&[], &["F\tVladimir".to_string()]);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut matches = Vec::new();
+        matcher.find_into(&words, &mut matches);
+        let spans = [TokenSpan { start, end, kind }];
+        refine(&words, &spans, &matches, &matcher)
+            .into_iter()
+            .map(|m| (words[m.start..m.end].join(" "), m.kind.name()))
+            .collect()
+    }
+
+    #[test]
+    fn titles_leave_person_names() {
+        let out = refined("President Vladimir Putin spoke", 0, 3, Kind::Per);
+        assert_eq!(out, vec![("Vladimir Putin".to_string(), "PERSON")]);
+        // Typed ORG by the model, but a census given name follows the title.
+        let out = refined("President Vladimir Putin spoke", 0, 3, Kind::Org);
+        assert_eq!(out, vec![("Vladimir Putin".to_string(), "PERSON")]);
+    }
+
+    #[test]
+    fn title_words_opening_organisations_stay() {
+        let out = refined("General Motors cut jobs", 0, 2, Kind::Org);
+        assert_eq!(out, vec![("General Motors".to_string(), "ORG")]);
+        // An organisation word after the title: the whole name is the organisation's.
+        let out = refined("The Justice Department said", 1, 3, Kind::Per);
+        assert_eq!(out, vec![("Justice Department".to_string(), "ORG")]);
+    }
 }
