@@ -204,12 +204,15 @@ fn strip_titles(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], m
         }
         let capitalised = words[s].chars().next().is_some_and(char::is_uppercase);
         // `General Motors`, `Justice Department`: a title word opening an organisation's name.
-        // What follows the title must look like a person: typed so by the model or holding a
-        // census name, and without an organisation word.
+        // What follows the title must look like a person: typed so by the model, two words
+        // or more (`Sergei Ivanov`) or a census name, and without an organisation word.
         let rest = &words[s..o.end];
         let has = |t: GazType| rest.iter().any(|w| matcher.types_of(w).contains(&t));
         let person_like = !has(GazType::OrgWord)
-            && (o.kind == EntityType::Person || has(GazType::First) || has(GazType::Last));
+            && (o.kind == EntityType::Person
+                || rest.len() >= 2
+                || has(GazType::First)
+                || has(GazType::Last));
         if titled && capitalised && person_like {
             o.start = s;
             o.kind = EntityType::Person;
@@ -402,8 +405,11 @@ mod tests {
         let out = refined("President Vladimir Putin spoke", 0, 3, Kind::Per);
         assert_eq!(out, vec![("Vladimir Putin".to_string(), "PERSON")]);
         // Typed ORG by the model, but a census given name follows the title.
-        let out = refined("President Vladimir Putin spoke", 0, 3, Kind::Org);
-        assert_eq!(out, vec![("Vladimir Putin".to_string(), "PERSON")]);
+        let out = refined("President Vladimir spoke", 0, 2, Kind::Org);
+        assert_eq!(out, vec![("Vladimir".to_string(), "PERSON")]);
+        // Typed LOC, but two words follow the title.
+        let out = refined("Defense Minister Sergei Ivanov spoke", 0, 4, Kind::Loc);
+        assert_eq!(out, vec![("Sergei Ivanov".to_string(), "PERSON")]);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub enum SilverFilter {
     /// organisations than a model trained on web text and Wikipedia).
     Spans,
     /// The model's names are among the silver ones, typed alike, and the silver names it
-    /// missed (found nothing overlapping) are organisations: spaCy's extra organisations
+    /// missed (found nothing overlapping) are capitalised organisations: spaCy's extra ones
     /// teach what the gold data lacks (`the ANC`, `the BJP`), its other extras are not trusted.
     MoreOrgs,
     /// As `MoreOrgs`, with missed names of any type.
@@ -475,6 +475,13 @@ pub fn run(
     Ok(ner)
 }
 
+/// Do the first and last words start with an upper-case letter? (spaCy's small model also
+/// calls lower-case words organisations: `shellac`.)
+fn capitalised(words: &[&str]) -> bool {
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    words.first().is_some_and(cap) && words.last().is_some_and(cap)
+}
+
 /// The silver sentences (with at least one name) whose names `ner` finds exactly (typed as
 /// UniversalNER scores them, or only their boundaries with [`SilverFilter::Spans`]);
 /// documents keep their sentence order.
@@ -514,6 +521,7 @@ pub fn agreeing_silver(
                         && gold.iter().all(|g| {
                             pred.contains(g)
                                 || ((filter == SilverFilter::More || g.2 == Kind::Org)
+                                    && capitalised(&words[g.0..g.1])
                                     && !pred.iter().any(|p| p.0 < g.1 && g.0 < p.1))
                         })
                 }

@@ -113,7 +113,14 @@ pub fn named_spans(words: &[Word]) -> Vec<TokenSpan> {
         let Some(kind) = Kind::parse(&m.etype) else {
             continue;
         };
-        if let Some((s, e)) = trim_to_name(words, m.start, m.end) {
+        if let Some((s, mut e)) = trim_to_name(words, m.start, m.end) {
+            // `Portland , Oregon` is two places in UniversalNER (`Washington , D.C.` in EWT);
+            // the inner mention of the second one is a candidate of its own.
+            if kind == Kind::Loc {
+                if let Some(c) = (s + 1..e).find(|&i| words[i].form == ",") {
+                    e = c - 1;
+                }
+            }
             cands.push(TokenSpan {
                 start: s,
                 end: e + 1,
