@@ -40,6 +40,47 @@ impl Component for Segment {
     }
 }
 
+/// A model-backed stage that can come from the binary or from a file.
+trait Loadable: Component + Sized + 'static {
+    fn embedded() -> Result<Self, String>;
+    fn load(path: &Path) -> Result<Self, String>;
+}
+
+macro_rules! loadable {
+    ($ty:ty) => {
+        impl Loadable for $ty {
+            fn embedded() -> Result<Self, String> {
+                <$ty>::embedded()
+            }
+            fn load(path: &Path) -> Result<Self, String> {
+                <$ty>::load(path)
+            }
+        }
+    };
+}
+loadable!(according_tagger::Tagger);
+loadable!(according_parser::Parser);
+loadable!(according_ner::Ner);
+
+/// One stage's model: from `DIR/file` when the directory has it (then it must load), else the
+/// embedded one; an embedded model this build lacks is skipped with a warning, so the rest of
+/// the pipeline still runs.
+fn load<M: Loadable>(models: Models<'_>, file: &str) -> Result<Option<Arc<dyn Component>>, String> {
+    if let Models::Dir(d) = models {
+        let path = d.join(file);
+        if path.exists() {
+            return Ok(Some(Arc::new(M::load(&path)?)));
+        }
+    }
+    match M::embedded() {
+        Ok(m) => Ok(Some(Arc::new(m))),
+        Err(e) => {
+            eprintln!("according: warning: {file} skipped: {e}");
+            Ok(None)
+        }
+    }
+}
+
 /// An ordered list of components, run one after the other on each document.
 #[derive(Clone, Default)]
 pub struct Pipeline {
@@ -68,28 +109,25 @@ impl Pipeline {
     }
 
     /// clean → segment → tag → parse → NER with the given models.
+    ///
+    /// The three models are decoded concurrently (one thread each): loading is mostly
+    /// decompression and table building, independent per model, so the wait before the first
+    /// document is the slowest model's load rather than the sum.
     pub fn standard(models: Models<'_>) -> Result<Self, String> {
-        let file = |name: &str| match models {
-            Models::Dir(d) if d.join(name).exists() => Some(d.join(name)),
-            _ => None,
-        };
-        let mut p = Pipeline::new().push(Clean).push(Segment);
-        // A model given on disk must load; an embedded one that this build lacks is skipped
-        // with a warning, so the rest of the pipeline still runs.
-        macro_rules! stage {
-            ($file:literal, $ty:ty) => {
-                match file($file) {
-                    Some(path) => p = p.push(<$ty>::load(&path)?),
-                    None => match <$ty>::embedded() {
-                        Ok(m) => p = p.push(m),
-                        Err(e) => eprintln!("according: warning: {} skipped: {e}", $file),
-                    },
-                }
+        let (tagger, parser, ner) = std::thread::scope(|s| {
+            let tagger = s.spawn(|| load::<according_tagger::Tagger>(models, "tagger.bin"));
+            let parser = s.spawn(|| load::<according_parser::Parser>(models, "parser.bin"));
+            let ner = load::<according_ner::Ner>(models, "ner.bin");
+            let join = |h: std::thread::ScopedJoinHandle<'_, _>| {
+                h.join()
+                    .unwrap_or_else(|_| Err("model loading panicked".to_string()))
             };
+            (join(tagger), join(parser), ner)
+        });
+        let mut p = Pipeline::new().push(Clean).push(Segment);
+        for stage in [tagger?, parser?, ner?].into_iter().flatten() {
+            p = p.push_arc(stage);
         }
-        stage!("tagger.bin", according_tagger::Tagger);
-        stage!("parser.bin", according_parser::Parser);
-        stage!("ner.bin", according_ner::Ner);
         Ok(p)
     }
 
