@@ -29,5 +29,9 @@ fn main() {
     if let Ok(f) = std::env::var("NER_SILVER_FILTER") {
         opts.silver_filter = f.parse().expect("NER_SILVER_FILTER");
     }
+    // Models averaged over consecutive seeds.
+    if let Ok(k) = std::env::var("NER_ENSEMBLE") {
+        opts.ensemble = k.parse().expect("NER_ENSEMBLE");
+    }
     run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }

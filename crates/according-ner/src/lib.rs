@@ -24,6 +24,7 @@
 // Token loops index several parallel arrays (words, labels, gazetteer positions) at once.
 #![allow(clippy::needless_range_loop)]
 
+pub mod average;
 pub mod clusters;
 pub mod data;
 pub mod dates;

@@ -10,7 +10,7 @@ use crate::labels::{decode, encode, Kind, N_LABELS};
 use crate::model::{constrained_argmax, Model};
 use crate::prior::{CasePrior, PriorCounter};
 use crate::typeprior::TypePrior;
-use according_ml::perceptron::Trainer;
+use according_ml::perceptron::{Trainer, Weights};
 use according_ml::rng::Rng;
 use std::path::Path;
 
@@ -33,6 +33,8 @@ pub struct TrainOptions {
     pub with_dev: bool,
     /// Which silver sentences join the training data.
     pub silver_filter: SilverFilter,
+    /// Models trained with seeds `seed, seed + 1, ...` and averaged ([`crate::average`]).
+    pub ensemble: usize,
 }
 
 /// How the gold-only model must agree with a silver sentence for it to be kept.
@@ -49,6 +51,10 @@ pub enum SilverFilter {
     MoreOrgs,
     /// As `MoreOrgs`, with missed names of any type.
     More,
+    /// As `MoreOrgs`, with missed organisations that are one all-caps word (`ANC`, `BJP`):
+    /// the gold data (web text, where capitals are often shouting or products) keeps the
+    /// model from tagging unknown acronyms.
+    MoreAcronyms,
 }
 
 impl std::str::FromStr for SilverFilter {
@@ -59,8 +65,9 @@ impl std::str::FromStr for SilverFilter {
             "spans" => Ok(SilverFilter::Spans),
             "more-orgs" => Ok(SilverFilter::MoreOrgs),
             "more" => Ok(SilverFilter::More),
+            "more-acronyms" => Ok(SilverFilter::MoreAcronyms),
             _ => Err(format!(
-                "silver filter {s:?}: expected exact, spans, more-orgs or more"
+                "silver filter {s:?}: expected exact, spans, more-orgs, more or more-acronyms"
             )),
         }
     }
@@ -78,6 +85,7 @@ impl Default for TrainOptions {
             clusters: None,
             with_dev: false,
             silver_filter: SilverFilter::Exact,
+            ensemble: 1,
         }
     }
 }
@@ -291,9 +299,46 @@ pub fn train(
     provenance: serde_json::Value,
     log: &mut dyn FnMut(&str),
 ) -> Result<Model, String> {
+    let mut members = Vec::new();
+    for k in 0..opts.ensemble.max(1) {
+        let seed = opts.seed.wrapping_add(k as u64);
+        log(&format!(
+            "model {} of {} (seed {seed})",
+            k + 1,
+            opts.ensemble.max(1)
+        ));
+        members.push(train_weights(docs, silver_from, &res, opts, seed, log));
+    }
+    let weights = if members.len() == 1 {
+        members.pop().expect("one member")
+    } else {
+        let w = crate::average::average(&members).ok_or("averaging the models failed")?;
+        log(&format!("averaged: {} features", w.n_features()));
+        w
+    };
+    Model::new(
+        weights,
+        res.prior,
+        res.clusters,
+        res.typed,
+        res.extra_outlets,
+        res.person_names,
+        provenance,
+    )
+}
+
+/// One perceptron over `docs`, shuffled with `seed`.
+fn train_weights(
+    docs: &[Document],
+    silver_from: usize,
+    res: &Resources,
+    opts: &TrainOptions,
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> Weights {
     let matcher = build_matcher(&res.extra_outlets, &res.person_names);
     let mut t = Trainer::new(N_LABELS);
-    let mut rng = Rng::new(opts.seed);
+    let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut sf = SentFeats::default();
     let mut memory = DocMemory::default();
@@ -345,15 +390,7 @@ pub fn train(
     }
     let weights = t.finish_pruned(opts.min_updates, 1e-4);
     log(&format!("kept {} features", weights.n_features()));
-    Model::new(
-        weights,
-        res.prior,
-        res.clusters,
-        res.typed,
-        res.extra_outlets,
-        res.person_names,
-        provenance,
-    )
+    weights
 }
 
 /// `according train ner`: load the gold sets (and silver), build the prior and clusters,
@@ -398,6 +435,7 @@ pub fn run(
         "seed": opts.seed,
         "min_updates": opts.min_updates,
         "silver_filter": format!("{:?}", opts.silver_filter),
+        "ensemble": opts.ensemble,
     });
     let names = match &opts.names {
         Some(p) => read_person_names(p)?,
@@ -439,11 +477,16 @@ pub fn run(
             extra_outlets: res.extra_outlets.clone(),
             person_names: res.person_names.clone(),
         };
+        // One model is enough to filter with.
+        let single = TrainOptions {
+            ensemble: 1,
+            ..opts.clone()
+        };
         let gold_model = train(
             &train_docs,
             silver_from,
             res1,
-            opts,
+            &single,
             provenance.clone(),
             log,
         )?;
@@ -482,6 +525,11 @@ fn capitalised(words: &[&str]) -> bool {
     words.first().is_some_and(cap) && words.last().is_some_and(cap)
 }
 
+/// `ANC`, `FBI`: two to six capital letters.
+fn acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The silver sentences (with at least one name) whose names `ner` finds exactly (typed as
 /// UniversalNER scores them, or only their boundaries with [`SilverFilter::Spans`]);
 /// documents keep their sentence order.
@@ -516,13 +564,16 @@ pub fn agreeing_silver(
                     .iter()
                     .map(|p| (p.0, p.1))
                     .eq(gold.iter().map(|g| (g.0, g.1))),
-                SilverFilter::MoreOrgs | SilverFilter::More => {
+                SilverFilter::MoreOrgs | SilverFilter::More | SilverFilter::MoreAcronyms => {
+                    let trusted = |g: &(usize, usize, Kind)| match filter {
+                        SilverFilter::More => capitalised(&words[g.0..g.1]),
+                        SilverFilter::MoreOrgs => g.2 == Kind::Org && capitalised(&words[g.0..g.1]),
+                        _ => g.2 == Kind::Org && g.1 - g.0 == 1 && acronym(words[g.0]),
+                    };
                     pred.iter().all(|p| gold.contains(p))
                         && gold.iter().all(|g| {
                             pred.contains(g)
-                                || ((filter == SilverFilter::More || g.2 == Kind::Org)
-                                    && capitalised(&words[g.0..g.1])
-                                    && !pred.iter().any(|p| p.0 < g.1 && g.0 < p.1))
+                                || (trusted(g) && !pred.iter().any(|p| p.0 < g.1 && g.0 < p.1))
                         })
                 }
             };

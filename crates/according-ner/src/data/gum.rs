@@ -114,9 +114,10 @@ pub fn named_spans(words: &[Word]) -> Vec<TokenSpan> {
             continue;
         };
         if let Some((s, mut e)) = trim_to_name(words, m.start, m.end) {
-            // `Portland , Oregon` is two places in UniversalNER (`Washington , D.C.` in EWT);
-            // the inner mention of the second one is a candidate of its own.
-            if kind == Kind::Loc {
+            // `Portland , Oregon` is two places in UniversalNER (`Washington , D.C.` in EWT),
+            // `Li , of the University of NSW` a person and a place; the inner mention after
+            // the comma is a candidate of its own. (Organisations keep `, Inc.`, as EWT does.)
+            if kind != Kind::Org {
                 if let Some(c) = (s + 1..e).find(|&i| words[i].form == ",") {
                     e = c - 1;
                 }

@@ -28,6 +28,12 @@ pub struct Args {
     /// Also train on the tuning slices (every 4th UNER EWT test document, GUM dev).
     #[arg(long)]
     pub with_dev: bool,
+    /// Which silver sentences to keep: exact, spans, more-orgs, more, more-acronyms.
+    #[arg(long)]
+    pub silver_filter: Option<according_ner::train::SilverFilter>,
+    /// Train this many models (consecutive seeds) and average them.
+    #[arg(long)]
+    pub ensemble: Option<usize>,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -42,6 +48,12 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     opts.names = a.names;
     opts.clusters = a.clusters;
     opts.with_dev = a.with_dev;
+    if let Some(f) = a.silver_filter {
+        opts.silver_filter = f;
+    }
+    if let Some(k) = a.ensemble {
+        opts.ensemble = k;
+    }
     according_ner::train::run(&a.data, &a.out, &opts, &mut |s| eprintln!("{s}"))
         .map_err(|e| anyhow::anyhow!(e))?;
     Ok(ExitCode::SUCCESS)
