@@ -239,6 +239,29 @@ fn org_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
     }
 }
 
+/// Company legal forms and generational suffixes, which follow a name after a comma.
+fn name_suffix(w: &str) -> bool {
+    is_generational(w)
+        || matches!(
+            w,
+            "Inc."
+                | "Inc"
+                | "LLC"
+                | "Ltd."
+                | "Ltd"
+                | "Corp."
+                | "Co."
+                | "L.P."
+                | "LLP"
+                | "plc"
+                | "PLC"
+        )
+}
+
+fn is_generational(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
@@ -321,6 +344,22 @@ pub fn refine(
             )
         }) {
             o.end = o.start + 1 + p;
+        }
+        // Nor through a comma (`Li , of the University`), but for a company's legal form or
+        // a generational suffix (`Enron Net Works , LLC`, `Martin Luther King , Jr.`).
+        if let Some(p) = (o.start + 1..o.end)
+            .find(|&k| words[k] == "," && !words.get(k + 1).is_some_and(|w| name_suffix(w)))
+        {
+            o.end = p;
+        }
+        // `Atlantic Lottery Corporation , Inc.`: the legal form after a comma is the name's.
+        if o.kind == EntityType::Org
+            && words.get(o.end) == Some(&",")
+            && words
+                .get(o.end + 1)
+                .is_some_and(|w| name_suffix(w) && !is_generational(w))
+        {
+            o.end += 2;
         }
         while o.end - o.start > 1 && matches!(words[o.end - 1], "'s" | "’s" | "'" | "’") {
             o.end -= 1;
@@ -410,6 +449,24 @@ mod tests {
         // Typed LOC, but two words follow the title.
         let out = refined("Defense Minister Sergei Ivanov spoke", 0, 4, Kind::Loc);
         assert_eq!(out, vec![("Sergei Ivanov".to_string(), "PERSON")]);
+    }
+
+    #[test]
+    fn commas_end_names_but_legal_forms_join() {
+        let out = refined("Mondale , Senator Baker agreed", 0, 4, Kind::Per);
+        assert_eq!(out, vec![("Mondale".to_string(), "PERSON")]);
+        let out = refined(
+            "Atlantic Lottery Corporation , Inc. appealed",
+            0,
+            3,
+            Kind::Org,
+        );
+        assert_eq!(
+            out,
+            vec![("Atlantic Lottery Corporation , Inc.".to_string(), "ORG")]
+        );
+        let out = refined("Enron Net Works , LLC said", 0, 5, Kind::Org);
+        assert_eq!(out, vec![("Enron Net Works , LLC".to_string(), "ORG")]);
     }
 
     #[test]
