@@ -28,8 +28,15 @@ fn main() {
     }
     let mut report = Report::default();
     for (article, anns) in by_article.iter().filter(|(_, a)| a.len() > 1) {
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt"))).unwrap();
-        let read = |n: &str| parse_ann(&std::fs::read_to_string(dir.join("attributions").join(n)).unwrap(), &text).unwrap();
+        let text =
+            std::fs::read_to_string(dir.join("text").join(format!("{article}.txt"))).unwrap();
+        let read = |n: &str| {
+            parse_ann(
+                &std::fs::read_to_string(dir.join("attributions").join(n)).unwrap(),
+                &text,
+            )
+            .unwrap()
+        };
         let first = read(&anns[0]);
         for other in &anns[1..] {
             report.add_article(&text, &first, &read(other));

@@ -245,9 +245,14 @@ fn main() {
     for (k, tally) in &t {
         tally.show(k, 40);
     }
+    // ERRORS_EXAMPLES=N: how many examples of each kind (spread over dev), default 40.
+    let n_ex: usize = std::env::var("ERRORS_EXAMPLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(40);
     for (k, ex) in &examples {
         println!("\n== examples: {k}");
-        for e in ex.iter().step_by((ex.len() / 40).max(1)).take(40) {
+        for e in ex.iter().step_by((ex.len() / n_ex).max(1)).take(n_ex) {
             println!("  {e}");
         }
     }
@@ -262,6 +267,44 @@ fn analyse_roles(
     examples: &mut BTreeMap<&'static str, Vec<String>>,
 ) {
     let text = v.text;
+    // Which part fails the lenient match (sources overlap or both absent, content F1 ≥ 0.5).
+    let src_ok = (g[1].is_empty() && p[1].is_empty()) || overlaps(&g[1], &p[1]);
+    let tok_set = |sp: &[Span]| -> Vec<usize> { sp.iter().flat_map(|&s| toks_in(v, s)).collect() };
+    let (gt, pt) = (tok_set(&g[2]), tok_set(&p[2]));
+    let inter = gt.iter().filter(|i| pt.contains(i)).count() as f64;
+    let f1 = if gt.is_empty() && pt.is_empty() {
+        1.0
+    } else {
+        2.0 * inter / (gt.len() + pt.len()).max(1) as f64
+    };
+    let why = match (src_ok, f1 >= 0.5) {
+        (true, true) => "ok",
+        (false, true) => "source",
+        (true, false) => "content",
+        (false, false) => "both",
+    };
+    t.entry("lenient (cue found): what fails")
+        .or_default()
+        .add(why);
+    if why != "ok" {
+        let src = |x: &[Span]| cover(x).map_or("-".to_string(), |c| c.slice(text).to_string());
+        examples.entry("lenient failure").or_default().push(format!(
+            "{why}: cue «{}» gold src «{}» pred src «{}» gold «{}» pred «{}»",
+            src(&g[0]),
+            src(&g[1]),
+            src(&p[1]),
+            cover(&g[2]).map_or("-".into(), |c| c
+                .slice(text)
+                .chars()
+                .take(100)
+                .collect::<String>()),
+            cover(&p[2]).map_or("-".into(), |c| c
+                .slice(text)
+                .chars()
+                .take(100)
+                .collect::<String>()),
+        ));
+    }
     // Source.
     let src = t.entry("source (cue found)").or_default();
     match (g[1].is_empty(), p[1].is_empty()) {
@@ -334,6 +377,13 @@ fn analyse_roles(
             t.entry("content boundary: which edge")
                 .or_default()
                 .add(side);
+            // Short edge differences, by their words (`R-[.]`: the prediction adds a period).
+            let d = edge_diff(v, gc, pc);
+            if d.split_whitespace().count() <= 4 {
+                t.entry("content boundary: short edge words")
+                    .or_default()
+                    .add(d);
+            }
             if gc.end != pc.end {
                 let dir = if pc.end < gc.end {
                     "pred stops early"
@@ -358,13 +408,28 @@ fn analyse_roles(
                 }
             }
             let e = examples.entry("content boundary").or_default();
-            if e.len() < 25 {
-                e.push(format!(
-                    "gold «{}» pred «{}»",
-                    gc.slice(text).replace('\n', " "),
-                    pc.slice(text).replace('\n', " ")
-                ));
-            }
+            let short = |s: Span| {
+                let t = s.slice(text).replace('\n', " ");
+                if t.chars().count() <= 160 {
+                    return t;
+                }
+                let head: String = t.chars().take(60).collect();
+                let tail: String = t
+                    .chars()
+                    .rev()
+                    .take(80)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                format!("{head} … {tail}")
+            };
+            e.push(format!(
+                "cue «{}» gold «{}» pred «{}»",
+                cover(&g[0]).map_or(String::new(), |c| c.slice(text).to_string()),
+                short(gc),
+                short(pc)
+            ));
         }
     }
 }

@@ -60,6 +60,10 @@ impl Extractor {
         let mut found = crate::patterns::find(&v);
         found.extend(crate::completion::find_report_cues(&v, &tagged));
         let raw = crate::patterns::merge(tagged, found);
+        let mut is_cue = vec![false; v.len()];
+        for r in &raw {
+            is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
+        }
         let mut raw: Vec<RawAttribution> = raw
             .into_iter()
             .filter_map(|r| drop_titles(&v, r))
@@ -67,6 +71,10 @@ impl Extractor {
             .map(|r| vague_subject_source(&v, r))
             .map(|r| drop_leading_aside(&v, r))
             .map(|r| crate::completion::complete_content(&v, r))
+            .map(|r| crate::boundaries::drop_unquoted_tail(&v, r))
+            .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))
+            .map(|r| crate::boundaries::controller_source(&v, r))
+            .map(|r| crate::boundaries::source_commas(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());

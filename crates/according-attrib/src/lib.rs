@@ -26,8 +26,10 @@
 //! [`tagging`] runs the two taggers, [`chains`], [`classify`], [`sources`], [`resolve`] and
 //! [`outlets`] add chains, kinds, flags and entities, [`table`] renders `--format table`,
 //! [`cue_lexicon`] learns cue rates from training data, [`patterns`] finds layout patterns,
+//! [`boundaries`] corrects source and content edges from the sentence's structure,
 //! [`calibrate`] fits confidences.
 
+pub mod boundaries;
 pub mod calibrate;
 pub mod chains;
 pub mod classify;

@@ -1,0 +1,284 @@
+//! Source and content boundary corrections after the role tagger, where the sentence's
+//! structure says more than the tagger's local view:
+//!
+//! - `“…?” Trump said, looking out on the crowd`: a quotation that closes right before its
+//!   source and cue is the content; an unquoted stretch after the cue is not (a continuation
+//!   quote, `“…,” she said, “…”`, is);
+//! - content pieces split around a stretch with no cue, source or quotation mark in it are
+//!   one piece (the tagger often leaves out a relative clause in the middle);
+//! - a cue with no source that hangs off another verb (`Trump …, promising to lift
+//!   regulations`) takes that verb's subject;
+//! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
+//!   lost in 2004, said`), and does not open with a comma.
+
+#![allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
+
+use crate::tagging::RawAttribution;
+use crate::view::{QuoteMark, View};
+use std::ops::Range;
+
+fn is_punct(v: &View, i: usize) -> bool {
+    !v.toks[i].lower.chars().any(char::is_alphanumeric)
+}
+
+/// Drop unquoted content pieces after the cue when the content is a quotation closed right
+/// before the source and cue.
+pub fn drop_unquoted_tail(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let (frame_start, frame_end) = frame(&r);
+    let quoted_before = r.content.iter().any(|p| {
+        p.end <= frame_start
+            && (p.end..frame_start).all(|i| is_punct(v, i))
+            && (p.start..frame_start.min(p.end + 1)).any(|i| v.toks[i].mark == QuoteMark::Close)
+    });
+    if !quoted_before {
+        return r;
+    }
+    r.content.retain(|p| {
+        p.end <= frame_start
+            || p.start < frame_end
+            || v.toks[p.start].in_quote
+            || (p.start > 0 && v.toks[p.start - 1].mark == QuoteMark::Open)
+    });
+    r
+}
+
+/// Token range from the first to the last token of the attribution's source and cue.
+fn frame(r: &RawAttribution) -> (usize, usize) {
+    let a = r.source.iter().map(|s| s.start).chain([r.cue.start]).min();
+    let b = r.source.iter().map(|s| s.end).chain([r.cue.end]).max();
+    (a.unwrap_or(r.cue.start), b.unwrap_or(r.cue.end))
+}
+
+/// PolNeAR's comma convention for sources: `Kerry, who lost in 2004, said` keeps the comma
+/// that closes the parenthetical pair; a leading comma is never part of a source.
+pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for s in &mut r.source {
+        while s.len() > 1 && v.toks[s.start].lower == "," {
+            s.start += 1;
+        }
+        let inner_comma = (s.start + 1..s.end).any(|i| v.toks[i].lower == ",");
+        if inner_comma && s.end == r.cue.start.saturating_sub(1) && v.toks[s.end].lower == "," {
+            s.end += 1;
+        }
+    }
+    r
+}
+
+/// `Trump …, promising to lift regulations`: a cue with no source that hangs off another
+/// verb as a participle, infinitive or conjunct takes that verb's subject as its source.
+pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !r.source.is_empty() || !v.has_parse {
+        return r;
+    }
+    let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
+    let Some(top) = r.cue.clone().find(|&i| {
+        v.toks[i]
+            .head
+            .is_none_or(|h| !r.cue.contains(&(h as usize)))
+    }) else {
+        return r;
+    };
+    let subject_of = |h: usize| {
+        sent.clone().find(|&i| {
+            v.toks[i].head == Some(h as u32)
+                && matches!(v.toks[i].deprel, Some("nsubj" | "nsubj:pass"))
+                && !r.cue.contains(&i)
+        })
+    };
+    let mut cur = top;
+    let mut subj = None;
+    for _ in 0..3 {
+        if !matches!(v.toks[cur].deprel, Some("advcl" | "xcomp" | "conj")) {
+            break;
+        }
+        let Some(h) = v.toks[cur].head.map(|h| h as usize) else {
+            break;
+        };
+        if !sent.contains(&h) {
+            break;
+        }
+        if let Some(s) = subject_of(h) {
+            subj = Some(s);
+            break;
+        }
+        cur = h;
+    }
+    let Some(s) = subj else { return r };
+    // The subject's phrase: the contiguous stretch of its subtree around it.
+    let under = |mut i: usize| {
+        for _ in 0..32 {
+            if i == s {
+                return true;
+            }
+            match v.toks[i].head {
+                Some(h) if sent.contains(&(h as usize)) => i = h as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut a = s;
+    while a > sent.start && under(a - 1) {
+        a -= 1;
+    }
+    let mut b = s + 1;
+    while b < sent.end && under(b) {
+        b += 1;
+    }
+    while b > a + 1 && is_punct(v, b - 1) {
+        b -= 1;
+    }
+    while a + 1 < b && is_punct(v, a) {
+        a += 1;
+    }
+    let src = a..b;
+    let clash = |x: &Range<usize>| x.start < src.end && src.start < x.end;
+    // Long subject phrases were mostly wrong on dev; short ones pay.
+    if src.len() <= 6 && !clash(&r.cue) && !r.content.iter().any(clash) {
+        r.source = vec![src];
+    }
+    r
+}
+
+/// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
+/// which put more police officers on the street`) when that stretch is in the same sentence
+/// and holds no cue, no source and no quotation mark.
+pub fn fill_holes(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    let source_at = |i: usize| r.source.iter().any(|s| s.contains(&i));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(r.content.len());
+    for p in r.content.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let gap = last.end..p.start;
+            if v.toks[last.end - 1].sentence == v.toks[p.start].sentence
+                && gap
+                    .clone()
+                    .all(|i| !is_cue[i] && !source_at(i) && v.toks[i].mark == QuoteMark::None)
+            {
+                last.end = p.end;
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    r.content = out;
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use according_core::Doc;
+
+    fn view_of(text: &str) -> (Doc, Vec<String>) {
+        let mut doc = Doc::new("t", "t", text);
+        according_text::clean(&mut doc);
+        according_text::segment(&mut doc);
+        let words = doc.tokens.iter().map(|t| t.text.clone()).collect();
+        (doc, words)
+    }
+
+    #[test]
+    fn an_unquoted_tail_after_a_closed_quote_is_not_content() {
+        let (doc, w) =
+            view_of("“Who would have believed it?” Trump said, looking out on the crowd.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let looking = w.iter().position(|x| x == "looking").unwrap();
+        let r = RawAttribution {
+            cue: said..said + 1,
+            score: 1.0,
+            source: vec![said - 1..said],
+            content: vec![1..said - 2, looking..w.len() - 1],
+        };
+        let r = drop_unquoted_tail(&v, r);
+        assert_eq!(r.content, vec![1..said - 2]);
+    }
+
+    #[test]
+    fn a_hole_without_cue_source_or_quote_is_filled() {
+        let (doc, w) = view_of("He said the bill, which cut aid, failed, experts say.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let mut is_cue = vec![false; v.len()];
+        is_cue[pos("say")] = true;
+        let r = RawAttribution {
+            cue: pos("said")..pos("said") + 1,
+            score: 1.0,
+            source: vec![0..1],
+            content: vec![pos("the")..pos(","), pos("failed")..pos("failed") + 1],
+        };
+        let r = fill_holes(&v, r, &is_cue);
+        assert_eq!(r.content, vec![pos("the")..pos("failed") + 1]);
+        // A hole holding another cue stays.
+        let r = RawAttribution {
+            cue: pos("said")..pos("said") + 1,
+            score: 1.0,
+            source: vec![0..1],
+            content: vec![pos("the")..pos("failed") + 1, pos("say") + 1..w.len()],
+        };
+        assert_eq!(fill_holes(&v, r.clone(), &is_cue).content, r.content);
+    }
+
+    #[test]
+    fn parenthetical_sources_keep_their_closing_comma() {
+        let (doc, w) = view_of("Kerry, who lost in 2004, said he was a gentleman.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = RawAttribution {
+            cue: said..said + 1,
+            score: 1.0,
+            source: vec![0..said - 1],
+            content: vec![said + 1..w.len() - 1],
+        };
+        assert_eq!(source_commas(&v, r).source, vec![0..said]);
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_subject_of_its_verb() {
+        let (mut doc, w) = view_of("Trump spoke on Monday, promising to cut taxes.");
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap() as u32;
+        let (spoke, promising) = (pos("spoke"), pos("promising"));
+        for (i, t) in doc.tokens.iter_mut().enumerate() {
+            let (h, d) = match t.text.as_str() {
+                "Trump" => (spoke, "nsubj"),
+                "promising" => (spoke, "advcl"),
+                "spoke" => (spoke, "root"),
+                _ => (
+                    if i as u32 > promising {
+                        promising
+                    } else {
+                        spoke
+                    },
+                    "dep",
+                ),
+            };
+            t.head = (t.text != "spoke").then_some(h);
+            t.deprel = Some(d.into());
+        }
+        let v = View::new(&doc);
+        let p = promising as usize;
+        let r = RawAttribution {
+            cue: p..p + 1,
+            score: 1.0,
+            source: vec![],
+            content: vec![p + 1..w.len() - 1],
+        };
+        assert_eq!(controller_source(&v, r).source, vec![0..1]);
+    }
+
+    #[test]
+    fn a_continuation_quote_stays() {
+        let (doc, w) = view_of("“I have not heard,” she said, “but it may be true.”");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let but = w.iter().position(|x| x == "but").unwrap();
+        let r = RawAttribution {
+            cue: said..said + 1,
+            score: 1.0,
+            source: vec![said - 1..said],
+            content: vec![1..said - 3, but..w.len() - 2],
+        };
+        let r = drop_unquoted_tail(&v, r.clone());
+        assert_eq!(r.content.len(), 2);
+    }
+}
