@@ -6,6 +6,8 @@
 //!   quote, `“…,” she said, “…”`, is);
 //! - content pieces split around a stretch with no cue, source or quotation mark in it are
 //!   one piece (the tagger often leaves out a relative clause in the middle);
+//! - a noun-phrase content ends before `, which …`, `, dialing back …` (a clause that
+//!   modifies the sentence, not the attributed thing);
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
@@ -140,6 +142,47 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `has acknowledged the reality of climate change, which makes him an outlier`: a
+/// noun-phrase content right after its cue ends before a comma that opens a relative,
+/// participial or adverbial clause.
+pub fn noun_content_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(p) = r.content.iter_mut().find(|p| p.start == r.cue.end) else {
+        return r;
+    };
+    let first = &v.toks[p.start];
+    if first.mark != QuoteMark::None || first.in_quote || first.lower == "that" {
+        return r;
+    }
+    let opens_clause = |i: usize| {
+        let t = &v.toks[i];
+        matches!(
+            t.lower.as_str(),
+            "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "while"
+                | "as"
+                | "even"
+                | "although"
+                | "though"
+                | "because"
+                | "especially"
+                | "from"
+                | "including"
+        ) || (t.upos == Some("VERB") && t.lower.ends_with("ing"))
+    };
+    let k = (p.start + 1..p.end)
+        .find(|&i| v.toks[i].lower == "," && i + 1 < p.end && opens_clause(i + 1));
+    let Some(k) = k else { return r };
+    let verbless = (p.start..k).all(|i| !matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    // With a verb before the comma the content is a clause, whose modifiers gold keeps.
+    if verbless && (p.start..k).all(|i| !v.toks[i].in_quote) {
+        p.end = k;
+    }
+    r
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -264,6 +307,28 @@ mod tests {
             content: vec![p + 1..w.len() - 1],
         };
         assert_eq!(controller_source(&v, r).source, vec![0..1]);
+    }
+
+    #[test]
+    fn a_noun_content_stops_before_a_relative_clause() {
+        let (mut doc, w) = view_of(
+            "Graham has acknowledged the reality of climate change, which makes him an outlier.",
+        );
+        for t in &mut doc.tokens {
+            t.upos = Some(if t.text == "makes" { "VERB" } else { "NOUN" }.into());
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = RawAttribution {
+            cue: pos("has")..pos("the"),
+            score: 1.0,
+            source: vec![0..1],
+            content: vec![pos("the")..w.len() - 1],
+        };
+        assert_eq!(
+            noun_content_to_comma(&v, r).content,
+            vec![pos("the")..pos(",")]
+        );
     }
 
     #[test]

@@ -75,6 +75,7 @@ impl Extractor {
             .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
+            .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
