@@ -8,6 +8,8 @@
 //!   one piece (the tagger often leaves out a relative clause in the middle);
 //! - a noun-phrase content ends before `, which …`, `, dialing back …` (a clause that
 //!   modifies the sentence, not the attributed thing);
+//! - a content that stops mid-clause where an inner attribution's cue begins takes that
+//!   attribution in (PolNeAR nests them: `notes that the Commission announced that …`);
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
@@ -183,6 +185,41 @@ pub fn noun_content_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution 
     r
 }
 
+/// `notes that the Commission announced Friday that there was an issue`: a content that
+/// stops mid-clause where an inner attribution's cue begins takes that attribution in
+/// (its cue and its content after the cue).
+pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
+    let frames: Vec<(Range<usize>, Option<usize>)> = raw
+        .iter()
+        .map(|r| {
+            let end = r
+                .content
+                .iter()
+                .filter(|c| c.start >= r.cue.end)
+                .map(|c| c.end)
+                .max();
+            // Starting at a source right before the cue instead measured worse on dev.
+            (r.cue.clone(), end)
+        })
+        .collect();
+    for r in raw.iter_mut() {
+        let Some(k) = r.content.iter().position(|p| p.start >= r.cue.end) else {
+            continue;
+        };
+        let p = r.content[k].clone();
+        if p.end >= v.len() || is_punct(v, p.end - 1) {
+            continue;
+        }
+        let Some((cue, Some(end))) = frames.iter().find(|(c, _)| c.start == p.end) else {
+            continue;
+        };
+        let next = r.content.get(k + 1).map_or(usize::MAX, |n| n.start);
+        if *end > cue.end && *end <= next && v.toks[*end - 1].sentence == v.toks[p.start].sentence {
+            r.content[k].end = *end;
+        }
+    }
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -329,6 +366,32 @@ mod tests {
             noun_content_to_comma(&v, r).content,
             vec![pos("the")..pos(",")]
         );
+    }
+
+    #[test]
+    fn a_content_cut_at_an_inner_cue_takes_the_inner_attribution_in() {
+        let (doc, w) =
+            view_of("Politifact notes that the Commission announced Friday that it erred.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (notes, announced) = (pos("notes"), pos("announced"));
+        let mut raw = vec![
+            RawAttribution {
+                cue: notes..notes + 1,
+                score: 1.0,
+                source: vec![0..1],
+                content: vec![notes + 1..announced],
+            },
+            RawAttribution {
+                cue: announced..announced + 1,
+                score: 1.0,
+                source: vec![pos("the")..announced],
+                content: vec![pos("Friday") + 1..w.len() - 1],
+            },
+        ];
+        nest_inner(&v, &mut raw);
+        assert_eq!(raw[0].content, vec![notes + 1..w.len() - 1]);
+        assert_eq!(raw[1].content, vec![pos("Friday") + 1..w.len() - 1]);
     }
 
     #[test]

@@ -78,6 +78,7 @@ impl Extractor {
             .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
+        crate::boundaries::nest_inner(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
