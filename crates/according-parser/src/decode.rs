@@ -2,13 +2,29 @@
 //! move, label arcs as they are built, then repair multiple roots.
 
 use crate::atoms::Atoms;
-use crate::features::{label_features, transition_features};
-use crate::state::{Move, State, MOVES};
+use crate::features::{label_features, role, transition_features, transition_features_of};
+use crate::state::{Move, State, MOVES, NONE};
+use crate::table::Table4;
 use according_ml::perceptron::{Trainer, Weights};
 
 /// Anything that scores classes for a feature list (frozen weights, or a trainer mid-run).
 pub trait Score {
     fn score(&self, feats: &[u64], out: &mut Vec<f32>);
+
+    /// Scores of the four moves in state `st` (the transition classifier's entry point;
+    /// `cache` lets a frozen table reuse per-token sums of static templates).
+    fn score_moves(
+        &self,
+        st: &State,
+        atoms: &Atoms,
+        feats: &mut Vec<u64>,
+        cache: &mut StaticScores,
+        out: &mut Vec<f32>,
+    ) {
+        let _ = cache;
+        transition_features(st, atoms, feats);
+        self.score(feats, out);
+    }
 }
 
 impl Score for Weights {
@@ -25,12 +41,99 @@ impl Score for Weights {
     }
 }
 
-impl Score for crate::table::Table4 {
+impl Score for Table4 {
     fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
         let mut acc = [0i32; 4];
         self.add_scores(feats, &mut acc);
         out.clear();
         out.extend(acc.iter().map(|&a| a as f32));
+    }
+
+    /// The static templates' sums come from the per-sentence cache; only the state-dependent
+    /// templates are looked up per move. Integer sums are exact, so the scores equal the
+    /// uncached ones whatever the order of addition.
+    fn score_moves(
+        &self,
+        st: &State,
+        atoms: &Atoms,
+        feats: &mut Vec<u64>,
+        cache: &mut StaticScores,
+        out: &mut Vec<f32>,
+    ) {
+        let mut acc = [0i32; 4];
+        let parts = [
+            cache.part::<{ role::N0 }>(0, st.b, self, st, atoms, feats),
+            cache.part::<{ role::S0 }>(1, st.s0(), self, st, atoms, feats),
+            cache.part::<{ role::S1 }>(2, st.s1(), self, st, atoms, feats),
+        ];
+        for p in parts {
+            for (a, x) in acc.iter_mut().zip(p) {
+                *a += x;
+            }
+        }
+        transition_features_of::<{ role::DYN }>(st, atoms, feats);
+        self.add_scores(feats, &mut acc);
+        out.clear();
+        out.extend(acc.iter().map(|&a| a as f32));
+    }
+}
+
+/// The transition table without the static-template cache: the reference that the cached
+/// path must match exactly.
+pub struct Uncached<'a>(pub &'a Table4);
+
+impl Score for Uncached<'_> {
+    fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
+        self.0.score(feats, out);
+    }
+}
+
+/// Per-sentence sums of the static transition templates (roles n0, s0, s1) for each token,
+/// computed the first time a token fills the role. A token keeps its role over several moves
+/// (n0 through left-arcs and reduces; s0/s1 return after pops), and atoms never change
+/// within a sentence, so nothing is ever invalidated.
+#[derive(Default)]
+pub struct StaticScores {
+    /// Per token (index n + 1 = "no word"): the sums for roles n0, s0, s1.
+    sums: Vec<[[i32; 4]; 3]>,
+    /// Per token: role bits already computed.
+    known: Vec<u8>,
+}
+
+impl StaticScores {
+    /// Forget the previous sentence; `n` words plus the root plus "no word".
+    pub fn reset(&mut self, n: usize) {
+        self.known.clear();
+        self.known.resize(n + 2, 0);
+        if self.sums.len() < n + 2 {
+            self.sums.resize(n + 2, [[0; 4]; 3]);
+        }
+    }
+
+    /// The sum of role `R` (slot `k`) for token `i` in the current state.
+    #[inline]
+    fn part<const R: u8>(
+        &mut self,
+        k: usize,
+        i: u32,
+        table: &Table4,
+        st: &State,
+        atoms: &Atoms,
+        feats: &mut Vec<u64>,
+    ) -> [i32; 4] {
+        let j = if i == NONE {
+            self.known.len() - 1
+        } else {
+            i as usize
+        };
+        if self.known[j] & R == 0 {
+            let mut acc = [0i32; 4];
+            transition_features_of::<R>(st, atoms, feats);
+            table.add_scores(feats, &mut acc);
+            self.sums[j][k] = acc;
+            self.known[j] |= R;
+        }
+        self.sums[j][k]
     }
 }
 
@@ -57,6 +160,7 @@ pub struct Scratch {
     pub atoms: Atoms,
     pub feats: Vec<u64>,
     pub scores: Vec<f32>,
+    pub cache: StaticScores,
 }
 
 /// Best valid move under `scores` (indexed by `Move as usize`).
@@ -106,14 +210,20 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
 pub fn parse_greedy<T: Score, L: Score>(trans: &T, labeler: &L, root: u16, sc: &mut Scratch) {
     let n = sc.atoms.w.len() - 1;
     sc.st.reset(n);
+    sc.cache.reset(n);
     while !sc.st.is_terminal() {
         // A forced move (empty stack; or the buffer holds only the root, where the stack
         // unwinds) needs no scoring: `best_valid` could only pick it.
         let m = match only_valid(&sc.st) {
             Some(m) => m,
             None => {
-                transition_features(&sc.st, &sc.atoms, &mut sc.feats);
-                trans.score(&sc.feats, &mut sc.scores);
+                trans.score_moves(
+                    &sc.st,
+                    &sc.atoms,
+                    &mut sc.feats,
+                    &mut sc.cache,
+                    &mut sc.scores,
+                );
                 best_valid(&sc.st, &sc.scores)
             }
         };

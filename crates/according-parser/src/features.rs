@@ -73,8 +73,31 @@ fn set(v: &[u64], i: u32) -> u64 {
     }
 }
 
+/// Which positions a transition template reads: static templates read only the atoms of
+/// one position (and of positions at a fixed offset from it), so their summed scores are a
+/// function of that position's token and can be cached per sentence; `DYN` templates read
+/// the parser state (children, labels, valency, distance) or two stack/buffer positions.
+pub mod role {
+    /// n0 and the words right after it (n1 = n0 + 1, n2 = n0 + 2); also the bias.
+    pub const N0: u8 = 1;
+    /// The stack top alone.
+    pub const S0: u8 = 2;
+    /// The second stack word alone.
+    pub const S1: u8 = 4;
+    /// Everything else.
+    pub const DYN: u8 = 8;
+    pub const ALL: u8 = N0 | S0 | S1 | DYN;
+}
+
 /// Features for choosing the next move.
 pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
+    transition_features_of::<{ role::ALL }>(st, a, out);
+}
+
+/// The transition features of the templates whose role is in `ROLES` (template numbers are
+/// those of the full set, so a feature id is the same whichever subset computes it).
+pub fn transition_features_of<const ROLES: u8>(st: &State, a: &Atoms, out: &mut Vec<u64>) {
+    use role::{DYN, N0, S0, S1};
     out.clear();
     let n = st.n;
     let s0 = st.s0();
@@ -104,88 +127,90 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     let d = dist(s0, n0);
 
     let mut t = 0u64;
-    let mut f = |parts: &[u64]| {
+    let mut f = |r: u8, parts: &[u64]| {
         t += 1;
-        out.push(mix(t, parts));
+        if r & ROLES != 0 {
+            out.push(mix(t, parts));
+        }
     };
-    f(&[]); // bias
-            // single words
-    f(&[s0w, s0p]);
-    f(&[n0w, n0p]);
-    f(&[n0p]);
-    f(&[n1w, n1p]);
-    f(&[n1w]);
-    f(&[n1p]);
-    f(&[n2w]);
-    f(&[n2p]);
+    f(N0, &[]); // bias
+                // single words
+    f(S0, &[s0w, s0p]);
+    f(N0, &[n0w, n0p]);
+    f(N0, &[n0p]);
+    f(N0, &[n1w, n1p]);
+    f(N0, &[n1w]);
+    f(N0, &[n1p]);
+    f(N0, &[n2w]);
+    f(N0, &[n2p]);
     // pairs
-    f(&[s0w, n0w, n0p]);
-    f(&[s0w, n0w]);
-    f(&[s0p, n0p]);
-    f(&[n0p, n1p]);
+    f(DYN, &[s0w, n0w, n0p]);
+    f(DYN, &[s0w, n0w]);
+    f(DYN, &[s0p, n0p]);
+    f(N0, &[n0p, n1p]);
     // three tags
-    f(&[n0p, n1p, n2p]);
-    f(&[s0p, n0p, n1p]);
-    f(&[s0p, a.p(s0l), n0p]);
-    f(&[s0p, a.p(s0r), n0p]);
-    f(&[s0p, n0p, a.p(n0l)]);
+    f(N0, &[n0p, n1p, n2p]);
+    f(DYN, &[s0p, n0p, n1p]);
+    f(DYN, &[s0p, a.p(s0l), n0p]);
+    f(DYN, &[s0p, a.p(s0r), n0p]);
+    f(DYN, &[s0p, n0p, a.p(n0l)]);
     // distance
-    f(&[s0w, d]);
-    f(&[s0p, d]);
-    f(&[n0p, d]);
-    f(&[s0w, n0w, d]);
-    f(&[s0p, n0p, d]);
+    f(DYN, &[s0w, d]);
+    f(DYN, &[s0p, d]);
+    f(DYN, &[n0p, d]);
+    f(DYN, &[s0w, n0w, d]);
+    f(DYN, &[s0p, n0p, d]);
     // valency
     let (s0vl, s0vr, n0vl) = (val(&st.lval, s0), val(&st.rval, s0), val(&st.lval, n0));
-    f(&[s0w, s0vr]);
-    f(&[s0p, s0vr]);
-    f(&[s0w, s0vl]);
-    f(&[s0p, s0vl]);
-    f(&[n0p, n0vl]);
+    f(DYN, &[s0w, s0vr]);
+    f(DYN, &[s0p, s0vr]);
+    f(DYN, &[s0w, s0vl]);
+    f(DYN, &[s0p, s0vl]);
+    f(DYN, &[n0p, n0vl]);
     // second order: head, leftmost/rightmost children
-    f(&[lab(st, s0)]);
-    f(&[a.p(s0l)]);
-    f(&[lab(st, s0l)]);
-    f(&[a.w(s0r)]);
-    f(&[a.p(s0r)]);
-    f(&[lab(st, s0r)]);
-    f(&[a.w(n0l)]);
-    f(&[a.p(n0l)]);
-    f(&[lab(st, n0l)]);
+    f(DYN, &[lab(st, s0)]);
+    f(DYN, &[a.p(s0l)]);
+    f(DYN, &[lab(st, s0l)]);
+    f(DYN, &[a.w(s0r)]);
+    f(DYN, &[a.p(s0r)]);
+    f(DYN, &[lab(st, s0r)]);
+    f(DYN, &[a.w(n0l)]);
+    f(DYN, &[a.p(n0l)]);
+    f(DYN, &[lab(st, n0l)]);
     // third order
-    f(&[a.w(s0l2)]);
-    f(&[a.p(s0l2)]);
-    f(&[lab(st, s0l2)]);
-    f(&[a.w(n0l2)]);
-    f(&[a.p(n0l2)]);
-    f(&[lab(st, n0l2)]);
-    f(&[s0p, a.p(s0l), a.p(s0l2)]);
-    f(&[s0p, a.p(s0r), a.p(s0r2)]);
-    f(&[s0p, a.p(s0h), a.p(s0h2)]);
-    f(&[n0p, a.p(n0l), a.p(n0l2)]);
+    f(DYN, &[a.w(s0l2)]);
+    f(DYN, &[a.p(s0l2)]);
+    f(DYN, &[lab(st, s0l2)]);
+    f(DYN, &[a.w(n0l2)]);
+    f(DYN, &[a.p(n0l2)]);
+    f(DYN, &[lab(st, n0l2)]);
+    f(DYN, &[s0p, a.p(s0l), a.p(s0l2)]);
+    f(DYN, &[s0p, a.p(s0r), a.p(s0r2)]);
+    f(DYN, &[s0p, a.p(s0h), a.p(s0h2)]);
+    f(DYN, &[n0p, a.p(n0l), a.p(n0l2)]);
     // label sets
     let (s0sl, s0sr, n0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, n0));
-    f(&[s0w, s0sr]);
-    f(&[s0p, s0sr]);
-    f(&[s0w, s0sl]);
-    f(&[s0p, s0sl]);
-    f(&[n0p, n0sl]);
+    f(DYN, &[s0w, s0sr]);
+    f(DYN, &[s0p, s0sr]);
+    f(DYN, &[s0w, s0sl]);
+    f(DYN, &[s0p, s0sl]);
+    f(DYN, &[n0p, n0sl]);
     // beyond Zhang & Nivre: the second stack word, and whether s0 already has a head
     let s0_headed = (s0 != NONE && s0h != NONE) as u64;
-    f(&[s1p, s0p, n0p]);
-    f(&[s1w, s1p]);
-    f(&[s0_headed, s0w, n0p]);
-    f(&[s0_headed, lab(st, s0), n0p]);
+    f(DYN, &[s1p, s0p, n0p]);
+    f(S1, &[s1w, s1p]);
+    f(DYN, &[s0_headed, s0w, n0p]);
+    f(DYN, &[s0_headed, lab(st, s0), n0p]);
     // back-offs for noisy tags: UPOS-only and XPOS-only views, suffixes of unknown words
-    f(&[a.u(s0), a.u(n0)]);
-    f(&[a.x(s0), a.x(n0)]);
-    f(&[a.u(s0), a.u(n0), a.u(n1)]);
-    f(&[a.x(s0), a.x(n0), a.x(n1)]);
-    f(&[a.u(s1), a.u(s0), a.u(n0)]);
-    f(&[a.suf(s0), a.suf(n0)]);
-    f(&[a.suf(n0), a.x(n0)]);
-    f(&[a.suf(s0), a.x(s0)]);
-    f(&[a.suf(n0), a.w(n1)]);
+    f(DYN, &[a.u(s0), a.u(n0)]);
+    f(DYN, &[a.x(s0), a.x(n0)]);
+    f(DYN, &[a.u(s0), a.u(n0), a.u(n1)]);
+    f(DYN, &[a.x(s0), a.x(n0), a.x(n1)]);
+    f(DYN, &[a.u(s1), a.u(s0), a.u(n0)]);
+    f(DYN, &[a.suf(s0), a.suf(n0)]);
+    f(N0, &[a.suf(n0), a.x(n0)]);
+    f(S0, &[a.suf(s0), a.x(s0)]);
+    f(N0, &[a.suf(n0), a.w(n1)]);
 }
 
 /// Features for labelling the arc `h -> d` at the moment it is built.

@@ -1,7 +1,7 @@
 //! The trained parser: label inventory, transition weights and labeler weights, stored in an
 //! `according-ml` model file (`kind = "parser"`).
 
-use crate::decode::{parse_greedy, Scratch};
+use crate::decode::{parse_greedy, Score, Scratch, Uncached};
 use crate::table::{RowTable, Table4};
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
 use according_ml::perceptron::Weights;
@@ -166,13 +166,30 @@ impl Parser {
     /// Parse one sentence: per word, its head (1-based, 0 = root) and relation.
     /// `upos`/`xpos` should have one tag per word (missing tags count as unknown).
     pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
+        self.parse_with(&self.trans_table, words, upos, xpos)
+    }
+
+    /// [`Parser::parse`] without the per-sentence cache of static transition scores: the
+    /// reference the cached decoder must match exactly (tests and benchmarks only).
+    #[doc(hidden)]
+    pub fn parse_uncached(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
+        self.parse_with(&Uncached(&self.trans_table), words, upos, xpos)
+    }
+
+    fn parse_with<T: Score>(
+        &self,
+        trans: &T,
+        words: &[&str],
+        upos: &[&str],
+        xpos: &[&str],
+    ) -> Vec<(u32, &str)> {
         if words.is_empty() {
             return Vec::new();
         }
         SCRATCH.with(|sc| {
             let mut sc = sc.borrow_mut();
             sc.atoms.fill(words, upos, xpos);
-            parse_greedy(&self.trans_table, &self.labeler_table, self.root, &mut sc);
+            parse_greedy(trans, &self.labeler_table, self.root, &mut sc);
             let n = words.len() as u32;
             (0..words.len())
                 .map(|i| {

@@ -67,6 +67,39 @@ struct Bucket4 {
     overflow: u32,
 }
 
+impl Bucket4 {
+    /// Bit `j` set when slot `j` holds fingerprint `fp`.
+    #[inline]
+    fn matches(&self, fp: u16) -> u32 {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            // SAFETY: SSE2 is part of x86_64; both loads read 16 bytes inside the 64-byte
+            // bucket (bytes 0..16 and 16..32; only the first two fingerprints of the second
+            // load are used).
+            unsafe {
+                let p = self as *const Bucket4 as *const u8;
+                let want = _mm_set1_epi16(fp as i16);
+                let lo = _mm_loadu_si128(p as *const __m128i);
+                let hi = _mm_loadu_si128(p.add(16) as *const __m128i);
+                let lo = _mm_cmpeq_epi16(lo, want);
+                let hi = _mm_cmpeq_epi16(hi, want);
+                // One byte per slot (the low byte of each 16-bit comparison), ten slots.
+                let packed = _mm_packs_epi16(lo, hi);
+                (_mm_movemask_epi8(packed) as u32) & ((1 << SLOTS) - 1)
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            let mut m = 0;
+            for (j, &f) in self.fp.iter().enumerate() {
+                m |= ((f == fp) as u32) << j;
+            }
+            m
+        }
+    }
+}
+
 #[inline]
 fn fingerprint16(id: u64) -> u16 {
     (id as u16).max(1)
@@ -126,10 +159,13 @@ impl Table4 {
             let mut b = home(f, nb);
             loop {
                 let bucket = &self.buckets[b];
-                for j in 0..SLOTS {
-                    let m = -((bucket.fp[j] == fp) as i32);
+                // Every slot whose fingerprint matches adds its weights (usually one or none).
+                let mut m = bucket.matches(fp);
+                while m != 0 {
+                    let j = m.trailing_zeros() as usize;
+                    m &= m - 1;
                     for (s, &x) in sum.iter_mut().zip(&bucket.w[j]) {
-                        *s += x as i32 & m;
+                        *s += x as i32;
                     }
                 }
                 if bucket.overflow == 0 {
@@ -255,12 +291,69 @@ mod tests {
     fn trained(n_classes: usize, n_feats: u64) -> Weights {
         let mut t = Trainer::new(n_classes);
         for i in 0..n_feats {
-            let f = i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x1234;
+            // Random ids (a Weyl sequence would spread too evenly to fill any bucket).
+            let f = according_ml::rng::Rng::new(i).next_u64();
             t.update(&[f], (i % n_classes as u64) as usize, 1.0 + (i % 7) as f32);
             t.update(&[f], ((i + 1) % n_classes as u64) as usize, -1.0);
             t.tick();
         }
         t.finish(0.0)
+    }
+
+    /// The pre-SIMD lookup: every slot of the probed buckets compared one by one.
+    fn add_scores_scalar(t: &Table4, feats: &[u64], acc: &mut [i32; 4]) {
+        let nb = t.buckets.len();
+        for &f in feats {
+            let fp = fingerprint16(f);
+            let mut b = home(f, nb);
+            loop {
+                let bucket = &t.buckets[b];
+                for j in 0..SLOTS {
+                    if bucket.fp[j] == fp {
+                        for (s, &x) in acc.iter_mut().zip(&bucket.w[j]) {
+                            *s += x as i32;
+                        }
+                    }
+                }
+                if bucket.overflow == 0 {
+                    break;
+                }
+                b = if b + 1 == nb { 0 } else { b + 1 };
+            }
+        }
+    }
+
+    #[test]
+    fn simd_lookup_equals_the_scalar_one() {
+        let w4 = trained(4, 50_000);
+        let t4 = Table4::from_weights(&w4, 0).unwrap();
+        // Every fingerprint against every bucket, including fingerprints equal to weight
+        // bytes that lie past the ten fingerprints in the second SIMD load.
+        let full: Vec<&Bucket4> = t4.buckets.iter().filter(|b| b.fp[SLOTS - 1] != 0).collect();
+        let partial = t4.buckets.iter().filter(|b| b.fp[SLOTS - 1] == 0);
+        assert!(full.len() >= 50, "{} full buckets", full.len());
+        for bucket in full.into_iter().take(50).chain(partial.take(50)) {
+            for fp in 1..=u16::MAX {
+                let want = (0..SLOTS).fold(0u32, |m, j| m | ((bucket.fp[j] == fp) as u32) << j);
+                assert_eq!(bucket.matches(fp), want);
+            }
+        }
+        // Stored ids, absent ids, and ids sharing a stored id's 16-bit fingerprint.
+        let mut rng = according_ml::rng::Rng::new(7);
+        let stored: Vec<u64> = w4.rows().map(|(id, _)| id).collect();
+        for i in 0..20_000 {
+            let feats: Vec<u64> = (0..60)
+                .map(|k| match (i + k) % 3 {
+                    0 => stored[rng.next_u64() as usize % stored.len()],
+                    1 => rng.next_u64(),
+                    _ => (rng.next_u64() & !0xffff) | (stored[k % stored.len()] & 0xffff),
+                })
+                .collect();
+            let (mut a, mut b) = ([0i32; 4], [0i32; 4]);
+            t4.add_scores(&feats, &mut a);
+            add_scores_scalar(&t4, &feats, &mut b);
+            assert_eq!(a, b);
+        }
     }
 
     #[test]
