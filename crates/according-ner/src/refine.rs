@@ -208,12 +208,14 @@ fn strip_titles(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], m
         // or more (`Sergei Ivanov`) or a census name, and without an organisation word.
         let rest = &words[s..o.end];
         let has = |t: GazType| rest.iter().any(|w| matcher.types_of(w).contains(&t));
-        let person_like = !has(GazType::OrgWord)
-            && (o.kind == EntityType::Person
-                || rest.len() >= 2
-                || has(GazType::First)
-                || has(GazType::Last));
-        if titled && capitalised && person_like {
+        let person_like = || {
+            !has(GazType::OrgWord)
+                && (o.kind == EntityType::Person
+                    || rest.len() >= 2
+                    || has(GazType::First)
+                    || has(GazType::Last))
+        };
+        if titled && capitalised && person_like() {
             o.start = s;
             o.kind = EntityType::Person;
         }
