@@ -37,7 +37,11 @@ pub struct TrainOptions {
     pub ensemble: usize,
 }
 
-/// How the gold-only model must agree with a silver sentence for it to be kept.
+/// How the gold-only model must agree with a silver sentence for it to be kept. `Exact` is the
+/// default: every other mode scored lower on the tuning set (typed F1, mean of seeds: exact
+/// 71.0 on three, more-steady-orgs 70.7, more-orgs 70.0, more-acronyms 68.6 on two, spans
+/// 67.8 on one); spaCy's extra organisations raise organisation recall and lose more
+/// precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SilverFilter {
     /// Same names with the same types.
