@@ -33,17 +33,13 @@ impl Component for Parser {
                     }
                 }
             }
+            // The tree borrows only the parser (its labels), so the tokens can be written
+            // directly once the word lists are gone.
             let tree = self.parse(&words, &upos, &xpos);
-            let labels: Vec<(Option<u32>, String)> = tree
-                .iter()
-                .map(|&(h, l)| {
-                    let head = (h > 0).then(|| (range.start + h as usize - 1) as u32);
-                    (head, l.to_string())
-                })
-                .collect();
-            for (tok, (head, label)) in doc.tokens[range].iter_mut().zip(labels) {
-                tok.head = head;
-                tok.deprel = Some(label);
+            drop((words, upos, xpos));
+            for (tok, &(h, label)) in doc.tokens[range.clone()].iter_mut().zip(&tree) {
+                tok.head = (h > 0).then(|| (range.start + h as usize - 1) as u32);
+                tok.deprel = Some(label.to_string());
             }
         }
         Ok(())
