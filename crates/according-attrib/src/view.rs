@@ -157,7 +157,22 @@ fn mark_paragraphs_and_quotes(text: &str, toks: &mut [Tok<'_>]) {
         }
         toks[i].paragraph = para;
         let w = s.slice(text);
+        // `''` that the segmenter split into two `'` tokens is one quote mark over both.
+        let is_tick = |t: &Tok| t.span.slice(text) == "'";
+        let pair_end = (w == "'")
+            .then(|| toks.get(i + 1))
+            .flatten()
+            .filter(|n| n.span.start == s.end && is_tick(n))
+            .map(|n| n.span.end);
+        let second_of_pair = w == "'"
+            && i > 0
+            && toks[i - 1].span.end == s.start
+            && is_tick(&toks[i - 1])
+            && toks[i - 1].mark != QuoteMark::None;
+        let w = if pair_end.is_some() { "''" } else { w };
+        let end = pair_end.unwrap_or(s.end);
         let mark = match w {
+            _ if second_of_pair => toks[i - 1].mark,
             "“" | "„" | "«" => QuoteMark::Open,
             "”" | "»" | "‟" => QuoteMark::Close,
             "\"" | "``" | "''" => {
@@ -166,7 +181,7 @@ fn mark_paragraphs_and_quotes(text: &str, toks: &mut [Tok<'_>]) {
                 let after_space = s.start == 0
                     || text[..s.start].ends_with(char::is_whitespace)
                     || text[..s.start].ends_with(['(', '[', '—']);
-                if !inside || (after_space && !text[s.end..].starts_with(char::is_whitespace)) {
+                if !inside || (after_space && !text[end..].starts_with(char::is_whitespace)) {
                     QuoteMark::Open
                 } else {
                     QuoteMark::Close
@@ -446,5 +461,21 @@ mod tests {
         assert!(t("Go").in_quote);
         assert!(!t("Then").in_quote);
         assert_eq!(t("More").paragraph, 1);
+    }
+
+    #[test]
+    fn a_split_double_tick_is_one_quote_mark() {
+        // The segmenter splits an opening `''` into two `'` tokens.
+        let mut doc = Doc::new(
+            "t",
+            "t",
+            "''If you go, you lose,'' he told me. Then he left.",
+        );
+        according_text::clean(&mut doc);
+        according_text::segment(&mut doc);
+        let v = View::new(&doc);
+        let t = |w: &str| v.toks.iter().find(|t| t.span.slice(v.text) == w).unwrap();
+        assert!(t("If").in_quote && t("lose").in_quote);
+        assert!(!t("told").in_quote && !t("Then").in_quote);
     }
 }
