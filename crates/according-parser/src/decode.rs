@@ -4,7 +4,7 @@
 use crate::atoms::Atoms;
 use crate::features::{label_features, role, transition_features, transition_features_of};
 use crate::state::{Move, State, MOVES, NONE};
-use crate::table::Table4;
+use crate::table::{RowTable, Table4};
 use according_ml::perceptron::{Trainer, Weights};
 
 /// Anything that scores classes for a feature list (frozen weights, or a trainer mid-run).
@@ -24,6 +24,12 @@ pub trait Score {
         let _ = cache;
         transition_features(st, atoms, feats);
         self.score(feats, out);
+    }
+
+    /// The best class other than `root` for `feats` (the arc labeler's entry point).
+    fn pick_label(&self, feats: &[u64], root: u16, buf: &mut Vec<f32>) -> u16 {
+        self.score(feats, buf);
+        best_label(buf, root)
     }
 }
 
@@ -78,11 +84,11 @@ impl Score for Table4 {
     }
 }
 
-/// The transition table without the static-template cache: the reference that the cached
-/// path must match exactly.
-pub struct Uncached<'a>(pub &'a Table4);
+/// A table through the generic scoring path only (full feature lists, `f32` scores, no
+/// static-template cache, no integer argmax): the reference the fast paths must match exactly.
+pub struct Uncached<'a, T>(pub &'a T);
 
-impl Score for Uncached<'_> {
+impl<T: Score> Score for Uncached<'_, T> {
     fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
         self.0.score(feats, out);
     }
@@ -137,13 +143,19 @@ impl StaticScores {
     }
 }
 
-impl Score for crate::table::RowTable {
+impl Score for RowTable {
     fn score(&self, feats: &[u64], out: &mut Vec<f32>) {
         let mut acc = [0i32; 64];
         let n = self.n_classes().min(acc.len());
         self.add_scores(feats, &mut acc);
         out.clear();
         out.extend(acc[..n].iter().map(|&a| a as f32));
+    }
+
+    /// Integer sums and argmax: the same label as through the `f32` scores (which hold these
+    /// integers exactly), without the conversions.
+    fn pick_label(&self, feats: &[u64], root: u16, _buf: &mut Vec<f32>) -> u16 {
+        self.best_class(feats, root)
     }
 }
 
@@ -201,8 +213,7 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
         return root;
     }
     label_features(&sc.st, &sc.atoms, h, d, &mut sc.feats);
-    labeler.score(&sc.feats, &mut sc.scores);
-    best_label(&sc.scores, root)
+    labeler.pick_label(&sc.feats, root, &mut sc.scores)
 }
 
 /// Parse the sentence whose atoms are in `sc.atoms`; the result is in `sc.st` (heads with

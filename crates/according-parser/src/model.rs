@@ -166,19 +166,27 @@ impl Parser {
     /// Parse one sentence: per word, its head (1-based, 0 = root) and relation.
     /// `upos`/`xpos` should have one tag per word (missing tags count as unknown).
     pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
-        self.parse_with(&self.trans_table, words, upos, xpos)
+        self.parse_with(&self.trans_table, &self.labeler_table, words, upos, xpos)
     }
 
-    /// [`Parser::parse`] without the per-sentence cache of static transition scores: the
-    /// reference the cached decoder must match exactly (tests and benchmarks only).
+    /// [`Parser::parse`] through the generic scoring path (no cache of static transition
+    /// scores, labels chosen on `f32` scores): the reference the fast decoder must match
+    /// exactly (tests and benchmarks only).
     #[doc(hidden)]
     pub fn parse_uncached(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
-        self.parse_with(&Uncached(&self.trans_table), words, upos, xpos)
+        self.parse_with(
+            &Uncached(&self.trans_table),
+            &Uncached(&self.labeler_table),
+            words,
+            upos,
+            xpos,
+        )
     }
 
-    fn parse_with<T: Score>(
+    fn parse_with<T: Score, L: Score>(
         &self,
         trans: &T,
+        labeler: &L,
         words: &[&str],
         upos: &[&str],
         xpos: &[&str],
@@ -189,7 +197,7 @@ impl Parser {
         SCRATCH.with(|sc| {
             let mut sc = sc.borrow_mut();
             sc.atoms.fill(words, upos, xpos);
-            parse_greedy(trans, &self.labeler_table, self.root, &mut sc);
+            parse_greedy(trans, labeler, self.root, &mut sc);
             let n = words.len() as u32;
             (0..words.len())
                 .map(|i| {

@@ -243,6 +243,35 @@ impl RowTable {
     /// Sum the rows of `feats` into `acc` (64 sums; classes beyond `n_classes` stay 0).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; 64]) {
+        self.for_each_row(feats, |row| {
+            for (a, &x) in acc.iter_mut().zip(&row.0) {
+                *a += x as i32;
+            }
+        });
+    }
+
+    /// The class with the highest summed score for `feats`, `skip` excluded; ties go to the
+    /// lower class (as `decode::best_label` picks on the `i32` sums). Sums are kept in 16
+    /// bits, which is exact while at most 258 rows of `i8` weights are added; longer lists
+    /// use 32 bits.
+    pub fn best_class(&self, feats: &[u64], skip: u16) -> u16 {
+        if feats.len() > 258 {
+            let mut acc = [0i32; 64];
+            self.add_scores(feats, &mut acc);
+            return argmax_except(&acc[..self.n_classes], skip);
+        }
+        let mut acc = [0i16; 64];
+        self.for_each_row(feats, |row| {
+            for (a, &x) in acc.iter_mut().zip(&row.0) {
+                *a += x as i16;
+            }
+        });
+        argmax_except(&acc[..self.n_classes], skip)
+    }
+
+    /// Call `add` on the row of each feature of `feats` found in the table.
+    #[inline]
+    fn for_each_row(&self, feats: &[u64], mut add: impl FnMut(&Row64)) {
         let size = self.slots.len();
         for &f in feats {
             prefetch(self.slots.as_ptr().wrapping_add(home(f, size)));
@@ -260,7 +289,7 @@ impl RowTable {
                         k += 1;
                         prefetch(self.rows.as_ptr().wrapping_add(row as usize));
                     } else {
-                        self.add_row(row, acc);
+                        add(&self.rows[row as usize]);
                     }
                     break;
                 }
@@ -271,21 +300,26 @@ impl RowTable {
             }
         }
         for &r in &found[..k] {
-            self.add_row(r, acc);
+            add(&self.rows[r as usize]);
         }
     }
+}
 
-    #[inline]
-    fn add_row(&self, r: u32, acc: &mut [i32; 64]) {
-        for (a, &x) in acc.iter_mut().zip(&self.rows[r as usize].0) {
-            *a += x as i32;
+/// Index of the largest value other than `skip` (the first of equal ones).
+fn argmax_except<T: Copy + PartialOrd>(v: &[T], skip: u16) -> u16 {
+    let mut best = if skip == 0 { 1 } else { 0 };
+    for (i, &x) in v.iter().enumerate() {
+        if i != skip as usize && x > v[best] {
+            best = i;
         }
     }
+    best as u16
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::Score;
     use according_ml::perceptron::Trainer;
 
     fn trained(n_classes: usize, n_feats: u64) -> Weights {
@@ -353,6 +387,34 @@ mod tests {
             t4.add_scores(&feats, &mut a);
             add_scores_scalar(&t4, &feats, &mut b);
             assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn integer_label_choice_equals_the_float_one() {
+        let w = trained(51, 3_000);
+        let rt = RowTable::from_weights(&w, 0).unwrap();
+        let stored: Vec<u64> = w.rows().map(|(id, _)| id).collect();
+        let mut rng = according_ml::rng::Rng::new(11);
+        let mut scores = Vec::new();
+        // Short lists (16-bit sums), and long ones of the same rows repeated, which would
+        // overflow 16 bits (32-bit path).
+        for len in [1usize, 5, 31, 64, 258, 259, 2_000] {
+            for skip in [0u16, 7, 50] {
+                for _ in 0..50 {
+                    let pick = stored[rng.below(stored.len())];
+                    let feats: Vec<u64> = (0..len)
+                        .map(|k| match k % 4 {
+                            0 => pick,
+                            1 => rng.next_u64(),
+                            _ => stored[rng.below(stored.len())],
+                        })
+                        .collect();
+                    rt.score(&feats, &mut scores);
+                    let want = crate::decode::best_label(&scores, skip);
+                    assert_eq!(rt.best_class(&feats, skip), want, "len {len}");
+                }
+            }
         }
     }
 
