@@ -1,13 +1,7 @@
 //! The tagger as a pipeline stage: fills `upos`, `xpos` and `lemma` of every token.
 
-use crate::tagger::{TagScratch, Tagger};
+use crate::tagger::{with_scratch, TagScratch, Tagger};
 use according_core::{Component, Doc, DocError};
-use std::cell::RefCell;
-
-thread_local! {
-    /// One scratch per thread, kept across documents so its word-score cache stays warm.
-    static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::default());
-}
 
 impl Component for Tagger {
     fn name(&self) -> &'static str {
@@ -15,11 +9,7 @@ impl Component for Tagger {
     }
 
     fn process(&self, doc: &mut Doc) -> Result<(), DocError> {
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.annotate(doc, &mut scratch),
-            // Re-entered on this thread (a component calling another): use a fresh scratch.
-            Err(_) => self.annotate(doc, &mut TagScratch::default()),
-        });
+        with_scratch(|scratch| self.annotate(doc, scratch));
         Ok(())
     }
 }

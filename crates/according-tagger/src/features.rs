@@ -245,6 +245,78 @@ pub fn context_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mu
     }
 }
 
+/// The position a neighbouring word holds relative to the word being tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Neighbour {
+    Prev1,
+    Prev2,
+    Next1,
+    Next2,
+}
+
+impl Neighbour {
+    pub const ALL: [Neighbour; 4] = [
+        Neighbour::Prev1,
+        Neighbour::Prev2,
+        Neighbour::Next1,
+        Neighbour::Next2,
+    ];
+}
+
+/// The part of [`context_features`] that depends on one neighbour's word alone: its scores can
+/// be cached per word type and role, like [`word_features`]'.
+pub fn neighbour_features(role: Neighbour, t: &TokenInfo, out: &mut Vec<u64>) {
+    match role {
+        Neighbour::Prev1 => {
+            out.push(feat1(20, t.norm));
+            out.push(feat1(24, t.suffix[2]));
+            out.push(feat1(27, t.shape));
+            out.push(feat1(41, t.ambig));
+            if t.cluster != 0 {
+                out.push(feat1(39, t.cluster & 0xffff_ffff));
+            }
+        }
+        Neighbour::Prev2 => out.push(feat1(21, t.norm)),
+        Neighbour::Next1 => {
+            out.push(feat1(22, t.norm));
+            out.push(feat1(25, t.suffix[2]));
+            out.push(feat1(26, t.suffix[0]));
+            out.push(feat1(28, t.shape));
+            out.push(feat1(30, t.ambig));
+            if t.cluster != 0 {
+                out.push(feat1(40, t.cluster & 0xffff_ffff));
+                out.push(feat1(45, t.cluster >> 32));
+            }
+        }
+        Neighbour::Next2 => {
+            out.push(feat1(23, t.norm));
+            out.push(feat1(31, t.ambig));
+        }
+    }
+}
+
+/// The rest of [`context_features`]: templates over several words or the previous tags.
+/// Together with [`neighbour_features`] of the four neighbours it is exactly
+/// [`context_features`] (a test checks it).
+pub fn joint_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let w = &toks[i + 2];
+    let m1 = &toks[i + 1];
+    let n1 = &toks[i + 3];
+    out.push(feat2(16, w.flags, (i == 0) as u64));
+    out.push(feat1(17, p1));
+    out.push(feat2(18, p1, p2));
+    out.push(feat2(19, p1, w.norm));
+    out.push(feat2(32, p1, w.ambig));
+    out.push(feat2(33, w.ambig, n1.ambig));
+    out.push(feat2(34, m1.norm, w.norm));
+    out.push(feat2(35, w.norm, n1.norm));
+    out.push(feat2(36, p1, w.suffix[2]));
+    out.push(feat3(37, p1, w.ambig, n1.ambig));
+    if w.cluster != 0 {
+        out.push(feat2(44, p1, w.cluster & 0xffff_ffff));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,5 +344,33 @@ mod tests {
         let b = TokenInfo::compute("naïveté", &lex, &mut s);
         assert_eq!(b.suffix[0], hash_str("é"));
         assert_eq!(b.prefix[2], hash_str("naï"));
+    }
+
+    #[test]
+    fn joint_and_neighbour_features_are_the_context_features() {
+        let lex = Lexicon::default();
+        let mut s = Scratch::default();
+        let mut toks = vec![TokenInfo::pad(1), TokenInfo::pad(2)];
+        for w in ["Officials", "in", "Kyiv", "said", "3.5", "%", "."] {
+            let mut t = TokenInfo::compute(w, &lex, &mut s);
+            t.cluster = t.norm & 0x0000_00ff_0000_00ff; // some clustered, some not
+            toks.push(t);
+        }
+        toks.push(TokenInfo::pad(3));
+        toks.push(TokenInfo::pad(4));
+        for i in 0..toks.len() - 4 {
+            let (p1, p2) = (i as u64 * 7, i as u64 * 13);
+            let mut whole = Vec::new();
+            context_features(&toks, i, p1, p2, &mut whole);
+            let mut parts = Vec::new();
+            joint_features(&toks, i, p1, p2, &mut parts);
+            let at = [i + 1, i, i + 3, i + 4];
+            for (role, j) in Neighbour::ALL.into_iter().zip(at) {
+                neighbour_features(role, &toks[j], &mut parts);
+            }
+            whole.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(whole, parts, "position {i}");
+        }
     }
 }

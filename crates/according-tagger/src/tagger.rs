@@ -1,7 +1,10 @@
 //! The tagger model: joint `UPOS|XPOS` tags predicted greedily left to right by an averaged
 //! perceptron, then lemmas from the predicted XPOS.
 
-use crate::features::{context_features, word_features, Scratch, TokenInfo, START1, START2};
+use crate::features::{
+    extract, joint_features, neighbour_features, word_features, Neighbour, Scratch, TokenInfo,
+    START1, START2,
+};
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::weights::Weights;
@@ -30,25 +33,46 @@ pub struct Tag<'m> {
 pub struct TagScratch {
     infos: Vec<TokenInfo>,
     feats: Vec<u64>,
+    /// Per padded position, the offset of its word's block in the score cache.
+    feats_at: Vec<usize>,
     acc: Vec<i32>,
     word: Scratch,
     words: WordScores,
 }
 
-/// Scores of the word-only features ([`word_features`]) per word form: news repeats its words,
-/// so most tokens need only their context features looked up. Integer sums, so the tags are
-/// exactly those computed without the cache.
+/// Per word form, the scores of the features that depend on that word alone: as the word
+/// being tagged ([`word_features`]) and as each of its four neighbours
+/// ([`neighbour_features`]). News repeats its words, so most tokens need only their few joint
+/// features looked up. Integer sums, so the tags are exactly those computed without the cache
+/// (a test compares with [`Tagger::tag_ids_uncached`]).
 #[derive(Default)]
 struct WordScores {
     /// The [`Tagger::id`] the scores belong to.
     owner: u64,
-    /// Form hash → offset of its row in `rows`.
+    /// Form hash → offset of its block of [`BLOCK_ROWS`] rows in `rows`.
     index: according_ml::perceptron::IdMap<u32>,
     rows: Vec<i32>,
 }
 
-/// Word types cached before the cache starts over (bounds memory: ~50 classes × 4 bytes each).
-const WORD_CACHE_MAX: usize = 1 << 15;
+/// Rows per cached word: as the word itself, then as `Neighbour::ALL` in order.
+const BLOCK_ROWS: usize = 5;
+
+/// Memory for cached scores per thread before the cache starts over (a block is
+/// 5 × ~50 classes × 4 bytes, so about 8,000 word types: most of a news corpus's tokens).
+const WORD_CACHE_BYTES: usize = 8 << 20;
+
+thread_local! {
+    /// One scratch per thread, kept across calls so its word-score cache stays warm.
+    static SCRATCH: std::cell::RefCell<TagScratch> = std::cell::RefCell::new(TagScratch::default());
+}
+
+/// Run `f` with this thread's scratch (a fresh one if it is already in use on this thread).
+pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut TagScratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        Err(_) => f(&mut TagScratch::default()),
+    })
+}
 
 /// Source of [`Tagger::id`]s.
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -152,9 +176,8 @@ impl Tagger {
 
     /// Tags and lemmas of one sentence of words (UD tokenization).
     pub fn tag<'m>(&'m self, words: &[&str]) -> Vec<Tag<'m>> {
-        let mut scratch = TagScratch::default();
         let mut ids = Vec::new();
-        self.tag_ids(words, &mut scratch, &mut ids);
+        with_scratch(|scratch| self.tag_ids(words, scratch, &mut ids));
         words
             .iter()
             .zip(&ids)
@@ -172,6 +195,87 @@ impl Tagger {
     /// The joint tag of each word as an index into [`Tagger::tag_set`] (no lemmas, no
     /// allocation once the buffers are warm).
     pub fn tag_ids(&self, words: &[&str], s: &mut TagScratch, out: &mut Vec<u16>) {
+        let n = self.tags.len();
+        let block = BLOCK_ROWS * n;
+        if (words.len() + 4) * block * 4 > WORD_CACHE_BYTES {
+            // A "sentence" longer than the cache (unsegmented text): no caching.
+            return self.tag_ids_uncached(words, s, out);
+        }
+        self.fill_infos(words, s);
+        out.clear();
+        s.acc.resize(n, 0);
+        if s.words.owner != self.id
+            || (s.words.rows.len() + block * s.infos.len()) * 4 > WORD_CACHE_BYTES
+        {
+            s.words.owner = self.id;
+            s.words.index.clear();
+            s.words.rows.clear();
+        }
+        // Every position's block (pads included), so each decision only adds rows.
+        let mut at = std::mem::take(&mut s.feats_at);
+        at.clear();
+        for k in 0..s.infos.len() {
+            at.push(self.word_block(k, s));
+        }
+        let (mut p1, mut p2) = (START1, START2);
+        for i in 0..words.len() {
+            let t = match self.lexicon.dict_tag(s.infos[i + 2].form) {
+                Some(t) => t,
+                None => {
+                    // Row r of the block of the word at padded position k.
+                    let row = |k: usize, r: usize| at[k] + r * n;
+                    let parts = [
+                        row(i + 2, 0),
+                        row(i + 1, 1),
+                        row(i, 2),
+                        row(i + 3, 3),
+                        row(i + 4, 4),
+                    ];
+                    s.acc.copy_from_slice(&s.words.rows[parts[0]..parts[0] + n]);
+                    for &p in &parts[1..] {
+                        for (a, &x) in s.acc.iter_mut().zip(&s.words.rows[p..p + n]) {
+                            *a += x;
+                        }
+                    }
+                    s.feats.clear();
+                    joint_features(&s.infos, i, p1, p2, &mut s.feats);
+                    self.weights.add_scores(&s.feats, &mut s.acc);
+                    best(&s.acc) as u16
+                }
+            };
+            out.push(t);
+            p2 = p1;
+            p1 = t as u64;
+        }
+        s.feats_at = at;
+    }
+
+    /// The same tags computed without any cache, from the training feature set
+    /// ([`extract`]): the reference the cached path must match.
+    #[doc(hidden)]
+    pub fn tag_ids_uncached(&self, words: &[&str], s: &mut TagScratch, out: &mut Vec<u16>) {
+        self.fill_infos(words, s);
+        out.clear();
+        s.acc.resize(self.tags.len(), 0);
+        let (mut p1, mut p2) = (START1, START2);
+        for i in 0..words.len() {
+            let t = match self.lexicon.dict_tag(s.infos[i + 2].form) {
+                Some(t) => t,
+                None => {
+                    extract(&s.infos, i, p1, p2, &mut s.feats);
+                    s.acc.iter_mut().for_each(|x| *x = 0);
+                    self.weights.add_scores(&s.feats, &mut s.acc);
+                    best(&s.acc) as u16
+                }
+            };
+            out.push(t);
+            p2 = p1;
+            p1 = t as u64;
+        }
+    }
+
+    /// The padded per-word lexical hashes of one sentence: two pads, the words, two pads.
+    fn fill_infos(&self, words: &[&str], s: &mut TagScratch) {
         s.infos.clear();
         s.infos.push(TokenInfo::pad(1));
         s.infos.push(TokenInfo::pad(2));
@@ -181,44 +285,31 @@ impl Tagger {
         }
         s.infos.push(TokenInfo::pad(3));
         s.infos.push(TokenInfo::pad(4));
-        out.clear();
+    }
+
+    /// Offset in the cache of the score block of the word at padded position `k`, computing
+    /// it the first time its form is seen.
+    fn word_block(&self, k: usize, s: &mut TagScratch) -> usize {
+        let info = s.infos[k];
+        if let Some(&at) = s.words.index.get(&info.form) {
+            return at as usize;
+        }
         let n = self.tags.len();
-        s.acc.resize(n, 0);
-        if s.words.owner != self.id || s.words.index.len() >= WORD_CACHE_MAX {
-            s.words.owner = self.id;
-            s.words.index.clear();
-            s.words.rows.clear();
+        let at = s.words.rows.len();
+        s.words.rows.resize(at + BLOCK_ROWS * n, 0);
+        s.feats.clear();
+        word_features(&info, &mut s.feats);
+        self.weights
+            .add_scores(&s.feats, &mut s.words.rows[at..at + n]);
+        for (r, role) in Neighbour::ALL.into_iter().enumerate() {
+            s.feats.clear();
+            neighbour_features(role, &info, &mut s.feats);
+            let start = at + (r + 1) * n;
+            self.weights
+                .add_scores(&s.feats, &mut s.words.rows[start..start + n]);
         }
-        let (mut p1, mut p2) = (START1, START2);
-        for i in 0..words.len() {
-            let t = match self.lexicon.dict_tag(s.infos[i + 2].form) {
-                Some(t) => t,
-                None => {
-                    let form = s.infos[i + 2].form;
-                    match s.words.index.get(&form) {
-                        Some(&at) => {
-                            let at = at as usize;
-                            s.acc.copy_from_slice(&s.words.rows[at..at + n]);
-                        }
-                        None => {
-                            s.feats.clear();
-                            word_features(&s.infos[i + 2], &mut s.feats);
-                            s.acc.iter_mut().for_each(|x| *x = 0);
-                            self.weights.add_scores(&s.feats, &mut s.acc);
-                            s.words.index.insert(form, s.words.rows.len() as u32);
-                            s.words.rows.extend_from_slice(&s.acc);
-                        }
-                    }
-                    s.feats.clear();
-                    context_features(&s.infos, i, p1, p2, &mut s.feats);
-                    self.weights.add_scores(&s.feats, &mut s.acc);
-                    best(&s.acc) as u16
-                }
-            };
-            out.push(t);
-            p2 = p1;
-            p1 = t as u64;
-        }
+        s.words.index.insert(info.form, at as u32);
+        at
     }
 
     /// Replace the weights (training), under a new id so no cached word scores survive.

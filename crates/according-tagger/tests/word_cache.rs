@@ -63,3 +63,25 @@ fn a_second_model_does_not_reuse_the_first_ones_scores() {
         assert_eq!(&ids, want);
     }
 }
+
+/// Every sentence of UD EWT dev through one warm scratch (the cache filled, reset when full,
+/// reused across sentences) gives exactly the tags of the uncached reference path.
+#[test]
+fn cached_scores_give_the_uncached_tags_on_real_text() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/ud/en_ewt-ud-dev.conllu");
+    let sentences = according_tagger::read_conllu(&path).expect("EWT dev (../shared/data)");
+    let tagger = Tagger::embedded().unwrap();
+    let mut warm = TagScratch::default();
+    let mut reference = TagScratch::default();
+    let (mut got, mut want) = (Vec::new(), Vec::new());
+    let mut tokens = 0;
+    for s in &sentences {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag_ids(&words, &mut warm, &mut got);
+        tagger.tag_ids_uncached(&words, &mut reference, &mut want);
+        assert_eq!(got, want, "{words:?}");
+        tokens += words.len();
+    }
+    assert!(tokens > 20_000, "only {tokens} tokens read");
+}
