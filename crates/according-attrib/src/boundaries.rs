@@ -6,6 +6,8 @@
 //!   quote, `“…,” she said, “…”`, is);
 //! - content pieces split around a stretch with no cue, source or quotation mark in it are
 //!   one piece (the tagger often leaves out a relative clause in the middle);
+//! - a content that stops inside a quotation runs on to the quotation's close (the tagger
+//!   stops at sentence ends inside long quotes);
 //! - a noun-phrase content ends before `, which …`, `, dialing back …` (a clause that
 //!   modifies the sentence, not the attributed thing);
 //! - a content that stops mid-clause where an inner attribution's cue begins takes that
@@ -220,6 +222,31 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// A content that stops inside a quotation runs on to the quotation's close (same
+/// paragraph, no other cue on the way).
+pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    let Some(last) = r.content.last().cloned() else {
+        return r;
+    };
+    let e = last.end - 1;
+    if !v.toks[e].in_quote || v.toks[e].mark == QuoteMark::Close {
+        return r;
+    }
+    let para = v.toks[e].paragraph;
+    let mut i = last.end;
+    while i < v.len() && v.toks[i].paragraph == para && v.toks[i].mark != QuoteMark::Close {
+        if is_cue[i] || r.cue.contains(&i) || r.source.iter().any(|s| s.contains(&i)) {
+            return r;
+        }
+        i += 1;
+    }
+    if i < v.len() && v.toks[i].mark == QuoteMark::Close && i > last.end {
+        let k = r.content.len() - 1;
+        r.content[k].end = i;
+    }
+    r
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -392,6 +419,27 @@ mod tests {
         nest_inner(&v, &mut raw);
         assert_eq!(raw[0].content, vec![notes + 1..w.len() - 1]);
         assert_eq!(raw[1].content, vec![pos("Friday") + 1..w.len() - 1]);
+    }
+
+    #[test]
+    fn a_content_inside_a_quote_runs_to_its_close() {
+        let (doc, w) = view_of("He said: “We lost. They cheated. Nobody cares.” Then he left.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let cue = pos("said")..pos(":") + 1;
+        let r = RawAttribution {
+            cue: cue.clone(),
+            score: 1.0,
+            source: vec![0..1],
+            content: vec![pos("We")..pos("They")],
+        };
+        let is_cue = vec![false; v.len()];
+        let close = pos("cares") + 2;
+        assert_eq!(v.word(close), "”");
+        assert_eq!(
+            to_quote_close(&v, r, &is_cue).content,
+            vec![pos("We")..close]
+        );
     }
 
     #[test]
