@@ -8,6 +8,8 @@
 //!   one piece (the tagger often leaves out a relative clause in the middle);
 //! - a content that stops inside a quotation runs on to the quotation's close (the tagger
 //!   stops at sentence ends inside long quotes);
+//! - a content after its cue ends before `;` and before `, which …`, `, but …` (the
+//!   sentence goes on about something else);
 //! - a noun-phrase content ends before `, which …`, `, dialing back …` (a clause that
 //!   modifies the sentence, not the attributed thing);
 //! - a content that stops mid-clause where an inner attribution's cue begins takes that
@@ -247,6 +249,43 @@ pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAt
     r
 }
 
+/// `said the timing was not intentional; they only learned on Friday …`, `… pardon Hillary
+/// Clinton, who has not been charged`: a content after its cue ends before a semicolon, or
+/// before a comma that opens a relative clause, a concession or a `but` clause.
+pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(p) = r.content.iter_mut().find(|p| p.start >= r.cue.end) else {
+        return r;
+    };
+    let first = &v.toks[p.start];
+    if first.mark != QuoteMark::None || first.in_quote {
+        return r;
+    }
+    let opens_clause = |i: usize| {
+        matches!(
+            v.toks[i].lower.as_str(),
+            "which"
+                | "who"
+                | "whose"
+                | "despite"
+                | "although"
+                | "though"
+                | "especially"
+                | "according"
+                | "but"
+        )
+    };
+    // (Participles, `(` and `—` as cut points measured no better on dev.)
+    let k = (p.start + 1..p.end).find(|&i| {
+        !v.toks[i].in_quote
+            && (v.toks[i].lower == ";"
+                || (v.toks[i].lower == "," && i + 1 < p.end && opens_clause(i + 1)))
+    });
+    if let Some(k) = k {
+        p.end = k;
+    }
+    r
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -439,6 +478,25 @@ mod tests {
         assert_eq!(
             to_quote_close(&v, r, &is_cue).content,
             vec![pos("We")..close]
+        );
+    }
+
+    #[test]
+    fn a_clause_content_stops_before_a_semicolon_or_a_relative_clause() {
+        let (doc, w) = view_of(
+            "They said the timing was not intentional; they learned of it Friday, which is odd.",
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = RawAttribution {
+            cue: pos("said")..pos("said") + 1,
+            score: 1.0,
+            source: vec![0..1],
+            content: vec![pos("the")..w.len() - 1],
+        };
+        assert_eq!(
+            clause_content_cut(&v, r).content,
+            vec![pos("the")..pos(";")]
         );
     }
 

@@ -77,6 +77,7 @@ impl Extractor {
             .map(|r| crate::boundaries::source_commas(&v, r))
             .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
             .map(|r| crate::boundaries::to_quote_close(&v, r, &is_cue))
+            .map(|r| crate::boundaries::clause_content_cut(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
         crate::boundaries::nest_inner(&v, &mut raw);
