@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full recipe for models/ner.bin: Python venv with spaCy (silver data only; the runtime is
 # pure Rust), census name lists, silver annotation of BBC 2005 + PolNeAR train, then the Rust
-# trainer. Run from the repository root:  crates/according-ner/scripts/train.sh [DATA] [OUT]
+# trainer (three models with consecutive seeds, averaged; tuning slices included). Run from the
+# repository root:  crates/according-ner/scripts/train.sh [DATA] [OUT]
 set -euo pipefail
 data="${1:-../shared/data}"
 out="${2:-models}"

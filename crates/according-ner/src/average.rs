@@ -48,6 +48,30 @@ pub fn average(members: &[Weights]) -> Option<Weights> {
     Weights::read(&mut ByteReader::new(&w.into_inner())).ok()
 }
 
+/// `w` without the rows whose largest weight is below `min_abs` (in the weights' own units),
+/// quantised as before. Averaging keeps every feature any member kept, at a third of its
+/// weight when only one did: many such rows change few decisions and cost load time.
+pub fn prune(w: &Weights, min_abs: f32) -> Weights {
+    let scale = w.scale();
+    let kept: Vec<(u64, &[i16])> = w
+        .rows()
+        .filter(|(_, row)| row.iter().any(|&x| (x as f32 * scale).abs() >= min_abs))
+        .collect();
+    let mut out = ByteWriter::default();
+    out.u32(w.n_classes() as u32);
+    out.u32(kept.len() as u32);
+    out.f32(scale);
+    for (id, _) in &kept {
+        out.u64(*id);
+    }
+    for (_, row) in &kept {
+        for &x in *row {
+            out.i16(x);
+        }
+    }
+    Weights::read(&mut ByteReader::new(&out.into_inner())).expect("weights just written")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +99,8 @@ mod tests {
         assert!(sm[0] > sm[1]);
         assert!(sm[0] < sa[0]);
         assert!(average(&[]).is_none());
+        // Pruning above every weight leaves nothing; at zero, everything.
+        assert_eq!(prune(&both, 1e9).n_features(), 0);
+        assert_eq!(prune(&both, 0.0).n_features(), both.n_features());
     }
 }

@@ -3,8 +3,8 @@
 //! An averaged-perceptron BILOU tagger (greedy, lenient decoding) over word, affix, shape,
 //! capitalisation-prior, word-cluster, typed-silver-prior, capitalised-run, gazetteer and
 //! document-memory features finds PER/ORG/LOC names as UniversalNER annotates them (trained on
-//! UniversalNER EWT, GUM entities and agreement-filtered spaCy silver over news; see
-//! [`train`]); [`refine`] then types them for news: `PERSON`, `ORG`,
+//! UniversalNER EWT, GUM entities and agreement-filtered spaCy silver over news, three times
+//! with different shuffles and averaged; see [`train`] and [`average`]); [`refine`] then types them for news: `PERSON`, `ORG`,
 //! `OUTLET` (news outlets, from [`gazetteer::outlets`]), `GPE`, `LOC`, `FAC`, plus `NORP`
 //! (demonyms) and `DATE` (by rule).
 //!

@@ -35,6 +35,9 @@ pub struct TrainOptions {
     pub silver_filter: SilverFilter,
     /// Models trained with seeds `seed, seed + 1, ...` and averaged ([`crate::average`]).
     pub ensemble: usize,
+    /// After averaging, drop weight rows whose largest weight is below this
+    /// ([`crate::average::prune`]).
+    pub ensemble_min_abs: f32,
 }
 
 /// How the gold-only model must agree with a silver sentence for it to be kept. `Exact` is the
@@ -94,7 +97,12 @@ impl Default for TrainOptions {
             clusters: None,
             with_dev: false,
             silver_filter: SilverFilter::Exact,
-            ensemble: 1,
+            // Three averaged models: tuning typed F1 71.5 against 71.0 for one (two and three
+            // seeds), and no model owes its quirks to one shuffle order.
+            ensemble: 3,
+            // Drops ~30% of the averaged rows (load time back under a single model's) with
+            // the same tuning scores; at 1.0 (-55%) they still move by 0.1 only.
+            ensemble_min_abs: 0.45,
         }
     }
 }
@@ -322,8 +330,14 @@ pub fn train(
         members.pop().expect("one member")
     } else {
         let w = crate::average::average(&members).ok_or("averaging the models failed")?;
-        log(&format!("averaged: {} features", w.n_features()));
-        w
+        let pruned = crate::average::prune(&w, opts.ensemble_min_abs);
+        log(&format!(
+            "averaged: {} features, {} of them above {}",
+            w.n_features(),
+            pruned.n_features(),
+            opts.ensemble_min_abs
+        ));
+        pruned
     };
     Model::new(
         weights,
@@ -445,6 +459,7 @@ pub fn run(
         "min_updates": opts.min_updates,
         "silver_filter": format!("{:?}", opts.silver_filter),
         "ensemble": opts.ensemble,
+        "ensemble_min_abs": opts.ensemble_min_abs,
     });
     let names = match &opts.names {
         Some(p) => read_person_names(p)?,

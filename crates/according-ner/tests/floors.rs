@@ -24,10 +24,10 @@ fn pud() -> Report {
 #[test]
 fn pud_scores_hold_the_achieved_level() {
     let r = pud();
-    assert!(r.typed.f1() >= 0.665, "typed F1 {:.3}", r.typed.f1());
-    assert!(r.untyped.f1() >= 0.800, "untyped F1 {:.3}", r.untyped.f1());
+    assert!(r.typed.f1() >= 0.676, "typed F1 {:.3}", r.typed.f1());
+    assert!(r.untyped.f1() >= 0.804, "untyped F1 {:.3}", r.untyped.f1());
     assert!(
-        r.per_kind[1].recall() >= 0.36,
+        r.per_kind[1].recall() >= 0.368,
         "ORG recall {:.3}",
         r.per_kind[1].recall()
     );

@@ -31,7 +31,7 @@ pub struct Args {
     /// Which silver sentences to keep: exact, spans, more-orgs, more, more-acronyms.
     #[arg(long)]
     pub silver_filter: Option<according_ner::train::SilverFilter>,
-    /// Train this many models (consecutive seeds) and average them.
+    /// Train this many models (consecutive seeds) and average them (default 3).
     #[arg(long)]
     pub ensemble: Option<usize>,
 }
