@@ -44,22 +44,29 @@ pub struct TagScratch {
 /// being tagged ([`word_features`]) and as each of its four neighbours
 /// ([`neighbour_features`]). News repeats its words, so most tokens need only their few joint
 /// features looked up. Integer sums, so the tags are exactly those computed without the cache
-/// (a test compares with [`Tagger::tag_ids_uncached`]).
+/// (a test compares with [`Tagger::tag_ids_uncached`]). A word is cached from its second
+/// occurrence on: most word types occur once, and a block is large (5 rows × ~95 classes).
 #[derive(Default)]
 struct WordScores {
     /// The [`Tagger::id`] the scores belong to.
     owner: u64,
-    /// Form hash → offset of its block of [`BLOCK_ROWS`] rows in `rows`.
+    /// Form hash → offset of its block of [`BLOCK_ROWS`] rows in `rows`, or [`SEEN_ONCE`].
     index: according_ml::perceptron::IdMap<u32>,
     rows: Vec<i32>,
 }
 
+/// Index value of a word seen once since the cache started over (its scores not cached yet).
+const SEEN_ONCE: u32 = u32::MAX;
+
 /// Rows per cached word: as the word itself, then as `Neighbour::ALL` in order.
 const BLOCK_ROWS: usize = 5;
 
-/// Memory for cached scores per thread before the cache starts over (a block is
-/// 5 × ~50 classes × 4 bytes, so about 8,000 word types: most of a news corpus's tokens).
-const WORD_CACHE_BYTES: usize = 8 << 20;
+/// Memory for cached scores per thread before the cache starts over: about 8,800 word types
+/// seen twice or more, most of the tokens of a news corpus.
+const WORD_CACHE_BYTES: usize = 16 << 20;
+
+/// Word forms remembered (seen once or cached) before the cache starts over.
+const WORD_INDEX_MAX: usize = 1 << 18;
 
 thread_local! {
     /// One scratch per thread, kept across calls so its word-score cache stays warm.
@@ -206,6 +213,7 @@ impl Tagger {
         s.acc.resize(n, 0);
         if s.words.owner != self.id
             || (s.words.rows.len() + block * s.infos.len()) * 4 > WORD_CACHE_BYTES
+            || s.words.index.len() + s.infos.len() > WORD_INDEX_MAX
         {
             s.words.owner = self.id;
             s.words.index.clear();
@@ -222,19 +230,26 @@ impl Tagger {
             let t = match self.lexicon.dict_tag(s.infos[i + 2].form) {
                 Some(t) => t,
                 None => {
+                    s.acc.iter_mut().for_each(|x| *x = 0);
                     // Row r of the block of the word at padded position k.
-                    let row = |k: usize, r: usize| at[k] + r * n;
-                    let parts = [
-                        row(i + 2, 0),
-                        row(i + 1, 1),
-                        row(i, 2),
-                        row(i + 3, 3),
-                        row(i + 4, 4),
-                    ];
-                    s.acc.copy_from_slice(&s.words.rows[parts[0]..parts[0] + n]);
-                    for &p in &parts[1..] {
-                        for (a, &x) in s.acc.iter_mut().zip(&s.words.rows[p..p + n]) {
-                            *a += x;
+                    let parts = [(i + 2, 0), (i + 1, 1), (i, 2), (i + 3, 3), (i + 4, 4)];
+                    for (k, r) in parts {
+                        if at[k] == usize::MAX {
+                            s.feats.clear();
+                            match r {
+                                0 => word_features(&s.infos[k], &mut s.feats),
+                                _ => neighbour_features(
+                                    Neighbour::ALL[r - 1],
+                                    &s.infos[k],
+                                    &mut s.feats,
+                                ),
+                            }
+                            self.weights.add_scores(&s.feats, &mut s.acc);
+                        } else {
+                            let p = at[k] + r * n;
+                            for (a, &x) in s.acc.iter_mut().zip(&s.words.rows[p..p + n]) {
+                                *a += x;
+                            }
                         }
                     }
                     s.feats.clear();
@@ -287,12 +302,17 @@ impl Tagger {
         s.infos.push(TokenInfo::pad(4));
     }
 
-    /// Offset in the cache of the score block of the word at padded position `k`, computing
-    /// it the first time its form is seen.
+    /// Offset in the cache of the score block of the word at padded position `k`
+    /// (computed on its form's second occurrence); `usize::MAX` when it is not cached.
     fn word_block(&self, k: usize, s: &mut TagScratch) -> usize {
         let info = s.infos[k];
-        if let Some(&at) = s.words.index.get(&info.form) {
-            return at as usize;
+        match s.words.index.get(&info.form) {
+            Some(&SEEN_ONCE) => {}
+            Some(&at) => return at as usize,
+            None => {
+                s.words.index.insert(info.form, SEEN_ONCE);
+                return usize::MAX;
+            }
         }
         let n = self.tags.len();
         let at = s.words.rows.len();
