@@ -12,8 +12,9 @@
 //!   sentence goes on about something else);
 //! - a noun-phrase content ends before `, which …`, `, dialing back …` (a clause that
 //!   modifies the sentence, not the attributed thing);
-//! - a content that stops mid-clause where an inner attribution's cue begins takes that
-//!   attribution in (PolNeAR nests them: `notes that the Commission announced that …`);
+//! - a content that stops mid-clause where an inner attribution's cue begins, or starts
+//!   right after one, takes that attribution in (PolNeAR nests them: `notes that the
+//!   Commission announced that …`, `Saltanov stated that …, RFE/RL reported`);
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
@@ -191,7 +192,8 @@ pub fn noun_content_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution 
 
 /// `notes that the Commission announced Friday that there was an issue`: a content that
 /// stops mid-clause where an inner attribution's cue begins takes that attribution in
-/// (its cue and its content after the cue).
+/// (its cue and its content after the cue); `Saltanov stated that his nation …, RFE/RL
+/// reported`: a content that starts right after an inner cue starts with that attribution.
 pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
     let frames: Vec<(Range<usize>, Option<usize>)> = raw
         .iter()
@@ -206,6 +208,36 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
             (r.cue.clone(), end)
         })
         .collect();
+    // The other direction: a content that starts right after an inner attribution's cue (or
+    // its `that`) starts where that attribution does (its source right before the cue).
+    let starts: Vec<(usize, usize)> = raw
+        .iter()
+        .map(|r| {
+            let s = r
+                .source
+                .iter()
+                .find(|s| s.end == r.cue.start)
+                .map_or(r.cue.start, |s| s.start);
+            (r.cue.end, s)
+        })
+        .collect();
+    for r in raw.iter_mut() {
+        let (cue, source) = (r.cue.clone(), r.source.clone());
+        for p in r.content.iter_mut() {
+            let inner = starts
+                .iter()
+                .find(|(e, _)| *e == p.start || (*e + 1 == p.start && v.toks[*e].lower == "that"));
+            if let Some(&(_, s)) = inner {
+                if s < p.start
+                    && v.toks[s].sentence == v.toks[p.start].sentence
+                    && (s..p.start)
+                        .all(|i| !cue.contains(&i) && !source.iter().any(|x| x.contains(&i)))
+                {
+                    p.start = s;
+                }
+            }
+        }
+    }
     for r in raw.iter_mut() {
         let Some(k) = r.content.iter().position(|p| p.start >= r.cue.end) else {
             continue;
@@ -458,6 +490,27 @@ mod tests {
         nest_inner(&v, &mut raw);
         assert_eq!(raw[0].content, vec![notes + 1..w.len() - 1]);
         assert_eq!(raw[1].content, vec![pos("Friday") + 1..w.len() - 1]);
+        // A fronted outer content that starts after the inner `that`.
+        let (doc, w) = view_of("Ivanov stated that he left, the radio reported.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (stated, reported) = (pos("stated"), pos("reported"));
+        let mut raw = vec![
+            RawAttribution {
+                cue: stated..stated + 1,
+                score: 1.0,
+                source: vec![0..1],
+                content: vec![stated + 1..pos(",")],
+            },
+            RawAttribution {
+                cue: reported..reported + 1,
+                score: 1.0,
+                source: vec![pos("the")..reported],
+                content: vec![stated + 2..pos(",")],
+            },
+        ];
+        nest_inner(&v, &mut raw);
+        assert_eq!(raw[1].content, vec![0..pos(",")]);
     }
 
     #[test]
