@@ -205,44 +205,17 @@ pub fn word_features(w: &TokenInfo, out: &mut Vec<u64>) {
 }
 
 /// The features that depend on the position, the neighbours or the previous tags (appended
-/// to `out`).
+/// to `out`): [`joint_features`], then each neighbour's [`neighbour_features`].
 pub fn context_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    let w = &toks[i + 2];
-    let (m1, m2) = (&toks[i + 1], &toks[i]);
-    let (n1, n2) = (&toks[i + 3], &toks[i + 4]);
-    out.push(feat2(16, w.flags, (i == 0) as u64));
-    out.push(feat1(17, p1));
-    out.push(feat2(18, p1, p2));
-    out.push(feat2(19, p1, w.norm));
-    out.push(feat1(20, m1.norm));
-    out.push(feat1(21, m2.norm));
-    out.push(feat1(22, n1.norm));
-    out.push(feat1(23, n2.norm));
-    out.push(feat1(24, m1.suffix[2]));
-    out.push(feat1(25, n1.suffix[2]));
-    out.push(feat1(26, n1.suffix[0]));
-    out.push(feat1(27, m1.shape));
-    out.push(feat1(28, n1.shape));
-    out.push(feat1(30, n1.ambig));
-    out.push(feat1(31, n2.ambig));
-    out.push(feat2(32, p1, w.ambig));
-    out.push(feat2(33, w.ambig, n1.ambig));
-    out.push(feat2(34, m1.norm, w.norm));
-    out.push(feat2(35, w.norm, n1.norm));
-    out.push(feat2(36, p1, w.suffix[2]));
-    out.push(feat3(37, p1, w.ambig, n1.ambig));
-    out.push(feat1(41, m1.ambig));
-    // Clusters: low 32 bits fine, high 32 bits coarse; 0 = not clustered.
-    if w.cluster != 0 {
-        out.push(feat2(44, p1, w.cluster & 0xffff_ffff));
+    joint_features(toks, i, p1, p2, out);
+    for (role, k) in Neighbour::ALL.into_iter().zip(neighbour_positions(i)) {
+        neighbour_features(role, &toks[k], out);
     }
-    if m1.cluster != 0 {
-        out.push(feat1(39, m1.cluster & 0xffff_ffff));
-    }
-    if n1.cluster != 0 {
-        out.push(feat1(40, n1.cluster & 0xffff_ffff));
-        out.push(feat1(45, n1.cluster >> 32));
-    }
+}
+
+/// Padded positions of the neighbours of word `i`, in `Neighbour::ALL` order.
+pub fn neighbour_positions(i: usize) -> [usize; 4] {
+    [i + 1, i, i + 3, i + 4]
 }
 
 /// The position a neighbouring word holds relative to the word being tagged.
@@ -295,9 +268,7 @@ pub fn neighbour_features(role: Neighbour, t: &TokenInfo, out: &mut Vec<u64>) {
     }
 }
 
-/// The rest of [`context_features`]: templates over several words or the previous tags.
-/// Together with [`neighbour_features`] of the four neighbours it is exactly
-/// [`context_features`] (a test checks it).
+/// The part of [`context_features`] over several words or the previous tags.
 pub fn joint_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     let w = &toks[i + 2];
     let m1 = &toks[i + 1];

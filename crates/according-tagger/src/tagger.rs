@@ -2,8 +2,8 @@
 //! perceptron, then lemmas from the predicted XPOS.
 
 use crate::features::{
-    extract, joint_features, neighbour_features, word_features, Neighbour, Scratch, TokenInfo,
-    START1, START2,
+    extract, joint_features, neighbour_features, neighbour_positions, word_features, Neighbour,
+    Scratch, TokenInfo, START1, START2,
 };
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
@@ -231,8 +231,10 @@ impl Tagger {
                 Some(t) => t,
                 None => {
                     s.acc.iter_mut().for_each(|x| *x = 0);
-                    // Row r of the block of the word at padded position k.
-                    let parts = [(i + 2, 0), (i + 1, 1), (i, 2), (i + 3, 3), (i + 4, 4)];
+                    // Row r of the block of the word at padded position k: the word itself,
+                    // then its neighbours.
+                    let [m1, m2, n1, n2] = neighbour_positions(i);
+                    let parts = [(i + 2, 0), (m1, 1), (m2, 2), (n1, 3), (n2, 4)];
                     for (k, r) in parts {
                         if at[k] == usize::MAX {
                             s.feats.clear();
