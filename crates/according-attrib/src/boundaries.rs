@@ -345,15 +345,7 @@ pub fn fill_holes(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttrib
 #[cfg(test)]
 mod tests {
     use super::*;
-    use according_core::Doc;
-
-    fn view_of(text: &str) -> (Doc, Vec<String>) {
-        let mut doc = Doc::new("t", "t", text);
-        according_text::clean(&mut doc);
-        according_text::segment(&mut doc);
-        let words = doc.tokens.iter().map(|t| t.text.clone()).collect();
-        (doc, words)
-    }
+    use crate::test_support::view_of;
 
     #[test]
     fn an_unquoted_tail_after_a_closed_quote_is_not_content() {

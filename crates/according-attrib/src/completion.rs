@@ -197,15 +197,7 @@ pub fn find_report_cues(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttributi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use according_core::Doc;
-
-    fn view_of(text: &str) -> (Doc, Vec<String>) {
-        let mut doc = Doc::new("t", "t", text);
-        according_text::clean(&mut doc);
-        according_text::segment(&mut doc);
-        let words = doc.tokens.iter().map(|t| t.text.clone()).collect();
-        (doc, words)
-    }
+    use crate::test_support::view_of;
 
     fn text(v: &View, r: &Range<usize>) -> String {
         v.text[v.toks[r.start].span.start..v.toks[r.end - 1].span.end].to_string()

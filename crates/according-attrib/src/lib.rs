@@ -51,6 +51,8 @@ pub mod sequence;
 pub mod sources;
 pub mod table;
 pub mod tagging;
+#[cfg(test)]
+mod test_support;
 pub mod train;
 pub mod view;
 
