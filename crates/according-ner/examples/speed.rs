@@ -1,8 +1,10 @@
 //! Tokens per second of the recognizer on BBC 2005 text, one thread:
 //! `cargo run --release -p according-ner --example speed -- [MODEL] [DATA] [REPEATS]`.
-use according_ner::train::rough_words;
 use according_ner::Ner;
 use std::path::Path;
+
+#[path = "../benches/bbc.rs"]
+mod bbc;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -14,26 +16,8 @@ fn main() {
     let load = t0.elapsed();
     let data = Path::new(args.get(2).map_or("../shared/data", String::as_str));
     let repeats: usize = args.get(3).map_or(3, |s| s.parse().expect("repeats"));
-    let mut docs = Vec::new();
-    for sub in ["business", "entertainment", "politics", "sport", "tech"] {
-        let dir = data.join("news/bbc-2005").join(sub);
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        paths.sort();
-        for p in paths.iter().take(100) {
-            docs.push(String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned());
-        }
-    }
-    let sents: Vec<Vec<Vec<&str>>> = docs
-        .iter()
-        .map(|d| {
-            d.lines()
-                .map(rough_words)
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .collect();
+    let docs = bbc::documents(data);
+    let sents = bbc::sentences(&docs);
     let n: usize = sents.iter().flatten().map(Vec::len).sum();
     let mut best = f64::MAX;
     let mut best_cpu = f64::MAX;
