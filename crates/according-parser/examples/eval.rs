@@ -9,6 +9,11 @@ fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut parser = Parser::load(Path::new(&args[0]))?;
     prune_from_env(&mut parser)?;
+    // `PARSER_BEAM=K`: decode with another beam width than the model's.
+    if let Ok(k) = std::env::var("PARSER_BEAM") {
+        parser.set_beam(k.parse().map_err(|_| "bad PARSER_BEAM")?);
+    }
+    println!("beam width {}", parser.beam());
     let tagger = Tagger::embedded()?;
     for f in &args[1..] {
         let gold = read_examples(&[PathBuf::from(f)])?;

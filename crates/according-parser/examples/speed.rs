@@ -18,6 +18,11 @@ fn main() -> Result<(), String> {
         None => Parser::embedded()?,
     };
     prune_from_env(&mut parser)?;
+    // `PARSER_BEAM=K`: decode with another beam width than the model's.
+    if let Ok(k) = std::env::var("PARSER_BEAM") {
+        parser.set_beam(k.parse().map_err(|_| "bad PARSER_BEAM")?);
+    }
+    println!("beam width {}", parser.beam());
     println!(
         "load: {:.0} ms wall, {:.0} ms CPU",
         t0.elapsed().as_secs_f64() * 1000.0,

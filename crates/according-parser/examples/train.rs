@@ -5,7 +5,8 @@
 //! `PARSER_TRAIN=a.conllu,b.conllu` overrides the training files (e.g. the jackknifed file
 //! `according train parser --jackknife K` writes); `PARSER_DEV=a.conllu,...` the dev files,
 //! read with their tags as they are (default: EWT dev + GUM dev tagged by the embedded tagger,
-//! which has seen dev: nearly gold tags).
+//! which has seen dev: nearly gold tags). `PARSER_BEAM=K` trains for beam search of width K
+//! (global training; default 1 = greedy).
 use according_parser::{read_examples, train, Example, TrainConfig};
 use according_tagger::Tagger;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,9 @@ fn main() -> Result<(), String> {
     }
     if let Some(m) = args.get(5) {
         cfg.min_updates_labeler = m.parse().map_err(|_| "bad min_updates_labeler")?;
+    }
+    if let Ok(k) = std::env::var("PARSER_BEAM") {
+        cfg.beam = k.parse().map_err(|_| "bad PARSER_BEAM")?;
     }
     let ud = data.join("ud");
     let t0 = std::time::Instant::now();

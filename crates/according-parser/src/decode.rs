@@ -173,6 +173,8 @@ pub struct Scratch {
     pub feats: Vec<u64>,
     pub scores: Vec<f32>,
     pub cache: StaticScores,
+    /// Beam decoding's items and buffers (untouched by greedy decoding).
+    pub beam: crate::beam::BeamScratch,
 }
 
 /// Best valid move under `scores` (indexed by `Move as usize`).
@@ -187,7 +189,7 @@ pub fn best_valid(st: &State, scores: &[f32]) -> Move {
 }
 
 /// The move when exactly one is valid.
-fn only_valid(st: &State) -> Option<Move> {
+pub(crate) fn only_valid(st: &State) -> Option<Move> {
     let mut valid = MOVES.iter().copied().filter(|&m| st.is_valid(m));
     let first = valid.next();
     match valid.next() {
@@ -249,7 +251,7 @@ pub fn parse_greedy<T: Score, L: Score>(trans: &T, labeler: &L, root: u16, sc: &
 }
 
 /// UD trees have one root: keep the leftmost root dependent, attach the others to it.
-fn fix_roots<L: Score>(labeler: &L, root: u16, sc: &mut Scratch) {
+pub(crate) fn fix_roots<L: Score>(labeler: &L, root: u16, sc: &mut Scratch) {
     let n = sc.st.n;
     let mut roots = (0..n).filter(|&i| sc.st.head[i as usize] == n);
     let Some(main) = roots.next() else { return };

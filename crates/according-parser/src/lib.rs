@@ -24,11 +24,13 @@
 //! sentence and writes `head` (document-level token index, `None` for the root) and `deprel`.
 
 mod atoms;
+mod beam;
 mod component;
 mod decode;
 pub mod eval;
 pub mod example;
 mod features;
+mod global;
 mod model;
 mod oracle;
 mod projective;

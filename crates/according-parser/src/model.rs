@@ -1,6 +1,7 @@
 //! The trained parser: label inventory, transition weights and labeler weights, stored in an
 //! `according-ml` model file (`kind = "parser"`).
 
+use crate::beam::parse_beam;
 use crate::decode::{parse_greedy, Score, Scratch, Uncached};
 use crate::table::{RowTable, Table4};
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
@@ -30,6 +31,9 @@ pub struct Parser {
     pub(crate) labeler: Weights,
     pub(crate) labeler_table: RowTable,
     pub(crate) provenance: serde_json::Value,
+    /// Beam width used by [`Parser::parse`]: 1 = greedy. Read from the model file's
+    /// provenance (`beam`; files from before beam search have none and are greedy).
+    pub(crate) beam: usize,
 }
 
 thread_local! {
@@ -64,6 +68,14 @@ impl Parser {
         let labeler = prune(labeler, LABELER_MIN_ABS)?;
         let trans_table = Table4::from_weights(&trans, 0)?;
         let labeler_table = RowTable::from_weights(&labeler, 0)?;
+        let beam = match provenance.get("beam") {
+            None => 1,
+            Some(v) => v
+                .as_u64()
+                .filter(|&k| (1..=64).contains(&k))
+                .ok_or_else(|| format!("parser model has an unusable beam width {v}"))?
+                as usize,
+        };
         Ok(Parser {
             labels,
             root,
@@ -72,6 +84,7 @@ impl Parser {
             labeler,
             labeler_table,
             provenance,
+            beam,
         })
     }
 
@@ -145,6 +158,17 @@ impl Parser {
         Ok((self.trans_table.len(), self.labeler_table.len()))
     }
 
+    /// Beam width of [`Parser::parse`] (1 = greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// Decode with another beam width than the model was trained with (1 = greedy; e.g. a
+    /// model trained with a beam of 8 decoded with 4 for speed). Clamped to 1..=64.
+    pub fn set_beam(&mut self, k: usize) {
+        self.beam = k.clamp(1, 64);
+    }
+
     /// Dependency relations the model can assign.
     pub fn labels(&self) -> &[String] {
         &self.labels
@@ -166,7 +190,34 @@ impl Parser {
     /// Parse one sentence: per word, its head (1-based, 0 = root) and relation.
     /// `upos`/`xpos` should have one tag per word (missing tags count as unknown).
     pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
-        self.parse_with(&self.trans_table, &self.labeler_table, words, upos, xpos)
+        self.parse_with(
+            &self.trans_table,
+            &self.labeler_table,
+            self.decoder(),
+            words,
+            upos,
+            xpos,
+        )
+    }
+
+    /// Parse through the beam search code even at width 1 (tests: at `k = 1` it must give
+    /// exactly the greedy parse).
+    #[doc(hidden)]
+    pub fn parse_beam_search(
+        &self,
+        k: usize,
+        words: &[&str],
+        upos: &[&str],
+        xpos: &[&str],
+    ) -> Vec<(u32, &str)> {
+        self.parse_with(
+            &self.trans_table,
+            &self.labeler_table,
+            Some(k.clamp(1, 64)),
+            words,
+            upos,
+            xpos,
+        )
     }
 
     /// [`Parser::parse`] through the generic scoring path (no cache of static transition
@@ -177,16 +228,23 @@ impl Parser {
         self.parse_with(
             &Uncached(&self.trans_table),
             &Uncached(&self.labeler_table),
+            self.decoder(),
             words,
             upos,
             xpos,
         )
     }
 
+    /// The beam width to decode with, `None` for the greedy decoder.
+    fn decoder(&self) -> Option<usize> {
+        (self.beam > 1).then_some(self.beam)
+    }
+
     fn parse_with<T: Score, L: Score>(
         &self,
         trans: &T,
         labeler: &L,
+        beam: Option<usize>,
         words: &[&str],
         upos: &[&str],
         xpos: &[&str],
@@ -197,7 +255,10 @@ impl Parser {
         SCRATCH.with(|sc| {
             let mut sc = sc.borrow_mut();
             sc.atoms.fill(words, upos, xpos);
-            parse_greedy(trans, labeler, self.root, &mut sc);
+            match beam {
+                Some(k) => parse_beam(trans, labeler, self.root, k, &mut sc),
+                None => parse_greedy(trans, labeler, self.root, &mut sc),
+            }
             let n = words.len() as u32;
             (0..words.len())
                 .map(|i| {

@@ -27,6 +27,10 @@ pub struct TrainConfig {
     pub min_updates_labeler: u32,
     /// Size budget of the model file; pruning tightens until it fits.
     pub max_bytes: usize,
+    /// Beam width: 1 = greedy decoding trained locally with the dynamic oracle; k > 1 =
+    /// beam search trained globally ([`crate::global`]: structured perceptron, max-violation
+    /// updates; `explore_*` unused). The model file records it and decodes with it.
+    pub beam: usize,
 }
 
 impl Default for TrainConfig {
@@ -39,15 +43,16 @@ impl Default for TrainConfig {
             min_updates: 5,
             min_updates_labeler: 5,
             max_bytes: 9_500_000,
+            beam: 1,
         }
     }
 }
 
 /// A training sentence prepared once: atoms, projectivized gold heads (root = n), labels.
-struct Prepared {
-    atoms: Atoms,
-    heads: Vec<u32>,
-    labels: Vec<u16>,
+pub(crate) struct Prepared {
+    pub atoms: Atoms,
+    pub heads: Vec<u32>,
+    pub labels: Vec<u16>,
 }
 
 fn prepare(ex: &Example, labels: &[String]) -> Option<Prepared> {
@@ -103,6 +108,47 @@ pub fn train(
         labels.len()
     ));
 
+    let (trans, labeler) = if cfg.beam > 1 {
+        crate::global::train_global(&data, dev, &labels, root, cfg, &mut log)
+    } else {
+        train_local(&data, dev, &labels, root, cfg, &mut log)
+    };
+    // Prune rarely-updated features until the model file fits the size budget.
+    let mut bump = 0;
+    let parser = loop {
+        let min_t = cfg.min_updates + bump;
+        let min_l = cfg.min_updates_labeler + bump;
+        let p = build(
+            &trans,
+            &labeler,
+            labels.clone(),
+            (min_t, min_l),
+            cfg,
+            data.len(),
+        )?;
+        let size = p.to_bytes().len();
+        log(&format!(
+            "pruned at {min_t}/{min_l} updates: {} + {} features, {size} bytes",
+            p.trans.n_features(),
+            p.labeler.n_features()
+        ));
+        if size <= cfg.max_bytes || bump >= 200 {
+            break p;
+        }
+        bump += if size > cfg.max_bytes * 3 / 2 { 3 } else { 1 };
+    };
+    Ok(parser)
+}
+
+/// Greedy training: per move, the dynamic oracle's best move against the prediction.
+fn train_local(
+    data: &[Prepared],
+    dev: &[Example],
+    labels: &[String],
+    root: u16,
+    cfg: &TrainConfig,
+    log: &mut impl FnMut(&str),
+) -> (Trainer, Trainer) {
     let mut trans = Trainer::new(4);
     let mut labeler = Trainer::new(labels.len());
     let mut rng = Rng::new(cfg.seed);
@@ -188,7 +234,7 @@ pub fn train(
             trans.averaged_pruned(0, 0.0),
             labeler.averaged_pruned(0, 0.0),
         );
-        let dev_scores = evaluate_with(&t_avg, &l_avg, root, &labels, dev);
+        let dev_scores = evaluate_with(&t_avg, &l_avg, root, labels, dev, 1);
         drop((t_avg, l_avg));
         log(&format!(
             "epoch {}: move errors {:.2}%, dev (averaged) UAS {:.2} LAS {:.2}, {} + {} features",
@@ -200,31 +246,7 @@ pub fn train(
             labeler.n_features()
         ));
     }
-    // Prune rarely-updated features until the model file fits the size budget.
-    let mut bump = 0;
-    let parser = loop {
-        let min_t = cfg.min_updates + bump;
-        let min_l = cfg.min_updates_labeler + bump;
-        let p = build(
-            &trans,
-            &labeler,
-            labels.clone(),
-            (min_t, min_l),
-            cfg,
-            data.len(),
-        )?;
-        let size = p.to_bytes().len();
-        log(&format!(
-            "pruned at {min_t}/{min_l} updates: {} + {} features, {size} bytes",
-            p.trans.n_features(),
-            p.labeler.n_features()
-        ));
-        if size <= cfg.max_bytes || bump >= 200 {
-            break p;
-        }
-        bump += if size > cfg.max_bytes * 3 / 2 { 3 } else { 1 };
-    };
-    Ok(parser)
+    (trans, labeler)
 }
 
 fn build(
@@ -239,7 +261,13 @@ fn build(
     let labeler = labeler.averaged_pruned(min_l, 0.0);
     let provenance = serde_json::json!({
         "feature_set": crate::model::FEATURE_SET,
-        "system": "arc-eager, root at end, dynamic oracle with exploration, averaged perceptron",
+        "system": if cfg.beam > 1 {
+            "arc-eager, root at end, beam search, global structured perceptron (max-violation \
+             updates against a static-oracle sequence), averaged; labeler trained locally"
+        } else {
+            "arc-eager, root at end, dynamic oracle with exploration, averaged perceptron"
+        },
+        "beam": cfg.beam.max(1),
         "seed": cfg.seed,
         "epochs": cfg.epochs,
         "explore_from": cfg.explore_from,
@@ -253,13 +281,14 @@ fn build(
     Parser::new(labels, trans, labeler, provenance)
 }
 
-/// Scores of the weights being trained (unaveraged) on `dev`.
-fn evaluate_with<S: Score>(
+/// Scores of the weights being trained on `dev`, decoded greedily (`beam` 1) or with a beam.
+pub(crate) fn evaluate_with<S: Score>(
     trans: &S,
     labeler: &S,
     root: u16,
     labels: &[String],
     dev: &[Example],
+    beam: usize,
 ) -> crate::eval::Scores {
     let mut sc = Scratch::default();
     let mut total = crate::eval::Scores::default();
@@ -271,7 +300,11 @@ fn evaluate_with<S: Score>(
             continue;
         }
         sc.atoms.fill(&w, &u, &x);
-        parse_greedy(trans, labeler, root, &mut sc);
+        if beam > 1 {
+            crate::beam::parse_beam(trans, labeler, root, beam, &mut sc);
+        } else {
+            parse_greedy(trans, labeler, root, &mut sc);
+        }
         let n = w.len() as u32;
         let pred: Vec<(u32, &str)> = (0..w.len())
             .map(|i| {
