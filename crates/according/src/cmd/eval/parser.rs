@@ -9,6 +9,9 @@ pub struct Args {
     /// Directory holding `parser.bin` (and `tagger.bin`); default: the embedded models.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Decode with this beam width instead of the model's own (1 = greedy).
+    #[arg(long)]
+    pub beam: Option<usize>,
     /// Also score with gold tags.
     #[arg(long)]
     pub gold_tags: bool,
@@ -18,11 +21,14 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let parser = match &a.model {
+    let mut parser = match &a.model {
         Some(dir) => Parser::load(dir),
         None => Parser::embedded(),
     }
     .map_err(anyhow::Error::msg)?;
+    if let Some(k) = a.beam {
+        parser.set_beam(k);
+    }
     let tagger = match &a.model {
         Some(dir) if dir.join("tagger.bin").exists() => {
             according_tagger::Tagger::load(&dir.join("tagger.bin"))
@@ -41,8 +47,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         let s = evaluate(&parser, &predicted);
         let secs = t0.elapsed().as_secs_f64();
         println!(
-            "{}\tpredicted tags\tUAS {:.2}\tLAS {:.2}\t({} words, {:.0} words/s parsing)",
+            "{}\tbeam {}\tpredicted tags\tUAS {:.2}\tLAS {:.2}\t({} words, {:.0} words/s parsing)",
             f.display(),
+            parser.beam(),
             s.uas(),
             s.las(),
             s.words,

@@ -15,6 +15,11 @@ pub struct Args {
     pub seed: u64,
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
     pub epochs: usize,
+    /// Beam width: 1 = greedy (locally trained, dynamic oracle); K > 1 = beam search of width
+    /// K, trained globally (structured perceptron, max-violation updates). The model file
+    /// records K and decodes with it.
+    #[arg(long, default_value_t = 1)]
+    pub beam: usize,
     /// Train on jackknifed tags: the tagger is trained on K-1 folds of the training data and
     /// tags the K-th, so the parser sees tagging errors like those at run time (0 = gold tags).
     #[arg(long, default_value_t = 4)]
@@ -32,6 +37,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let cfg = TrainConfig {
         seed: a.seed,
         epochs: a.epochs,
+        beam: a.beam.max(1),
         ..Default::default()
     };
     let t0 = std::time::Instant::now();
