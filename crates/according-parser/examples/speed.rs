@@ -22,6 +22,10 @@ fn main() -> Result<(), String> {
     if let Ok(k) = std::env::var("PARSER_BEAM") {
         parser.set_beam(k.parse().map_err(|_| "bad PARSER_BEAM")?);
     }
+    // `PARSER_MARGIN=M`: drop beam items more than M (table units) below the best.
+    if let Ok(m) = std::env::var("PARSER_MARGIN") {
+        parser.set_beam_margin(Some(m.parse().map_err(|_| "bad PARSER_MARGIN")?));
+    }
     println!("beam width {}", parser.beam());
     println!(
         "load: {:.0} ms wall, {:.0} ms CPU",

@@ -8,10 +8,10 @@
 //! decoding, which this search reproduces exactly at `k = 1` (same tie-breaking: the first
 //! move in [`MOVES`] order wins).
 
-use crate::atoms::Atoms;
 use crate::decode::{fix_roots, only_valid, Score, Scratch};
 use crate::features::label_features;
 use crate::state::{Move, State, MOVES};
+use according_ml::perceptron::IdMap;
 
 /// One partial parse.
 #[derive(Default, Clone)]
@@ -51,6 +51,8 @@ pub struct Beam {
     next: Vec<Item>,
     candidates: Vec<Candidate>,
     steps: Vec<Step>,
+    /// Per item: surviving extensions not yet built.
+    uses: Vec<u32>,
 }
 
 impl Beam {
@@ -73,12 +75,14 @@ impl Beam {
         &self.items[..self.len]
     }
 
-    /// Extend every item by each valid move and keep the `k` best. `score` writes the four
-    /// move scores of a state; `label` gives the relation of a new arc `h -> d` built in a
-    /// state; an item stays `gold` when it was and takes `gold_move`.
+    /// Extend every item by each valid move and keep the `k` best, dropping those more than
+    /// `margin` below the best (`f64::INFINITY`: none dropped). `score` writes the four move
+    /// scores of a state; `label` gives the relation of a new arc `h -> d` built in a state;
+    /// an item stays `gold` when it was and takes `gold_move`.
     pub(crate) fn advance(
         &mut self,
         k: usize,
+        margin: f64,
         mut score: impl FnMut(&State, &mut [f32; 4]),
         mut label: impl FnMut(&State, u32, u32) -> u16,
         gold_move: Option<Move>,
@@ -114,12 +118,26 @@ impl Beam {
                 .then(a.item.cmp(&b.item))
                 .then((a.m as u8).cmp(&(b.m as u8)))
         });
-        let keep = self.candidates.len().min(k.max(1));
+        let mut keep = self.candidates.len().min(k.max(1));
+        if margin.is_finite() && keep > 1 {
+            // Candidates far behind the best rarely overtake it later: dropping them makes
+            // most steps as cheap as greedy decoding.
+            let floor = self.candidates[0].score - margin;
+            keep = self.candidates[..keep]
+                .iter()
+                .take_while(|c| c.score >= floor)
+                .count();
+        }
         while self.next.len() < keep {
             self.next.push(Item::default());
         }
+        self.uses.clear();
+        self.uses.resize(self.len, 0);
+        for c in &self.candidates[..keep] {
+            self.uses[c.item as usize] += 1;
+        }
         for (j, c) in self.candidates[..keep].iter().enumerate() {
-            let parent = &self.items[c.item as usize];
+            let parent = &mut self.items[c.item as usize];
             let arc = match c.m {
                 Move::Left => Some((parent.st.b, parent.st.s0())),
                 Move::Right => Some((parent.st.s0(), parent.st.b)),
@@ -127,7 +145,15 @@ impl Beam {
             };
             let l = arc.map_or(0, |(h, d)| label(&parent.st, h, d));
             let child = &mut self.next[j];
-            child.st.clone_from(&parent.st);
+            // A parent's last surviving extension takes its state instead of a copy (the
+            // parent is not read again): with one survivor per parent, nothing is copied.
+            let uses = &mut self.uses[c.item as usize];
+            *uses -= 1;
+            if *uses == 0 {
+                std::mem::swap(&mut child.st, &mut parent.st);
+            } else {
+                child.st.clone_from(&parent.st);
+            }
             child.st.apply(c.m, l);
             child.score = c.score;
             child.gold = parent.gold && Some(c.m) == gold_move;
@@ -160,32 +186,27 @@ pub struct BeamScratch {
     pub(crate) beam: Beam,
     label_feats: Vec<u64>,
     label_scores: Vec<f32>,
+    /// Per sentence: the label chosen for each distinct label-feature list (keyed by a hash
+    /// of the list). Items of a beam mostly build the same arc in the same local context,
+    /// and the label is a function of the features, so it is computed once.
+    label_cache: IdMap<u16>,
 }
 
-/// The labeler's relation for the arc `h -> d` built in state `st` (`root` for the root's).
-pub(crate) fn label_in<L: Score>(
-    labeler: &L,
-    root: u16,
-    st: &State,
-    atoms: &Atoms,
-    (h, d): (u32, u32),
-    feats: &mut Vec<u64>,
-    buf: &mut Vec<f32>,
-) -> u16 {
-    if h == st.n {
-        return root;
-    }
-    label_features(st, atoms, h, d, feats);
-    labeler.pick_label(feats, root, buf)
+/// A 64-bit key of a feature list (feature ids are already hashes).
+fn list_key(feats: &[u64]) -> u64 {
+    feats.iter().fold(0x243f_6a88_85a3_08d3, |k, &f| {
+        (k ^ f).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(23)
+    })
 }
 
-/// Parse the sentence whose atoms are in `sc.atoms` with a beam of `k`; the best parse ends
-/// in `sc.st` (heads with root = n, labels), as after [`crate::decode::parse_greedy`].
+/// Parse the sentence whose atoms are in `sc.atoms` with a beam of `k` (items more than
+/// `margin` below the best dropped); the best parse ends in `sc.st` (heads with root = n,
+/// labels), as after [`crate::decode::parse_greedy`].
 pub fn parse_beam<T: Score, L: Score>(
     trans: &T,
     labeler: &L,
     root: u16,
-    k: usize,
+    (k, margin): (usize, f64),
     sc: &mut Scratch,
 ) {
     let n = sc.atoms.w.len() - 1;
@@ -200,20 +221,31 @@ pub fn parse_beam<T: Score, L: Score>(
                 beam,
                 label_feats,
                 label_scores,
+                label_cache,
             },
         ..
     } = sc;
     beam.start(n, false);
+    label_cache.clear();
     while !beam.items()[0].st.is_terminal() {
         beam.advance(
             k,
+            margin,
             |st, out| {
                 // The static-template cache is per token and role, not per state, so all
                 // items of the sentence share it.
                 trans.score_moves(st, atoms, feats, cache, scores);
                 out.copy_from_slice(&scores[..4]);
             },
-            |st, h, d| label_in(labeler, root, st, atoms, (h, d), label_feats, label_scores),
+            |st, h, d| {
+                if h == st.n {
+                    return root;
+                }
+                label_features(st, atoms, h, d, label_feats);
+                *label_cache
+                    .entry(list_key(label_feats))
+                    .or_insert_with(|| labeler.pick_label(label_feats, root, label_scores))
+            },
             None,
         );
     }

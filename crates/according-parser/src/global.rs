@@ -148,6 +148,7 @@ fn train_sentence(
             let (trans, labeler) = (&*trans, &*labeler);
             beam.advance(
                 k,
+                f64::INFINITY,
                 |st, out| {
                     transition_features(st, &ex.atoms, feats);
                     trans.scores(feats, scores);

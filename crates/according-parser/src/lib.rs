@@ -11,6 +11,12 @@
 //! position's words and tags only are cached per token, and arc labels are chosen on exact
 //! integer sums. These shortcuts give exactly the trees of the plain scoring path.
 //!
+//! Opt-in beam search: a model trained with `TrainConfig::beam = k > 1` (a global structured
+//! perceptron with max-violation updates) records `k` in its file and [`Parser::parse`]
+//! keeps the `k` best partial parses; [`Parser::set_beam`] and [`Parser::set_beam_margin`]
+//! change the width and prune items far behind the best at decoding time. Greedy models
+//! (and files from before beam search) decode greedily, unchanged.
+//!
 //! ```no_run
 //! use according_parser::Parser;
 //! let parser = Parser::embedded().unwrap();

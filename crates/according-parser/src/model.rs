@@ -34,6 +34,9 @@ pub struct Parser {
     /// Beam width used by [`Parser::parse`]: 1 = greedy. Read from the model file's
     /// provenance (`beam`; files from before beam search have none and are greedy).
     pub(crate) beam: usize,
+    /// Beam decoding drops items this far below the best, in decoding-table score units
+    /// (provenance `beam_margin`; infinite when absent: a plain beam).
+    pub(crate) beam_margin: f64,
 }
 
 thread_local! {
@@ -76,6 +79,13 @@ impl Parser {
                 .ok_or_else(|| format!("parser model has an unusable beam width {v}"))?
                 as usize,
         };
+        let beam_margin = match provenance.get("beam_margin") {
+            None => f64::INFINITY,
+            Some(v) => v
+                .as_f64()
+                .filter(|m| *m >= 0.0)
+                .ok_or_else(|| format!("parser model has an unusable beam margin {v}"))?,
+        };
         Ok(Parser {
             labels,
             root,
@@ -85,6 +95,7 @@ impl Parser {
             labeler_table,
             provenance,
             beam,
+            beam_margin,
         })
     }
 
@@ -169,6 +180,12 @@ impl Parser {
         self.beam = k.clamp(1, 64);
     }
 
+    /// Drop beam items more than `margin` below the best item (decoding-table score units;
+    /// `None`: keep all `k`). Most steps then carry one item, at nearly greedy cost.
+    pub fn set_beam_margin(&mut self, margin: Option<f64>) {
+        self.beam_margin = margin.filter(|m| *m >= 0.0).unwrap_or(f64::INFINITY);
+    }
+
     /// Dependency relations the model can assign.
     pub fn labels(&self) -> &[String] {
         &self.labels
@@ -213,7 +230,7 @@ impl Parser {
         self.parse_with(
             &self.trans_table,
             &self.labeler_table,
-            Some(k.clamp(1, 64)),
+            Some((k.clamp(1, 64), f64::INFINITY)),
             words,
             upos,
             xpos,
@@ -235,16 +252,16 @@ impl Parser {
         )
     }
 
-    /// The beam width to decode with, `None` for the greedy decoder.
-    fn decoder(&self) -> Option<usize> {
-        (self.beam > 1).then_some(self.beam)
+    /// The beam width and margin to decode with, `None` for the greedy decoder.
+    fn decoder(&self) -> Option<(usize, f64)> {
+        (self.beam > 1).then_some((self.beam, self.beam_margin))
     }
 
     fn parse_with<T: Score, L: Score>(
         &self,
         trans: &T,
         labeler: &L,
-        beam: Option<usize>,
+        beam: Option<(usize, f64)>,
         words: &[&str],
         upos: &[&str],
         xpos: &[&str],

@@ -301,7 +301,7 @@ pub(crate) fn evaluate_with<S: Score>(
         }
         sc.atoms.fill(&w, &u, &x);
         if beam > 1 {
-            crate::beam::parse_beam(trans, labeler, root, beam, &mut sc);
+            crate::beam::parse_beam(trans, labeler, root, (beam, f64::INFINITY), &mut sc);
         } else {
             parse_greedy(trans, labeler, root, &mut sc);
         }
