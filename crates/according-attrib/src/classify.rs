@@ -87,24 +87,59 @@ pub fn kind(text: &str, a: &Attribution, cue_pos: Option<&str>) -> AttributionKi
     AttributionKind::Mixed
 }
 
-fn has_word(hay: &str, words: &[&str]) -> bool {
-    // Compare word sequences (a phrase matches whole words only); splitting once is much
-    // cheaper than a substring search per listed word.
-    let lower = hay.to_lowercase();
-    let toks: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().any(|w| {
-        let phrase: Vec<&str> = w
+/// The lowercased words of a text, for whole-word phrase lookups.
+struct Words {
+    lower: String,
+    words: Vec<std::ops::Range<usize>>,
+}
+
+impl Words {
+    fn new(text: &str) -> Words {
+        let lower = text.to_lowercase();
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in lower.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            words.push(s..lower.len());
+        }
+        Words { lower, words }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.lower[self.words[i].clone()]
+    }
+
+    /// Whether any of `phrases` occurs as a sequence of whole words.
+    fn has_any(&self, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| self.has(p))
+    }
+
+    fn has(&self, phrase: &str) -> bool {
+        let mut parts = phrase
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|x| !x.is_empty())
-            .collect();
-        !phrase.is_empty()
-            && toks
-                .windows(phrase.len())
-                .any(|win| win == phrase.as_slice())
-    })
+            .filter(|x| !x.is_empty());
+        let Some(first) = parts.next() else {
+            return false;
+        };
+        (0..self.words.len()).any(|i| {
+            self.word(i) == first && {
+                let mut k = i;
+                parts.clone().all(|w| {
+                    k += 1;
+                    k < self.words.len() && self.word(k) == w
+                })
+            }
+        })
+    }
 }
 
 /// Flags of `a`. `sentence` is the text of the sentence(s) around the cue; `truncated_here`
@@ -145,11 +180,13 @@ pub fn flags(
         _ => {}
     }
     let src_text = a.source.as_ref().map_or("", |s| s.text.as_str());
-    if has_word(src_text, ANONYMOUS)
-        || has_word(
-            sentence,
-            &["anonymity", "anonymously", "unnamed", "familiar with the"],
-        )
+    if Words::new(src_text).has_any(ANONYMOUS)
+        || Words::new(sentence).has_any(&[
+            "anonymity",
+            "anonymously",
+            "unnamed",
+            "familiar with the",
+        ])
     {
         f.push(Flag::AnonymousSource);
     }
@@ -160,27 +197,25 @@ pub fn flags(
         .map(|s| s.slice(text))
         .collect::<Vec<_>>()
         .join(" ");
-    if has_word(&cue, HEDGES)
-        || has_word(
-            &content,
-            &[
-                "reportedly",
-                "allegedly",
-                "purportedly",
-                "is suspected",
-                "are suspected",
-                "is linked",
-                "are linked",
-                "is tied",
-                "is believed",
-            ],
-        )
+    let (cue, content) = (Words::new(&cue), Words::new(&content));
+    if cue.has_any(HEDGES)
+        || content.has_any(&[
+            "reportedly",
+            "allegedly",
+            "purportedly",
+            "is suspected",
+            "are suspected",
+            "is linked",
+            "are linked",
+            "is tied",
+            "is believed",
+        ])
     {
         f.push(Flag::Hedged);
     }
-    if has_word(&cue, DENIALS)
-        || has_word(&content, &["no proof", "no evidence", "not true", "false"])
-        || has_word(&cue, &["disclaimers"])
+    if cue.has_any(DENIALS)
+        || content.has_any(&["no proof", "no evidence", "not true", "false"])
+        || cue.has("disclaimers")
     {
         f.push(Flag::Denial);
     }

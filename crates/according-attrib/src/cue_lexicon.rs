@@ -8,7 +8,7 @@
 
 use crate::features::mix;
 use crate::view::View;
-use according_ml::features::hash_parts;
+use according_ml::features::{hash_parts, hash_str};
 use according_ml::modelfile::{ByteReader, ByteWriter};
 use according_ml::perceptron::IdMap;
 use std::ops::Range;
@@ -96,7 +96,7 @@ impl CueLexicon {
         }
         let mut covered_to = 0;
         for start in 0..n {
-            let mut h = mix(hash_parts(&["seq"]), words[start]);
+            let mut h = mix(const { hash_str("seq") }, words[start]);
             let mut best = None;
             for (end, &w) in words
                 .iter()

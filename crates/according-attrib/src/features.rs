@@ -3,7 +3,8 @@
 
 use crate::lexicon::Lexicon;
 use crate::view::{QuoteMark, View};
-use according_ml::features::hash_parts;
+use according_ml::features::{hash_parts, hash_str};
+use std::sync::OnceLock;
 
 /// Number of base feature templates per token.
 pub const NB: usize = 45;
@@ -17,21 +18,24 @@ pub fn mix(a: u64, b: u64) -> u64 {
     h ^ (h >> 29)
 }
 
-fn shape(w: &str) -> &'static str {
+/// Hash of the word's shape class (`Xx`, `XX`, `x`, `d`, `p`, `empty`).
+fn shape_hash(w: &str) -> u64 {
     let mut cs = w.chars();
-    let Some(c) = cs.next() else { return "empty" };
+    let Some(c) = cs.next() else {
+        return const { hash_str("empty") };
+    };
     if c.is_uppercase() {
         if w.chars().all(|c| c.is_uppercase() || c == '.') {
-            "XX"
+            const { hash_str("XX") }
         } else {
-            "Xx"
+            const { hash_str("Xx") }
         }
     } else if c.is_lowercase() {
-        "x"
+        const { hash_str("x") }
     } else if c.is_ascii_digit() {
-        "d"
+        const { hash_str("d") }
     } else {
-        "p"
+        const { hash_str("p") }
     }
 }
 
@@ -43,14 +47,25 @@ fn mark_str(m: QuoteMark) -> &'static str {
     }
 }
 
-pub fn quote_state(v: &View, i: usize) -> &'static str {
+/// Hash of token `i`'s place relative to quotations: `open`, `close`, `in` or `out`.
+pub fn quote_state_hash(v: &View, i: usize) -> u64 {
+    const OPEN: u64 = hash_str("open");
+    const CLOSE: u64 = hash_str("close");
+    const IN: u64 = hash_str("in");
+    const OUT: u64 = hash_str("out");
     let t = &v.toks[i];
     match (t.mark, t.in_quote) {
-        (QuoteMark::Open, _) => "open",
-        (QuoteMark::Close, _) => "close",
-        (_, true) => "in",
-        (_, false) => "out",
+        (QuoteMark::Open, _) => OPEN,
+        (QuoteMark::Close, _) => CLOSE,
+        (_, true) => IN,
+        (_, false) => OUT,
     }
+}
+
+/// Template name ids: `hash_parts(&["tpl", k])` for each base template `k`.
+fn template_names() -> &'static [u64; NB] {
+    static NAMES: OnceLock<[u64; NB]> = OnceLock::new();
+    NAMES.get_or_init(|| std::array::from_fn(|k| hash_parts(&["tpl", &k.to_string()])))
 }
 
 /// Base features of every token of the view.
@@ -76,6 +91,15 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         ("-", 0)
     };
     let kids = child_signatures(v);
+    const ROOT: u64 = hash_str("<root>");
+    const NO_HEAD_BUCKET: u64 = hash_str("none");
+    const IN_LEX: [u64; 2] = [hash_str("0"), hash_str("1")];
+    const SPOS: [u64; 4] = [
+        hash_str("first"),
+        hash_str("last"),
+        hash_str("second"),
+        hash_str("mid"),
+    ];
     // Strings are hashed once per token; templates combine the hashes with `mix` (hashing
     // every template's strings anew was most of this function's time).
     let hs = |x: &str| hash_parts(&[x]);
@@ -83,9 +107,9 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let wh: Vec<u64> = v.toks.iter().map(|t| hs(&t.lower)).collect();
     let ph: Vec<u64> = v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))).collect();
     let mh: Vec<u64> = v.toks.iter().map(|t| hs(mark_str(t.mark))).collect();
-    let wbs: Vec<&str> = wh
+    let wbh: Vec<u64> = wh
         .iter()
-        .map(|&h| lex.cues.word_bucket_of_hash(h))
+        .map(|&h| hs(lex.cues.word_bucket_of_hash(h)))
         .collect();
     let seqs = lex.cues.seq_marks(&wh);
     let w = |i: isize| -> u64 {
@@ -111,7 +135,7 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             mh[i as usize]
         }
     };
-    let names: [u64; NB] = std::array::from_fn(|k| hash_parts(&["tpl", &k.to_string()]));
+    let names = template_names();
     let f1 = |k: usize, a: u64| mix(names[k], a);
     let f2 = |k: usize, a: u64, b: u64| mix(mix(names[k], a), b);
     let f3 = |k: usize, a: u64, b: u64, c: u64| mix(mix(mix(names[k], a), b), c);
@@ -128,26 +152,27 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         };
         let sent = &v.sentences[t.sentence as usize];
         let spos = if i == sent.start {
-            "first"
+            SPOS[0]
         } else if i + 1 == sent.end {
-            "last"
+            SPOS[1]
         } else if i == sent.start + 1 {
-            "second"
+            SPOS[2]
         } else {
-            "mid"
+            SPOS[3]
         };
         let (hw, hp) = match t.head {
             Some(h) => (wh[h as usize], ph[h as usize]),
-            None => (hs("<root>"), hs("<root>")),
+            None => (ROOT, ROOT),
         };
         let dep = hs(t.deprel.unwrap_or("-"));
-        let in_lex = if lex.contains_stem(st) { "1" } else { "0" };
-        let wb = hs(wbs[i]);
+        let in_lex = IN_LEX[usize::from(lex.contains_stem(st))];
+        let wb = wbh[i];
         let (sp, sb) = seqs[i];
+        let seq = hash_parts(&[sp, sb]);
         let (mk, md) = marker(i);
         let mkd = hash_parts(&[mk, ["0", "1", "2", "3", "4"][md]]);
-        let qs = hs(quote_state(v, i));
-        let head_bucket = hs(t.head.map_or("none", |h| wbs[h as usize]));
+        let qs = quote_state_hash(v, i);
+        let head_bucket = t.head.map_or(NO_HEAD_BUCKET, |h| wbh[h as usize]);
         let (k0, k1, k2, k3) = kids[i];
         out.push([
             names[0],
@@ -159,8 +184,8 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             f2(6, w(ii - 1), word),
             f2(7, word, w(ii + 1)),
             f1(8, hs(suf)),
-            f1(9, hs(shape(v.word(i)))),
-            f2(10, hs(in_lex), sth),
+            f1(9, shape_hash(v.word(i))),
+            f2(10, in_lex, sth),
             f1(11, qs),
             f3(12, mark(ii - 1), mark(ii + 1), w(ii - 1)),
             f1(13, pos(ii)),
@@ -168,16 +193,16 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             f2(15, pos(ii), pos(ii + 1)),
             f2(16, dep, hp),
             f2(17, hw, dep),
-            f2(18, hs(spos), qs),
+            f2(18, spos, qs),
             f3(19, w(ii - 1), word, w(ii + 1)),
             f3(20, word, mark(ii - 1), mark(ii + 1)),
-            f3(21, hs(in_lex), qs, pos(ii)),
+            f3(21, in_lex, qs, pos(ii)),
             f1(22, wb),
             f2(23, wb, pos(ii)),
             f2(24, wb, w(ii + 1)),
             f2(25, wb, w(ii - 1)),
-            f1(26, hash_parts(&[sp, sb])),
-            f2(27, hash_parts(&[sp, sb]), pos(ii)),
+            f1(26, seq),
+            f2(27, seq, pos(ii)),
             f2(28, word, pos(ii + 1)),
             f3(29, pos(ii - 2), pos(ii - 1), pos(ii)),
             f3(30, pos(ii), pos(ii + 1), pos(ii + 2)),
@@ -187,24 +212,23 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             f2(34, mkd, sth),
             f2(35, mkd, wb),
             f2(36, word, pos(ii)),
-            f1(37, hs(k0)),
-            f2(38, word, hs(k1)),
-            f2(39, wb, hs(k0)),
-            f2(40, hs(k2), hs(k1)),
+            f1(37, k0),
+            f2(38, word, k1),
+            f2(39, wb, k0),
+            f2(40, k2, k1),
             f2(41, dep, wb),
             f2(42, dep, head_bucket),
-            f2(43, word, hs(k3)),
+            f2(43, word, k3),
             f3(44, hw, dep, wb),
         ]);
     }
     out
 }
 
-/// Per token, from the parse: (signature of its subject/object/clausal children — `S`, `O`,
-/// `C` ccomp, `X` xcomp, `P` parataxis or ccomp with xcomp — the
-/// clausal complement kind it governs, the POS of its subject, whether it has a possessor).
-/// `-` without a parse.
-fn child_signatures<'v>(v: &'v View) -> Vec<(&'static str, &'static str, &'v str, &'static str)> {
+/// Per token, from the parse, hashed: (signature of its subject/object/clausal children —
+/// `S`, `O`, `C` ccomp, `X` xcomp, `P` parataxis or ccomp with xcomp — the clausal complement
+/// kind it governs, the POS of its subject, whether it has a possessor). `-` without a parse.
+fn child_signatures(v: &View) -> Vec<(u64, u64, u64, u64)> {
     const REL: [&str; 8] = [
         "nsubj",
         "nsubj:pass",
@@ -215,46 +239,63 @@ fn child_signatures<'v>(v: &'v View) -> Vec<(&'static str, &'static str, &'v str
         "csubj",
         "advcl",
     ];
-    const SIGS: [&str; 16] = [
-        "", "S", "O", "SO", "C", "SC", "OC", "SOC", "X", "SX", "OX", "SOX", "P", "SP", "OP", "SOP",
-    ];
-    let mut bits = vec![0u8; v.len()];
-    let mut clausal = vec!["-"; v.len()];
-    let mut subj: Vec<&str> = vec!["-"; v.len()];
-    let mut poss = vec!["-"; v.len()];
+    const SIGS: [u64; 16] = {
+        const S: [&str; 16] = [
+            "", "S", "O", "SO", "C", "SC", "OC", "SOC", "X", "SX", "OX", "SOX", "P", "SP", "OP",
+            "SOP",
+        ];
+        let mut h = [0; 16];
+        let mut i = 0;
+        while i < 16 {
+            h[i] = hash_str(S[i]);
+            i += 1;
+        }
+        h
+    };
+    const DASH: u64 = hash_str("-");
+    const CCOMP: u64 = hash_str("ccomp");
+    const XCOMP: u64 = hash_str("xcomp");
+    const PARATAXIS: u64 = hash_str("parataxis");
+    const CSUBJ: u64 = hash_str("csubj");
+    const ADVCL: u64 = hash_str("advcl");
+    const POSS: u64 = hash_str("poss");
     if !v.has_parse {
-        return vec![("-", "-", "-", "-"); v.len()];
+        return vec![(DASH, DASH, DASH, DASH); v.len()];
     }
+    let mut bits = vec![0u8; v.len()];
+    let mut clausal = vec![DASH; v.len()];
+    let mut subj = vec![DASH; v.len()];
+    let mut poss = vec![DASH; v.len()];
     for (i, t) in v.toks.iter().enumerate() {
         let (Some(h), Some(rel)) = (t.head, t.deprel) else {
             continue;
         };
         let h = h as usize;
         if rel == "nmod:poss" {
-            poss[h] = "poss";
+            poss[h] = POSS;
         }
         match REL.iter().position(|r| *r == rel) {
             Some(0 | 1) => {
                 bits[h] |= 1;
-                subj[h] = v.toks[i].upos.unwrap_or("-");
+                subj[h] = hash_str(v.toks[i].upos.unwrap_or("-"));
             }
             Some(2) => bits[h] |= 2,
             Some(3) => {
                 bits[h] |= 4;
-                clausal[h] = "ccomp";
+                clausal[h] = CCOMP;
             }
             Some(4) => {
                 bits[h] |= 8;
-                if clausal[h] == "-" {
-                    clausal[h] = "xcomp";
+                if clausal[h] == DASH {
+                    clausal[h] = XCOMP;
                 }
             }
             Some(5) => {
                 bits[h] |= 12;
-                clausal[h] = "parataxis";
+                clausal[h] = PARATAXIS;
             }
-            Some(6) => clausal[h] = "csubj",
-            Some(_) if clausal[h] == "-" => clausal[h] = "advcl",
+            Some(6) => clausal[h] = CSUBJ,
+            Some(_) if clausal[h] == DASH => clausal[h] = ADVCL,
             _ => {}
         }
     }

@@ -1,12 +1,12 @@
 //! The trained model: a cue tagger (B/I/O over sentences) and a role tagger that labels the
 //! tokens around one cue as source, content or neither; their features; the model file.
 
-use crate::features::{mix, quote_state, ROLE_TEMPLATES};
+use crate::features::{mix, quote_state_hash, ROLE_TEMPLATES};
 use crate::lexicon::Lexicon;
 use crate::score_table::ScoreTable;
 use crate::sequence::{transitions_of, SeqFeatures};
 use crate::view::{QuoteMark, View};
-use according_ml::features::hash_parts;
+use according_ml::features::{hash_parts, hash_str};
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
 use according_ml::perceptron::Weights;
 use std::ops::Range;
@@ -135,14 +135,15 @@ impl RoleContext {
         }
         // The stretch between the first and last token under each clausal dependent of the
         // cue, so punctuation and attachment errors inside it still read as inside.
-        let mut extent = vec![hash_parts(&["ext", "-"]); win.len()];
+        let outside = hash_parts(&["ext", "-"]);
+        let mut extent = vec![outside; win.len()];
         for rel in ["ccomp", "parataxis", "xcomp", "nsubj", "advcl", "obj"] {
             let first = rels.iter().position(|r| *r == rel);
             let last = rels.iter().rposition(|r| *r == rel);
             if let (Some(a), Some(b)) = (first, last) {
                 let h = hash_parts(&["ext", rel]);
                 for e in &mut extent[a..=b] {
-                    if *e == hash_parts(&["ext", "-"]) {
+                    if *e == outside {
                         *e = h;
                     }
                 }
@@ -231,15 +232,15 @@ pub fn role_features(
     let db = bucket(dist);
     let near = u64::from(dist <= 3);
     let rel = mix(dir, near);
-    let r0 = mix(hash_parts(&["dist"]), mix(dir, db));
+    let r0 = mix(const { hash_str("dist") }, mix(dir, db));
     let r1 = mix(
-        hash_parts(&["sd"]),
+        const { hash_str("sd") },
         mix(dir, (sd + 8) as u64 * 16 + (pd + 2) as u64),
     );
-    let qs = hash_parts(&[quote_state(v, j)]);
+    let qs = quote_state_hash(v, j);
     let r2 = mix(r1, qs);
     let r3 = mix(
-        hash_parts(&["btw"]),
+        const { hash_str("btw") },
         mix(
             dir,
             quotes_between * 4 + others_between * 2 + u64::from(sd != 0),
@@ -249,7 +250,7 @@ pub fn role_features(
     let path = ctx.path[j - win.start];
     let f = &mut out.ids;
     f.extend_from_slice(&[r0, r1, r2, r3, r4, mix(r4, db), mix(r3, db)]);
-    f.push(hash_parts(&["rbias"]));
+    f.push(const { hash_str("rbias") });
     for &k in &ROLE_TEMPLATES {
         f.push(mix(base[j][k], rel));
     }

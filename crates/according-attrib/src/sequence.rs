@@ -116,12 +116,14 @@ pub fn decode(
     let scale = w.scale();
     emis.clear();
     emis.reserve(f.len() * n);
-    if !f.is_empty() {
-        w.prefetch(f.at(0));
+    // Prefetch two positions ahead: one position's lookups do not take long enough to
+    // cover the misses of the next.
+    for t in 0..f.len().min(2) {
+        w.prefetch(f.at(t));
     }
     for t in 0..f.len() {
-        if t + 1 < f.len() {
-            w.prefetch(f.at(t + 1));
+        if t + 2 < f.len() {
+            w.prefetch(f.at(t + 2));
         }
         let mut acc = [0i32; MAX_LABELS];
         w.add_scores(f.at(t), &mut acc);

@@ -23,6 +23,25 @@ pub fn hash_parts(parts: &[&str]) -> u64 {
     h
 }
 
+/// `hash_parts(&[s])` as a `const fn`, so the hashes of fixed vocabularies (template names,
+/// shapes, quote states) can be computed at compile time instead of once per token.
+pub const fn hash_str(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    h ^= 0xff;
+    h = h.wrapping_mul(FNV_PRIME);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
 /// A reusable buffer of feature ids for one decision.
 #[derive(Debug, Default, Clone)]
 pub struct FeatureSet {
@@ -47,5 +66,19 @@ impl FeatureSet {
     #[inline]
     pub fn add_id(&mut self, id: u64) {
         self.ids.push(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn const_hash_is_hash_parts_of_one_part() {
+        for s in ["", "a", "open", "<s>", "Xx", "ünïcode", "said that"] {
+            assert_eq!(hash_str(s), hash_parts(&[s]), "{s:?}");
+        }
+        const OPEN: u64 = hash_str("open");
+        assert_eq!(OPEN, hash_parts(&["open"]));
     }
 }

@@ -1,0 +1,85 @@
+//! Run extraction alone over BBC articles prepared once, for a profiler:
+//! `cargo run --release -p according-attrib --example extract_profile -- [DOCS [ROUNDS]]`
+//! (e.g. under `valgrind --tool=callgrind`). Prints a checksum of the output so two builds
+//! can be compared for identical results.
+use according_attrib::{nlp::Prep, Extractor};
+use according_core::Doc;
+use std::hash::{Hash, Hasher};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(60);
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/news/bbc-2005"
+    );
+    let mut paths = Vec::new();
+    for cat in [
+        "politics",
+        "business",
+        "world",
+        "entertainment",
+        "sport",
+        "tech",
+    ] {
+        if let Ok(rd) = std::fs::read_dir(format!("{root}/{cat}")) {
+            let mut v: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            v.sort();
+            paths.extend(v.into_iter().take(n / 6 + 1));
+        }
+    }
+    let prep = Prep::embedded();
+    let ex = Extractor::embedded().unwrap();
+    let docs: Vec<Doc> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| {
+            let mut d = Doc::new("bbc", "bbc", t);
+            prep.run(&mut d);
+            d
+        })
+        .collect();
+    let t0 = std::time::Instant::now();
+    let c0 = cpu_seconds();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut tokens = 0usize;
+    let mut last = Vec::new();
+    for _ in 0..rounds {
+        last.clear();
+        for d in &docs {
+            let mut d = d.clone();
+            ex.extract(&mut d);
+            tokens += d.tokens.len();
+            last.push(d);
+        }
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - c0;
+    for d in &last {
+        let json = serde_json::to_string(&according_core::json::DocJson::from_doc(d)).unwrap();
+        json.hash(&mut h);
+    }
+    println!(
+        "{} docs x {rounds}: {tokens} tokens in {dt:.3}s wall, {cpu:.3}s on CPU ({:.0} tokens per CPU-second), checksum {:016x}",
+        docs.len(),
+        tokens as f64 / cpu,
+        h.finish()
+    );
+}
+
+/// Time this thread has spent on a CPU (Linux: /proc/thread-self/schedstat), so a busy
+/// machine slows the measure less than wall time; elsewhere, wall time since the first call.
+fn cpu_seconds() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map(|ns| ns as f64 / 1e9)
+        .unwrap_or_else(|| {
+            START
+                .get_or_init(std::time::Instant::now)
+                .elapsed()
+                .as_secs_f64()
+        })
+}
