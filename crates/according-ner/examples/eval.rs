@@ -11,7 +11,15 @@ fn main() {
     let ner = Ner::load(Path::new(&args[1])).expect("model");
     for f in &args[2..] {
         let p = Path::new(f);
-        let docs = if f == "tuning" {
+        let docs = if let Some(g) = f.strip_prefix("holdout:") {
+            // GUM genres held out of training (`holdout:news,bio`, with a model trained
+            // under `NER_HOLDOUT`).
+            let data = std::env::var("NER_DATA").unwrap_or_else(|_| "../shared/data".into());
+            let paths = according_ner::train::DataPaths::new(Path::new(&data));
+            let genres: Vec<String> = g.split(',').map(str::to_string).collect();
+            according_ner::train::load_sets(&paths, false)
+                .map(|(train, _)| according_ner::train::split_holdout(train, &genres).1)
+        } else if f == "tuning" {
             let data = std::env::var("NER_DATA").unwrap_or_else(|_| "../shared/data".into());
             let paths = according_ner::train::DataPaths::new(Path::new(&data));
             according_ner::train::load_sets(&paths, false).map(|(_, dev)| dev)

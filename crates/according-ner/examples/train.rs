@@ -33,5 +33,9 @@ fn main() {
     if let Ok(k) = std::env::var("NER_ENSEMBLE") {
         opts.ensemble = k.parse().expect("NER_ENSEMBLE");
     }
+    // GUM genres held out of training and scored (`news,bio`).
+    if let Ok(g) = std::env::var("NER_HOLDOUT") {
+        opts.holdout = g.split(',').map(str::to_string).collect();
+    }
     run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }

@@ -231,6 +231,25 @@ impl SentFeats {
         self.h_lower[i]
     }
 
+    pub fn shape_hash(&self, i: usize) -> u64 {
+        self.h_shape[i]
+    }
+
+    /// Token i's silver type-prior code ([`TypePrior::get`]).
+    pub fn type_prior(&self, i: usize) -> u8 {
+        self.typed[i]
+    }
+
+    /// Token i's (fine, coarse) word clusters.
+    pub fn cluster(&self, i: usize) -> (u16, u16) {
+        self.clusters[i]
+    }
+
+    /// Token i's gazetteer position code per [`GAZ_TYPES`] entry (0 none, 1 B, 2 I, 3 L, 4 U).
+    pub fn gaz(&self, i: usize) -> &[u8; GAZ_TYPES.len()] {
+        &self.gaz[i]
+    }
+
     /// Compute everything that does not depend on predictions.
     pub fn compute(
         &mut self,

@@ -4,7 +4,10 @@
 //! capitalisation-prior, word-cluster, typed-silver-prior, capitalised-run, gazetteer and
 //! document-memory features finds PER/ORG/LOC names as UniversalNER annotates them (trained on
 //! UniversalNER EWT, GUM entities and agreement-filtered spaCy silver over news, three times
-//! with different shuffles and averaged; see [`train`] and [`average`]); [`refine`] then types them for news: `PERSON`, `ORG`,
+//! with different shuffles and averaged; see [`train`] and [`average`]); a second stage
+//! ([`span_typer`]) re-decides each name's type from features of the whole span, and
+//! [`propagate`] brings back the surnames of people the document named in full that the
+//! tagger missed; [`refine`] then types them for news: `PERSON`, `ORG`,
 //! `OUTLET` (news outlets, from [`gazetteer::outlets`]), `GPE`, `LOC`, `FAC`, plus `NORP`
 //! (demonyms) and `DATE` (by rule).
 //!
@@ -34,8 +37,10 @@ pub mod gazetteer;
 pub mod labels;
 pub mod model;
 pub mod prior;
+pub mod propagate;
 pub mod refine;
 pub mod scoring;
+pub mod span_typer;
 pub mod train;
 pub mod typeprior;
 mod word_buckets;
@@ -97,6 +102,7 @@ impl Ner {
         DocRecognizer {
             model: &self.model,
             memory: DocMemory::default(),
+            surnames: propagate::Surnames::default(),
             scratch: Scratch::default(),
         }
     }
@@ -106,6 +112,7 @@ impl Ner {
 pub struct DocRecognizer<'a> {
     model: &'a Model,
     memory: DocMemory,
+    surnames: propagate::Surnames,
     scratch: Scratch,
 }
 
@@ -114,7 +121,10 @@ impl DocRecognizer<'_> {
         if words.is_empty() {
             return Vec::new();
         }
-        let spans = self.model.tag(words, &self.memory, &mut self.scratch);
+        let mut spans = self.model.tag(words, &self.memory, &mut self.scratch);
+        self.model.retype(words, &mut spans, &mut self.scratch);
+        self.surnames.extend(words, &self.scratch.sf, &mut spans);
+        self.surnames.learn(words, &self.scratch.sf, &spans);
         self.memory.learn(&self.scratch.sf, &spans);
         refine::refine(
             words,

@@ -4,9 +4,10 @@
 use crate::clusters::WordClusters;
 use crate::features::{dynamic_features, DocMemory, SentFeats};
 use crate::gazetteer::{build_matcher, Matcher};
-use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, N_LABELS, O};
+use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, KINDS, N_LABELS, O};
 use crate::prior::CasePrior;
 use crate::scoring::FastWeights;
+use crate::span_typer::SpanTyper;
 use crate::typeprior::TypePrior;
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
 use according_ml::perceptron::IdMap;
@@ -31,6 +32,8 @@ pub struct Model {
     /// Person names stored with the model (`F\tName`, `L\tName`), also in `matcher`.
     pub person_names: Vec<String>,
     pub provenance: serde_json::Value,
+    /// Second-stage span typing (absent in older model files).
+    pub typer: Option<SpanTyper>,
 }
 
 /// Scores of word-only features by word key, per thread (words repeat across documents:
@@ -62,6 +65,10 @@ pub struct Scratch {
     /// Static scores of every token.
     acc: Vec<[i32; N_LABELS]>,
     pub labels: Vec<usize>,
+    /// Every token's final label scores (static + dynamic).
+    pub label_scores: Vec<[i32; N_LABELS]>,
+    /// The tagger's per-kind scores of each span being re-typed.
+    span_scores: Vec<[f32; 3]>,
 }
 
 /// Best label allowed after `prev` (sentence end is not enforced: decoding is lenient).
@@ -121,6 +128,7 @@ impl Model {
             extra_outlets,
             person_names,
             provenance,
+            typer: None,
         })
     }
 
@@ -163,6 +171,7 @@ impl Model {
             }
         });
         scratch.labels.clear();
+        scratch.label_scores.clear();
         for i in 0..n {
             scratch.feats.clear();
             dynamic_features(&scratch.sf, i, &scratch.labels, memory, &mut scratch.feats);
@@ -179,8 +188,32 @@ impl Model {
                 }
             }
             scratch.labels.push(best);
+            scratch.label_scores.push(s);
         }
         decode(&scratch.labels)
+    }
+
+    /// The tagger's score of span `[a, b)` opened as each kind, in weight units, from the
+    /// scores [`Model::tag`] left in `scratch`: the kind is chosen at the span's first label
+    /// (`B` or `U`); the `I`/`L` labels after it only ever compete within one kind, so their
+    /// scores say nothing across kinds.
+    pub fn span_kind_scores(&self, scratch: &Scratch, a: usize, b: usize) -> [f32; 3] {
+        let pos = if b - a == 1 { Pos::U } else { Pos::B };
+        KINDS.map(|k| scratch.label_scores[a][label(k, pos)] as f32 * self.fast.scale())
+    }
+
+    /// Re-type the spans [`Model::tag`] just found with the second stage, if the model has one.
+    pub fn retype(&self, words: &[&str], spans: &mut [TokenSpan], scratch: &mut Scratch) {
+        let Some(typer) = &self.typer else { return };
+        let mut tagger = std::mem::take(&mut scratch.span_scores);
+        tagger.clear();
+        tagger.extend(
+            spans
+                .iter()
+                .map(|s| self.span_kind_scores(scratch, s.start, s.end)),
+        );
+        typer.retype(words, &scratch.sf, spans, &tagger, &mut scratch.feats);
+        scratch.span_scores = tagger;
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -201,6 +234,11 @@ impl Model {
         let mut w = ByteWriter::default();
         w.strs(&self.person_names);
         m.add("person_names", w.into_inner());
+        if let Some(typer) = &self.typer {
+            let mut w = ByteWriter::default();
+            typer.write(&mut w);
+            m.add("span_typer", w.into_inner());
+        }
         m.to_bytes()
     }
 
@@ -212,7 +250,11 @@ impl Model {
         let typed = TypePrior::read(&mut ByteReader::new(m.section("type_prior")?))?;
         let extra = ByteReader::new(m.section("extra_outlets")?).strs()?;
         let names = ByteReader::new(m.section("person_names")?).strs()?;
-        Model::from_parts(
+        let typer = match m.section("span_typer") {
+            Ok(bytes) => Some(SpanTyper::read(&mut ByteReader::new(bytes))?),
+            Err(_) => None,
+        };
+        let mut model = Model::from_parts(
             weights,
             prior,
             clusters,
@@ -220,6 +262,8 @@ impl Model {
             extra,
             names,
             m.header.provenance,
-        )
+        )?;
+        model.typer = typer;
+        Ok(model)
     }
 }

@@ -31,6 +31,8 @@ const EMPTY: Slot = Slot {
 pub struct FastWeights {
     slots: Vec<Slot>,
     mask: usize,
+    /// Size of one quantisation step (weight units per integer).
+    scale: f32,
 }
 
 impl FastWeights {
@@ -45,7 +47,7 @@ impl FastWeights {
             ));
         }
         let rows = r.u32()? as usize;
-        let _scale = r.f32()?;
+        let scale = r.f32()?;
         let keys_at = 12;
         let w_at = keys_at + rows * 8;
         if bytes.len() < w_at + rows * N_LABELS * 2 {
@@ -69,7 +71,12 @@ impl FastWeights {
             }
             slots[i] = Slot { key, w: row };
         }
-        Ok(FastWeights { slots, mask })
+        Ok(FastWeights { slots, mask, scale })
+    }
+
+    /// Size of one quantisation step: integer sums times this are in weight units.
+    pub fn scale(&self) -> f32 {
+        self.scale
     }
 
     /// Ask the CPU to start loading the slots of `feats` (scoring them a little later then
