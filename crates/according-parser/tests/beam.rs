@@ -16,6 +16,15 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
+/// The parse of `e` as owned (head, relation) pairs.
+fn owned(parser: &Parser, e: &according_parser::Example) -> Vec<(u32, String)> {
+    parser
+        .parse(&strs(&e.words), &strs(&e.upos), &strs(&e.xpos))
+        .into_iter()
+        .map(|(h, l)| (h, l.to_string()))
+        .collect()
+}
+
 #[test]
 fn width_one_is_greedy() {
     let parser = Parser::embedded().unwrap();
@@ -79,4 +88,45 @@ fn beam_survives_odd_input() {
         }
         assert_eq!(tree, parser.parse_uncached(w, u, x));
     }
+}
+
+#[test]
+fn margin_prunes_without_breaking_trees() {
+    let mut parser = Parser::embedded().unwrap();
+    parser.set_beam(4);
+    let dev = ewt_dev();
+    let plain: Vec<_> = dev.iter().take(200).map(|e| owned(&parser, e)).collect();
+    // A margin no score difference reaches keeps every item: the same parses.
+    parser.set_beam_margin(Some(1e12));
+    for (e, p) in dev.iter().zip(&plain) {
+        assert_eq!(&owned(&parser, e), p);
+    }
+    // Margin 0 keeps only ties of the best: still one tree per sentence.
+    parser.set_beam_margin(Some(0.0));
+    for e in dev.iter().take(200) {
+        let tree = parser.parse(&strs(&e.words), &strs(&e.upos), &strs(&e.xpos));
+        assert_eq!(tree.len(), e.words.len());
+        assert_eq!(tree.iter().filter(|t| t.0 == 0).count(), 1);
+    }
+}
+
+#[test]
+fn beam_training_records_its_width() {
+    let dev = ewt_dev();
+    let (train_set, held) = dev.split_at(300);
+    let cfg = according_parser::TrainConfig {
+        epochs: 2,
+        beam: 3,
+        min_updates: 0,
+        min_updates_labeler: 0,
+        ..Default::default()
+    };
+    let parser = according_parser::train(train_set, &held[..100], &cfg, |_| {}).unwrap();
+    assert_eq!(parser.beam(), 3);
+    let reloaded = Parser::from_bytes(&parser.to_bytes()).unwrap();
+    assert_eq!(reloaded.beam(), 3);
+    assert_eq!(reloaded.provenance()["beam"], 3);
+    // Even from 300 sentences the globally trained model parses most heads right.
+    let s = according_parser::evaluate(&reloaded, &held[..300]);
+    assert!(s.uas() > 60.0, "UAS {}", s.uas());
 }
