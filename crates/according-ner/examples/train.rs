@@ -37,5 +37,13 @@ fn main() {
     if let Ok(g) = std::env::var("NER_HOLDOUT") {
         opts.holdout = g.split(',').map(str::to_string).collect();
     }
+    // The second-stage span typer (`1`: on, with default options; `K`: K typers averaged).
+    if let Ok(k) = std::env::var("NER_SPAN_TYPER") {
+        let ensemble = k.parse().expect("NER_SPAN_TYPER");
+        opts.typer = Some(according_ner::span_typer::TyperOptions {
+            ensemble,
+            ..Default::default()
+        });
+    }
     run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }

@@ -32,6 +32,9 @@ fn main() {
     if let Some(w) = opt(5) {
         opts.silver_weight = w.parse().expect("silver weight");
     }
+    if let Ok(k) = std::env::var("NER_TYPER_ENSEMBLE") {
+        opts.ensemble = k.parse().expect("ensemble");
+    }
     if let Ok(e) = std::env::var("NER_TYPER_EPOCHS") {
         opts.epochs = e.parse().expect("epochs");
     }

@@ -102,7 +102,7 @@ impl Ner {
         DocRecognizer {
             model: &self.model,
             memory: DocMemory::default(),
-            surnames: propagate::Surnames::default(),
+            names: propagate::DocNames::default(),
             scratch: Scratch::default(),
         }
     }
@@ -112,7 +112,7 @@ impl Ner {
 pub struct DocRecognizer<'a> {
     model: &'a Model,
     memory: DocMemory,
-    surnames: propagate::Surnames,
+    names: propagate::DocNames,
     scratch: Scratch,
 }
 
@@ -123,8 +123,8 @@ impl DocRecognizer<'_> {
         }
         let mut spans = self.model.tag(words, &self.memory, &mut self.scratch);
         self.model.retype(words, &mut spans, &mut self.scratch);
-        self.surnames.extend(words, &self.scratch.sf, &mut spans);
-        self.surnames.learn(words, &self.scratch.sf, &spans);
+        self.names.extend(words, &self.scratch.sf, &mut spans);
+        self.names.learn(words, &self.scratch.sf, &spans);
         self.memory.learn(&self.scratch.sf, &spans);
         refine::refine(
             words,

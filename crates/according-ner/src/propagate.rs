@@ -7,15 +7,19 @@ use crate::features::SentFeats;
 use crate::labels::{Kind, TokenSpan};
 use according_ml::perceptron::IdMap;
 
-/// Surnames of the people a document has named so far, keyed by lower-case word hash.
+/// DocNames of the people a document has named so far, keyed by lower-case word hash.
 #[derive(Default, Debug, Clone)]
-pub struct Surnames {
+pub struct DocNames {
     seen: IdMap<()>,
+    /// Initials of multi-word names found so far (`WHO` for `World Health Organisation`),
+    /// by lower-case hash, with the name's kind.
+    acronyms: IdMap<Kind>,
 }
 
-impl Surnames {
+impl DocNames {
     pub fn clear(&mut self) {
         self.seen.clear();
+        self.acronyms.clear();
     }
 
     /// Remember the last word of every person span of two words or more.
@@ -30,11 +34,41 @@ impl Surnames {
         }
     }
 
+    /// `Korean People 's Army ( KPA )`: a name of two words or more (not a person's)
+    /// followed by an acronym in brackets that starts with its initial defines the acronym
+    /// for the rest of the document. (Acronyms alone are not trusted: a field of study the
+    /// tagger took for an organisation would come back at every `DH`.)
+    fn define_acronyms(&mut self, words: &[&str], sf: &SentFeats, spans: &[TokenSpan]) {
+        for s in spans {
+            if s.kind == Kind::Per || s.end - s.start < 2 || s.end + 2 >= words.len() {
+                continue;
+            }
+            let acr = words[s.end + 1];
+            let initial = words[s.start].chars().next();
+            if words[s.end] == "("
+                && words[s.end + 2] == ")"
+                && acronym_shaped(acr)
+                && acr.chars().next() == initial
+            {
+                self.acronyms.insert(sf.lower_hash(s.end + 1), s.kind);
+            }
+        }
+    }
+
     /// Add a one-word person span for each capitalised word outside (and not next to) any
     /// span whose word is a remembered surname. Returns how many were added.
-    pub fn extend(&self, words: &[&str], sf: &SentFeats, spans: &mut Vec<TokenSpan>) -> usize {
-        if self.seen.is_empty() {
+    pub fn extend(&mut self, words: &[&str], sf: &SentFeats, spans: &mut Vec<TokenSpan>) -> usize {
+        self.define_acronyms(words, sf, spans);
+        if self.seen.is_empty() && self.acronyms.is_empty() {
             return 0;
+        }
+        // A one-word span that is the acronym of an earlier name takes that name's kind.
+        for s in spans.iter_mut() {
+            if s.end - s.start == 1 && acronym_shaped(words[s.start]) {
+                if let Some(&k) = self.acronyms.get(&sf.lower_hash(s.start)) {
+                    s.kind = k;
+                }
+            }
         }
         let n = words.len();
         let mut covered = vec![false; n + 2];
@@ -47,14 +81,21 @@ impl Surnames {
         let before = spans.len();
         for i in 0..n {
             // `covered[i + 1]` is word i (shifted by one so the word before a span fits).
-            if covered[i + 1] || !surname_shaped(words[i]) {
+            if covered[i + 1] {
                 continue;
             }
-            if self.seen.contains_key(&sf.lower_hash(i)) {
+            let kind = if surname_shaped(words[i]) && self.seen.contains_key(&sf.lower_hash(i)) {
+                Some(Kind::Per)
+            } else if acronym_shaped(words[i]) {
+                self.acronyms.get(&sf.lower_hash(i)).copied()
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
                 spans.push(TokenSpan {
                     start: i,
                     end: i + 1,
-                    kind: Kind::Per,
+                    kind,
                 });
                 for c in &mut covered[i..(i + 3).min(n + 2)] {
                     *c = true;
@@ -77,6 +118,11 @@ fn surname_shaped(w: &str) -> bool {
         && w.chars().any(char::is_lowercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+}
+
+/// `WHO`, `KPA`: two to six capital letters.
+fn acronym_shaped(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -110,7 +156,7 @@ mod tests {
 
     #[test]
     fn surnames_of_named_people_come_back_as_people() {
-        let mut names = Surnames::default();
+        let mut names = DocNames::default();
         let first = ["Abba", "Theodorus", "met", "Pachomius", "."];
         names.learn(&first, &feats(&first), &[per(0, 2), per(3, 4)]);
         let later = ["Praying", ",", "Theodorus", "left", "Pachomius", "."];
@@ -122,7 +168,7 @@ mod tests {
 
     #[test]
     fn words_next_to_names_or_lower_case_stay_out() {
-        let mut names = Surnames::default();
+        let mut names = DocNames::default();
         let first = ["Mary", "Holt", "spoke"];
         names.learn(&first, &feats(&first), &[per(0, 2)]);
         let later = ["Holt", "Street", "and", "holt", "HOLT"];
@@ -134,5 +180,32 @@ mod tests {
         let mut spans = vec![street];
         assert_eq!(names.extend(&later, &feats(&later), &mut spans), 0);
         assert_eq!(spans, vec![street]);
+    }
+
+    #[test]
+    fn bracketed_acronyms_name_the_organisation_later() {
+        let mut names = DocNames::default();
+        let org = |start, end| TokenSpan {
+            start,
+            end,
+            kind: Kind::Org,
+        };
+        let first = [
+            "the", "Korean", "People", "'s", "Army", "(", "KPA", ")", "said",
+        ];
+        let mut spans = vec![org(1, 5)];
+        // Defined and found in the same sentence.
+        assert_eq!(names.extend(&first, &feats(&first), &mut spans), 1);
+        assert_eq!(spans, vec![org(1, 5), org(6, 7)]);
+        names.learn(&first, &feats(&first), &spans);
+        // Later: found alone, and re-typed where the tagger called it a place.
+        let later = ["KPA", "troops", "left", "KPA", "bases", "and", "DH"];
+        let mut spans = vec![TokenSpan {
+            start: 3,
+            end: 4,
+            kind: Kind::Loc,
+        }];
+        assert_eq!(names.extend(&later, &feats(&later), &mut spans), 1);
+        assert_eq!(spans, vec![org(0, 1), org(3, 4)]);
     }
 }

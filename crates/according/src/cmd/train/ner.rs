@@ -34,6 +34,10 @@ pub struct Args {
     /// Train this many models (consecutive seeds) and average them (default 3).
     #[arg(long)]
     pub ensemble: Option<usize>,
+    /// Also train the second-stage span typer, averaging this many (off by default: it does
+    /// not gain on the tuning set).
+    #[arg(long)]
+    pub span_typer: Option<usize>,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -53,6 +57,12 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(k) = a.ensemble {
         opts.ensemble = k;
+    }
+    if let Some(k) = a.span_typer {
+        opts.typer = Some(according_ner::span_typer::TyperOptions {
+            ensemble: k,
+            ..Default::default()
+        });
     }
     according_ner::train::run(&a.data, &a.out, &opts, &mut |s| eprintln!("{s}"))
         .map_err(|e| anyhow::anyhow!(e))?;
