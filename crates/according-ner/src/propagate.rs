@@ -1,7 +1,14 @@
 //! Document-level name propagation: once a document has named someone in full (`Abba
-//! Theodorus`, `Evariste Galois`), a later capitalised word that is that name's surname is the
+//! Theodorus`, `Eugene Nida`), a later capitalised word that is that name's surname is the
 //! same person even where the tagger, which has never seen the word, leaves it out
-//! (`Praying and weeping, Theodorus became determined ...`).
+//! (`Praying and weeping, Theodorus became determined ...`) or types it as a place (`Nida
+//! retired ...`). Likewise an acronym defined in brackets after a name (`Korean People 's Army
+//! ( KPA )`).
+//!
+//! Held-out GUM news+bio, typed F1 of two taggers trained without them: 61.8/61.7 without,
+//! 66.0/65.7 with; the tuning set moves by +0.1..+1.4 over four taggers. Propagating whole
+//! names (any earlier span's string, with its type) or the first type a name was given lost
+//! 0.4..1.2 on the held-out genres.
 
 use crate::features::SentFeats;
 use crate::labels::{Kind, TokenSpan};
@@ -62,12 +69,19 @@ impl DocNames {
         if self.seen.is_empty() && self.acronyms.is_empty() {
             return 0;
         }
-        // A one-word span that is the acronym of an earlier name takes that name's kind.
+        // A one-word span that is the acronym of an earlier name takes that name's kind; one
+        // that is the surname of an earlier person is that person.
         for s in spans.iter_mut() {
-            if s.end - s.start == 1 && acronym_shaped(words[s.start]) {
-                if let Some(&k) = self.acronyms.get(&sf.lower_hash(s.start)) {
+            if s.end - s.start != 1 {
+                continue;
+            }
+            let (w, h) = (words[s.start], sf.lower_hash(s.start));
+            if acronym_shaped(w) {
+                if let Some(&k) = self.acronyms.get(&h) {
                     s.kind = k;
                 }
+            } else if surname_shaped(w) && self.seen.contains_key(&h) {
+                s.kind = Kind::Per;
             }
         }
         let n = words.len();
@@ -164,6 +178,15 @@ mod tests {
         assert_eq!(names.extend(&later, &feats(&later), &mut spans), 1);
         // A one-word name teaches nothing (`Pachomius` may have been a mistake).
         assert_eq!(spans, vec![per(2, 3)]);
+        // A surname the tagger typed as a place is the person.
+        let again = ["Theodorus", "said", "so"];
+        let mut spans = vec![TokenSpan {
+            start: 0,
+            end: 1,
+            kind: Kind::Loc,
+        }];
+        assert_eq!(names.extend(&again, &feats(&again), &mut spans), 0);
+        assert_eq!(spans, vec![per(0, 1)]);
     }
 
     #[test]
