@@ -1,7 +1,7 @@
 //! Run extraction alone over BBC articles prepared once, for a profiler:
 //! `cargo run --release -p according-attrib --example extract_profile -- [DOCS [ROUNDS]]`
 //! (e.g. under `valgrind --tool=callgrind`). Prints a checksum of the output so two builds
-//! can be compared for identical results.
+//! can be compared for identical results. `ATTRIB_MODEL=DIR` loads `DIR/attribution.bin`.
 use according_attrib::{nlp::Prep, Extractor};
 use according_core::Doc;
 use std::hash::{Hash, Hasher};
@@ -30,7 +30,11 @@ fn main() {
         }
     }
     let prep = Prep::embedded();
-    let ex = Extractor::embedded().unwrap();
+    // ATTRIB_MODEL=DIR: another model than the embedded one.
+    let ex = match std::env::var("ATTRIB_MODEL") {
+        Ok(dir) => Extractor::load(std::path::Path::new(&dir)).unwrap(),
+        Err(_) => Extractor::embedded().unwrap(),
+    };
     let docs: Vec<Doc> = paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())

@@ -19,6 +19,27 @@ fn main() {
     {
         opts.min_updates = m;
     }
+    if let Some(seed) = std::env::var("ATTRIB_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        opts.seed = seed;
+    }
+    // ATTRIB_DROP="cue:1,6,7;role:3": templates to leave out (see examples/ablate.rs).
+    if let Ok(d) = std::env::var("ATTRIB_DROP") {
+        for part in d.split(';') {
+            let (which, list) = part.split_once(':').expect("ATTRIB_DROP: cue:K,K;role:K");
+            let mask = if which == "cue" {
+                &mut opts.mask.cue
+            } else {
+                &mut opts.mask.role
+            };
+            for k in list.split(',').filter(|k| !k.is_empty()) {
+                *mask &= !(1u64 << k.parse::<u32>().expect("template number"));
+            }
+        }
+        eprintln!("templates: {:?}", opts.mask);
+    }
     let prep = if std::env::var_os("ATTRIB_NO_TAGGER").is_some() {
         Prep::segment_only()
     } else if std::env::var_os("ATTRIB_NO_PARSE").is_some() {

@@ -163,7 +163,7 @@ pub fn noun_content_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution 
     let opens_clause = |i: usize| {
         let t = &v.toks[i];
         matches!(
-            t.lower.as_str(),
+            t.lower.as_ref(),
             "which"
                 | "who"
                 | "whose"
@@ -294,7 +294,7 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
     }
     let opens_clause = |i: usize| {
         matches!(
-            v.toks[i].lower.as_str(),
+            v.toks[i].lower.as_ref(),
             "which"
                 | "who"
                 | "whose"
@@ -340,6 +340,33 @@ pub fn fill_holes(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttrib
     }
     r.content = out;
     r
+}
+
+/// `Ivanov declared that “…,” Corriere della Sera reported`: an inner content does not run
+/// into the source of the frame that follows it. A content that ends right before another
+/// attribution's cue stops where that attribution's source (right before its cue) begins.
+/// (Stopping at any other attribution's source measured worse on dev: PolNeAR contents do
+/// take in sources of attributions whose cue lies elsewhere.)
+pub fn stop_at_other_sources(raw: &mut [RawAttribution]) {
+    let others: Vec<(Range<usize>, Vec<Range<usize>>)> = raw
+        .iter()
+        .map(|r| (r.cue.clone(), r.source.clone()))
+        .collect();
+    for (k, r) in raw.iter_mut().enumerate() {
+        for p in r.content.iter_mut() {
+            let cut = others
+                .iter()
+                .enumerate()
+                .filter(|(j, (cue, _))| *j != k && cue.start == p.end)
+                .flat_map(|(_, (cue, sources))| sources.iter().filter(|s| s.end == cue.start))
+                .filter(|s| s.start > p.start)
+                .map(|s| s.start)
+                .min();
+            if let Some(end) = cut {
+                p.end = end;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -559,5 +586,26 @@ mod tests {
         };
         let r = drop_unquoted_tail(&v, r.clone());
         assert_eq!(r.content.len(), 2);
+    }
+
+    #[test]
+    fn an_inner_content_stops_at_the_next_frames_source() {
+        // `Ivanov(0) declared(1) that(2) “(3) X(4) ,(5) ”(6) Corriere(7) della(8) Sera(9) reported(10)`
+        let att = |cue: Range<usize>, source: Vec<Range<usize>>, content: Vec<Range<usize>>| {
+            RawAttribution {
+                cue,
+                score: 0.0,
+                source,
+                content,
+            }
+        };
+        let mut raw = vec![
+            att(1..2, vec![0..1], vec![2..10]),
+            att(10..11, vec![7..10], vec![0..7]),
+        ];
+        stop_at_other_sources(&mut raw);
+        assert_eq!(raw[0].content, vec![2..7]);
+        // The outer frame keeps its content: the inner source lies inside it with its cue.
+        assert_eq!(raw[1].content, vec![0..7]);
     }
 }

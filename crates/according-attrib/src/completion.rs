@@ -108,13 +108,13 @@ pub fn widen_source_to_head(v: &View, mut r: RawAttribution) -> RawAttribution {
         .clone()
         .all(|i| v.word(i).starts_with(|c: char| c.is_uppercase()) || v.toks[i].lower == "the");
     let mut k = src.start;
-    if k > 0 && matches!(v.toks[k - 1].lower.as_str(), "the" | "a" | "an") {
+    if k > 0 && matches!(v.toks[k - 1].lower.as_ref(), "the" | "a" | "an") {
         k -= 1;
     }
     if !named
         || k < 2
         || v.toks[k - 1].sentence != v.toks[src.start].sentence
-        || !matches!(v.toks[k - 1].lower.as_str(), "in" | "of" | "from" | "at")
+        || !matches!(v.toks[k - 1].lower.as_ref(), "in" | "of" | "from" | "at")
         || v.toks[k - 2].upos != Some("NOUN")
         || v.word(k - 2).starts_with(|c: char| c.is_uppercase()) && k - 2 > 0
     {
@@ -144,15 +144,15 @@ pub fn widen_source_to_head(v: &View, mut r: RawAttribution) -> RawAttribution {
 pub fn find_report_cues(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
     let mut out = Vec::new();
     for i in 1..v.len() {
-        if !CARRY_VERBS.contains(&v.toks[i].lower.as_str()) {
+        if !CARRY_VERBS.contains(&v.toks[i].lower.as_ref()) {
             continue;
         }
         let mut j = i + 1;
-        if j < v.len() && matches!(v.toks[j].lower.as_str(), "a" | "an" | "the") {
+        if j < v.len() && matches!(v.toks[j].lower.as_ref(), "a" | "an" | "the") {
             j += 1;
         }
         if j + 1 >= v.len()
-            || !REPORT_NOUNS.contains(&v.toks[j].lower.as_str())
+            || !REPORT_NOUNS.contains(&v.toks[j].lower.as_ref())
             || v.toks[j + 1].lower != "that"
         {
             continue;

@@ -31,7 +31,7 @@ pub struct CueLexicon {
 fn seq_hash(v: &View, r: Range<usize>) -> u64 {
     let mut h = hash_parts(&["seq"]);
     for t in &v.toks[r] {
-        h = mix(h, hash_parts(&[t.lower.as_str()]));
+        h = mix(h, hash_parts(&[t.lower.as_ref()]));
     }
     h
 }
@@ -52,7 +52,7 @@ impl CueLexicon {
             for (t, &c) in v.toks.iter().zip(&in_cue) {
                 let e = lex
                     .words
-                    .entry(hash_parts(&[t.lower.as_str()]))
+                    .entry(hash_parts(&[t.lower.as_ref()]))
                     .or_default();
                 e.0 += u32::from(c);
                 e.1 += 1;
@@ -220,7 +220,7 @@ mod tests {
         let wh: Vec<u64> = v
             .toks
             .iter()
-            .map(|t| hash_parts(&[t.lower.as_str()]))
+            .map(|t| hash_parts(&[t.lower.as_ref()]))
             .collect();
         let marks = lex.seq_marks(&wh);
         assert_eq!(marks[a2].0, "B");

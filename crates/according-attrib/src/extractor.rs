@@ -81,6 +81,7 @@ impl Extractor {
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
         crate::boundaries::nest_inner(&v, &mut raw);
+        crate::boundaries::stop_at_other_sources(&mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
@@ -176,7 +177,7 @@ const WORK_NOUNS: &[&str] = &[
 /// `according to X`: the source is the phrase right after the cue, up to the next
 /// punctuation or sentence end. Applied when the tagger found no source to the right.
 fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
-    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_str()).collect();
+    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_ref()).collect();
     if cue != ["according", "to"] || r.source.iter().any(|s| s.start >= r.cue.end) {
         return r;
     }
@@ -185,7 +186,7 @@ fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     while end < v.len()
         && v.toks[end].sentence == sent
         && !matches!(
-            v.toks[end].lower.as_str(),
+            v.toks[end].lower.as_ref(),
             "," | "." | ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\""
         )
     {
@@ -256,7 +257,7 @@ fn vague_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     }
     if i == 0
         || v.toks[i - 1].sentence != sent
-        || !crate::lexicon::VAGUE_HEADS.contains(&v.toks[i - 1].lower.as_str())
+        || !crate::lexicon::VAGUE_HEADS.contains(&v.toks[i - 1].lower.as_ref())
     {
         return r;
     }
@@ -323,7 +324,7 @@ fn quoted_title_at(v: &View, q: usize) -> Option<usize> {
             )
     });
     let work_before =
-        (q.saturating_sub(4)..q).any(|i| WORK_NOUNS.contains(&v.toks[i].lower.as_str()));
+        (q.saturating_sub(4)..q).any(|i| WORK_NOUNS.contains(&v.toks[i].lower.as_ref()));
     (title_case && work_before).then_some(close)
 }
 

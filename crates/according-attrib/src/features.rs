@@ -6,8 +6,13 @@ use crate::view::{QuoteMark, View};
 use according_ml::features::{hash_parts, hash_str};
 use std::sync::OnceLock;
 
-/// Number of base feature templates per token.
-pub const NB: usize = 45;
+/// Number of base feature templates per token: the cue tagger's [`NB_CUE`] first, then the
+/// ones only the role tagger reads.
+pub const NB: usize = 27;
+/// Base templates the cue tagger uses (the first `NB_CUE` of each token's array). The set was
+/// pruned from 45 by ablation on PolNeAR dev (`examples/ablate.rs`, then retraining): the
+/// dropped ones cost table lookups without improving any score.
+pub const NB_CUE: usize = 22;
 
 /// Combine two feature ids into one (order matters).
 #[inline]
@@ -73,25 +78,7 @@ fn template_names() -> &'static [u64; NB] {
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let n = v.len();
 
-    // First clause-introducing marker within the next 4 tokens (`said that`, `told reporters:`).
-    let marker = |i: usize| -> (&str, usize) {
-        for d in 1..=4 {
-            let Some(t) = v.toks.get(i + d) else { break };
-            if t.mark == QuoteMark::Open {
-                return ("quote", d);
-            }
-            let m = t.lower.as_str();
-            if matches!(
-                m,
-                "that" | "to" | ":" | "," | "about" | "whether" | "if" | "for" | "of" | "on"
-            ) {
-                return (m, d);
-            }
-        }
-        ("-", 0)
-    };
     let kids = child_signatures(v);
-    const ROOT: u64 = hash_str("<root>");
     const NO_HEAD_BUCKET: u64 = hash_str("none");
     const IN_LEX: [u64; 2] = [hash_str("0"), hash_str("1")];
     const SPOS: [u64; 4] = [
@@ -144,7 +131,7 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         let ii = i as isize;
         let t = &v.toks[i];
         let word = wh[i];
-        let st = t.lemma.as_str();
+        let st = t.lemma.as_ref();
         let sth = hs(st);
         let suf: &str = {
             let k = t.lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
@@ -160,66 +147,47 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         } else {
             SPOS[3]
         };
-        let (hw, hp) = match t.head {
-            Some(h) => (wh[h as usize], ph[h as usize]),
-            None => (ROOT, ROOT),
-        };
+        let hp = t
+            .head
+            .map_or(const { hash_str("<root>") }, |h| ph[h as usize]);
         let dep = hs(t.deprel.unwrap_or("-"));
-        let in_lex = IN_LEX[usize::from(lex.contains_stem(st))];
+        let in_lex = IN_LEX[usize::from(lex.contains_stem_hash(sth))];
         let wb = wbh[i];
         let (sp, sb) = seqs[i];
         let seq = hash_parts(&[sp, sb]);
-        let (mk, md) = marker(i);
-        let mkd = hash_parts(&[mk, ["0", "1", "2", "3", "4"][md]]);
         let qs = quote_state_hash(v, i);
         let head_bucket = t.head.map_or(NO_HEAD_BUCKET, |h| wbh[h as usize]);
-        let (k0, k1, k2, k3) = kids[i];
+        let (k0, k1, k2) = kids[i];
         out.push([
+            // The cue tagger's templates.
             names[0],
-            f1(1, word),
-            f1(2, w(ii - 1)),
-            f1(3, w(ii + 1)),
-            f1(4, w(ii - 2)),
-            f1(5, w(ii + 2)),
-            f2(6, w(ii - 1), word),
-            f2(7, word, w(ii + 1)),
-            f1(8, hs(suf)),
-            f1(9, shape_hash(v.word(i))),
-            f2(10, in_lex, sth),
-            f1(11, qs),
-            f3(12, mark(ii - 1), mark(ii + 1), w(ii - 1)),
-            f1(13, pos(ii)),
-            f2(14, pos(ii - 1), pos(ii)),
-            f2(15, pos(ii), pos(ii + 1)),
-            f2(16, dep, hp),
-            f2(17, hw, dep),
-            f2(18, spos, qs),
-            f3(19, w(ii - 1), word, w(ii + 1)),
-            f3(20, word, mark(ii - 1), mark(ii + 1)),
-            f3(21, in_lex, qs, pos(ii)),
-            f1(22, wb),
-            f2(23, wb, pos(ii)),
-            f2(24, wb, w(ii + 1)),
-            f2(25, wb, w(ii - 1)),
-            f1(26, seq),
-            f2(27, seq, pos(ii)),
-            f2(28, word, pos(ii + 1)),
-            f3(29, pos(ii - 2), pos(ii - 1), pos(ii)),
-            f3(30, pos(ii), pos(ii + 1), pos(ii + 2)),
-            f1(31, w(ii - 3)),
-            f1(32, w(ii + 3)),
-            f2(33, mkd, pos(ii)),
-            f2(34, mkd, sth),
-            f2(35, mkd, wb),
-            f2(36, word, pos(ii)),
-            f1(37, k0),
-            f2(38, word, k1),
-            f2(39, wb, k0),
-            f2(40, k2, k1),
-            f2(41, dep, wb),
-            f2(42, dep, head_bucket),
-            f2(43, word, k3),
-            f3(44, hw, dep, wb),
+            f1(1, w(ii - 1)),
+            f1(2, w(ii + 1)),
+            f1(3, w(ii - 2)),
+            f1(4, w(ii + 2)),
+            f2(5, in_lex, sth),
+            f3(6, mark(ii - 1), mark(ii + 1), w(ii - 1)),
+            f1(7, pos(ii)),
+            f2(8, pos(ii - 1), pos(ii)),
+            f2(9, pos(ii), pos(ii + 1)),
+            f2(10, dep, hp),
+            f2(11, spos, qs),
+            f3(12, in_lex, qs, pos(ii)),
+            f1(13, wb),
+            f1(14, seq),
+            f2(15, word, pos(ii + 1)),
+            f3(16, pos(ii - 2), pos(ii - 1), pos(ii)),
+            f1(17, w(ii - 3)),
+            f1(18, k0),
+            f2(19, k2, k1),
+            f2(20, dep, wb),
+            f2(21, dep, head_bucket),
+            // Read by the role tagger only.
+            f1(22, word),
+            f2(23, word, w(ii + 1)),
+            f1(24, hs(suf)),
+            f1(25, shape_hash(v.word(i))),
+            f1(26, qs),
         ]);
     }
     out
@@ -227,8 +195,8 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
 
 /// Per token, from the parse, hashed: (signature of its subject/object/clausal children —
 /// `S`, `O`, `C` ccomp, `X` xcomp, `P` parataxis or ccomp with xcomp — the clausal complement
-/// kind it governs, the POS of its subject, whether it has a possessor). `-` without a parse.
-fn child_signatures(v: &View) -> Vec<(u64, u64, u64, u64)> {
+/// kind it governs, the POS of its subject). `-` without a parse.
+fn child_signatures(v: &View) -> Vec<(u64, u64, u64)> {
     const REL: [&str; 8] = [
         "nsubj",
         "nsubj:pass",
@@ -258,22 +226,17 @@ fn child_signatures(v: &View) -> Vec<(u64, u64, u64, u64)> {
     const PARATAXIS: u64 = hash_str("parataxis");
     const CSUBJ: u64 = hash_str("csubj");
     const ADVCL: u64 = hash_str("advcl");
-    const POSS: u64 = hash_str("poss");
     if !v.has_parse {
-        return vec![(DASH, DASH, DASH, DASH); v.len()];
+        return vec![(DASH, DASH, DASH); v.len()];
     }
     let mut bits = vec![0u8; v.len()];
     let mut clausal = vec![DASH; v.len()];
     let mut subj = vec![DASH; v.len()];
-    let mut poss = vec![DASH; v.len()];
     for (i, t) in v.toks.iter().enumerate() {
         let (Some(h), Some(rel)) = (t.head, t.deprel) else {
             continue;
         };
         let h = h as usize;
-        if rel == "nmod:poss" {
-            poss[h] = POSS;
-        }
         match REL.iter().position(|r| *r == rel) {
             Some(0 | 1) => {
                 bits[h] |= 1;
@@ -300,9 +263,13 @@ fn child_signatures(v: &View) -> Vec<(u64, u64, u64, u64)> {
         }
     }
     (0..v.len())
-        .map(|i| (SIGS[bits[i] as usize & 15], clausal[i], subj[i], poss[i]))
+        .map(|i| (SIGS[bits[i] as usize & 15], clausal[i], subj[i]))
         .collect()
 }
 
 /// Base templates reused (combined with cue-relative context) by the role tagger.
-pub const ROLE_TEMPLATES: [usize; 12] = [1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 16, 18];
+pub const ROLE_TEMPLATES: [usize; 11] = [22, 1, 2, 23, 24, 25, 26, 6, 7, 10, 11];
+/// Base template numbers the role tagger reads by name: the word, its POS, its shape.
+pub const WORD: usize = 22;
+pub const POS: usize = 7;
+pub const SHAPE: usize = 25;

@@ -2,6 +2,8 @@
 //! stored in the model file) and small closed lists used by rules (hedges, denials, vague and
 //! anonymous sources).
 
+use according_ml::features::hash_parts;
+use according_ml::perceptron::IdMap;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -10,16 +12,20 @@ use std::path::Path;
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     stems: HashSet<String>,
+    /// `hash_parts(&[stem])` of each stem, for the per-token feature lookup.
+    stem_hashes: IdMap<()>,
     pub cues: crate::cue_lexicon::CueLexicon,
 }
 
 impl Lexicon {
     pub fn from_words(words: impl IntoIterator<Item = String>) -> Self {
+        let stems: HashSet<String> = words
+            .into_iter()
+            .map(|w| stem(&w.to_lowercase()).to_string())
+            .collect();
         Lexicon {
-            stems: words
-                .into_iter()
-                .map(|w| stem(&w.to_lowercase()).to_string())
-                .collect(),
+            stem_hashes: stems.iter().map(|s| (hash_parts(&[s]), ())).collect(),
+            stems,
             cues: Default::default(),
         }
     }
@@ -51,6 +57,11 @@ impl Lexicon {
 
     pub fn contains_stem(&self, s: &str) -> bool {
         self.stems.contains(s)
+    }
+
+    /// [`Lexicon::contains_stem`] of the stem whose `hash_parts(&[stem])` is `h`.
+    pub fn contains_stem_hash(&self, h: u64) -> bool {
+        self.stem_hashes.contains_key(&h)
     }
 
     pub fn words(&self) -> Vec<String> {

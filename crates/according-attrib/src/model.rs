@@ -1,7 +1,7 @@
 //! The trained model: a cue tagger (B/I/O over sentences) and a role tagger that labels the
 //! tokens around one cue as source, content or neither; their features; the model file.
 
-use crate::features::{mix, quote_state_hash, ROLE_TEMPLATES};
+use crate::features::{mix, quote_state_hash, NB_CUE, POS, ROLE_TEMPLATES, SHAPE, WORD};
 use crate::lexicon::Lexicon;
 use crate::score_table::ScoreTable;
 use crate::sequence::{transitions_of, SeqFeatures};
@@ -37,9 +37,40 @@ pub fn cue_allowed(t: usize, y: usize, prev_ok: bool) -> bool {
     y != CUE_I || prev_ok
 }
 
+/// Which feature templates the taggers use: bit `k` of `cue` keeps base template `k`, bit `k`
+/// of `role` keeps the `k`-th feature of [`role_features`]. All on by default; ablation
+/// studies (examples/ablate.rs) switch templates off to find the ones not worth their lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureMask {
+    pub cue: u64,
+    pub role: u64,
+}
+
+impl Default for FeatureMask {
+    fn default() -> Self {
+        FeatureMask {
+            cue: u64::MAX,
+            role: u64::MAX,
+        }
+    }
+}
+
 /// Features of token `i` for the cue tagger.
-pub fn cue_features(base: &[[u64; crate::features::NB]], i: usize, out: &mut SeqFeatures) {
-    out.ids.extend_from_slice(&base[i]);
+pub fn cue_features(
+    base: &[[u64; crate::features::NB]],
+    i: usize,
+    mask: u64,
+    out: &mut SeqFeatures,
+) {
+    if mask == u64::MAX {
+        out.ids.extend_from_slice(&base[i][..NB_CUE]);
+    } else {
+        let kept = base[i][..NB_CUE]
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask >> k & 1 == 1);
+        out.ids.extend(kept.map(|(_, &id)| id));
+    }
 }
 
 /// The token window labelled for the cue at `cue` (token range): the cue's sentence, extended
@@ -90,7 +121,7 @@ fn bucket(d: usize) -> u64 {
 pub fn cue_ids(v: &View, cue: &Range<usize>) -> (u64, u64) {
     let mut h = hash_parts(&["cue"]);
     for t in &v.toks[cue.clone()] {
-        h = mix(h, hash_parts(&[t.lower.as_str()]));
+        h = mix(h, hash_parts(&[t.lower.as_ref()]));
     }
     let last = &v.toks[cue.end - 1].lemma;
     (h, hash_parts(&["cuestem", last]))
@@ -128,8 +159,13 @@ impl RoleContext {
         }
         let mut path = Vec::with_capacity(win.len());
         let mut rels = Vec::with_capacity(win.len());
+        // The head of the cue phrase (`X came to a conclusion, Butler noted`: `came`).
+        let cue_head = v.toks[cue.clone()]
+            .iter()
+            .filter_map(|t| t.head.map(|h| h as usize))
+            .find(|h| !cue.contains(h));
         for j in win.clone() {
-            let r = syntactic_path(v, j, cue);
+            let r = syntactic_path(v, j, cue, cue_head);
             rels.push(r);
             path.push(hash_parts(&["path", r]));
         }
@@ -166,18 +202,18 @@ impl RoleContext {
 
 /// How token `j` hangs off the cue in the parse: the relation of the cue's child on the path
 /// from `j` up to the cue, `head` if `j` governs the cue, `-` if unrelated or unparsed.
-fn syntactic_path<'v>(v: &'v View, j: usize, cue: &Range<usize>) -> &'v str {
+fn syntactic_path<'v>(
+    v: &'v View,
+    j: usize,
+    cue: &Range<usize>,
+    cue_head: Option<usize>,
+) -> &'v str {
     if !v.has_parse {
         return "-";
     }
     if cue.contains(&j) {
         return "cue";
     }
-    // The head of the cue phrase (`X came to a conclusion, Butler noted`: `came`).
-    let cue_head = v.toks[cue.clone()]
-        .iter()
-        .filter_map(|t| t.head.map(|h| h as usize))
-        .find(|h| !cue.contains(h));
     if cue_head == Some(j) {
         return "head";
     }
@@ -197,7 +233,11 @@ fn syntactic_path<'v>(v: &'v View, j: usize, cue: &Range<usize>) -> &'v str {
     "-"
 }
 
-/// Features of window token `j` for the role tagger of the cue at `cue`.
+/// Number of features [`role_features`] gives each token.
+pub const ROLE_FEATURES: usize = 32;
+
+/// Features of window token `j` for the role tagger of the cue at `cue` ([`ROLE_FEATURES`]
+/// of them, in a fixed order: [`FeatureMask::role`] refers to them by position).
 #[allow(clippy::too_many_arguments)]
 pub fn role_features(
     v: &View,
@@ -248,30 +288,29 @@ pub fn role_features(
     );
     let r4 = mix(r3, qs);
     let path = ctx.path[j - win.start];
+    let extent = ctx.extent[j - win.start];
     let f = &mut out.ids;
-    f.extend_from_slice(&[r0, r1, r2, r3, r4, mix(r4, db), mix(r3, db)]);
+    f.extend_from_slice(&[r1, r2, r3, r4, mix(r4, db), mix(r3, db)]);
     f.push(const { hash_str("rbias") });
     for &k in &ROLE_TEMPLATES {
         f.push(mix(base[j][k], rel));
     }
-    f.push(mix(base[j][1], r3));
-    f.push(mix(base[j][13], r4));
-    f.push(mix(base[j][9], r2));
-    f.push(mix(ids.0, r0));
-    f.push(mix(ids.0, r4));
-    f.push(mix(ids.1, r0));
-    f.push(mix(ids.1, r4));
-    f.push(mix(ids.1, mix(base[j][13], rel)));
-    f.push(mix(path, dir));
-    f.push(mix(path, ids.1));
-    f.push(mix(path, r3));
-    f.push(mix(path, mix(base[j][13], dir)));
-    f.push(mix(path, mix(qs, dir)));
-    f.push(mix(path, mix(dir, db)));
-    f.push(mix(ctx.extent[j - win.start], mix(dir, qs)));
-    f.push(mix(ctx.extent[j - win.start], ids.1));
-    f.push(mix(path, ctx.cue_rel));
-    f.push(mix(ctx.cue_rel, mix(dir, qs)));
+    f.extend_from_slice(&[
+        mix(base[j][WORD], r3),
+        mix(base[j][POS], r4),
+        mix(base[j][SHAPE], r2),
+        mix(ids.0, r0),
+        mix(ids.0, r4),
+        mix(ids.1, r4),
+        mix(ids.1, mix(base[j][POS], rel)),
+        mix(path, dir),
+        mix(path, r3),
+        mix(path, mix(qs, dir)),
+        mix(path, mix(dir, db)),
+        mix(extent, mix(dir, qs)),
+        mix(path, ctx.cue_rel),
+        mix(ctx.cue_rel, mix(dir, qs)),
+    ]);
 }
 
 /// The trained weights and word lists.
@@ -291,6 +330,8 @@ pub struct Model {
     pub calibration: [f32; 2],
     /// Trained on parsed text: dependency features are used (else a parse is ignored).
     pub parse_features: bool,
+    /// Templates used at decoding (not saved: a study knob, all on by default).
+    pub mask: FeatureMask,
     pub provenance: serde_json::Value,
 }
 
@@ -314,6 +355,7 @@ impl Model {
             cue_bias: vec![0.0; CUE_LABELS],
             role_bias: vec![0.0; ROLE_LABELS],
             parse_features: false,
+            mask: FeatureMask::default(),
             calibration: [1.0, 0.0],
             provenance,
         }

@@ -75,7 +75,7 @@ pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<(Range<usiz
     for sent in &v.sentences {
         f.clear();
         for i in sent.clone() {
-            cue_features(base, i, &mut f);
+            cue_features(base, i, model.mask.cue, &mut f);
             f.next();
         }
         let labels = decode(
@@ -123,6 +123,7 @@ pub fn role_sequence(
     base: &[[u64; NB]],
     cue: &Range<usize>,
     is_cue: &[bool],
+    mask: u64,
     f: &mut SeqFeatures,
 ) -> Range<usize> {
     let win = window(v, cue);
@@ -130,7 +131,18 @@ pub fn role_sequence(
     let ctx = RoleContext::new(v, &win, cue, is_cue);
     f.clear();
     for j in win.clone() {
+        let start = f.ids.len();
         role_features(v, base, &win, cue, ids, &ctx, j, f);
+        debug_assert_eq!(f.ids.len() - start, ROLE_FEATURES);
+        if mask != u64::MAX {
+            let tail: Vec<u64> = f.ids.drain(start..).collect();
+            f.ids.extend(
+                tail.into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| mask >> k & 1 == 1)
+                    .map(|(_, id)| id),
+            );
+        }
         f.next();
     }
     win
@@ -150,7 +162,7 @@ pub fn label_roles(
     let mut buf = Vec::new();
     let mut out = Vec::with_capacity(cues.len());
     for cue in cues {
-        let win = role_sequence(v, base, cue, &is_cue, &mut f);
+        let win = role_sequence(v, base, cue, &is_cue, model.mask.role, &mut f);
         let labels = decode(
             &model.role_table,
             &model.role_trans,

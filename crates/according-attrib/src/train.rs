@@ -21,6 +21,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Drop features updated fewer times than this (keeps the model file small).
     pub min_updates: u32,
+    /// Templates trained on (all by default).
+    pub mask: FeatureMask,
 }
 
 impl Default for TrainOptions {
@@ -30,6 +32,7 @@ impl Default for TrainOptions {
             role_epochs: 8,
             seed: 17,
             min_updates: 10,
+            mask: FeatureMask::default(),
         }
     }
 }
@@ -167,7 +170,7 @@ pub fn train(
             for sent in &v.sentences {
                 f.clear();
                 for i in sent.clone() {
-                    cue_features(&base[k], i, &mut f);
+                    cue_features(&base[k], i, opts.mask.cue, &mut f);
                     f.next();
                 }
                 let gold = &p.cue_labels[sent.clone()];
@@ -195,7 +198,7 @@ pub fn train(
             let is_cue: Vec<bool> = p.cue_labels.iter().map(|&y| y != CUE_O).collect();
             let mut labels = vec![ROLE_O; v.len()];
             for (cue_range, roles) in &p.attributions {
-                let win = role_sequence(v, base, cue_range, &is_cue, &mut f);
+                let win = role_sequence(v, base, cue_range, &is_cue, opts.mask.role, &mut f);
                 for y in &mut labels[win.clone()] {
                     *y = ROLE_O;
                 }
@@ -238,5 +241,6 @@ pub fn train(
         provenance,
     );
     model.parse_features = parsed;
+    model.mask = opts.mask;
     Ok(model)
 }

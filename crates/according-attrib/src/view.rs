@@ -3,6 +3,16 @@
 //! tokenization, plus per-token sentence, paragraph and quotation state.
 
 use according_core::{Doc, Span};
+use std::borrow::Cow;
+
+/// `s` lowercased, borrowed when it already is (most words are: no allocation).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum QuoteMark {
@@ -17,10 +27,10 @@ pub struct Tok<'a> {
     /// Byte span in the original text.
     pub span: Span,
     /// Lowercased text.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub upos: Option<&'a str>,
     /// Lowercased lemma (from the tagger) or a crude stem.
-    pub lemma: String,
+    pub lemma: Cow<'a, str>,
     pub deprel: Option<&'a str>,
     /// Document-level index of the syntactic head.
     pub head: Option<u32>,
@@ -51,7 +61,7 @@ impl<'a> View<'a> {
             for s in spans {
                 toks.push(Tok {
                     span: s,
-                    lower: text[s.start..s.end].to_lowercase(),
+                    lower: lowercase(&text[s.start..s.end]),
                     ..Default::default()
                 });
             }
@@ -66,12 +76,8 @@ impl<'a> View<'a> {
                 };
                 toks.push(Tok {
                     span,
-                    lower: t.text.to_lowercase(),
-                    lemma: t
-                        .lemma
-                        .as_deref()
-                        .map(str::to_lowercase)
-                        .unwrap_or_default(),
+                    lower: lowercase(&t.text),
+                    lemma: t.lemma.as_deref().map(lowercase).unwrap_or_default(),
                     upos: t.upos.as_deref(),
                     deprel: t.deprel.as_deref(),
                     head: t.head.filter(|&h| (h as usize) < doc.tokens.len()),
@@ -82,7 +88,7 @@ impl<'a> View<'a> {
         }
         for t in &mut toks {
             if t.lemma.is_empty() {
-                t.lemma = crate::lexicon::stem(&t.lower).to_string();
+                t.lemma = Cow::Owned(crate::lexicon::stem(&t.lower).to_string());
             }
         }
         let has_pos = toks.iter().any(|t| t.upos.is_some());
