@@ -94,8 +94,14 @@ impl CueLexicon {
         if self.seqs.is_empty() {
             return out;
         }
+        // Every word of a known multiword cue has been inside a gold cue, so a sequence can
+        // only start at, and run through, such words.
+        let in_cues = |w: u64| self.words.get(&w).is_some_and(|c| c.0 > 0);
         let mut covered_to = 0;
         for start in 0..n {
+            if !in_cues(words[start]) {
+                continue;
+            }
             let mut h = mix(const { hash_str("seq") }, words[start]);
             let mut best = None;
             for (end, &w) in words
@@ -104,6 +110,9 @@ impl CueLexicon {
                 .take(n.min(start + MAX_SEQ))
                 .skip(start + 1)
             {
+                if !in_cues(w) {
+                    break;
+                }
                 h = mix(h, w);
                 if let Some(&c) = self.seqs.get(&h) {
                     best = Some((end + 1, c));

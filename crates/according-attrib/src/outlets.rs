@@ -214,44 +214,77 @@ pub fn lookup(name: &str) -> Option<(&'static str, &'static str)> {
     None
 }
 
+/// Every outlet name (canonical or alias, a leading `the` removed) in [`OUTLETS`] order, and
+/// the names indexed by their first word.
+struct NameIndex {
+    /// (canonical name, name as searched, country).
+    names: Vec<(&'static str, &'static str, &'static str)>,
+    by_first_word: std::collections::HashMap<&'static str, Vec<usize>>,
+    /// Names that do not start with a word character: always tried.
+    unindexed: Vec<usize>,
+}
+
+fn name_index() -> &'static NameIndex {
+    static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut ix = NameIndex {
+            names: Vec::new(),
+            by_first_word: Default::default(),
+            unindexed: Vec::new(),
+        };
+        for &(canon, aliases, country) in OUTLETS {
+            for cand in std::iter::once(canon).chain(aliases.iter().copied()) {
+                let c = cand
+                    .strip_prefix("the ")
+                    .or_else(|| cand.strip_prefix("The "))
+                    .unwrap_or(cand);
+                if c.len() < 2 {
+                    continue;
+                }
+                let k = ix.names.len();
+                ix.names.push((canon, c, country));
+                match c.split(|ch: char| !ch.is_alphanumeric()).next() {
+                    Some(first) if !first.is_empty() => {
+                        ix.by_first_word.entry(first).or_default().push(k)
+                    }
+                    _ => ix.unindexed.push(k),
+                }
+            }
+        }
+        ix
+    })
+}
+
 /// Find a known outlet named inside a longer phrase (`a report from Radio Free Europe/Radio
-/// Liberty`), longest name first.
+/// Liberty`), longest name first (the earliest in [`OUTLETS`] among equally long ones).
 pub fn find_in(phrase: &str) -> Option<(&'static str, &'static str, usize, usize)> {
-    let mut best: Option<(&'static str, &'static str, usize, usize)> = None;
-    // A name can only match where its first word is a word of the phrase: checking that first
-    // skips building a substring searcher for almost every name.
-    let words: Vec<&str> = phrase
+    let ix = name_index();
+    // A name can only match where its first word is a word of the phrase.
+    let mut cands: Vec<usize> = ix.unindexed.clone();
+    for w in phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    for &(canon, aliases, country) in OUTLETS {
-        for cand in std::iter::once(canon).chain(aliases.iter().copied()) {
-            let c = cand
-                .strip_prefix("the ")
-                .or_else(|| cand.strip_prefix("The "))
-                .unwrap_or(cand);
-            if c.len() < 2 {
-                continue;
+    {
+        if let Some(ks) = ix.by_first_word.get(w) {
+            cands.extend_from_slice(ks);
+        }
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    let mut best: Option<(&'static str, &'static str, usize, usize)> = None;
+    for k in cands {
+        let (canon, c, country) = ix.names[k];
+        let mut from = 0;
+        while let Some(p) = phrase[from..].find(c) {
+            let a = from + p;
+            let b = a + c.len();
+            let left_ok = a == 0 || !phrase[..a].ends_with(|ch: char| ch.is_alphanumeric());
+            let right_ok =
+                b == phrase.len() || !phrase[b..].starts_with(|ch: char| ch.is_alphanumeric());
+            if left_ok && right_ok && best.is_none_or(|x| c.len() > x.3 - x.2) {
+                best = Some((canon, country, a, b));
             }
-            let first = c
-                .split(|ch: char| !ch.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if !first.is_empty() && !words.contains(&first) {
-                continue;
-            }
-            let mut from = 0;
-            while let Some(p) = phrase[from..].find(c) {
-                let a = from + p;
-                let b = a + c.len();
-                let left_ok = a == 0 || !phrase[..a].ends_with(|ch: char| ch.is_alphanumeric());
-                let right_ok =
-                    b == phrase.len() || !phrase[b..].starts_with(|ch: char| ch.is_alphanumeric());
-                if left_ok && right_ok && best.is_none_or(|x| c.len() > x.3 - x.2) {
-                    best = Some((canon, country, a, b));
-                }
-                from = b;
-            }
+            from = b;
         }
     }
     best
