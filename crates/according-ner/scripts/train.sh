@@ -16,5 +16,5 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 [ -s "$work/names.tsv" ] || "$venv/bin/python" crates/according-ner/scripts/census_names.py "$work/names.tsv"
 [ -s "$work/silver.jsonl" ] || nice -n 5 "$venv/bin/python" crates/according-ner/scripts/silver.py "$data" "$work/silver.jsonl"
-nice -n 5 cargo run --release -p according-ner --example train -- \
+nice -n 5 cargo run --release -p according-ner --example ner_train -- \
   "$data" "$out" 15 "$work/silver.jsonl" "$work/names.tsv" "$work/clusters.tsv" 1.0 all

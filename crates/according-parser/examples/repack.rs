@@ -1,6 +1,6 @@
 //! `cargo run --release -p according-parser --example repack -- IN.bin OUT.bin [KEY=JSON]...`:
 //! load a model (which applies this build's load-time pruning), add provenance facts, save.
-//! Development helper for models trained by the `train` example.
+//! Development helper for models trained by the `parser_train` example.
 use according_parser::Parser;
 use std::path::Path;
 

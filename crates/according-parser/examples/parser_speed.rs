@@ -1,4 +1,4 @@
-//! `cargo run --release -p according-parser --example speed [MODEL.bin]`: model load time and
+//! `cargo run --release -p according-parser --example parser_speed [MODEL.bin]`: model load time and
 //! parsing tokens/s on 50k tokens of BBC News (tagged by the embedded tagger before timing).
 //! `PARSER_UNCACHED=1` times the decoder without its per-sentence cache of static scores.
 use according_parser::Parser;

@@ -1,5 +1,5 @@
 //! Train on PolNeAR train, write the model, score PolNeAR dev:
-//! `cargo run --release -p according-attrib --example train -- ../shared/data models/`
+//! `cargo run --release -p according-attrib --example attrib_train -- ../shared/data models/`
 use according_attrib::{calibrate, evaluate, nlp::Prep, train, Extractor};
 use std::path::PathBuf;
 

@@ -1,5 +1,5 @@
 //! Train the parser without the CLI: `cargo run --release -p according-parser --example
-//! train -- DATA_DIR OUT_FILE [EPOCHS [MIN_UPDATES [MIN_UPDATES_LABELER]]]`. Development
+//! parser_train -- DATA_DIR OUT_FILE [EPOCHS [MIN_UPDATES [MIN_UPDATES_LABELER]]]`. Development
 //! helper; `according train parser` is the documented entry point.
 //!
 //! `PARSER_TRAIN=a.conllu,b.conllu` overrides the training files (e.g. the jackknifed file

@@ -1,5 +1,5 @@
 //! Train the tagger without the `according` binary:
-//! `cargo run --release -p according-tagger --example train -- ../shared/data models/`
+//! `cargo run --release -p according-tagger --example tagger_train -- ../shared/data models/`
 use according_tagger::{standard_files, train, TrainOptions};
 use std::path::PathBuf;
 

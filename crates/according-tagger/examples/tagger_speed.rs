@@ -1,5 +1,5 @@
 //! Tagging speed and model load time in CPU time (robust on a busy machine, unlike wall time):
-//! `cargo run --release -p according-tagger --example speed [ARTICLES]`
+//! `cargo run --release -p according-tagger --example tagger_speed [ARTICLES]`
 use according_tagger::clusters::simple_sentences;
 use according_tagger::{TagScratch, Tagger};
 

@@ -1,6 +1,6 @@
 //! Error analysis on PolNeAR dev: missed and false cues by bucket, and source/content boundary
 //! errors of attributions whose cue was found.
-//! `cargo run --release -p according-attrib --example errors -- ../shared/data/polnear/dev [MODEL_DIR]`
+//! `cargo run --release -p according-attrib --example attrib_errors -- ../shared/data/polnear/dev [MODEL_DIR]`
 use according_attrib::metric::trim;
 use according_attrib::view::View;
 use according_attrib::{nlp::Prep, polnear, Extractor};

@@ -1,7 +1,7 @@
 //! Error analysis on a held-out gold file: bucket counts (typed ok, wrong type, boundary,
 //! missed, spurious, per gold type), the type confusion of exactly found names, the most
 //! frequent mistyped / missed / spurious strings, and the sentences with errors:
-//! `cargo run --release -p according-ner --example errors -- MODEL FILE(.iob2|.conllu|tuning) [N]`
+//! `cargo run --release -p according-ner --example ner_errors -- MODEL FILE(.iob2|.conllu|tuning) [N]`
 //! (`tuning`: the trainer's tuning set, from `NER_DATA`, default `../shared/data`).
 use according_ner::data::{gum, iob2};
 use according_ner::Ner;

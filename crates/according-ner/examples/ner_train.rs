@@ -1,5 +1,5 @@
 //! Train and evaluate without the CLI:
-//! `cargo run --release -p according-ner --example train -- [DATA] [OUT] [EPOCHS] [SILVER] [NAMES] [CLUSTERS] [SILVER_WEIGHT] [all]`
+//! `cargo run --release -p according-ner --example ner_train -- [DATA] [OUT] [EPOCHS] [SILVER] [NAMES] [CLUSTERS] [SILVER_WEIGHT] [all]`
 //! (empty strings skip an optional file; `all` also trains on the tuning slices; the env var
 //! `NER_SEED` sets another shuffling seed, to measure how much scores move by chance).
 use according_ner::train::{run, TrainOptions};

@@ -1,4 +1,4 @@
-//! `cargo run --release -p according-parser --example eval -- MODEL.bin FILE.conllu...`:
+//! `cargo run --release -p according-parser --example parser_eval -- MODEL.bin FILE.conllu...`:
 //! UAS/LAS with gold tags and with the embedded tagger's tags (development helper; the
 //! documented command is `according eval parser`).
 use according_parser::{evaluate, read_examples, Parser};

@@ -1,5 +1,5 @@
 //! Tokens per second of the recognizer on BBC 2005 text, one thread:
-//! `cargo run --release -p according-ner --example speed -- [MODEL] [DATA] [REPEATS]`.
+//! `cargo run --release -p according-ner --example ner_speed -- [MODEL] [DATA] [REPEATS]`.
 use according_ner::Ner;
 use std::path::Path;
 

@@ -1,5 +1,5 @@
 //! Score a trained model on PolNeAR dev and show the seed article as a table:
-//! `cargo run --release -p according-attrib --example eval -- ../shared/data /tmp/attrib-model [dump]`
+//! `cargo run --release -p according-attrib --example attrib_eval -- ../shared/data /tmp/attrib-model [dump]`
 use according_attrib::{evaluate, nlp::Prep, Extractor};
 use std::path::PathBuf;
 

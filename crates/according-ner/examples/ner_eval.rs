@@ -1,4 +1,4 @@
-//! `cargo run --release -p according-ner --example eval -- MODEL FILE...` (same as
+//! `cargo run --release -p according-ner --example ner_eval -- MODEL FILE...` (same as
 //! `according eval ner --model DIR FILE...`, without building the whole CLI). FILE `tuning`
 //! is the tuning set the trainer reports (every 4th UNER EWT test document + GUM dev, from
 //! `NER_DATA`, default `../shared/data`).
