@@ -99,12 +99,32 @@ impl Ner {
     /// A recognizer for the sentences of one document, in order (later sentences use what
     /// earlier ones found).
     pub fn document(&self) -> DocRecognizer<'_> {
+        let scratch = SPARE_SCRATCH
+            .try_with(|s| s.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         DocRecognizer {
             model: &self.model,
             memory: DocMemory::default(),
             names: propagate::DocNames::default(),
-            scratch: Scratch::default(),
+            scratch,
         }
+    }
+}
+
+thread_local! {
+    /// Decoding buffers handed from one document's recognizer to the next on each thread: a
+    /// fresh set per document regrew every buffer and per-token string (about 5% of the
+    /// recognizer's instructions on BBC articles). They hold nothing across sentences.
+    static SPARE_SCRATCH: std::cell::RefCell<Option<Scratch>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Drop for DocRecognizer<'_> {
+    fn drop(&mut self) {
+        let scratch = std::mem::take(&mut self.scratch);
+        // During thread teardown the slot may be gone: the buffers are then just freed.
+        let _ = SPARE_SCRATCH.try_with(|s| *s.borrow_mut() = Some(scratch));
     }
 }
 
@@ -166,5 +186,29 @@ impl Component for Ner {
         }
         doc.mentions = mentions;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod scratch_reuse_tests {
+    use super::*;
+
+    /// Buffers handed from one document to the next change nothing: a document recognised
+    /// after another gives the mentions it gets on a fresh thread.
+    #[test]
+    fn a_document_after_another_gets_the_same_mentions() {
+        let ner = Ner::embedded().unwrap();
+        let long = "Russian Defense Minister Sergei Ivanov told Corriere della Sera in Rome that \
+                    the Korean People 's Army ( KPA ) and Reuters reported nothing .";
+        let short = "Ivanov met Blair in London .";
+        let run = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut rec = ner.document();
+            format!("{:?}", rec.sentence(&words))
+        };
+        let fresh = std::thread::scope(|s| s.spawn(|| run(short)).join().unwrap());
+        let _ = run(long);
+        assert_eq!(run(short), fresh);
+        assert!(fresh.contains("start: 4, end: 5, kind: Gpe"), "{fresh}");
     }
 }
