@@ -135,13 +135,15 @@ pub fn role_sequence(
         role_features(v, base, &win, cue, ids, &ctx, j, f);
         debug_assert_eq!(f.ids.len() - start, ROLE_FEATURES);
         if mask != u64::MAX {
-            let tail: Vec<u64> = f.ids.drain(start..).collect();
-            f.ids.extend(
-                tail.into_iter()
-                    .enumerate()
-                    .filter(|(k, _)| mask >> k & 1 == 1)
-                    .map(|(_, id)| id),
-            );
+            // Keep the features whose position's bit is set, in place.
+            let mut kept = start;
+            for k in 0..ROLE_FEATURES {
+                if mask >> k & 1 == 1 {
+                    f.ids[kept] = f.ids[start + k];
+                    kept += 1;
+                }
+            }
+            f.ids.truncate(kept);
         }
         f.next();
     }
@@ -179,4 +181,38 @@ pub fn label_roles(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{base_features, NB_CUE};
+    use crate::lexicon::Lexicon;
+    use crate::test_support::view_of;
+    use crate::view::View;
+
+    #[test]
+    fn masks_leave_out_exactly_the_switched_off_features() {
+        let (doc, _) = view_of("Officials said on Monday that the talks would resume.");
+        let v = View::new(&doc);
+        let base = base_features(&v, &Lexicon::default());
+        let cue = 1..2;
+        let is_cue = vec![false; v.len()];
+        let mut all = SeqFeatures::default();
+        role_sequence(&v, &base, &cue, &is_cue, u64::MAX, &mut all);
+        let mut masked = SeqFeatures::default();
+        role_sequence(&v, &base, &cue, &is_cue, !0b101, &mut masked);
+        for t in 0..all.len() {
+            let want: Vec<u64> = (0..ROLE_FEATURES)
+                .filter(|&k| k != 0 && k != 2)
+                .map(|k| all.at(t)[k])
+                .collect();
+            assert_eq!(masked.at(t), want.as_slice());
+        }
+        let mut f = SeqFeatures::default();
+        f.clear();
+        cue_features(&base, 3, !(1 << 4), &mut f);
+        assert_eq!(f.ids.len(), NB_CUE - 1);
+        assert!(!f.ids.contains(&base[3][4]));
+    }
 }
