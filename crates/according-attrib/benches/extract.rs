@@ -1,38 +1,11 @@
 //! Attribution extraction speed on BBC News articles (already cleaned, segmented and tagged),
 //! next to the time of those NLP stages themselves.
 use according_attrib::{nlp::Prep, Extractor};
-use according_core::Doc;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-fn bbc_docs(n: usize) -> Vec<Doc> {
-    let root = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/news/bbc-2005"
-    );
-    let mut paths = Vec::new();
-    for cat in [
-        "politics",
-        "business",
-        "world",
-        "entertainment",
-        "sport",
-        "tech",
-    ] {
-        if let Ok(rd) = std::fs::read_dir(format!("{root}/{cat}")) {
-            let mut v: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            v.sort();
-            paths.extend(v.into_iter().take(n / 6 + 1));
-        }
-    }
-    paths
-        .iter()
-        .filter_map(|p| {
-            std::fs::read_to_string(p)
-                .ok()
-                .map(|t| Doc::new(p.display().to_string(), p.display().to_string(), t))
-        })
-        .collect()
-}
+#[path = "common/bbc.rs"]
+mod bbc;
+use bbc::bbc_docs;
 
 fn bench(c: &mut Criterion) {
     let prep = Prep::embedded();

@@ -6,40 +6,22 @@ use according_attrib::{nlp::Prep, Extractor};
 use according_core::Doc;
 use std::hash::{Hash, Hasher};
 
+#[path = "../benches/common/bbc.rs"]
+mod bbc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(60);
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
-    let root = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/news/bbc-2005"
-    );
-    let mut paths = Vec::new();
-    for cat in [
-        "politics",
-        "business",
-        "world",
-        "entertainment",
-        "sport",
-        "tech",
-    ] {
-        if let Ok(rd) = std::fs::read_dir(format!("{root}/{cat}")) {
-            let mut v: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            v.sort();
-            paths.extend(v.into_iter().take(n / 6 + 1));
-        }
-    }
     let prep = Prep::embedded();
     // ATTRIB_MODEL=DIR: another model than the embedded one.
     let ex = match std::env::var("ATTRIB_MODEL") {
         Ok(dir) => Extractor::load(std::path::Path::new(&dir)).unwrap(),
         Err(_) => Extractor::embedded().unwrap(),
     };
-    let docs: Vec<Doc> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .map(|t| {
-            let mut d = Doc::new("bbc", "bbc", t);
+    let docs: Vec<Doc> = bbc::bbc_docs(n)
+        .into_iter()
+        .map(|mut d| {
             prep.run(&mut d);
             d
         })

@@ -1,6 +1,8 @@
 //! `cargo run --release -p according-parser --example parser_eval -- MODEL.bin FILE.conllu...`:
 //! UAS/LAS with gold tags and with the embedded tagger's tags (development helper; the
 //! documented command is `according eval parser`).
+#[path = "common/decoding_env.rs"]
+mod decoding_env;
 use according_parser::{evaluate, read_examples, Parser};
 use according_tagger::Tagger;
 use std::path::{Path, PathBuf};
@@ -8,15 +10,7 @@ use std::path::{Path, PathBuf};
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut parser = Parser::load(Path::new(&args[0]))?;
-    prune_from_env(&mut parser)?;
-    // `PARSER_BEAM=K`: decode with another beam width than the model's.
-    if let Ok(k) = std::env::var("PARSER_BEAM") {
-        parser.set_beam(k.parse().map_err(|_| "bad PARSER_BEAM")?);
-    }
-    // `PARSER_MARGIN=M`: drop beam items more than M (table units) below the best.
-    if let Ok(m) = std::env::var("PARSER_MARGIN") {
-        parser.set_beam_margin(Some(m.parse().map_err(|_| "bad PARSER_MARGIN")?));
-    }
+    decoding_env::apply(&mut parser)?;
     println!("beam width {}", parser.beam());
     let tagger = Tagger::embedded()?;
     for f in &args[1..] {
@@ -56,19 +50,6 @@ fn main() -> Result<(), String> {
             p.las(),
             p.words as f64 / secs
         );
-    }
-    Ok(())
-}
-
-/// `PARSER_PRUNE=T,L`: try smaller decoding tables (see `Parser::prune_tables`).
-fn prune_from_env(parser: &mut Parser) -> Result<(), String> {
-    if let Ok(v) = std::env::var("PARSER_PRUNE") {
-        let (t, l) = v.split_once(',').ok_or("PARSER_PRUNE=T,L")?;
-        let kept = parser.prune_tables(
-            t.parse().map_err(|_| "bad T")?,
-            l.parse().map_err(|_| "bad L")?,
-        )?;
-        println!("tables pruned to {kept:?} rows");
     }
     Ok(())
 }

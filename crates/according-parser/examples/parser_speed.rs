@@ -1,6 +1,8 @@
 //! `cargo run --release -p according-parser --example parser_speed [MODEL.bin]`: model load time and
 //! parsing tokens/s on 50k tokens of BBC News (tagged by the embedded tagger before timing).
 //! `PARSER_UNCACHED=1` times the decoder without its per-sentence cache of static scores.
+#[path = "common/decoding_env.rs"]
+mod decoding_env;
 use according_parser::Parser;
 use std::path::Path;
 
@@ -17,15 +19,7 @@ fn main() -> Result<(), String> {
         Some(p) => Parser::load(Path::new(&p))?,
         None => Parser::embedded()?,
     };
-    prune_from_env(&mut parser)?;
-    // `PARSER_BEAM=K`: decode with another beam width than the model's.
-    if let Ok(k) = std::env::var("PARSER_BEAM") {
-        parser.set_beam(k.parse().map_err(|_| "bad PARSER_BEAM")?);
-    }
-    // `PARSER_MARGIN=M`: drop beam items more than M (table units) below the best.
-    if let Ok(m) = std::env::var("PARSER_MARGIN") {
-        parser.set_beam_margin(Some(m.parse().map_err(|_| "bad PARSER_MARGIN")?));
-    }
+    decoding_env::apply(&mut parser)?;
     println!("beam width {}", parser.beam());
     println!(
         "load: {:.0} ms wall, {:.0} ms CPU",
@@ -76,19 +70,6 @@ fn cpu_ns() -> u64 {
         .ok()
         .and_then(|s| s.split_whitespace().next()?.parse().ok())
         .unwrap_or(0)
-}
-
-/// `PARSER_PRUNE=T,L`: try smaller decoding tables (see `Parser::prune_tables`).
-fn prune_from_env(parser: &mut Parser) -> Result<(), String> {
-    if let Ok(v) = std::env::var("PARSER_PRUNE") {
-        let (t, l) = v.split_once(',').ok_or("PARSER_PRUNE=T,L")?;
-        let kept = parser.prune_tables(
-            t.parse().map_err(|_| "bad T")?,
-            l.parse().map_err(|_| "bad L")?,
-        )?;
-        println!("tables pruned to {kept:?} rows");
-    }
-    Ok(())
 }
 
 #[allow(dead_code)]
