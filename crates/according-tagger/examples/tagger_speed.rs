@@ -1,5 +1,6 @@
 //! Tagging speed and model load time in CPU time (robust on a busy machine, unlike wall time):
-//! `cargo run --release -p according-tagger --example tagger_speed [ARTICLES]`
+//! `cargo run --release -p according-tagger --example tagger_speed [ARTICLES] [ROUNDS]`
+//! (300 articles and 5 rounds by default); it also prints a checksum of the tags and lemmas.
 use according_tagger::clusters::simple_sentences;
 use according_tagger::{TagScratch, Tagger};
 
@@ -38,6 +39,10 @@ fn main() {
         .collect();
     let tokens: usize = refs.iter().map(|s| s.len()).sum();
 
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let c0 = cpu();
     let reps = 10;
     for _ in 0..reps {
@@ -48,13 +53,26 @@ fn main() {
     let tagger = Tagger::embedded().unwrap();
     let mut s = TagScratch::default();
     let mut ids = Vec::new();
-    let rounds = 5;
+    // Output checksum (tags and lemmas of every word), so a faster build can show it tags the
+    // same: FNV over tag ids and lemma bytes.
+    let mut sum = 0xcbf2_9ce4_8422_2325u64;
+    let mut mix = |b: &[u8]| {
+        for &x in b {
+            sum = (sum ^ x as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    };
+    for w in &refs {
+        tagger.tag_ids(w, &mut s, &mut ids);
+        for (t, id) in tagger.tag(w).iter().zip(&ids) {
+            mix(&id.to_le_bytes());
+            mix(t.lemma.as_bytes());
+            mix(b"\0");
+        }
+    }
+    println!("output checksum: {sum:016x} ({} sentences)", refs.len());
     let c0 = cpu();
     for _ in 0..rounds {
-        for w in &refs {
-            tagger.tag_ids(w, &mut s, &mut ids);
-            std::hint::black_box(&ids);
-        }
+        tag_all(&tagger, &refs, &mut s, &mut ids);
     }
     let t = cpu() - c0;
     println!(
@@ -63,13 +81,29 @@ fn main() {
     );
     let c0 = cpu();
     for _ in 0..rounds {
-        for w in &refs {
-            std::hint::black_box(tagger.tag(w));
-        }
+        tag_and_lemmatize_all(&tagger, &refs);
     }
     let t = cpu() - c0;
     println!(
         "tags + lemmas: {:.0} tokens/s per core",
         (tokens * rounds) as f64 / t
     );
+}
+
+/// One pass of tagging (its own function, so callgrind can count it alone:
+/// `--collect-atstart=no --toggle-collect='tagger_speed::tag_all'`).
+#[inline(never)]
+fn tag_all(tagger: &Tagger, refs: &[Vec<&str>], s: &mut TagScratch, ids: &mut Vec<u16>) {
+    for w in refs {
+        tagger.tag_ids(w, s, ids);
+        std::hint::black_box(&ids);
+    }
+}
+
+/// One pass of tagging with lemmas (`--toggle-collect='tagger_speed::tag_and_lemmatize_all'`).
+#[inline(never)]
+fn tag_and_lemmatize_all(tagger: &Tagger, refs: &[Vec<&str>]) {
+    for w in refs {
+        std::hint::black_box(tagger.tag(w));
+    }
 }
