@@ -268,6 +268,37 @@ pub fn neighbour_features(role: Neighbour, t: &TokenInfo, out: &mut Vec<u64>) {
     }
 }
 
+/// The feature of [`joint_features`] over the word's flags and whether it opens the sentence
+/// (few distinct values: its scores can be cached per value).
+#[inline]
+pub fn flag_feature(w: &TokenInfo, i: usize) -> u64 {
+    feat2(16, w.flags, (i == 0) as u64)
+}
+
+/// The features of [`joint_features`] over the previous two tags alone (cacheable per pair).
+#[inline]
+pub fn tag_history_features(p1: u64, p2: u64) -> [u64; 2] {
+    [feat1(17, p1), feat2(18, p1, p2)]
+}
+
+/// The rest of [`joint_features`]: those over the word with its neighbours or the previous
+/// tag. [`flag_feature`], [`tag_history_features`] and these are [`joint_features`].
+pub fn joint_features_rest(toks: &[TokenInfo], i: usize, p1: u64, out: &mut Vec<u64>) {
+    let w = &toks[i + 2];
+    let m1 = &toks[i + 1];
+    let n1 = &toks[i + 3];
+    out.push(feat2(19, p1, w.norm));
+    out.push(feat2(32, p1, w.ambig));
+    out.push(feat2(33, w.ambig, n1.ambig));
+    out.push(feat2(34, m1.norm, w.norm));
+    out.push(feat2(35, w.norm, n1.norm));
+    out.push(feat2(36, p1, w.suffix[2]));
+    out.push(feat3(37, p1, w.ambig, n1.ambig));
+    if w.cluster != 0 {
+        out.push(feat2(44, p1, w.cluster & 0xffff_ffff));
+    }
+}
+
 /// The part of [`context_features`] over several words or the previous tags.
 pub fn joint_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     let w = &toks[i + 2];
@@ -315,6 +346,31 @@ mod tests {
         let b = TokenInfo::compute("naïveté", &lex, &mut s);
         assert_eq!(b.suffix[0], hash_str("é"));
         assert_eq!(b.prefix[2], hash_str("naï"));
+    }
+
+    #[test]
+    fn joint_features_are_flag_history_and_rest() {
+        let lex = Lexicon::default();
+        let mut s = Scratch::default();
+        let mut toks = vec![TokenInfo::pad(1), TokenInfo::pad(2)];
+        for w in ["Officials", "in", "Kyiv", "said", "3.5", "%", "."] {
+            let mut t = TokenInfo::compute(w, &lex, &mut s);
+            t.cluster = t.norm & 0x0000_00ff_0000_00ff; // some clustered, some not
+            toks.push(t);
+        }
+        toks.push(TokenInfo::pad(3));
+        toks.push(TokenInfo::pad(4));
+        for i in 0..toks.len() - 4 {
+            let (p1, p2) = (i as u64 * 7, i as u64 * 13);
+            let mut whole = Vec::new();
+            joint_features(&toks, i, p1, p2, &mut whole);
+            let mut parts = vec![flag_feature(&toks[i + 2], i)];
+            parts.extend(tag_history_features(p1, p2));
+            joint_features_rest(&toks, i, p1, &mut parts);
+            whole.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(whole, parts, "position {i}");
+        }
     }
 
     #[test]

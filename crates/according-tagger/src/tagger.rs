@@ -2,8 +2,8 @@
 //! perceptron, then lemmas from the predicted XPOS.
 
 use crate::features::{
-    extract, joint_features, neighbour_features, neighbour_positions, word_features, Neighbour,
-    Scratch, TokenInfo, START1, START2,
+    extract, flag_feature, joint_features_rest, neighbour_features, neighbour_positions,
+    tag_history_features, word_features, Neighbour, Scratch, TokenInfo, START1, START2,
 };
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
@@ -46,6 +46,10 @@ pub struct TagScratch {
 /// features looked up. Integer sums, so the tags are exactly those computed without the cache
 /// (a test compares with [`Tagger::tag_ids_uncached`]). A word is cached from its second
 /// occurrence on: most word types occur once, and a block is large (5 rows × ~95 classes).
+///
+/// Also the scores of the joint features with few distinct values and long rows (about 180
+/// of the ~220 weights a decision adds): [`flag_feature`] per (flags, sentence-initial) and
+/// [`tag_history_features`] per pair of previous tags, each one dense row.
 #[derive(Default)]
 struct WordScores {
     /// The [`Tagger::id`] the scores belong to.
@@ -53,7 +57,22 @@ struct WordScores {
     /// Form hash → offset of its block of [`BLOCK_ROWS`] rows in `rows`, or [`SEEN_ONCE`].
     index: according_ml::perceptron::IdMap<u32>,
     rows: Vec<i32>,
+    /// Per `flags * 2 + initial` (flags < [`FLAG_VALUES`]), the offset of its row in `fixed`
+    /// or [`NOT_CACHED`].
+    flag_at: Vec<u32>,
+    /// Per pair of previous tags ([`Tagger::history_slot`]), the offset of its row in
+    /// `fixed` or [`NOT_CACHED`].
+    pair_at: Vec<u32>,
+    fixed: Vec<i32>,
+    /// A row of zeros: the cached part of a word whose scores are not cached.
+    zero: Vec<i32>,
 }
+
+/// Distinct word flag values (six flag bits).
+const FLAG_VALUES: u64 = 64;
+
+/// Index value of a row not computed yet.
+const NOT_CACHED: u32 = u32::MAX;
 
 /// Index value of a word seen once since the cache started over (its scores not cached yet).
 const SEEN_ONCE: u32 = u32::MAX;
@@ -215,6 +234,15 @@ impl Tagger {
             || (s.words.rows.len() + block * s.infos.len()) * 4 > WORD_CACHE_BYTES
             || s.words.index.len() + s.infos.len() > WORD_INDEX_MAX
         {
+            if s.words.owner != self.id {
+                s.words.flag_at.clear();
+                s.words.flag_at.resize(FLAG_VALUES as usize * 2, NOT_CACHED);
+                s.words.pair_at.clear();
+                s.words.pair_at.resize((n + 2) * (n + 2), NOT_CACHED);
+                s.words.fixed.clear();
+                s.words.zero.clear();
+                s.words.zero.resize(n, 0);
+            }
             s.words.owner = self.id;
             s.words.index.clear();
             s.words.rows.clear();
@@ -230,14 +258,29 @@ impl Tagger {
             let t = match self.lexicon.dict_tag(s.infos[i + 2].form) {
                 Some(t) => t,
                 None => {
-                    s.acc.iter_mut().for_each(|x| *x = 0);
+                    let flags = self.flag_row(&s.infos[i + 2], i, &mut s.words);
+                    let history = self.history_row(p1, p2, &mut s.words);
                     // Row r of the block of the word at padded position k: the word itself,
                     // then its neighbours.
                     let [m1, m2, n1, n2] = neighbour_positions(i);
                     let parts = [(i + 2, 0), (m1, 1), (m2, 2), (n1, 3), (n2, 4)];
+                    let w = &s.words;
+                    let row = |p: usize| &w.fixed[p..p + n];
+                    let word_row = |(k, r): (usize, usize)| match at[k] {
+                        usize::MAX => &w.zero[..n],
+                        b => &w.rows[b + r * n..b + r * n + n],
+                    };
+                    sum_rows(
+                        &mut s.acc[..n],
+                        parts.map(word_row),
+                        [
+                            flags.map_or(&w.zero[..n], row),
+                            history.map_or(&w.zero[..n], row),
+                        ],
+                    );
+                    s.feats.clear();
                     for (k, r) in parts {
                         if at[k] == usize::MAX {
-                            s.feats.clear();
                             match r {
                                 0 => word_features(&s.infos[k], &mut s.feats),
                                 _ => neighbour_features(
@@ -246,16 +289,15 @@ impl Tagger {
                                     &mut s.feats,
                                 ),
                             }
-                            self.weights.add_scores(&s.feats, &mut s.acc);
-                        } else {
-                            let p = at[k] + r * n;
-                            for (a, &x) in s.acc.iter_mut().zip(&s.words.rows[p..p + n]) {
-                                *a += x;
-                            }
                         }
                     }
-                    s.feats.clear();
-                    joint_features(&s.infos, i, p1, p2, &mut s.feats);
+                    if flags.is_none() {
+                        s.feats.push(flag_feature(&s.infos[i + 2], i));
+                    }
+                    if history.is_none() {
+                        s.feats.extend(tag_history_features(p1, p2));
+                    }
+                    joint_features_rest(&s.infos, i, p1, &mut s.feats);
                     self.weights.add_scores(&s.feats, &mut s.acc);
                     best(&s.acc) as u16
                 }
@@ -265,6 +307,52 @@ impl Tagger {
             p1 = t as u64;
         }
         s.feats_at = at;
+    }
+
+    /// Offset in `w.fixed` of the scores of the [`flag_feature`] of word `i` (computed on
+    /// first use); `None` for flag values outside the table.
+    fn flag_row(&self, info: &TokenInfo, i: usize, w: &mut WordScores) -> Option<usize> {
+        if info.flags >= FLAG_VALUES {
+            return None;
+        }
+        let slot = (info.flags * 2) as usize + (i == 0) as usize;
+        if w.flag_at[slot] == NOT_CACHED {
+            w.flag_at[slot] = self.fixed_row(&[flag_feature(info, i)], w);
+        }
+        Some(w.flag_at[slot] as usize)
+    }
+
+    /// Offset in `w.fixed` of the scores of the [`tag_history_features`] of previous tags
+    /// `p1`, `p2` (computed on first use); `None` for values that are neither tags nor
+    /// sentence starts.
+    fn history_row(&self, p1: u64, p2: u64, w: &mut WordScores) -> Option<usize> {
+        let n = self.tags.len();
+        let (a, b) = (self.history_slot(p1)?, self.history_slot(p2)?);
+        let slot = a * (n + 2) + b;
+        if w.pair_at[slot] == NOT_CACHED {
+            w.pair_at[slot] = self.fixed_row(&tag_history_features(p1, p2), w);
+        }
+        Some(w.pair_at[slot] as usize)
+    }
+
+    /// Index of a previous-tag value: the tags, then [`START1`], [`START2`].
+    fn history_slot(&self, p: u64) -> Option<usize> {
+        let n = self.tags.len();
+        match p {
+            START1 => Some(n),
+            START2 => Some(n + 1),
+            _ if (p as usize) < n => Some(p as usize),
+            _ => None,
+        }
+    }
+
+    /// Append the summed scores of `feats` to `w.fixed` as one row; its offset.
+    fn fixed_row(&self, feats: &[u64], w: &mut WordScores) -> u32 {
+        let n = self.tags.len();
+        let at = w.fixed.len();
+        w.fixed.resize(at + n, 0);
+        self.weights.add_scores(feats, &mut w.fixed[at..]);
+        at as u32
     }
 
     /// The same tags computed without any cache, from the training feature set
@@ -352,12 +440,25 @@ impl Tagger {
     }
 }
 
+/// `acc = sum of the rows` (all of `acc`'s length), in one pass over the inputs.
+#[inline]
+fn sum_rows(acc: &mut [i32], word: [&[i32]; BLOCK_ROWS], joint: [&[i32]; 2]) {
+    let n = acc.len();
+    let [a, b, c, d, e] = word.map(|r| &r[..n]);
+    let [f, g] = joint.map(|r| &r[..n]);
+    for j in 0..n {
+        acc[j] = a[j] + b[j] + c[j] + d[j] + e[j] + f[j] + g[j];
+    }
+}
+
 /// Index of the highest score, first on ties.
 #[inline]
 pub(crate) fn best(acc: &[i32]) -> usize {
     let mut b = 0;
+    let mut top = i32::MIN;
     for (i, &x) in acc.iter().enumerate() {
-        if x > acc[b] {
+        if x > top {
+            top = x;
             b = i;
         }
     }
