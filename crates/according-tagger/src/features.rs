@@ -5,7 +5,7 @@
 //! decision ([`extract`]) then only mix those integers with the previous tags: no strings, no
 //! allocation.
 
-use crate::hashing::{feat1, feat2, feat3, hash_str};
+use crate::hashing::{feat1, feat2, feat3, hash_str, StrHasher};
 use crate::lexicon::Lexicon;
 
 const N_PREFIX: usize = 3;
@@ -59,6 +59,101 @@ impl TokenInfo {
     }
 
     pub fn compute(word: &str, lex: &Lexicon, s: &mut Scratch) -> TokenInfo {
+        if word.is_ascii() {
+            return Self::compute_ascii(word.as_bytes(), lex);
+        }
+        Self::compute_unicode(word, lex, s)
+    }
+
+    /// [`TokenInfo::compute`] of an ASCII word (nearly every word of English news): one pass
+    /// over the bytes for the form, normalised form, prefixes, shape and flags, no buffer.
+    fn compute_ascii(word: &[u8], lex: &Lexicon) -> TokenInfo {
+        let norm_byte = |b: u8| {
+            if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        };
+        let mut form = StrHasher::default();
+        let mut norm = StrHasher::default();
+        let mut prefix = [0u64; N_PREFIX];
+        let mut shape = [0u8; 8];
+        let (mut shape_len, mut last, mut shape_full) = (0, 0u8, false);
+        let mut f = 0;
+        let (mut any_alnum, mut any_lower, mut any_upper) = (false, false, false);
+        for (i, &b) in word.iter().enumerate() {
+            form.push(b);
+            norm.push(norm_byte(b));
+            if i < N_PREFIX {
+                prefix[i] = norm.finish();
+            }
+            let sym = if b.is_ascii_uppercase() {
+                any_upper = true;
+                if i == 0 {
+                    f |= FLAG_UPPER_INITIAL;
+                }
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                any_lower = true;
+                b'x'
+            } else if b.is_ascii_digit() {
+                f |= FLAG_DIGIT;
+                b'd'
+            } else {
+                match b {
+                    b'-' => f |= FLAG_HYPHEN,
+                    b'.' => f |= FLAG_PERIOD,
+                    _ => {}
+                }
+                b
+            };
+            any_alnum |= b.is_ascii_alphanumeric();
+            if sym != last && !shape_full {
+                last = sym;
+                if shape_len == shape.len() {
+                    shape_full = true;
+                } else {
+                    shape[shape_len] = sym;
+                    shape_len += 1;
+                }
+            }
+        }
+        let norm_h = norm.finish();
+        // Prefixes longer than the word repeat the whole word.
+        for p in prefix.iter_mut().skip(word.len()) {
+            *p = norm_h;
+        }
+        let mut suffix = [norm_h; N_SUFFIX];
+        for (k, x) in suffix.iter_mut().enumerate().take(word.len()) {
+            let mut h = StrHasher::default();
+            word[word.len() - 1 - k..]
+                .iter()
+                .for_each(|&b| h.push(norm_byte(b)));
+            *x = h.finish();
+        }
+        if any_upper && !any_lower {
+            f |= FLAG_ALL_UPPER;
+        }
+        if !any_alnum {
+            f |= FLAG_NO_ALNUM;
+        }
+        let mut sh = StrHasher::default();
+        shape[..shape_len].iter().for_each(|&b| sh.push(b));
+        TokenInfo {
+            form: form.finish(),
+            norm: norm_h,
+            shape: sh.finish(),
+            prefix,
+            suffix,
+            ambig: lex.ambiguity_class(norm_h),
+            cluster: lex.cluster(norm_h),
+            flags: f,
+        }
+    }
+
+    /// [`TokenInfo::compute`] of any word.
+    fn compute_unicode(word: &str, lex: &Lexicon, s: &mut Scratch) -> TokenInfo {
         normalise(word, &mut s.norm);
         s.starts.clear();
         s.starts.extend(s.norm.char_indices().map(|(i, _)| i));
@@ -335,6 +430,37 @@ mod tests {
         assert_eq!(shape_hash("London"), shape_hash("Paris"));
         assert_ne!(shape_hash("London"), shape_hash("LONDON"));
         assert_eq!(shape_hash("3.5"), shape_hash("12.25"));
+    }
+
+    #[test]
+    fn ascii_words_get_what_the_general_path_computes() {
+        let lex = Lexicon::default();
+        let mut s = Scratch::default();
+        let words = [
+            "",
+            "a",
+            "I",
+            "Officials",
+            "LONDON",
+            "3.5",
+            "1990s",
+            "--",
+            "e-mail",
+            "U.S.",
+            "x1Y2z3",
+            "ABCdefGHIjklMNOpqr0123",
+            "'s",
+            "n't",
+            "Mr.",
+            "%",
+            "aaaaaaaaaaaa",
+            "aBcDeFgHiJ",
+        ];
+        for w in words {
+            let fast = TokenInfo::compute_ascii(w.as_bytes(), &lex);
+            let general = TokenInfo::compute_unicode(w, &lex, &mut s);
+            assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{w:?}");
+        }
     }
 
     #[test]

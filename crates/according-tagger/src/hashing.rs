@@ -9,6 +9,35 @@ pub fn hash_str(s: &str) -> u64 {
     hash_parts(&[s])
 }
 
+/// [`hash_str`] fed byte by byte, so the hashes of a string's prefixes come out of one pass.
+#[derive(Clone, Copy)]
+pub struct StrHasher(u64);
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+impl Default for StrHasher {
+    fn default() -> Self {
+        StrHasher(FNV_OFFSET)
+    }
+}
+
+impl StrHasher {
+    #[inline]
+    pub fn push(&mut self, b: u8) {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+    }
+
+    /// [`hash_str`] of the bytes pushed so far.
+    #[inline]
+    pub fn finish(self) -> u64 {
+        let mut h = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
 /// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
 #[inline]
 pub fn fmix(mut h: u64) -> u64 {
@@ -43,6 +72,15 @@ pub fn feat3(t: u32, a: u64, b: u64, c: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn str_hasher_is_hash_str() {
+        for w in ["", "a", "Officials", "3.5", "naïveté", "<pad>"] {
+            let mut h = StrHasher::default();
+            w.bytes().for_each(|b| h.push(b));
+            assert_eq!(h.finish(), hash_str(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn templates_and_order_separate_ids() {
