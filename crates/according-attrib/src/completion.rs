@@ -48,7 +48,7 @@ const REPORT_NOUNS: &[&str] = &[
 ];
 
 /// End of the sentence of token `i`, without its closing punctuation (and closing quotes).
-fn sentence_body_end(v: &View, i: usize) -> usize {
+pub(crate) fn sentence_body_end(v: &View, i: usize) -> usize {
     let s = v.toks[i].sentence;
     let mut e = i;
     while e < v.len() && v.toks[e].sentence == s {
@@ -60,7 +60,7 @@ fn sentence_body_end(v: &View, i: usize) -> usize {
     e
 }
 
-fn sentence_start(v: &View, i: usize) -> usize {
+pub(crate) fn sentence_start(v: &View, i: usize) -> usize {
     let s = v.toks[i].sentence;
     let mut b = i;
     while b > 0 && v.toks[b - 1].sentence == s {

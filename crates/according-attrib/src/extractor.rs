@@ -59,6 +59,7 @@ impl Extractor {
         let tagged = tagging::extract(&self.model, &v);
         let mut found = crate::patterns::find(&v);
         found.extend(crate::completion::find_report_cues(&v, &tagged));
+        found.extend(crate::evidential::find_hedged_passives(&v, &tagged));
         let raw = crate::patterns::merge(tagged, found);
         let mut is_cue = vec![false; v.len()];
         for r in &raw {

@@ -36,6 +36,7 @@ pub mod classify;
 pub mod completion;
 pub mod cue_lexicon;
 pub mod evaluate;
+pub mod evidential;
 pub mod extractor;
 pub mod features;
 pub mod lexicon;

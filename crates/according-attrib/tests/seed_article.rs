@@ -130,6 +130,16 @@ fn chains_sources_and_flags() {
             .any(|a| a.content.text.contains("Bombmaker")),
         "{table}"
     );
+    // Hedged claims nobody signs: `Iraq is also suspected of …`, `Iraq is linked with …`.
+    for cue in ["suspected", "linked"] {
+        assert!(
+            doc.attributions.iter().any(|a| a.cue.text.contains(cue)
+                && a.source.is_none()
+                && a.flags.contains(&Flag::Hedged)
+                && a.flags.contains(&Flag::NoSource)),
+            "{cue}: {table}"
+        );
+    }
     // Confidences are probabilities that differ between attributions.
     let conf: Vec<f32> = doc.attributions.iter().map(|a| a.confidence).collect();
     assert!(conf.iter().all(|c| (0.0..=1.0).contains(c)), "{conf:?}");
