@@ -68,6 +68,17 @@ fn abbreviations_ending_sentences() {
         "He said no. The talks ended.",
         &["He said no.", "The talks ended."],
     );
+    // Some state abbreviations are words too (`ill.`, `wash.`): only `Ill.` abbreviates.
+    check(
+        "He was ill. Doctors kept him in. They did the wash. Tom left Springfield, Ill. Then he stayed.",
+        &[
+            "He was ill.",
+            "Doctors kept him in.",
+            "They did the wash.",
+            "Tom left Springfield, Ill.",
+            "Then he stayed.",
+        ],
+    );
 }
 
 #[test]

@@ -44,6 +44,10 @@ const MAY_END: &[&str] = &[
     "tex", "va", "vt", "wash", "wis", "wisc", "wyo",
 ];
 
+/// Entries of [`MAY_END`] that are also English words (`He was ill.`, `They did the wash.`):
+/// abbreviations only when capitalised.
+const WORDS_TOO: &[&str] = &["ill", "mass", "miss", "wash", "ore", "ark", "pa", "la"];
+
 /// Kind of `word` (without its final period) as an abbreviation, if it is one.
 ///
 /// `word` may contain inner periods (`U.S`, `a.m`, `J.R.R`): those are acronyms, which may end
@@ -75,7 +79,9 @@ pub fn kind(word: &str) -> Option<AbbrevKind> {
     if MONTHS.contains(&lower) && word.starts_with(|c: char| c.is_uppercase()) {
         return Some(AbbrevKind::Month);
     }
-    if MAY_END.contains(&lower) {
+    if MAY_END.contains(&lower)
+        && (!WORDS_TOO.contains(&lower) || word.starts_with(|c: char| c.is_uppercase()))
+    {
         return Some(AbbrevKind::MayEnd);
     }
     None
