@@ -259,6 +259,32 @@ impl SentFeats {
         typed: &TypePrior,
         matcher: &Matcher,
     ) {
+        self.compute_with(words, prior, clusters, typed, matcher, true);
+    }
+
+    /// [`SentFeats::compute`] without the features of the words themselves: their ranges in
+    /// [`SentFeats::word_ids`] are empty, and [`SentFeats::word_features`] gives them when
+    /// needed (decoding caches their scores per word, so most tokens never need them).
+    pub fn compute_context(
+        &mut self,
+        words: &[&str],
+        prior: &CasePrior,
+        clusters: &WordClusters,
+        typed: &TypePrior,
+        matcher: &Matcher,
+    ) {
+        self.compute_with(words, prior, clusters, typed, matcher, false);
+    }
+
+    fn compute_with(
+        &mut self,
+        words: &[&str],
+        prior: &CasePrior,
+        clusters: &WordClusters,
+        typed: &TypePrior,
+        matcher: &Matcher,
+        with_word_ids: bool,
+    ) {
         let n = words.len();
         while self.lower.len() < n {
             self.lower.push(String::new());
@@ -318,11 +344,18 @@ impl SentFeats {
         self.offsets.clear();
         self.word_ends.clear();
         self.word_keys.clear();
+        let mut ids = std::mem::take(&mut self.ids);
         for i in 0..n {
-            self.offsets.push(self.ids.len());
-            self.token_features(words, i);
+            self.offsets.push(ids.len());
+            if with_word_ids {
+                self.word_features(words, i, &mut ids);
+            }
+            self.word_ends.push(ids.len());
+            self.word_keys.push(self.word_key(words, i));
+            self.context_features(words, i, &mut ids);
         }
-        self.offsets.push(self.ids.len());
+        self.offsets.push(ids.len());
+        self.ids = ids;
     }
 
     fn find_runs(&mut self, words: &[&str]) {
@@ -375,21 +408,27 @@ impl SentFeats {
         }
     }
 
-    fn token_features(&mut self, words: &[&str], i: usize) {
-        let n = words.len();
-        let ii = i as isize;
-        let mut ids = std::mem::take(&mut self.ids);
-        let lw = |k: isize| Self::at(&self.h_lower, k);
-        let sh = |k: isize| Self::at(&self.h_shape, k);
-        let w0 = lw(ii);
-        let s0 = sh(ii);
-        let initial = i == 0 || is_sentence_opener(words[i - 1]);
-        let init = initial as u64;
+    /// Does word `i` open the sentence (first, or after an opening quote or bracket)?
+    fn initial(words: &[&str], i: usize) -> bool {
+        i == 0 || is_sentence_opener(words[i - 1])
+    }
+
+    /// Identity of what token i's [`SentFeats::word_features`] depend on: the raw word and
+    /// whether it opens the sentence.
+    fn word_key(&self, words: &[&str], i: usize) -> u64 {
+        let init = Self::initial(words, i) as u64;
+        self.h_raw[i] ^ init.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// Append token i's features that depend only on the word (and on whether it opens the
+    /// sentence): their scores can be cached per word ([`SentFeats::word_ids`]).
+    pub fn word_features(&self, words: &[&str], i: usize, ids: &mut Vec<u64>) {
+        let w0 = self.h_lower[i];
+        let s0 = self.h_shape[i];
+        let init = Self::initial(words, i) as u64;
         let p0 = self.prior[i] as u64;
-        let (cf0, cc0) = self.cl(ii);
+        let (cf0, cc0) = self.cl(i as isize);
         let tp0 = self.typed[i] as u64;
-        // Features of the word itself (and whether it opens the sentence) come first: their
-        // scores can be cached per word ([`SentFeats::word_ids`]).
         ids.push(t::BIAS);
         ids.push(f1(t::W0, w0));
         ids.push(f1(t::RAW0, self.h_raw[i]));
@@ -420,9 +459,18 @@ impl SentFeats {
         ids.push(f3(t::CC0_SH_INIT, cc0, s0, init));
         ids.push(f1(t::TP0, tp0));
         ids.push(f3(t::TP0_SH, tp0, s0, init));
-        self.word_ends.push(ids.len());
-        self.word_keys
-            .push(self.h_raw[i] ^ init.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    }
+
+    /// Append token i's static features over its context.
+    fn context_features(&self, words: &[&str], i: usize, ids: &mut Vec<u64>) {
+        let n = words.len();
+        let ii = i as isize;
+        let lw = |k: isize| Self::at(&self.h_lower, k);
+        let sh = |k: isize| Self::at(&self.h_shape, k);
+        let w0 = lw(ii);
+        let s0 = sh(ii);
+        let (_, cc0) = self.cl(ii);
+        let tp0 = self.typed[i] as u64;
         // Features of the context.
         ids.push(f1(t::WM1, lw(ii - 1)));
         ids.push(f1(t::WP1, lw(ii + 1)));
@@ -491,7 +539,6 @@ impl SentFeats {
                 ids.push(f2(t::GP1, tt, self.gaz[i + 1][ti] as u64));
             }
         }
-        self.ids = ids;
     }
 }
 

@@ -135,7 +135,9 @@ impl Model {
     /// Tag one sentence greedily; labels are left in `scratch.labels` (BILOU), spans returned.
     pub fn tag(&self, words: &[&str], memory: &DocMemory, scratch: &mut Scratch) -> Vec<TokenSpan> {
         let n = words.len();
-        scratch.sf.compute(
+        // The word-only features are left out: their scores come from the word cache, and
+        // only a word missing from it has them computed.
+        scratch.sf.compute_context(
             words,
             &self.prior,
             &self.clusters,
@@ -158,12 +160,14 @@ impl Model {
                     self.fast
                         .prefetch(scratch.sf.static_ids(i + PREFETCH_AHEAD));
                 }
-                let (key, word, context) = scratch.sf.word_ids(i);
+                let (key, _, context) = scratch.sf.word_ids(i);
                 let acc = &mut scratch.acc[i];
                 match cache.scores.get(&key) {
                     Some(s) => *acc = *s,
                     None => {
-                        self.fast.add_scores(word, acc);
+                        scratch.feats.clear();
+                        scratch.sf.word_features(words, i, &mut scratch.feats);
+                        self.fast.add_scores(&scratch.feats, acc);
                         cache.scores.insert(key, *acc);
                     }
                 }
