@@ -141,6 +141,59 @@ impl DocMemory {
     }
 }
 
+/// What the static features read about one word type from its form and the lexicons.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordLex {
+    h_lower: u64,
+    h_shape: u64,
+    cap: bool,
+    prior: u8,
+    typed: u8,
+    clusters: (u16, u16),
+}
+
+impl WordLex {
+    /// The entry of word `w`, lower-cased `lower` (`shape_buf`: scratch).
+    fn of(
+        w: &str,
+        lower: &str,
+        prior: &CasePrior,
+        clusters: &WordClusters,
+        typed: &TypePrior,
+        shape_buf: &mut String,
+    ) -> WordLex {
+        let mut norm = NormHasher::default();
+        lower.chars().for_each(|c| norm.push_lower(c));
+        let h_lower = fnv(lower.as_bytes());
+        shape_into(w, shape_buf);
+        WordLex {
+            h_lower,
+            h_shape: fnv(shape_buf.as_bytes()),
+            cap: w.chars().next().is_some_and(char::is_uppercase),
+            prior: prior.bucket(lower),
+            typed: typed.get(h_lower),
+            clusters: clusters.get(norm.finish()),
+        }
+    }
+}
+
+/// [`WordLex`] entries by the hash of the raw word, for one model, kept across sentences and
+/// documents: news repeats its words, and one lookup here replaces three in the lexicons
+/// (each a likely cache miss) plus the shape and hashing work.
+#[derive(Default)]
+pub struct LexCache {
+    map: IdMap<WordLex>,
+}
+
+impl LexCache {
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+}
+
+/// Word types a [`LexCache`] holds before it starts over (~3 MB).
+const LEX_CACHE_MAX: usize = 1 << 16;
+
 /// Reusable per-sentence buffers.
 #[derive(Default)]
 pub struct SentFeats {
@@ -259,12 +312,15 @@ impl SentFeats {
         typed: &TypePrior,
         matcher: &Matcher,
     ) {
-        self.compute_with(words, prior, clusters, typed, matcher, true);
+        self.compute_with(words, prior, clusters, typed, matcher, true, None);
     }
 
-    /// [`SentFeats::compute`] without the features of the words themselves: their ranges in
-    /// [`SentFeats::word_ids`] are empty, and [`SentFeats::word_features`] gives them when
-    /// needed (decoding caches their scores per word, so most tokens never need them).
+    /// [`SentFeats::compute`] for decoding: without the features of the words themselves
+    /// (their ranges in [`SentFeats::word_ids`] are empty; [`SentFeats::word_features`] gives
+    /// them when needed, since decoding caches their scores per word), and with what the
+    /// lexicons say about each word type kept in `cache`, which must belong to the model
+    /// whose `prior`, `clusters` and `typed` these are.
+    #[allow(clippy::too_many_arguments)]
     pub fn compute_context(
         &mut self,
         words: &[&str],
@@ -272,10 +328,15 @@ impl SentFeats {
         clusters: &WordClusters,
         typed: &TypePrior,
         matcher: &Matcher,
+        cache: &mut LexCache,
     ) {
-        self.compute_with(words, prior, clusters, typed, matcher, false);
+        if cache.map.len() + words.len() > LEX_CACHE_MAX {
+            cache.map.clear();
+        }
+        self.compute_with(words, prior, clusters, typed, matcher, false, Some(cache));
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn compute_with(
         &mut self,
         words: &[&str],
@@ -284,6 +345,7 @@ impl SentFeats {
         typed: &TypePrior,
         matcher: &Matcher,
         with_word_ids: bool,
+        mut cache: Option<&mut LexCache>,
     ) {
         let n = words.len();
         while self.lower.len() < n {
@@ -299,29 +361,26 @@ impl SentFeats {
         for (i, w) in words.iter().enumerate() {
             let l = &mut self.lower[i];
             l.clear();
-            let mut norm = NormHasher::default();
             if w.is_ascii() {
-                for b in w.bytes() {
-                    let c = b.to_ascii_lowercase() as char;
-                    l.push(c);
-                    norm.push_lower(c);
-                }
+                l.push_str(w);
+                l.make_ascii_lowercase();
             } else {
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    l.push(c);
-                    norm.push_lower(c);
-                }
+                l.extend(w.chars().flat_map(char::to_lowercase));
             }
-            let hl = fnv(l.as_bytes());
-            self.h_lower.push(hl);
-            self.typed.push(typed.get(hl));
-            self.h_raw.push(fnv(w.as_bytes()));
-            shape_into(w, &mut self.shape_buf);
-            self.h_shape.push(fnv(self.shape_buf.as_bytes()));
-            self.cap
-                .push(w.chars().next().is_some_and(char::is_uppercase));
-            self.prior.push(prior.bucket(l));
-            self.clusters.push(clusters.get(norm.finish()));
+            let h_raw = fnv(w.as_bytes());
+            let lex = match cache.as_deref_mut() {
+                Some(c) => *c.map.entry(h_raw).or_insert_with(|| {
+                    WordLex::of(w, l, prior, clusters, typed, &mut self.shape_buf)
+                }),
+                None => WordLex::of(w, l, prior, clusters, typed, &mut self.shape_buf),
+            };
+            self.h_raw.push(h_raw);
+            self.h_lower.push(lex.h_lower);
+            self.typed.push(lex.typed);
+            self.h_shape.push(lex.h_shape);
+            self.cap.push(lex.cap);
+            self.prior.push(lex.prior);
+            self.clusters.push(lex.clusters);
         }
         self.matches.clear();
         matcher.find_into(words, &mut self.matches);

@@ -2,7 +2,7 @@
 //! left-to-right decoding under BILOU constraints, and its model file.
 
 use crate::clusters::WordClusters;
-use crate::features::{dynamic_features, DocMemory, SentFeats};
+use crate::features::{dynamic_features, DocMemory, LexCache, SentFeats};
 use crate::gazetteer::{build_matcher, Matcher};
 use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, KINDS, N_LABELS, O};
 use crate::prior::CasePrior;
@@ -42,6 +42,8 @@ pub struct Model {
 struct WordScores {
     model: u64,
     scores: IdMap<[i32; N_LABELS]>,
+    /// What the model's lexicons say about each word type.
+    lex: LexCache,
 }
 
 thread_local! {
@@ -135,23 +137,27 @@ impl Model {
     /// Tag one sentence greedily; labels are left in `scratch.labels` (BILOU), spans returned.
     pub fn tag(&self, words: &[&str], memory: &DocMemory, scratch: &mut Scratch) -> Vec<TokenSpan> {
         let n = words.len();
-        // The word-only features are left out: their scores come from the word cache, and
-        // only a word missing from it has them computed.
-        scratch.sf.compute_context(
-            words,
-            &self.prior,
-            &self.clusters,
-            &self.typed,
-            &self.matcher,
-        );
         scratch.acc.clear();
         scratch.acc.resize(n, [0; N_LABELS]);
         WORD_SCORES.with(|cache| {
-            let mut cache = cache.borrow_mut();
+            let cache = &mut *cache.borrow_mut();
+            if cache.model != self.id {
+                cache.lex.clear();
+            }
             if cache.model != self.id || cache.scores.len() > WORD_CACHE_MAX {
                 cache.model = self.id;
                 cache.scores.clear();
             }
+            // The word-only features are left out: their scores come from the word cache,
+            // and only a word missing from it has them computed.
+            scratch.sf.compute_context(
+                words,
+                &self.prior,
+                &self.clusters,
+                &self.typed,
+                &self.matcher,
+                &mut cache.lex,
+            );
             for i in 0..n.min(PREFETCH_AHEAD) {
                 self.fast.prefetch(scratch.sf.static_ids(i));
             }

@@ -1,0 +1,52 @@
+//! Decoding computes the static features differently from training (word-only features on
+//! demand, word lexicon entries from a per-thread cache): it must give the same features.
+use according_ner::features::{LexCache, SentFeats};
+use according_ner::Ner;
+
+const SENTENCES: &[&str] = &[
+    "Russian Defense Minister Sergei Ivanov told Corriere della Sera in Rome that the Korean \
+     People 's Army ( KPA ) and Reuters reported nothing .",
+    "\" Ivanov met Blair in London on 11 September 2001 , \" said the BBC 's Naïve Éric .",
+    "ÉTÉ 1999 : U.S. officials -- and GM 's 3.5 % stake -- e-mail x1Y2z3 .",
+    "Ivanov met Blair in London .",
+];
+
+#[test]
+fn decoding_features_are_the_training_features() {
+    let ner = Ner::embedded().unwrap();
+    let m = ner.model();
+    let mut cache = LexCache::default();
+    // Twice through the cache: first filling it, then reading it.
+    for round in 0..2 {
+        for text in SENTENCES {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut full = SentFeats::default();
+            full.compute(&words, &m.prior, &m.clusters, &m.typed, &m.matcher);
+            let mut dec = SentFeats::default();
+            dec.compute_context(
+                &words,
+                &m.prior,
+                &m.clusters,
+                &m.typed,
+                &m.matcher,
+                &mut cache,
+            );
+            for i in 0..words.len() {
+                let (k1, w1, c1) = full.word_ids(i);
+                let (k2, w2, c2) = dec.word_ids(i);
+                assert_eq!(k1, k2);
+                assert!(w2.is_empty());
+                assert_eq!(c1, c2, "round {round}, {:?}", words[i]);
+                let mut w = Vec::new();
+                dec.word_features(&words, i, &mut w);
+                assert_eq!(w1, &w[..], "round {round}, {:?}", words[i]);
+                assert_eq!(full.lower[i], dec.lower[i]);
+                assert_eq!(full.lower_hash(i), dec.lower_hash(i));
+                assert_eq!(full.shape_hash(i), dec.shape_hash(i));
+                assert_eq!(full.is_cap(i), dec.is_cap(i));
+                assert_eq!(full.cluster(i), dec.cluster(i));
+                assert_eq!(full.type_prior(i), dec.type_prior(i));
+            }
+        }
+    }
+}
