@@ -77,6 +77,17 @@ fn is_decade(w: &str) -> bool {
         || (w.len() == 4 && w.starts_with('\'') && w.ends_with("0s"))
 }
 
+/// Can a date start at word `w`? Every month, weekday, relative day and period head starts
+/// with an upper-case letter or one of `y t l n p`, every year and decade with a digit or `'`:
+/// other words (most of them) skip the list comparisons.
+fn may_start_date(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii_uppercase()
+            || b.is_ascii_digit()
+            || matches!(b, b'\'' | b'y' | b't' | b'l' | b'n' | b'p')
+    })
+}
+
 /// Token ranges `[start, end)` of dates in one sentence.
 pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
     let n = words.len();
@@ -84,6 +95,10 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < n {
         let w = words[i];
+        if !may_start_date(w) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut end = i;
         if MONTHS.contains(&w)
@@ -133,6 +148,20 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_may_start_a_date() {
+        for list in [MONTHS, WEEKDAYS, RELATIVE, PERIOD_HEADS] {
+            for w in list {
+                assert!(may_start_date(w), "{w}");
+            }
+        }
+        for w in ["1998", "1990s", "'90s", "11"] {
+            assert!(may_start_date(w), "{w}");
+        }
+        assert!(!may_start_date("said"));
+        assert!(!may_start_date(""));
+    }
 
     #[test]
     fn finds_dates() {
