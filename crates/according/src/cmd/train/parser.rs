@@ -1,5 +1,8 @@
-//! `according train parser [--data ../shared/data] [--out models/]`
-use according_parser::{evaluate, read_examples, train, Example, TrainConfig};
+//! `according train parser [--data ../shared/data] [--out models/] [--teacher BEAM_MODEL.bin]`
+use according_parser::{
+    build_silver, evaluate, read_examples, silver, standard_silver_texts, train, Example,
+    SilverFilter, TrainConfig,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +34,28 @@ pub struct Args {
     /// Scratch directory for the jackknife fold files.
     #[arg(long, default_value = "/tmp/according-parser-jackknife")]
     pub scratch: PathBuf,
+    /// Uptraining: parse unlabeled news (see --silver-sources) with this more accurate model
+    /// (e.g. a `--beam 8` parser.bin), segmented and tagged as at run time, and train on its
+    /// parses too ("silver" data) besides the gold treebanks.
+    #[arg(long)]
+    pub teacher: Option<PathBuf>,
+    /// Unlabeled texts the teacher parses: `bbc` (news/bbc-2005), `polnear` (PolNeAR train
+    /// texts only), or both.
+    #[arg(long, default_value = "bbc,polnear")]
+    pub silver_sources: String,
+    /// Longest silver sentence kept, in words.
+    #[arg(long, default_value_t = SilverFilter::default().max_words)]
+    pub silver_max_words: usize,
+    /// Also write the silver sentences as CoNLL-U to this file.
+    #[arg(long)]
+    pub silver_out: Option<PathBuf>,
+    /// Ready-made silver CoNLL-U files (e.g. an earlier --silver-out) to train on as well.
+    #[arg(long, num_args = 1..)]
+    pub silver: Vec<PathBuf>,
+    /// Times the gold sentences (training files, and dev with --with-dev) are repeated
+    /// against the silver ones.
+    #[arg(long, default_value_t = 1)]
+    pub gold_repeat: usize,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -75,10 +100,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         .into_iter()
         .map(|e| retag(&dev_tagger, e))
         .collect();
-    let mut tr = tr;
+    let mut gold = tr;
     if a.with_dev {
-        tr.extend(dev.iter().cloned());
+        gold.extend(dev.iter().cloned());
     }
+    let mut tr = Vec::with_capacity(gold.len() * a.gold_repeat.max(1));
+    for _ in 0..a.gold_repeat.max(1) {
+        tr.extend(gold.iter().cloned());
+    }
+    drop(gold);
+    let silver_desc = add_silver(&a, &mut tr, &t0)?;
     let parser = train(&tr, &dev, &cfg, |m| {
         eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64())
     })
@@ -96,6 +127,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             "with_dev": a.with_dev,
             "dev": ["ud/en_ewt-ud-dev.conllu", "ud/en_gum-dev.conllu"],
             "dev_tags": "tagger trained on the training files with word clusters, not on dev",
+            "gold_repeat": a.gold_repeat.max(1),
+            "silver": silver_desc,
         }),
     );
     std::fs::create_dir_all(&a.out)?;
@@ -119,6 +152,68 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         s.las()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Append the silver sentences (`--teacher`, `--silver`) to `tr`; their description for the
+/// model's provenance.
+fn add_silver(
+    a: &Args,
+    tr: &mut Vec<Example>,
+    t0: &std::time::Instant,
+) -> anyhow::Result<serde_json::Value> {
+    let mut desc = Vec::new();
+    if let Some(teacher_path) = &a.teacher {
+        let teacher = according_parser::Parser::load(teacher_path).map_err(anyhow::Error::msg)?;
+        let files = standard_silver_texts(
+            &a.data,
+            a.silver_sources.contains("bbc"),
+            a.silver_sources.contains("polnear"),
+        )
+        .map_err(anyhow::Error::msg)?;
+        let filter = SilverFilter {
+            max_words: a.silver_max_words,
+            ..Default::default()
+        };
+        // The run-time front end: cleaning, segmentation, the embedded tagger.
+        let tagger = according_tagger::Tagger::embedded().map_err(anyhow::Error::msg)?;
+        let (examples, stats) = build_silver(&files, &teacher, &filter, |doc| {
+            according_text::clean(doc);
+            according_text::segment(doc);
+            according_core::Component::process(&tagger, doc)
+        });
+        eprintln!(
+            "[{:.0}s] silver: {} documents ({} unreadable), {} of {} sentences, {} words, \
+             parsed by {} (beam {})",
+            t0.elapsed().as_secs_f64(),
+            stats.documents,
+            stats.errors,
+            stats.sentences_kept,
+            stats.sentences_seen,
+            stats.words_kept,
+            teacher_path.display(),
+            teacher.beam()
+        );
+        if let Some(out) = &a.silver_out {
+            std::fs::write(out, silver::to_conllu(&examples))?;
+        }
+        desc.push(serde_json::json!({
+            "teacher_beam": teacher.beam(),
+            "texts": a.silver_sources,
+            "filter": format!("{filter:?}"),
+            "sentences": stats.sentences_kept,
+            "words": stats.words_kept,
+        }));
+        tr.extend(examples);
+    }
+    if !a.silver.is_empty() {
+        let examples = read_examples(&a.silver).map_err(anyhow::Error::msg)?;
+        desc.push(serde_json::json!({
+            "files": a.silver.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "sentences": examples.len(),
+        }));
+        tr.extend(examples);
+    }
+    Ok(serde_json::Value::Array(desc))
 }
 
 /// The example with the tagger's UPOS/XPOS in place of the gold ones.
@@ -157,11 +252,16 @@ fn jackknife(
         ..Default::default()
     };
     let mut tagged: Vec<Option<String>> = vec![None; blocks.len()];
+    // Contiguous folds keep the sentences of one document in one fold (interleaved folds
+    // put a document's neighbouring sentences in the other folds' training data, so the
+    // jackknifed tags were more accurate than the run-time tagger's on unseen text).
+    let n = blocks.len();
+    let fold_of = |i: usize| i * k / n.max(1);
     for fold in 0..k {
         let train_path = scratch.join(format!("fold{fold}-train.conllu"));
         let mut s = String::new();
         for (i, b) in blocks.iter().enumerate() {
-            if i % k != fold {
+            if fold_of(i) != fold {
                 s.push_str(b);
                 s.push_str("\n\n");
             }
@@ -175,7 +275,7 @@ fn jackknife(
         })
         .map_err(anyhow::Error::msg)?;
         for (i, b) in blocks.iter().enumerate() {
-            if i % k == fold {
+            if fold_of(i) == fold {
                 tagged[i] = Some(retag_block(&tagger, b));
             }
         }
