@@ -141,6 +141,19 @@ impl DocMemory {
     }
 }
 
+/// The position a word holds relative to the token whose features it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Prev1,
+    Prev2,
+    Next1,
+    Next2,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Prev1, Role::Prev2, Role::Next1, Role::Next2];
+}
+
 /// What the static features read about one word type from its form and the lexicons.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WordLex {
@@ -317,7 +330,9 @@ impl SentFeats {
 
     /// [`SentFeats::compute`] for decoding: without the features of the words themselves
     /// (their ranges in [`SentFeats::word_ids`] are empty; [`SentFeats::word_features`] gives
-    /// them when needed, since decoding caches their scores per word), and with what the
+    /// them when needed, since decoding caches their scores per word) nor those a neighbour
+    /// inside the sentence gives alone ([`SentFeats::neighbour_features`], also cached per
+    /// word), and with what the
     /// lexicons say about each word type kept in `cache`, which must belong to the model
     /// whose `prior`, `clusters` and `typed` these are.
     #[allow(clippy::too_many_arguments)]
@@ -344,7 +359,7 @@ impl SentFeats {
         clusters: &WordClusters,
         typed: &TypePrior,
         matcher: &Matcher,
-        with_word_ids: bool,
+        full: bool,
         mut cache: Option<&mut LexCache>,
     ) {
         let n = words.len();
@@ -406,12 +421,12 @@ impl SentFeats {
         let mut ids = std::mem::take(&mut self.ids);
         for i in 0..n {
             self.offsets.push(ids.len());
-            if with_word_ids {
+            if full {
                 self.word_features(words, i, &mut ids);
             }
             self.word_ends.push(ids.len());
             self.word_keys.push(self.word_key(words, i));
-            self.context_features(words, i, &mut ids);
+            self.context_features(words, i, full, &mut ids);
         }
         self.offsets.push(ids.len());
         self.ids = ids;
@@ -467,8 +482,14 @@ impl SentFeats {
         }
     }
 
-    /// Does word `i` open the sentence (first, or after an opening quote or bracket)?
-    fn initial(words: &[&str], i: usize) -> bool {
+    /// Hash of token i's raw form: what its [`SentFeats::neighbour_features`] depend on.
+    pub fn raw_hash(&self, i: usize) -> u64 {
+        self.h_raw[i]
+    }
+
+    /// Does word `i` open the sentence (first, or after an opening quote or bracket)? Token
+    /// i's [`SentFeats::word_features`] depend on this and [`SentFeats::raw_hash`].
+    pub fn initial(words: &[&str], i: usize) -> bool {
         i == 0 || is_sentence_opener(words[i - 1])
     }
 
@@ -520,8 +541,36 @@ impl SentFeats {
         ids.push(f3(t::TP0_SH, tp0, s0, init));
     }
 
-    /// Append token i's static features over its context.
-    fn context_features(&self, words: &[&str], i: usize, ids: &mut Vec<u64>) {
+    /// Append the features token `k` gives the token it neighbours in `role` (those of
+    /// [`SentFeats::compute`]'s context features that read that one word alone): their
+    /// scores can be cached per word like [`SentFeats::word_features`]'.
+    pub fn neighbour_features(&self, k: usize, role: Role, ids: &mut Vec<u64>) {
+        let (lower, shape, prior) = (self.h_lower[k], self.h_shape[k], self.prior[k] as u64);
+        let (cf, typed) = (self.clusters[k].0 as u64, self.typed[k] as u64);
+        match role {
+            Role::Prev1 => {
+                ids.push(f1(t::WM1, lower));
+                ids.push(f1(t::SHM1, shape));
+                ids.push(f2(t::PRM1, prior, shape));
+                ids.push(f1(t::CFM1, cf));
+                ids.push(f1(t::TPM1, typed));
+            }
+            Role::Prev2 => ids.push(f1(t::WM2, lower)),
+            Role::Next1 => {
+                ids.push(f1(t::WP1, lower));
+                ids.push(f1(t::SHP1, shape));
+                ids.push(f2(t::PRP1, prior, shape));
+                ids.push(f1(t::CFP1, cf));
+                ids.push(f1(t::TPP1, typed));
+            }
+            Role::Next2 => ids.push(f1(t::WP2, lower)),
+        }
+    }
+
+    /// Append token i's static features over its context; without `roles`, those that
+    /// [`SentFeats::neighbour_features`] gives for the neighbours inside the sentence are left
+    /// out (the same features in the same order otherwise).
+    fn context_features(&self, words: &[&str], i: usize, roles: bool, ids: &mut Vec<u64>) {
         let n = words.len();
         let ii = i as isize;
         let lw = |k: isize| Self::at(&self.h_lower, k);
@@ -530,28 +579,47 @@ impl SentFeats {
         let s0 = sh(ii);
         let (_, cc0) = self.cl(ii);
         let tp0 = self.typed[i] as u64;
+        // Which neighbours' own features to add here.
+        let (m1, m2) = (roles || i < 1, roles || i < 2);
+        let (p1, p2) = (roles || i + 1 >= n, roles || i + 2 >= n);
         // Features of the context.
-        ids.push(f1(t::WM1, lw(ii - 1)));
-        ids.push(f1(t::WP1, lw(ii + 1)));
-        ids.push(f1(t::WM2, lw(ii - 2)));
-        ids.push(f1(t::WP2, lw(ii + 2)));
+        if m1 {
+            ids.push(f1(t::WM1, lw(ii - 1)));
+        }
+        if p1 {
+            ids.push(f1(t::WP1, lw(ii + 1)));
+        }
+        if m2 {
+            ids.push(f1(t::WM2, lw(ii - 2)));
+        }
+        if p2 {
+            ids.push(f1(t::WP2, lw(ii + 2)));
+        }
         ids.push(f2(t::WM1W0, lw(ii - 1), w0));
         ids.push(f2(t::W0WP1, w0, lw(ii + 1)));
-        ids.push(f1(t::SHM1, sh(ii - 1)));
-        ids.push(f1(t::SHP1, sh(ii + 1)));
+        if m1 {
+            ids.push(f1(t::SHM1, sh(ii - 1)));
+        }
+        if p1 {
+            ids.push(f1(t::SHP1, sh(ii + 1)));
+        }
         ids.push(f3(t::SH3, sh(ii - 1), s0, sh(ii + 1)));
-        if i > 0 {
+        if i > 0 && m1 {
             ids.push(f2(t::PRM1, self.prior[i - 1] as u64, sh(ii - 1)));
         }
-        if i + 1 < n {
+        if i + 1 < n && p1 {
             ids.push(f2(t::PRP1, self.prior[i + 1] as u64, sh(ii + 1)));
         }
         ids.push(f2(t::WM1_SH0, lw(ii - 1), s0));
         ids.push(f2(t::SH0_WP1, s0, lw(ii + 1)));
         let (cfm1, ccm1) = self.cl(ii - 1);
         let (cfp1, ccp1) = self.cl(ii + 1);
-        ids.push(f1(t::CFM1, cfm1));
-        ids.push(f1(t::CFP1, cfp1));
+        if m1 {
+            ids.push(f1(t::CFM1, cfm1));
+        }
+        if p1 {
+            ids.push(f1(t::CFP1, cfp1));
+        }
         ids.push(f2(t::CCM1_CC0, ccm1, cc0));
         ids.push(f2(t::CC0_CCP1, cc0, ccp1));
         let (rs, re) = self.runs[i];
@@ -581,8 +649,12 @@ impl SentFeats {
                 self.typed[k as usize] as u64
             }
         };
-        ids.push(f1(t::TPM1, tp(ii - 1)));
-        ids.push(f1(t::TPP1, tp(ii + 1)));
+        if m1 {
+            ids.push(f1(t::TPM1, tp(ii - 1)));
+        }
+        if p1 {
+            ids.push(f1(t::TPP1, tp(ii + 1)));
+        }
         ids.push(f2(t::TP0_W0, tp0, tp(ii + 1)));
         for ti in 0..GAZ_TYPES.len() {
             let g0 = self.gaz[i][ti] as u64;

@@ -2,7 +2,7 @@
 //! left-to-right decoding under BILOU constraints, and its model file.
 
 use crate::clusters::WordClusters;
-use crate::features::{dynamic_features, DocMemory, LexCache, SentFeats};
+use crate::features::{dynamic_features, DocMemory, LexCache, Role, SentFeats};
 use crate::gazetteer::{build_matcher, Matcher};
 use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, KINDS, N_LABELS, O};
 use crate::prior::CasePrior;
@@ -36,22 +36,41 @@ pub struct Model {
     pub typer: Option<SpanTyper>,
 }
 
-/// Scores of word-only features by word key, per thread (words repeat across documents:
-/// `the`, `said`, `Blair`), for the model `model`.
+/// Per thread, for the model `model`, the scores each word type (by raw form) contributes
+/// on its own: as the token being tagged ([`SentFeats::word_features`]; not sentence-opening,
+/// opening) and as each neighbour of it ([`SentFeats::neighbour_features`]). Words repeat
+/// across documents (`the`, `said`, `Blair`), so most tokens only add a few rows. Integer
+/// sums: the scores are exactly those of the features looked up one by one.
 #[derive(Default)]
 struct WordScores {
     model: u64,
-    scores: IdMap<[i32; N_LABELS]>,
+    /// Raw-form hash → index in `blocks`.
+    index: IdMap<u32>,
+    blocks: Vec<WordBlock>,
     /// What the model's lexicons say about each word type.
     lex: LexCache,
 }
+
+/// Rows: the word tagged (not opening the sentence, opening it), then as [`Role::ALL`].
+#[derive(Clone, Copy)]
+struct WordBlock {
+    rows: [[i32; N_LABELS]; 6],
+    /// Bit r: row r computed (the word rows on first need; the role rows all at once).
+    have: u8,
+}
+
+/// Row of the first [`Role`] in a [`WordBlock`].
+const ROLE_ROWS: usize = 2;
+
+/// [`WordBlock::have`] with the role rows computed.
+const HAVE_ROLES: u8 = 0b11_1100;
 
 thread_local! {
     static WORD_SCORES: std::cell::RefCell<WordScores> = Default::default();
 }
 
-/// Entries before the per-thread word cache starts over (~3 MB).
-const WORD_CACHE_MAX: usize = 50_000;
+/// Word types cached before the per-thread cache starts over (~10 MB).
+const WORD_CACHE_MAX: usize = 1 << 15;
 
 /// Distinct ids for loaded models (0: none), so a thread's cache never serves another model.
 static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -71,6 +90,8 @@ pub struct Scratch {
     pub label_scores: Vec<[i32; N_LABELS]>,
     /// The tagger's per-kind scores of each span being re-typed.
     span_scores: Vec<[f32; 3]>,
+    /// Per token, its word's block in the per-thread word cache.
+    block_at: Vec<usize>,
 }
 
 /// Best label allowed after `prev` (sentence end is not enforced: decoding is lenient).
@@ -144,12 +165,13 @@ impl Model {
             if cache.model != self.id {
                 cache.lex.clear();
             }
-            if cache.model != self.id || cache.scores.len() > WORD_CACHE_MAX {
+            if cache.model != self.id || cache.blocks.len() + n > WORD_CACHE_MAX {
                 cache.model = self.id;
-                cache.scores.clear();
+                cache.index.clear();
+                cache.blocks.clear();
             }
-            // The word-only features are left out: their scores come from the word cache,
-            // and only a word missing from it has them computed.
+            // The word-only and neighbour-only features are left out: their scores come from
+            // the word cache, and only words missing from it have them computed.
             scratch.sf.compute_context(
                 words,
                 &self.prior,
@@ -158,26 +180,34 @@ impl Model {
                 &self.matcher,
                 &mut cache.lex,
             );
+            scratch.block_at.clear();
+            for k in 0..n {
+                let b = self.word_block(words, k, cache, scratch);
+                scratch.block_at.push(b);
+            }
             for i in 0..n.min(PREFETCH_AHEAD) {
                 self.fast.prefetch(scratch.sf.static_ids(i));
             }
+            let at = &scratch.block_at;
+            let row = |k: usize, r: usize| &cache.blocks[at[k]].rows[r];
             for i in 0..n {
                 if i + PREFETCH_AHEAD < n {
                     self.fast
                         .prefetch(scratch.sf.static_ids(i + PREFETCH_AHEAD));
                 }
-                let (key, _, context) = scratch.sf.word_ids(i);
                 let acc = &mut scratch.acc[i];
-                match cache.scores.get(&key) {
-                    Some(s) => *acc = *s,
-                    None => {
-                        scratch.feats.clear();
-                        scratch.sf.word_features(words, i, &mut scratch.feats);
-                        self.fast.add_scores(&scratch.feats, acc);
-                        cache.scores.insert(key, *acc);
+                *acc = *row(i, SentFeats::initial(words, i) as usize);
+                let neighbours = [(i >= 1).then(|| i - 1), (i >= 2).then(|| i - 2)]
+                    .into_iter()
+                    .chain([i + 1, i + 2].map(|k| (k < n).then_some(k)));
+                for (r, k) in neighbours.enumerate() {
+                    if let Some(k) = k {
+                        for (a, &x) in acc.iter_mut().zip(row(k, ROLE_ROWS + r)) {
+                            *a += x;
+                        }
                     }
                 }
-                self.fast.add_scores(context, acc);
+                self.fast.add_scores(scratch.sf.static_ids(i), acc);
             }
         });
         scratch.labels.clear();
@@ -201,6 +231,46 @@ impl Model {
             scratch.label_scores.push(s);
         }
         decode(&scratch.labels)
+    }
+
+    /// Index in `cache.blocks` of the block of token k's word, with the rows sentence `words`
+    /// needs from it computed.
+    fn word_block(
+        &self,
+        words: &[&str],
+        k: usize,
+        cache: &mut WordScores,
+        scratch: &mut Scratch,
+    ) -> usize {
+        let blocks = &mut cache.blocks;
+        let b = *cache
+            .index
+            .entry(scratch.sf.raw_hash(k))
+            .or_insert_with(|| {
+                blocks.push(WordBlock {
+                    rows: [[0; N_LABELS]; 6],
+                    have: 0,
+                });
+                (blocks.len() - 1) as u32
+            }) as usize;
+        let block = &mut blocks[b];
+        let init = SentFeats::initial(words, k) as usize;
+        if block.have & (1 << init) == 0 {
+            scratch.feats.clear();
+            scratch.sf.word_features(words, k, &mut scratch.feats);
+            self.fast.add_scores(&scratch.feats, &mut block.rows[init]);
+            block.have |= 1 << init;
+        }
+        if block.have & HAVE_ROLES == 0 {
+            for (r, role) in Role::ALL.into_iter().enumerate() {
+                scratch.feats.clear();
+                scratch.sf.neighbour_features(k, role, &mut scratch.feats);
+                self.fast
+                    .add_scores(&scratch.feats, &mut block.rows[ROLE_ROWS + r]);
+            }
+            block.have |= HAVE_ROLES;
+        }
+        b
     }
 
     /// The tagger's score of span `[a, b)` opened as each kind, in weight units, from the

@@ -1,6 +1,7 @@
-//! Decoding computes the static features differently from training (word-only features on
-//! demand, word lexicon entries from a per-thread cache): it must give the same features.
-use according_ner::features::{LexCache, SentFeats};
+//! Decoding computes the static features differently from training (word-only and
+//! neighbour-only features on demand, word lexicon entries from a per-thread cache): it must
+//! give the same features.
+use according_ner::features::{LexCache, Role, SentFeats};
 use according_ner::Ner;
 
 const SENTENCES: &[&str] = &[
@@ -36,6 +37,18 @@ fn decoding_features_are_the_training_features() {
                 let (k2, w2, c2) = dec.word_ids(i);
                 assert_eq!(k1, k2);
                 assert!(w2.is_empty());
+                // The context features left out are those the neighbours inside the
+                // sentence give on their own.
+                let mut c2 = c2.to_vec();
+                let at = [i.checked_sub(1), i.checked_sub(2), Some(i + 1), Some(i + 2)];
+                for (role, k) in Role::ALL.into_iter().zip(at) {
+                    if let Some(k) = k.filter(|&k| k < words.len()) {
+                        dec.neighbour_features(k, role, &mut c2);
+                    }
+                }
+                let mut c1 = c1.to_vec();
+                c1.sort_unstable();
+                c2.sort_unstable();
                 assert_eq!(c1, c2, "round {round}, {:?}", words[i]);
                 let mut w = Vec::new();
                 dec.word_features(&words, i, &mut w);
