@@ -264,20 +264,6 @@ impl Tagger {
                     // then its neighbours.
                     let [m1, m2, n1, n2] = neighbour_positions(i);
                     let parts = [(i + 2, 0), (m1, 1), (m2, 2), (n1, 3), (n2, 4)];
-                    let w = &s.words;
-                    let row = |p: usize| &w.fixed[p..p + n];
-                    let word_row = |(k, r): (usize, usize)| match at[k] {
-                        usize::MAX => &w.zero[..n],
-                        b => &w.rows[b + r * n..b + r * n + n],
-                    };
-                    sum_rows(
-                        &mut s.acc[..n],
-                        parts.map(word_row),
-                        [
-                            flags.map_or(&w.zero[..n], row),
-                            history.map_or(&w.zero[..n], row),
-                        ],
-                    );
                     s.feats.clear();
                     for (k, r) in parts {
                         if at[k] == usize::MAX {
@@ -298,6 +284,22 @@ impl Tagger {
                         s.feats.extend(tag_history_features(p1, p2));
                     }
                     joint_features_rest(&s.infos, i, p1, &mut s.feats);
+                    // The sparse features' table slots load while the cached rows are summed.
+                    self.weights.prefetch(&s.feats);
+                    let w = &s.words;
+                    let row = |p: usize| &w.fixed[p..p + n];
+                    let word_row = |(k, r): (usize, usize)| match at[k] {
+                        usize::MAX => &w.zero[..n],
+                        b => &w.rows[b + r * n..b + r * n + n],
+                    };
+                    sum_rows(
+                        &mut s.acc[..n],
+                        parts.map(word_row),
+                        [
+                            flags.map_or(&w.zero[..n], row),
+                            history.map_or(&w.zero[..n], row),
+                        ],
+                    );
                     self.weights.add_scores(&s.feats, &mut s.acc);
                     best(&s.acc) as u16
                 }

@@ -146,6 +146,22 @@ impl Weights {
         self.entries.len()
     }
 
+    /// Ask the CPU to start loading the table slots of `feats` (a hint: scoring them a little
+    /// later then overlaps their cache misses with other work).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        #[cfg(target_arch = "x86_64")]
+        for &f in feats {
+            let p = &self.slots[home(f, self.mask)] as *const u64 as *const i8;
+            // SAFETY: a prefetch is only a hint; `p` points into `self.slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(p, std::arch::x86_64::_MM_HINT_T0);
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
     /// Add the (quantised) scores of `feats` to `acc` (length `n_classes`).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32]) {
@@ -158,6 +174,16 @@ impl Weights {
                 if let Some(r) = self.row(f) {
                     rows[n] = r;
                     n += 1;
+                    #[cfg(target_arch = "x86_64")]
+                    if let Some(e) = self.entries.get((r >> 8) as usize) {
+                        // SAFETY: a prefetch is only a hint; `e` is in `self.entries`.
+                        unsafe {
+                            std::arch::x86_64::_mm_prefetch(
+                                e as *const u32 as *const i8,
+                                std::arch::x86_64::_MM_HINT_T0,
+                            );
+                        }
+                    }
                 }
             }
             for &r in &rows[..n] {
