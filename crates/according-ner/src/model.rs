@@ -180,10 +180,15 @@ impl Model {
                 &self.matcher,
                 &mut cache.lex,
             );
+            // Every token's block first (loads started), then the rows it lacks.
             scratch.block_at.clear();
             for k in 0..n {
-                let b = self.word_block(words, k, cache, scratch);
+                let b = Self::block_index(scratch.sf.raw_hash(k), cache);
+                prefetch_block(&cache.blocks[b]);
                 scratch.block_at.push(b);
+            }
+            for k in 0..n {
+                self.fill_block(words, k, scratch.block_at[k], cache, scratch);
             }
             for i in 0..n.min(PREFETCH_AHEAD) {
                 self.fast.prefetch(scratch.sf.static_ids(i));
@@ -233,27 +238,29 @@ impl Model {
         decode(&scratch.labels)
     }
 
-    /// Index in `cache.blocks` of the block of token k's word, with the rows sentence `words`
-    /// needs from it computed.
-    fn word_block(
+    /// Index in `cache.blocks` of the block of the word with raw-form hash `raw_hash` (a new
+    /// empty one if the word is not cached).
+    fn block_index(raw_hash: u64, cache: &mut WordScores) -> usize {
+        let blocks = &mut cache.blocks;
+        *cache.index.entry(raw_hash).or_insert_with(|| {
+            blocks.push(WordBlock {
+                rows: [[0; N_LABELS]; 6],
+                have: 0,
+            });
+            (blocks.len() - 1) as u32
+        }) as usize
+    }
+
+    /// Compute the rows sentence `words` needs from block `b` of token k's word.
+    fn fill_block(
         &self,
         words: &[&str],
         k: usize,
+        b: usize,
         cache: &mut WordScores,
         scratch: &mut Scratch,
-    ) -> usize {
-        let blocks = &mut cache.blocks;
-        let b = *cache
-            .index
-            .entry(scratch.sf.raw_hash(k))
-            .or_insert_with(|| {
-                blocks.push(WordBlock {
-                    rows: [[0; N_LABELS]; 6],
-                    have: 0,
-                });
-                (blocks.len() - 1) as u32
-            }) as usize;
-        let block = &mut blocks[b];
+    ) {
+        let block = &mut cache.blocks[b];
         let init = SentFeats::initial(words, k) as usize;
         if block.have & (1 << init) == 0 {
             scratch.feats.clear();
@@ -270,7 +277,6 @@ impl Model {
             }
             block.have |= HAVE_ROLES;
         }
-        b
     }
 
     /// The tagger's score of span `[a, b)` opened as each kind, in weight units, from the
@@ -346,4 +352,21 @@ impl Model {
         model.typer = typer;
         Ok(model)
     }
+}
+
+/// Ask the CPU to start loading a word block (a hint).
+#[inline]
+fn prefetch_block(block: &WordBlock) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let p = block as *const WordBlock as *const i8;
+        for off in (0..std::mem::size_of::<WordBlock>()).step_by(64) {
+            // SAFETY: a prefetch is only a hint; `p + off` is inside `block`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(p.add(off), std::arch::x86_64::_MM_HINT_T0);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = block;
 }
