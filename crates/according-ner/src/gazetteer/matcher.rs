@@ -34,6 +34,10 @@ pub struct Matcher {
     /// (where a tokenizer may cut), and of every whole name: the scan stops as soon as the
     /// text read so far is none of these.
     prefixes: IdMap<()>,
+    /// Hashes of every prefix (letter by letter) of the titles: the only names a lower-case
+    /// word can start, so a scan from a lower-case word (most words) stops as soon as its
+    /// text is none of these, before probing the large `prefixes`.
+    title_chars: IdMap<()>,
     max_chars: usize,
 }
 
@@ -76,6 +80,9 @@ impl Matcher {
             if c.is_alphanumeric() {
                 h = fold(h, c);
                 n += 1;
+                if kind == GazType::Title {
+                    self.title_chars.insert(h, ());
+                }
             } else if n > 0 {
                 self.prefixes.insert(h, ());
             }
@@ -150,7 +157,9 @@ impl Matcher {
                 if !added {
                     continue;
                 }
-                if !self.prefixes.contains_key(&h) {
+                if !(upper_start || self.title_chars.contains_key(&h))
+                    || !self.prefixes.contains_key(&h)
+                {
                     break;
                 }
                 if let Some(e) = self.map.get(&h) {
@@ -218,5 +227,26 @@ mod tests {
         assert_eq!(m.find(&["the", "AP", "said"]).len(), 1);
         assert_eq!(m.find(&["in", "New", "York", "Times"])[0].start, 1);
         assert!(m.find(&["in", "new", "york", "times"]).is_empty());
+    }
+
+    #[test]
+    fn lower_case_words_start_titles_only() {
+        let mut m = Matcher::default();
+        m.insert("prime minister", GazType::Title);
+        m.insert("Prime Computer", GazType::Outlet);
+        m.insert("minister", GazType::Title);
+        let title = |start, end| GazMatch {
+            start,
+            end,
+            kind: GazType::Title,
+        };
+        assert_eq!(
+            m.find(&["the", "prime", "minister", "said"]),
+            vec![title(1, 3)]
+        );
+        assert!(m.find(&["a", "prime", "computer"]).is_empty());
+        let f = m.find(&["Prime", "Computer", "and", "Prime", "Minister"]);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].kind, f[1]), (GazType::Outlet, title(3, 5)));
     }
 }
