@@ -73,6 +73,50 @@ pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "–" | "—" | "―")
+}
+
+/// `Gerry Conlon - who was wrongly convicted - said …`: when the tagger took only the closing
+/// dash of an aside for the source, the source is the name before the aside with the aside
+/// (as PolNeAR keeps `Kerry, who lost in 2004,`), and the aside is not content.
+pub fn dash_aside_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(src) = r.source.last().cloned() else {
+        return r;
+    };
+    if !src.clone().all(|i| is_punct(v, i))
+        || src.end != r.cue.start
+        || !is_dash(v.word(src.end - 1))
+    {
+        return r;
+    }
+    let close = src.end - 1;
+    let sent = &v.sentences[v.toks[close].sentence as usize];
+    let Some(open) = (sent.start.max(close.saturating_sub(40))..close)
+        .rev()
+        .find(|&i| is_dash(v.word(i)))
+    else {
+        return r;
+    };
+    // The name: a source piece the tagger found before the aside, or else the words back to
+    // the clause's comma.
+    let start = match r.source.first() {
+        Some(first) if first.end <= open && first.start >= sent.start => first.start,
+        _ => (sent.start..open)
+            .rev()
+            .find(|&i| matches!(v.word(i), "," | ";" | ":") || v.toks[i].mark != QuoteMark::None)
+            .map_or(sent.start, |i| i + 1),
+    };
+    if start >= open || open - start > 8 {
+        return r;
+    }
+    r.source = vec![start..close + 1];
+    let aside = start..close + 1;
+    r.content
+        .retain(|p| p.end <= aside.start || p.start >= aside.end);
+    r
+}
+
 /// `Trump …, promising to lift regulations`: a cue with no source that hangs off another
 /// verb as a participle, infinitive or conjunct takes that verb's subject as its source.
 pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
@@ -372,6 +416,35 @@ pub fn stop_at_other_sources(raw: &mut [RawAttribution]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_aside_is_part_of_the_source_not_the_content() {
+        let (doc, w) = crate::test_support::view_of(
+            "However, one of them, Gerry Conlon - who was wrongly convicted - said the \
+             families were delighted.",
+        );
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let who = w.iter().position(|x| x == "who").unwrap();
+        let r = dash_aside_source(
+            &v,
+            RawAttribution {
+                cue: said..said + 1,
+                score: 1.0,
+                source: vec![said - 1..said],
+                content: vec![who..said - 1, said + 1..w.len() - 1],
+            },
+        );
+        let text = |r: &Range<usize>| {
+            v.text[v.toks[r.start].span.start..v.toks[r.end - 1].span.end].to_string()
+        };
+        assert_eq!(
+            text(&r.source[0]),
+            "Gerry Conlon - who was wrongly convicted -"
+        );
+        assert_eq!(r.content.len(), 1);
+        assert_eq!(text(&r.content[0]), "the families were delighted");
+    }
     use crate::test_support::view_of;
 
     #[test]

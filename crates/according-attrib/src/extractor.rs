@@ -76,6 +76,7 @@ impl Extractor {
             .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
+            .map(|r| crate::boundaries::dash_aside_source(&v, r))
             .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
             .map(|r| crate::boundaries::to_quote_close(&v, r, &is_cue))
             .map(|r| crate::boundaries::clause_content_cut(&v, r))

@@ -39,6 +39,7 @@ pub mod evaluate;
 pub mod evidential;
 pub mod extractor;
 pub mod features;
+pub mod gender;
 pub mod lexicon;
 pub mod metric;
 pub mod model;

@@ -2,6 +2,7 @@
 //! document (`he` → `Saltanov` → `Russian Deputy Foreign Minister Alexander Saltanov`), and
 //! every resolved source becomes (or joins) an [`Entity`] with its roles and affiliation.
 
+use crate::gender;
 use crate::sources::{analyze, SourceInfo};
 use according_core::{Doc, Entity, EntityType, SourceType, Span};
 
@@ -79,16 +80,76 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         let before = |e: &Entity| e.mentions.iter().any(|m| m.start < src_span.start);
         let mut target: Option<usize> = None;
         if info.person_pronoun {
-            target = (0..entities.len())
-                .filter(|&e| entities[e].kind == EntityType::Person && before(&entities[e]))
-                .max_by_key(|&e| {
-                    entities[e]
-                        .mentions
-                        .iter()
-                        .filter(|m| m.start < src_span.start)
-                        .map(|m| m.start)
-                        .max()
+            let gender = gender::of_pronoun(&info.name);
+            // (Only the content in the cue's sentence: a content that wrongly reaches back
+            // over the previous sentence would otherwise veto its speaker.)
+            let sentence = sentence_of(doc, doc.attributions[k].cue.span.start);
+            let content: String = doc.attributions[k]
+                .content
+                .spans
+                .iter()
+                .filter(|s| sentence_of(doc, s.start) == sentence)
+                .map(|s| s.slice(&doc.text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let content = content.as_str();
+            // A person named in the content is not who the pronoun stands for (`He said
+            // Mr Blair had spoken`), and a known gender must agree with the pronoun's.
+            let fits = |e: &Entity| {
+                !names_in(content, &e.name)
+                    && (gender.is_none() || entity_gender(e).is_none_or(|g| Some(g) == gender))
+            };
+            let last_before = |e: &Entity| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.start < src_span.start)
+                    .map(|m| m.start)
+                    .max()
+            };
+            let source = (0..entities.len())
+                .filter(|&e| {
+                    entities[e].kind == EntityType::Person
+                        && before(&entities[e])
+                        && fits(&entities[e])
+                })
+                .max_by_key(|&e| last_before(&entities[e]));
+            // A person the recogniser found as the subject of a clause after that source,
+            // whose gender the text says and the pronoun's agrees with (`Mrs Maguire was
+            // the relative … She said`), is the nearer antecedent.
+            // (From an earlier sentence: `Chirac reacted to his warning` is Blair's warning.)
+            let sentence_start = doc
+                .tokens
+                .iter()
+                .find(|t| t.sentence == sentence)
+                .map_or(src_span.start, |t| t.span.start);
+            let nearer = gender
+                .and_then(|g| nearest_subject_person(doc, sentence_start, g, content))
+                .filter(|(m, _)| {
+                    source.is_none_or(|e| last_before(&entities[e]).is_none_or(|p| p < m.start))
                 });
+            target = match nearer {
+                None => source,
+                Some((m, name)) => Some(
+                    entities
+                        .iter()
+                        .position(|e| {
+                            e.kind == EntityType::Person
+                                && (e.name == name || last_word(&e.name) == last_word(&name))
+                        })
+                        .unwrap_or_else(|| {
+                            let full = analyze(&name);
+                            entities.push(Entity {
+                                id: String::new(),
+                                name: full.name.clone(),
+                                kind: EntityType::Person,
+                                mentions: vec![m],
+                                roles: full.role.iter().cloned().collect(),
+                                affiliation: full.affiliation.clone(),
+                            });
+                            entities.len() - 1
+                        }),
+                ),
+            };
         } else if info.pronoun {
             let lower = info.name.to_lowercase();
             if lower == "it" || lower == "its" {
@@ -174,7 +235,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 set_source(doc, k, &info, Some(e));
             }
             None => match entity_type(info.kind) {
-                Some(t) if !info.pronoun => {
+                Some(t) if !info.pronoun && !info.person_pronoun => {
                     entities.push(Entity {
                         id: String::new(),
                         name: info.name.clone(),
@@ -207,6 +268,116 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         }
     }
     doc.entities = entities;
+}
+
+/// The gender an entity's name or roles say.
+fn entity_gender(e: &Entity) -> Option<gender::Gender> {
+    gender::of_person(&e.name).or_else(|| e.roles.iter().find_map(|r| gender::of_person(r)))
+}
+
+/// `name`'s last word appears as a word of `content`.
+fn names_in(content: &str, name: &str) -> bool {
+    let last = last_word(name);
+    !last.is_empty()
+        && content
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| w == last)
+}
+
+/// Index of the sentence holding byte `at` (0 for an unsegmented document).
+fn sentence_of(doc: &Doc, at: usize) -> u32 {
+    let i = doc.tokens.partition_point(|t| t.span.end <= at);
+    doc.tokens
+        .get(i.min(doc.tokens.len().saturating_sub(1)))
+        .map_or(0, |t| t.sentence)
+}
+
+/// The word right before byte `at` (`Mrs` before `Maguire`).
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+/// The words of `span` include the subject of a sentence's main clause (`Mr Balls had
+/// suggested that Mr Brown would …`: Balls, not Brown).
+fn is_subject(doc: &Doc, span: Span) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+        .any(|t| {
+            t.deprel.as_deref().is_some_and(|d| d.starts_with("nsubj"))
+                && t.head.is_some_and(|h| in_main_clause(doc, h as usize))
+        })
+}
+
+/// No subordinate clause lies on the way from token `i` up to the root.
+fn in_main_clause(doc: &Doc, mut i: usize) -> bool {
+    for _ in 0..32 {
+        let Some(t) = doc.tokens.get(i) else {
+            return false;
+        };
+        let Some(h) = t.head else {
+            return true;
+        };
+        if matches!(
+            t.deprel.as_deref(),
+            Some("ccomp" | "xcomp" | "advcl" | "acl" | "acl:relcl" | "csubj" | "csubj:pass")
+        ) {
+            return false;
+        }
+        i = h as usize;
+    }
+    false
+}
+
+/// The nearest `PERSON` mention ending before byte `before` that is a clause's subject,
+/// whose text says gender `g` and whose name `content` does not hold, as (span, name).
+/// The recogniser leaves honorifics out of names (`Mrs` + `Maguire`), so the word before a
+/// mention counts for its gender and its subjecthood, and for the name when the document
+/// has no fuller one (`Anne Maguire`).
+fn nearest_subject_person(
+    doc: &Doc,
+    before: usize,
+    g: gender::Gender,
+    content: &str,
+) -> Option<(Span, String)> {
+    let honorific = |m: &according_core::Mention| {
+        let w = word_before(&doc.text, m.span.start);
+        gender::of_person(w).map(|_| w)
+    };
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == "PERSON" && m.span.end <= before)
+        .filter(|m| {
+            let h = honorific(m);
+            let said = gender::of_person(&m.text).or_else(|| h.and_then(gender::of_person));
+            let start = h.map_or(m.span.start, |w| {
+                doc.text[..m.span.start].trim_end().len() - w.len()
+            });
+            said == Some(g)
+                && !names_in(content, &m.text)
+                && is_subject(doc, Span::new(start, m.span.end))
+        })
+        .max_by_key(|m| m.span.start)
+        .map(|m| {
+            let last = last_word(&m.text);
+            let fuller = doc
+                .mentions
+                .iter()
+                .filter(|f| f.kind == "PERSON" && f.span.end <= before)
+                .filter(|f| last_word(&f.text) == last && f.text.split_whitespace().count() > 1)
+                .max_by_key(|f| f.text.split_whitespace().count());
+            let name = match (fuller, honorific(m)) {
+                (Some(f), _) => f.text.clone(),
+                (None, Some(h)) => format!("{h} {}", m.text),
+                (None, None) => m.text.clone(),
+            };
+            (m.span, name)
+        })
 }
 
 fn set_source(doc: &mut Doc, k: usize, info: &SourceInfo, entity: Option<usize>) {

@@ -314,6 +314,40 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.affiliation = Some(country.to_string());
         return info;
     }
+    // A dash aside: `Gerry Conlon - who was wrongly convicted -`, `Jane Doe — a lawyer —`.
+    if let Some(c) = [" - ", " -- ", " – ", " — "]
+        .iter()
+        .filter_map(|d| full.find(d))
+        .min()
+    {
+        let before = trim_punct(&full[..c]);
+        // `One of the men, Gerry Conlon - who … -`: the name closes an appositive.
+        let (lead, name) = match before.rfind(", ") {
+            Some(k) => (Some(trim_punct(&before[..k])), trim_punct(&before[k + 1..])),
+            None => (None, before),
+        };
+        if !name.is_empty() && words(name).iter().all(|&(a, b)| is_cap(&name[a..b])) {
+            let aside = full[c..].trim_matches(|c: char| c.is_whitespace() || "-–—".contains(c));
+            let mut inner = analyze(name);
+            let shift = name.as_ptr() as usize - src.as_ptr() as usize;
+            inner.name_range = (inner.name_range.0 + shift, inner.name_range.1 + shift);
+            let clause = aside
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom" | "that"));
+            if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                inner.kind = SourceType::Person;
+                let role = lead
+                    .filter(|l| !l.is_empty())
+                    .or((!clause && !aside.is_empty()).then_some(aside));
+                if let (Some(role), None) = (role, &inner.role) {
+                    inner.role = Some(role.to_string());
+                    inner.affiliation = inner.affiliation.or_else(|| affiliation_of(role));
+                }
+            }
+            return inner;
+        }
+    }
     // Appositive: `Richard Butler, the former head of the U.N. ... program`.
     if let Some(c) = full.find(", ") {
         let (name, role) = (trim_punct(&full[..c]), trim_punct(&full[c + 1..]));
@@ -452,6 +486,22 @@ fn place_in(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_before_a_dash_aside() {
+        let src = "Gerry Conlon - who was wrongly convicted of planting the bombs -";
+        let i = analyze(src);
+        assert_eq!(i.name, "Gerry Conlon");
+        assert_eq!(&src[i.name_range.0..i.name_range.1], "Gerry Conlon");
+        assert_eq!(i.kind, SourceType::Person);
+        assert_eq!(i.role, None);
+        let i = analyze("One of the men, Gerry Conlon - who was wrongly convicted -");
+        assert_eq!(i.name, "Gerry Conlon");
+        assert_eq!(i.role.as_deref(), Some("One of the men"));
+        let i = analyze("Jane Doe — a lawyer for the family —");
+        assert_eq!(i.name, "Jane Doe");
+        assert_eq!(i.role.as_deref(), Some("a lawyer for the family"));
+    }
 
     #[test]
     fn titles_names_and_affiliations() {
