@@ -28,16 +28,17 @@ impl Tagger {
             std::iter::once(0..doc.tokens.len()).collect()
         };
         let mut order = Vec::with_capacity(doc.tokens.len());
+        let mut lemmas: Vec<String> = Vec::with_capacity(doc.tokens.len());
         for r in ranges {
             words.clear();
             words.extend(doc.tokens[r.clone()].iter().map(|t| t.text.as_str()));
             self.tag_ids(&words, scratch, &mut ids);
+            self.lemmas(&words, &ids, scratch, |_, l| lemmas.push(l.into_owned()));
             results.extend_from_slice(&ids);
             order.extend(r);
         }
-        for (&i, &id) in order.iter().zip(&results) {
+        for ((&i, &id), lemma) in order.iter().zip(&results).zip(lemmas) {
             let (u, x) = self.tag_names(id);
-            let lemma = self.lemma(&doc.tokens[i].text, x).into_owned();
             let t = &mut doc.tokens[i];
             t.upos = Some(u.to_string());
             t.xpos = Some(x.to_string());

@@ -187,7 +187,32 @@ impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma<'s>(&'s self, form: &str, xpos: &str) -> Cow<'s, str> {
         let xh = hash_str(xpos);
-        if let Some(i) = self.exact.get(feat2(T_EXACT, hash_str(form), xh)) {
+        self.lemma_keyed(form, xpos, xh, Self::exact_key(hash_str(form), xh))
+    }
+
+    /// The key [`Lemmatizer::lemma`] looks `form` up with first, from `hash_str(form)` and
+    /// `hash_str(xpos)` (the tagger has the first already).
+    #[inline]
+    pub(crate) fn exact_key(form_hash: u64, xpos_hash: u64) -> u64 {
+        feat2(T_EXACT, form_hash, xpos_hash)
+    }
+
+    /// Start loading the table slot of an [`Lemmatizer::exact_key`] (a hint).
+    #[inline]
+    pub(crate) fn prefetch(&self, exact_key: u64) {
+        self.exact.prefetch(exact_key);
+    }
+
+    /// [`Lemmatizer::lemma`] with the hashes it needs given: `xh = hash_str(xpos)`, `exact`
+    /// its [`Lemmatizer::exact_key`].
+    pub(crate) fn lemma_keyed<'s>(
+        &'s self,
+        form: &str,
+        xpos: &str,
+        xh: u64,
+        exact: u64,
+    ) -> Cow<'s, str> {
+        if let Some(i) = self.exact.get(exact) {
             return Cow::Borrowed(&self.strings[i as usize]);
         }
         let proper = is_proper(xpos);

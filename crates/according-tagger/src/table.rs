@@ -57,6 +57,19 @@ impl<V: Copy + Default> U64Table<V> {
         }
     }
 
+    /// Start loading the slot where a lookup of `k` begins (a hint).
+    #[inline]
+    pub fn prefetch(&self, k: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = &self.slots[fix(k) as usize & self.mask] as *const (u64, V) as *const i8;
+            // SAFETY: a prefetch is only a hint; `p` points into `self.slots`.
+            unsafe { std::arch::x86_64::_mm_prefetch(p, std::arch::x86_64::_MM_HINT_T0) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = k;
+    }
+
     #[inline]
     pub fn get(&self, k: u64) -> Option<V> {
         let k = fix(k);

@@ -5,6 +5,7 @@ use crate::features::{
     extract, flag_feature, joint_features_rest, neighbour_features, neighbour_positions,
     tag_history_features, word_features, Neighbour, Scratch, TokenInfo, START1, START2,
 };
+use crate::hashing::hash_str;
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::weights::Weights;
@@ -38,6 +39,8 @@ pub struct TagScratch {
     acc: Vec<i32>,
     word: Scratch,
     words: WordScores,
+    /// Per word of the sentence, its XPOS hash and lemma lookup key.
+    lemma_keys: Vec<(u64, u64)>,
 }
 
 /// Per word form, the scores of the features that depend on that word alone: as the word
@@ -203,19 +206,43 @@ impl Tagger {
     /// Tags and lemmas of one sentence of words (UD tokenization).
     pub fn tag<'m>(&'m self, words: &[&str]) -> Vec<Tag<'m>> {
         let mut ids = Vec::new();
-        with_scratch(|scratch| self.tag_ids(words, scratch, &mut ids));
-        words
-            .iter()
-            .zip(&ids)
-            .map(|(w, &t)| {
-                let jt = &self.tags[t as usize];
-                Tag {
+        let mut out = Vec::with_capacity(words.len());
+        with_scratch(|scratch| {
+            self.tag_ids(words, scratch, &mut ids);
+            self.lemmas(words, &ids, scratch, |i, lemma| {
+                let jt = &self.tags[ids[i] as usize];
+                out.push(Tag {
                     upos: &jt.upos,
                     xpos: &jt.xpos,
-                    lemma: self.lemmatizer.lemma(w, &jt.xpos),
-                }
-            })
-            .collect()
+                    lemma,
+                })
+            });
+        });
+        out
+    }
+
+    /// The lemma of each of `words`, in order, given to `f` with its index: the words just
+    /// tagged `ids` with scratch `s` (whose word hashes it reuses). The lemma table slots of
+    /// the whole sentence are requested before any is read, so their cache misses overlap.
+    pub(crate) fn lemmas<'m>(
+        &'m self,
+        words: &[&str],
+        ids: &[u16],
+        s: &mut TagScratch,
+        mut f: impl FnMut(usize, Cow<'m, str>),
+    ) {
+        s.lemma_keys.clear();
+        for (i, &t) in ids.iter().enumerate() {
+            let xh = hash_str(&self.tags[t as usize].xpos);
+            let key = Lemmatizer::exact_key(s.infos[i + 2].form, xh);
+            self.lemmatizer.prefetch(key);
+            s.lemma_keys.push((xh, key));
+        }
+        for (i, (w, &t)) in words.iter().zip(ids).enumerate() {
+            let (xh, key) = s.lemma_keys[i];
+            let xpos = &self.tags[t as usize].xpos;
+            f(i, self.lemmatizer.lemma_keyed(w, xpos, xh, key));
+        }
     }
 
     /// The joint tag of each word as an index into [`Tagger::tag_set`] (no lemmas, no
