@@ -689,6 +689,40 @@ pub fn dynamic_features(
     history_features(sf, i, y1, y2, memory, out)
 }
 
+/// The [`history_features`] over the previous label `y1` (a label, not the sentence start)
+/// with word i itself (lower-case form, shape, fine cluster): per label, they depend on the
+/// word type alone, so their scores can be cached.
+pub fn history_word_features(sf: &SentFeats, i: usize, y1: usize, out: &mut Vec<u64>) {
+    let y1 = y1 as u64;
+    out.push(f2(t::Y1W0, y1, sf.h_lower[i]));
+    out.push(f2(t::Y1SH0, y1, sf.h_shape[i]));
+    out.push(f2(t::Y1CF0, y1, sf.clusters[i].0 as u64));
+}
+
+/// The other [`history_features`] (given a previous label: `y1` is not `None`).
+/// [`history_word_features`] and these are [`history_features`].
+pub fn history_other_features(
+    sf: &SentFeats,
+    i: usize,
+    y1: usize,
+    y2: Option<usize>,
+    memory: &DocMemory,
+    out: &mut Vec<u64>,
+) {
+    let open_kind = split(y1).map_or(9, |(k, _)| k as u64);
+    let y1 = y1 as u64;
+    let y2 = y2.map_or(Y_BOS, |y| y as u64);
+    let w0 = sf.h_lower[i];
+    out.push(f1(t::Y1, y1));
+    out.push(f2(t::Y2Y1, y2, y1));
+    if sf.cap[i] {
+        if let Some(k) = memory.get(w0) {
+            out.push(f1(t::MEM, k as u64));
+            out.push(f2(t::MEMY1, k as u64, open_kind));
+        }
+    }
+}
+
 /// [`dynamic_features`] from the two previous labels (`None` before the sentence).
 pub fn history_features(
     sf: &SentFeats,

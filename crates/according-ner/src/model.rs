@@ -2,7 +2,10 @@
 //! left-to-right decoding under BILOU constraints, and its model file.
 
 use crate::clusters::WordClusters;
-use crate::features::{dynamic_features, DocMemory, LexCache, Role, SentFeats};
+use crate::features::{
+    dynamic_features, history_other_features, history_word_features, DocMemory, LexCache, Role,
+    SentFeats,
+};
 use crate::gazetteer::{build_matcher, Matcher};
 use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, KINDS, N_LABELS, O};
 use crate::prior::CasePrior;
@@ -51,10 +54,11 @@ struct WordScores {
     lex: LexCache,
 }
 
-/// Rows: the word tagged (not opening the sentence, opening it), then as [`Role::ALL`].
+/// Rows: the word tagged (not opening the sentence, opening it), then as [`Role::ALL`], then
+/// its [`history_word_features`] after an `O` (the label before most tokens).
 #[derive(Clone, Copy)]
 struct WordBlock {
-    rows: [[i32; N_LABELS]; 6],
+    rows: [[i32; N_LABELS]; 7],
     /// Bit r: row r computed (the word rows on first need; the role rows all at once).
     have: u8,
 }
@@ -62,8 +66,11 @@ struct WordBlock {
 /// Row of the first [`Role`] in a [`WordBlock`].
 const ROLE_ROWS: usize = 2;
 
-/// [`WordBlock::have`] with the role rows computed.
-const HAVE_ROLES: u8 = 0b11_1100;
+/// Row of the history features after an `O` in a [`WordBlock`].
+const AFTER_O_ROW: usize = 6;
+
+/// [`WordBlock::have`] with the role rows and the after-`O` row computed.
+const HAVE_ROLES: u8 = 0b111_1100;
 
 thread_local! {
     static WORD_SCORES: std::cell::RefCell<WordScores> = Default::default();
@@ -92,6 +99,8 @@ pub struct Scratch {
     span_scores: Vec<[f32; 3]>,
     /// Per token, its word's block in the per-thread word cache.
     block_at: Vec<usize>,
+    /// Per token, the scores of its history features over its word after an `O`.
+    after_o: Vec<[i32; N_LABELS]>,
 }
 
 /// Best label allowed after `prev` (sentence end is not enforced: decoding is lenient).
@@ -214,15 +223,26 @@ impl Model {
                 }
                 self.fast.add_scores(scratch.sf.static_ids(i), acc);
             }
+            scratch.after_o.clear();
+            scratch.after_o.extend((0..n).map(|i| *row(i, AFTER_O_ROW)));
         });
         scratch.labels.clear();
         scratch.label_scores.clear();
         for i in 0..n {
             scratch.feats.clear();
-            dynamic_features(&scratch.sf, i, &scratch.labels, memory, &mut scratch.feats);
             let mut s = scratch.acc[i];
-            self.fast.add_scores(&scratch.feats, &mut s);
             let prev = scratch.labels.last().copied();
+            if prev == Some(O) {
+                // The word's history features after an `O` come from the word cache.
+                for (a, &x) in s.iter_mut().zip(&scratch.after_o[i]) {
+                    *a += x;
+                }
+                let y2 = i.checked_sub(2).map(|k| scratch.labels[k]);
+                history_other_features(&scratch.sf, i, O, y2, memory, &mut scratch.feats);
+            } else {
+                dynamic_features(&scratch.sf, i, &scratch.labels, memory, &mut scratch.feats);
+            }
+            self.fast.add_scores(&scratch.feats, &mut s);
             let mut best = constrained_argmax(&s, prev);
             // An open name followed by a capitalised word continues through it (`[Sergei
             // Ivanov]`) rather than stopping unclosed.
@@ -244,7 +264,7 @@ impl Model {
         let blocks = &mut cache.blocks;
         *cache.index.entry(raw_hash).or_insert_with(|| {
             blocks.push(WordBlock {
-                rows: [[0; N_LABELS]; 6],
+                rows: [[0; N_LABELS]; 7],
                 have: 0,
             });
             (blocks.len() - 1) as u32
@@ -275,6 +295,10 @@ impl Model {
                 self.fast
                     .add_scores(&scratch.feats, &mut block.rows[ROLE_ROWS + r]);
             }
+            scratch.feats.clear();
+            history_word_features(&scratch.sf, k, O, &mut scratch.feats);
+            self.fast
+                .add_scores(&scratch.feats, &mut block.rows[AFTER_O_ROW]);
             block.have |= HAVE_ROLES;
         }
     }

@@ -1,7 +1,11 @@
 //! Decoding computes the static features differently from training (word-only and
 //! neighbour-only features on demand, word lexicon entries from a per-thread cache): it must
 //! give the same features.
-use according_ner::features::{LexCache, Role, SentFeats};
+use according_ner::features::{
+    history_features, history_other_features, history_word_features, DocMemory, LexCache, Role,
+    SentFeats,
+};
+use according_ner::labels::N_LABELS;
 use according_ner::Ner;
 
 const SENTENCES: &[&str] = &[
@@ -59,6 +63,35 @@ fn decoding_features_are_the_training_features() {
                 assert_eq!(full.is_cap(i), dec.is_cap(i));
                 assert_eq!(full.cluster(i), dec.cluster(i));
                 assert_eq!(full.type_prior(i), dec.type_prior(i));
+            }
+        }
+    }
+}
+
+/// The history features split for caching (over the word, the rest) are the history features.
+#[test]
+fn history_features_are_word_and_other_parts() {
+    let ner = Ner::embedded().unwrap();
+    let m = ner.model();
+    let words: Vec<&str> = SENTENCES[0].split(' ').collect();
+    let mut sf = SentFeats::default();
+    sf.compute(&words, &m.prior, &m.clusters, &m.typed, &m.matcher);
+    // A memory that knows some of the words, so its features appear too.
+    let mut memory = DocMemory::default();
+    let spans = ner.model().tag(&words, &memory, &mut Default::default());
+    assert!(!spans.is_empty());
+    memory.learn(&sf, &spans);
+    for i in 0..words.len() {
+        for y1 in 0..N_LABELS {
+            for y2 in [None, Some(0), Some(y1)] {
+                let mut whole = Vec::new();
+                history_features(&sf, i, Some(y1), y2, &memory, &mut whole);
+                let mut parts = Vec::new();
+                history_word_features(&sf, i, y1, &mut parts);
+                history_other_features(&sf, i, y1, y2, &memory, &mut parts);
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts, "{i} {y1} {y2:?}");
             }
         }
     }
