@@ -229,6 +229,63 @@ fn trim_punct(s: &str) -> &str {
     })
 }
 
+/// The outlet name at `a..b` ends `full` and follows a capitalised word that is not an
+/// article, title, nationality or possessive (`Liam Fox`, `Mr Fox`, `20th Century Fox` are
+/// no Fox News).
+fn closes_a_name(full: &str, a: usize, b: usize) -> bool {
+    let prev = full[..a].split_whitespace().last().unwrap_or("");
+    (full[b..].trim().is_empty() || full[b..].starts_with(','))
+        && (is_cap(prev) || prev.starts_with(|c: char| c.is_ascii_digit()))
+        && !prev.ends_with("'s")
+        && !prev.ends_with("’s")
+        && !matches!(prev, "The" | "A" | "An")
+        && !TITLE_WORDS.contains(&prev)
+        && outlets::nationality(prev).is_none()
+}
+
+/// A person's name around an outlet named at `a..b`: a run of two or more capitalised words
+/// closing the phrase after a role (`BBC correspondent Peter Hunt`), or opening it before a
+/// comma (`Bruce Snyder, president of … at 20th Century Fox`). Byte range in `full`.
+fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+    let ws = words(full);
+    let w = |k: usize| trim_punct(&full[ws[k].0..ws[k].1]);
+    let name_word = |k: usize| {
+        let x = w(k);
+        is_cap(x) && !TITLE_WORDS.contains(&x) && !matches!(x, "The" | "A" | "An")
+    };
+    // Closing run.
+    let mut start = ws.len();
+    while start > 0 && name_word(start - 1) && ws[start - 1].0 >= b {
+        // (A comma closes what comes before the name: `in Jakarta, Rachel Harvey`.)
+        if start < ws.len() && full[ws[start - 1].0..ws[start - 1].1].ends_with(',') {
+            break;
+        }
+        start -= 1;
+    }
+    let role_between = (0..start).any(|k| ws[k].0 >= b && !is_cap(w(k)));
+    if ws.len() - start >= 2 && role_between {
+        let (na, nb) = (ws[start].0, ws[ws.len() - 1].1);
+        let name = trim_punct(&full[na..nb]);
+        let na = na + full[na..nb].find(name).unwrap_or(0);
+        return Some((na, na + name.len()));
+    }
+    // Opening run, closed by a comma.
+    let mut end = 0;
+    while end < ws.len() && ws[end].1 <= a && name_word(end) {
+        end += 1;
+        if full[..ws[end - 1].1].ends_with(',') {
+            break;
+        }
+    }
+    let closed = end >= 2 && full[ws[end - 1].0..ws[end - 1].1].ends_with(',');
+    if closed {
+        let name = trim_punct(&full[ws[0].0..ws[end - 1].1]);
+        let na = ws[0].0 + full[ws[0].0..].find(name).unwrap_or(0);
+        return Some((na, na + name.len()));
+    }
+    None
+}
+
 /// Analyse the text of a source span.
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
@@ -276,7 +333,24 @@ pub fn analyze(src: &str) -> SourceInfo {
             return info;
         }
     }
-    if let Some((canon, country, a, b)) = outlets::find_in(full) {
+    // (`Liam Fox`, `Mr Fox`: an outlet's name closing a longer name is not the outlet.)
+    let outlet = outlets::find_in(full).filter(|&(_, _, a, b)| !closes_a_name(full, a, b));
+    if let Some((canon, country, a, b)) = outlet {
+        // `BBC correspondent Peter Hunt`, `Bruce Snyder, president of … at 20th Century Fox`:
+        // a person who works for the outlet.
+        if let Some((na, nb)) = person_around(full, a, b) {
+            info.kind = SourceType::Person;
+            info.name = full[na..nb].to_string();
+            info.name_range = (off + na, off + nb);
+            let role = if na == 0 {
+                trim_punct(&full[nb..])
+            } else {
+                trim_punct(&full[..na])
+            };
+            info.role = (!role.is_empty()).then(|| role.to_string());
+            info.affiliation = Some(canon.to_string());
+            return info;
+        }
         info.kind = SourceType::Outlet;
         info.name = canon.to_string();
         info.name_range = (off + a, off + b);
@@ -297,6 +371,18 @@ pub fn analyze(src: &str) -> SourceInfo {
         .rev()
         .find(|&k| outlets::OUTLET_NOUNS.contains(&w(k).to_lowercase().as_str()))
     {
+        // `Stuff Magazine`, `Nation Radio`: a capitalised outlet noun closing a name.
+        if k + 1 == ws.len() && k > 0 && is_cap(w(k)) && is_cap(trim_punct(w(k - 1))) {
+            let mut first = k - 1;
+            while first > 0 && is_cap(trim_punct(w(first - 1))) {
+                first -= 1;
+            }
+            let a = ws[first].0;
+            info.kind = SourceType::Outlet;
+            info.name = trim_punct(&full[a..]).to_string();
+            info.name_range = (off + a, off + full.len());
+            return info;
+        }
         if k + 1 < ws.len() && is_cap(w(k + 1)) {
             let a = ws[k + 1].0;
             info.kind = SourceType::Outlet;
@@ -495,6 +581,48 @@ mod tests {
         assert_eq!(&src[i.name_range.0..i.name_range.1], "Gerry Conlon");
         assert_eq!(i.kind, SourceType::Person);
         assert_eq!(i.role, None);
+        for (src, name, role) in [
+            (
+                "BBC correspondent Peter Hunt",
+                "Peter Hunt",
+                "BBC correspondent",
+            ),
+            (
+                "The BBC's correspondent in Jakarta, Rachel Harvey,",
+                "Rachel Harvey",
+                "The BBC's correspondent in Jakarta",
+            ),
+            (
+                "Bruce Snyder, president of distribution at 20th Century Fox",
+                "Bruce Snyder",
+                "president of distribution at 20th Century Fox",
+            ),
+        ] {
+            let i = analyze(src);
+            assert_eq!(i.kind, SourceType::Person, "{src}");
+            assert_eq!(
+                (i.name.as_str(), i.role.as_deref()),
+                (name, Some(role)),
+                "{src}"
+            );
+            assert_eq!(&src[i.name_range.0..i.name_range.1], name);
+        }
+        assert_eq!(
+            analyze("Liam Fox, Tory co-chairman,").kind,
+            SourceType::Person
+        );
+        let i = analyze("Tory co-chairman Liam Fox");
+        assert_eq!((i.name.as_str(), i.kind), ("Liam Fox", SourceType::Person));
+        assert_eq!(analyze("the Financial Times").kind, SourceType::Outlet);
+        assert_eq!(
+            analyze("Pearson's Financial Times").kind,
+            SourceType::Outlet
+        );
+        let i = analyze("a round-up compiled by Stuff Magazine");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Stuff Magazine", SourceType::Outlet)
+        );
         let i = analyze("One of the men, Gerry Conlon - who was wrongly convicted -");
         assert_eq!(i.name, "Gerry Conlon");
         assert_eq!(i.role.as_deref(), Some("One of the men"));
