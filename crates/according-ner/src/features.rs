@@ -193,19 +193,41 @@ impl WordLex {
 /// [`WordLex`] entries by the hash of the raw word, for one model, kept across sentences and
 /// documents: news repeats its words, and one lookup here replaces three in the lexicons
 /// (each a likely cache miss) plus the shape and hashing work.
+///
+/// Entries are numbered in order of arrival ([`SentFeats::lex_entry`]), so a caller can keep
+/// more per word type in a vector alongside; [`LexCache::generation`] changes whenever the
+/// cache starts over (and the numbers with it).
 #[derive(Default)]
 pub struct LexCache {
-    map: IdMap<WordLex>,
+    index: IdMap<u32>,
+    entries: Vec<WordLex>,
+    generation: u64,
 }
 
 impl LexCache {
     pub fn clear(&mut self) {
-        self.map.clear();
+        self.index.clear();
+        self.entries.clear();
+        self.generation += 1;
+    }
+
+    /// Word types held.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Changes each time the cache starts over.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 }
 
-/// Word types a [`LexCache`] holds before it starts over (~3 MB).
-const LEX_CACHE_MAX: usize = 1 << 16;
+/// Word types a [`LexCache`] holds before it starts over (~2 MB).
+pub const LEX_CACHE_MAX: usize = 1 << 15;
 
 /// Reusable per-sentence buffers.
 #[derive(Default)]
@@ -232,6 +254,8 @@ pub struct SentFeats {
     word_ends: Vec<usize>,
     /// Identity of what the word-only features depend on (the raw word, sentence-initial).
     word_keys: Vec<u64>,
+    /// Per token, its word's entry in the [`LexCache`] ([`SentFeats::compute_context`] only).
+    lex_at: Vec<u32>,
 }
 
 fn shape_into(w: &str, out: &mut String) {
@@ -345,8 +369,8 @@ impl SentFeats {
         matcher: &Matcher,
         cache: &mut LexCache,
     ) {
-        if cache.map.len() + words.len() > LEX_CACHE_MAX {
-            cache.map.clear();
+        if cache.len() + words.len() > LEX_CACHE_MAX {
+            cache.clear();
         }
         self.compute_with(words, prior, clusters, typed, matcher, false, Some(cache));
     }
@@ -366,6 +390,7 @@ impl SentFeats {
         while self.lower.len() < n {
             self.lower.push(String::new());
         }
+        self.lex_at.clear();
         self.h_lower.clear();
         self.h_raw.clear();
         self.h_shape.clear();
@@ -384,9 +409,22 @@ impl SentFeats {
             }
             let h_raw = fnv(w.as_bytes());
             let lex = match cache.as_deref_mut() {
-                Some(c) => *c.map.entry(h_raw).or_insert_with(|| {
-                    WordLex::of(w, l, prior, clusters, typed, &mut self.shape_buf)
-                }),
+                Some(c) => {
+                    let entries = &mut c.entries;
+                    let e = *c.index.entry(h_raw).or_insert_with(|| {
+                        entries.push(WordLex::of(
+                            w,
+                            l,
+                            prior,
+                            clusters,
+                            typed,
+                            &mut self.shape_buf,
+                        ));
+                        (entries.len() - 1) as u32
+                    });
+                    self.lex_at.push(e);
+                    entries[e as usize]
+                }
                 None => WordLex::of(w, l, prior, clusters, typed, &mut self.shape_buf),
             };
             self.h_raw.push(h_raw);
@@ -480,6 +518,11 @@ impl SentFeats {
         } else {
             (0xfff1, 0xfff1)
         }
+    }
+
+    /// Token i's entry number in the [`LexCache`] given to [`SentFeats::compute_context`].
+    pub fn lex_entry(&self, i: usize) -> usize {
+        self.lex_at[i] as usize
     }
 
     /// Hash of token i's raw form: what its [`SentFeats::neighbour_features`] depend on.

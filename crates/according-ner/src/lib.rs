@@ -211,4 +211,33 @@ mod scratch_reuse_tests {
         assert_eq!(run(short), fresh);
         assert!(fresh.contains("start: 4, end: 5, kind: Gpe"), "{fresh}");
     }
+
+    /// More word types than the per-thread caches hold (so they start over, here right when
+    /// the sentence checked comes: its words take the numbers of words cached before) change
+    /// nothing either.
+    #[test]
+    fn caches_starting_over_change_nothing() {
+        let ner = Ner::embedded().unwrap();
+        let text = "Russian Defense Minister Sergei Ivanov told Corriere della Sera in Rome that \
+                    Reuters and the BBC reported nothing , Ivanov said .";
+        let words: Vec<&str> = text.split(' ').collect();
+        let run = || format!("{:?}", ner.recognize(&words));
+        let fresh = std::thread::scope(|s| s.spawn(run).join().unwrap());
+        let after_restart = std::thread::scope(|s| {
+            s.spawn(|| {
+                // Distinct new words up to just below the limit, then the sentence checked.
+                let chunks = (features::LEX_CACHE_MAX - 10) / 25;
+                for c in 0..chunks {
+                    let filler: Vec<String> = (0..25).map(|i| format!("Word{c}x{i}")).collect();
+                    let s: Vec<&str> = filler.iter().map(String::as_str).collect();
+                    let _ = ner.recognize(&s);
+                }
+                assert!(chunks * 25 + words.len() > features::LEX_CACHE_MAX);
+                run()
+            })
+            .join()
+            .unwrap()
+        });
+        assert_eq!(after_restart, fresh);
+    }
 }

@@ -13,7 +13,6 @@ use crate::scoring::FastWeights;
 use crate::span_typer::SpanTyper;
 use crate::typeprior::TypePrior;
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
-use according_ml::perceptron::IdMap;
 use according_ml::perceptron::Weights;
 
 pub const KIND: &str = "ner";
@@ -47,9 +46,10 @@ pub struct Model {
 #[derive(Default)]
 struct WordScores {
     model: u64,
-    /// Raw-form hash → index in `blocks`.
-    index: IdMap<u32>,
+    /// Per [`LexCache`] entry (same numbering), the word's block.
     blocks: Vec<WordBlock>,
+    /// The [`LexCache::generation`] the blocks are numbered for.
+    generation: u64,
     /// What the model's lexicons say about each word type.
     lex: LexCache,
 }
@@ -75,9 +75,6 @@ const HAVE_ROLES: u8 = 0b111_1100;
 thread_local! {
     static WORD_SCORES: std::cell::RefCell<WordScores> = Default::default();
 }
-
-/// Word types cached before the per-thread cache starts over (~10 MB).
-const WORD_CACHE_MAX: usize = 1 << 15;
 
 /// Distinct ids for loaded models (0: none), so a thread's cache never serves another model.
 static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -172,12 +169,8 @@ impl Model {
         WORD_SCORES.with(|cache| {
             let cache = &mut *cache.borrow_mut();
             if cache.model != self.id {
-                cache.lex.clear();
-            }
-            if cache.model != self.id || cache.blocks.len() + n > WORD_CACHE_MAX {
                 cache.model = self.id;
-                cache.index.clear();
-                cache.blocks.clear();
+                cache.lex.clear();
             }
             // The word-only and neighbour-only features are left out: their scores come from
             // the word cache, and only words missing from it have them computed.
@@ -189,10 +182,22 @@ impl Model {
                 &self.matcher,
                 &mut cache.lex,
             );
+            // Blocks are numbered as the lexicon cache's entries (which may have started over).
+            if cache.generation != cache.lex.generation() {
+                cache.generation = cache.lex.generation();
+                cache.blocks.clear();
+            }
+            cache.blocks.resize(
+                cache.lex.len(),
+                WordBlock {
+                    rows: [[0; N_LABELS]; 7],
+                    have: 0,
+                },
+            );
             // Every token's block first (loads started), then the rows it lacks.
             scratch.block_at.clear();
             for k in 0..n {
-                let b = Self::block_index(scratch.sf.raw_hash(k), cache);
+                let b = scratch.sf.lex_entry(k);
                 prefetch_block(&cache.blocks[b]);
                 scratch.block_at.push(b);
             }
@@ -256,19 +261,6 @@ impl Model {
             scratch.label_scores.push(s);
         }
         decode(&scratch.labels)
-    }
-
-    /// Index in `cache.blocks` of the block of the word with raw-form hash `raw_hash` (a new
-    /// empty one if the word is not cached).
-    fn block_index(raw_hash: u64, cache: &mut WordScores) -> usize {
-        let blocks = &mut cache.blocks;
-        *cache.index.entry(raw_hash).or_insert_with(|| {
-            blocks.push(WordBlock {
-                rows: [[0; N_LABELS]; 7],
-                have: 0,
-            });
-            (blocks.len() - 1) as u32
-        }) as usize
     }
 
     /// Compute the rows sentence `words` needs from block `b` of token k's word.
