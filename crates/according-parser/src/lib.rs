@@ -11,6 +11,10 @@
 //! position's words and tags only are cached per token, and arc labels are chosen on exact
 //! integer sums. These shortcuts give exactly the trees of the plain scoring path.
 //!
+//! Uptraining ([`silver`]): the greedy model can also learn from unlabeled news (BBC 2005,
+//! PolNeAR train texts) segmented and tagged as at run time and parsed by a beam-search
+//! teacher (`according train parser --teacher BEAM_MODEL.bin`).
+//!
 //! Opt-in beam search: a model trained with `TrainConfig::beam = k > 1` (a global structured
 //! perceptron with max-violation updates) records `k` in its file and [`Parser::parse`]
 //! keeps the `k` best partial parses; [`Parser::set_beam`] and [`Parser::set_beam_margin`]

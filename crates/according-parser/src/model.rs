@@ -293,7 +293,7 @@ impl Parser {
 }
 
 /// `w` without the rows whose weights are all below `min_abs` (in the same `Weights` format).
-fn prune(w: Weights, min_abs: i16) -> Result<Weights, String> {
+pub(crate) fn prune(w: Weights, min_abs: i16) -> Result<Weights, String> {
     let keep = |r: &[i16]| r.iter().any(|&x| x.unsigned_abs() >= min_abs as u16);
     let kept = w.rows().filter(|(_, r)| keep(r)).count();
     if kept == w.n_features() {

@@ -31,6 +31,10 @@ pub struct TrainConfig {
     /// beam search trained globally ([`crate::global`]: structured perceptron, max-violation
     /// updates; `explore_*` unused). The model file records it and decodes with it.
     pub beam: usize,
+    /// Transition rows whose largest weight is below this many quantisation steps are
+    /// dropped from the saved model (at least [`crate::model::TRANS_MIN_ABS`], which every
+    /// model gets): a smaller, faster decoding table for models trained on much data.
+    pub trans_min_abs: i16,
 }
 
 impl Default for TrainConfig {
@@ -44,6 +48,7 @@ impl Default for TrainConfig {
             min_updates_labeler: 5,
             max_bytes: 9_500_000,
             beam: 1,
+            trans_min_abs: crate::model::TRANS_MIN_ABS,
         }
     }
 }
@@ -258,7 +263,10 @@ fn build(
     cfg: &TrainConfig,
     n_sentences: usize,
 ) -> Result<Parser, String> {
-    let trans = trans.averaged_pruned(min_t, 0.0);
+    let mut trans = trans.averaged_pruned(min_t, 0.0);
+    if cfg.trans_min_abs > crate::model::TRANS_MIN_ABS {
+        trans = crate::model::prune(trans, cfg.trans_min_abs)?;
+    }
     let labeler = labeler.averaged_pruned(min_l, 0.0);
     let provenance = serde_json::json!({
         "feature_set": crate::model::FEATURE_SET,
@@ -274,7 +282,7 @@ fn build(
         "explore_from": cfg.explore_from,
         "explore_p": cfg.explore_p,
         "min_updates": [min_t, min_l],
-        "transition_min_abs_steps": crate::model::TRANS_MIN_ABS,
+        "transition_min_abs_steps": cfg.trans_min_abs.max(crate::model::TRANS_MIN_ABS),
         "labeler_min_abs_steps": crate::model::LABELER_MIN_ABS,
         "train_sentences": n_sentences,
         "features": [trans.n_features(), labeler.n_features()],

@@ -52,6 +52,10 @@ pub struct Args {
     /// Ready-made silver CoNLL-U files (e.g. an earlier --silver-out) to train on as well.
     #[arg(long, num_args = 1..)]
     pub silver: Vec<PathBuf>,
+    /// Drop transition rows whose largest weight is below this many quantisation steps
+    /// (minimum and default 600): models trained on silver data grow larger and slower.
+    #[arg(long, default_value_t = TrainConfig::default().trans_min_abs)]
+    pub trans_min_abs: i16,
     /// Times the gold sentences (training files, and dev with --with-dev) are repeated
     /// against the silver ones.
     #[arg(long, default_value_t = 1)]
@@ -63,6 +67,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         seed: a.seed,
         epochs: a.epochs,
         beam: a.beam.max(1),
+        trans_min_abs: a.trans_min_abs,
         ..Default::default()
     };
     let t0 = std::time::Instant::now();
