@@ -91,7 +91,13 @@ impl Extractor {
         }
         let infos: Vec<Option<SourceInfo>> = atts
             .iter()
-            .map(|a| a.source.as_ref().map(|s| sources::analyze(&s.text)))
+            .map(|a| {
+                a.source.as_ref().map(|s| {
+                    let mut info = sources::analyze(&s.text);
+                    sources::retype_with_mentions(&mut info, &s.text, s.span.start, &doc.mentions);
+                    info
+                })
+            })
             .collect();
         for (a, r) in atts.iter_mut().zip(&raw) {
             let pos = v.toks[r.cue.end - 1].upos;

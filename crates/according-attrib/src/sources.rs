@@ -4,7 +4,7 @@
 
 use crate::lexicon::VAGUE_HEADS;
 use crate::outlets;
-use according_core::SourceType;
+use according_core::{Mention, SourceType};
 
 /// Words of titles and roles that precede a name.
 const TITLE_WORDS: &[&str] = &[
@@ -284,6 +284,69 @@ fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, usize)> {
         return Some((na, na + name.len()));
     }
     None
+}
+
+/// Where the text alone left a name's type weak (person, group or unknown), the entity
+/// recogniser's type for that name wins (`the IAAF`, `Yukos` are organisations, `Tzekos` a
+/// person). `start` is the source's byte offset in the document; the mention must cover the
+/// name's last word (`Labour MPs` stays a group though `Labour` is an organisation).
+pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, mentions: &[Mention]) {
+    if info.pronoun
+        || info.person_pronoun
+        || !matches!(
+            info.kind,
+            SourceType::Person | SourceType::Group | SourceType::Unknown
+        )
+    {
+        return;
+    }
+    let (a, b) = (start + info.name_range.0, start + info.name_range.1);
+    let Some(head) = info.name.split_whitespace().last().map(trim_punct) else {
+        return;
+    };
+    let head_start = a + info.name.rfind(head).unwrap_or(0);
+    let Some(m) = mentions
+        .iter()
+        .filter(|m| m.span.start < b && a < m.span.end)
+        .find(|m| m.span.start <= head_start && head_start < m.span.end)
+    else {
+        return;
+    };
+    // `analyst Nick Van den Brul of BNP Paribas`: a person of the place or organisation.
+    if m.kind != "PERSON" {
+        let person = mentions.iter().find(|p| {
+            p.kind == "PERSON"
+                && p.span.start >= start
+                && p.span.end <= m.span.start
+                && src
+                    .get(p.span.end - start..m.span.start - start)
+                    .is_some_and(|t| matches!(t.trim(), "of" | "from" | "at" | "in" | "with"))
+        });
+        if let Some(p) = person {
+            info.kind = SourceType::Person;
+            info.name = p.text.clone();
+            info.name_range = (p.span.start - start, p.span.end - start);
+            info.affiliation = info.affiliation.take().or_else(|| Some(m.text.clone()));
+            return;
+        }
+        // A given name or honorific before a surname keeps a person (`Minister Jim
+        // Wallace`) against an organisation or place.
+        if info.kind == SourceType::Person
+            && matches!(m.kind.as_str(), "ORG" | "GPE" | "LOC")
+            && info.name.split_whitespace().count() >= 2
+            && crate::gender::of_person(&info.name).is_some()
+        {
+            return;
+        }
+    }
+    info.kind = match m.kind.as_str() {
+        "PERSON" => SourceType::Person,
+        "ORG" => SourceType::Organization,
+        "OUTLET" => SourceType::Outlet,
+        "GPE" => SourceType::Government,
+        "NORP" => SourceType::Group,
+        _ => info.kind,
+    };
 }
 
 /// Analyse the text of a source span.
@@ -618,6 +681,38 @@ mod tests {
             analyze("Pearson's Financial Times").kind,
             SourceType::Outlet
         );
+        let mention = |start: usize, end: usize, kind: &str| Mention {
+            span: according_core::Span::new(start, end),
+            text: String::new(),
+            kind: kind.to_string(),
+        };
+        let mut i = analyze("Athletics' ruling body the IAAF");
+        retype_with_mentions(
+            &mut i,
+            "Athletics' ruling body the IAAF",
+            100,
+            &[mention(127, 131, "ORG")],
+        );
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("IAAF", SourceType::Organization)
+        );
+        let mut i = analyze("Labour MPs");
+        let before = i.kind;
+        retype_with_mentions(&mut i, "Labour MPs", 0, &[mention(0, 6, "ORG")]);
+        assert_eq!(i.kind, before);
+        let src = "analyst Nick Van den Brul of BNP Paribas";
+        let mut i = analyze(src);
+        let mut nick = mention(8, 25, "PERSON");
+        nick.text = "Nick Van den Brul".into();
+        let mut bnp = mention(29, 40, "ORG");
+        bnp.text = "BNP Paribas".into();
+        retype_with_mentions(&mut i, src, 0, &[nick, bnp]);
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Nick Van den Brul", SourceType::Person)
+        );
+        assert_eq!(i.affiliation.as_deref(), Some("BNP Paribas"));
         let i = analyze("a round-up compiled by Stuff Magazine");
         assert_eq!(
             (i.name.as_str(), i.kind),
