@@ -59,15 +59,30 @@ impl TokenInfo {
     }
 
     pub fn compute(word: &str, lex: &Lexicon, s: &mut Scratch) -> TokenInfo {
+        let mut info = Self::hashes(word, s);
+        info.look_up(lex);
+        info
+    }
+
+    /// [`TokenInfo::compute`] without the lexicon lookups ([`TokenInfo::look_up`] adds them):
+    /// a sentence's lookups can then be requested all at once ([`Lexicon::prefetch`]).
+    pub fn hashes(word: &str, s: &mut Scratch) -> TokenInfo {
         if word.is_ascii() {
-            return Self::compute_ascii(word.as_bytes(), lex);
+            return Self::compute_ascii(word.as_bytes());
         }
-        Self::compute_unicode(word, lex, s)
+        Self::compute_unicode(word, s)
+    }
+
+    /// Fill in what the lexicon says about the word (ambiguity class, clusters).
+    #[inline]
+    pub fn look_up(&mut self, lex: &Lexicon) {
+        self.ambig = lex.ambiguity_class(self.norm);
+        self.cluster = lex.cluster(self.norm);
     }
 
     /// [`TokenInfo::compute`] of an ASCII word (nearly every word of English news): one pass
     /// over the bytes for the form, normalised form, prefixes, shape and flags, no buffer.
-    fn compute_ascii(word: &[u8], lex: &Lexicon) -> TokenInfo {
+    fn compute_ascii(word: &[u8]) -> TokenInfo {
         let norm_byte = |b: u8| {
             if b.is_ascii_digit() {
                 b'0'
@@ -146,14 +161,14 @@ impl TokenInfo {
             shape: sh.finish(),
             prefix,
             suffix,
-            ambig: lex.ambiguity_class(norm_h),
-            cluster: lex.cluster(norm_h),
+            ambig: 0,
+            cluster: 0,
             flags: f,
         }
     }
 
     /// [`TokenInfo::compute`] of any word.
-    fn compute_unicode(word: &str, lex: &Lexicon, s: &mut Scratch) -> TokenInfo {
+    fn compute_unicode(word: &str, s: &mut Scratch) -> TokenInfo {
         normalise(word, &mut s.norm);
         s.starts.clear();
         s.starts.extend(s.norm.char_indices().map(|(i, _)| i));
@@ -178,8 +193,8 @@ impl TokenInfo {
             shape: shape_hash(word),
             prefix,
             suffix,
-            ambig: lex.ambiguity_class(norm_h),
-            cluster: lex.cluster(norm_h),
+            ambig: 0,
+            cluster: 0,
             flags: flags(word),
         }
     }
@@ -434,7 +449,6 @@ mod tests {
 
     #[test]
     fn ascii_words_get_what_the_general_path_computes() {
-        let lex = Lexicon::default();
         let mut s = Scratch::default();
         let words = [
             "",
@@ -457,8 +471,8 @@ mod tests {
             "aBcDeFgHiJ",
         ];
         for w in words {
-            let fast = TokenInfo::compute_ascii(w.as_bytes(), &lex);
-            let general = TokenInfo::compute_unicode(w, &lex, &mut s);
+            let fast = TokenInfo::compute_ascii(w.as_bytes());
+            let general = TokenInfo::compute_unicode(w, &mut s);
             assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{w:?}");
         }
     }

@@ -53,6 +53,17 @@ impl Lexicon {
         self.clusters.get(norm).unwrap_or(0)
     }
 
+    /// Start loading what [`TokenInfo::look_up`] and [`Lexicon::dict_tag`] will read for a
+    /// word with these hashes (a hint).
+    ///
+    /// [`TokenInfo::look_up`]: crate::features::TokenInfo::look_up
+    #[inline]
+    pub fn prefetch(&self, norm: u64, form: u64) {
+        self.ambig.prefetch(norm);
+        self.clusters.prefetch(norm);
+        self.dict.prefetch(form);
+    }
+
     /// The tag of a frequent unambiguous word.
     #[inline]
     pub fn dict_tag(&self, form: u64) -> Option<u16> {

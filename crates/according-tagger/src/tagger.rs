@@ -413,9 +413,14 @@ impl Tagger {
         s.infos.clear();
         s.infos.push(TokenInfo::pad(1));
         s.infos.push(TokenInfo::pad(2));
+        // Every word's lexicon entries requested first, then read: their misses overlap.
         for w in words {
-            s.infos
-                .push(TokenInfo::compute(w, &self.lexicon, &mut s.word));
+            let info = TokenInfo::hashes(w, &mut s.word);
+            self.lexicon.prefetch(info.norm, info.form);
+            s.infos.push(info);
+        }
+        for info in &mut s.infos[2..] {
+            info.look_up(&self.lexicon);
         }
         s.infos.push(TokenInfo::pad(3));
         s.infos.push(TokenInfo::pad(4));
