@@ -73,6 +73,34 @@ pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `… altering the role of the high street in our lives thinks Mr Vaughan.`: an inverted cue
+/// without a comma, where the tagger took the name after the cue for the content. A short
+/// capitalised name closing the sentence right after a cue with no source is the source,
+/// and the clause before the cue the content.
+pub fn inverted_name_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let [c] = r.content.as_slice() else {
+        return r;
+    };
+    if !r.source.is_empty() || c.start != r.cue.end || c.len() > 4 {
+        return r;
+    }
+    let end = crate::completion::sentence_body_end(v, c.start);
+    let start = crate::completion::sentence_start(v, r.cue.start);
+    let capitalised = c
+        .clone()
+        .all(|i| v.word(i).starts_with(|ch: char| ch.is_uppercase()));
+    let mut body_end = r.cue.start;
+    while body_end > start && is_punct(v, body_end - 1) {
+        body_end -= 1;
+    }
+    if !capitalised || c.end != end || body_end < start + 3 {
+        return r;
+    }
+    r.source = vec![c.clone()];
+    r.content = vec![start..body_end];
+    r
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "--" | "–" | "—" | "―")
 }
@@ -416,6 +444,26 @@ pub fn stop_at_other_sources(raw: &mut [RawAttribution]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inverted_name_after_its_cue_is_the_source() {
+        let (doc, w) = crate::test_support::view_of(
+            "Gadgets are altering the role of the high street thinks Mr Vaughan.",
+        );
+        let v = View::new(&doc);
+        let thinks = w.iter().position(|x| x == "thinks").unwrap();
+        let r = inverted_name_source(
+            &v,
+            RawAttribution {
+                cue: thinks..thinks + 1,
+                score: 1.0,
+                source: vec![],
+                content: vec![thinks + 1..thinks + 3],
+            },
+        );
+        assert_eq!(r.source, vec![thinks + 1..thinks + 3]);
+        assert_eq!(r.content, vec![0..thinks]);
+    }
 
     #[test]
     fn a_dash_aside_is_part_of_the_source_not_the_content() {

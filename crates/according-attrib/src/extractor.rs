@@ -74,6 +74,7 @@ impl Extractor {
             .map(|r| crate::completion::complete_content(&v, r))
             .map(|r| crate::boundaries::drop_unquoted_tail(&v, r))
             .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))
+            .map(|r| crate::boundaries::inverted_name_source(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
             .map(|r| crate::boundaries::dash_aside_source(&v, r))
