@@ -199,16 +199,81 @@ impl WordLex {
 /// cache starts over (and the numbers with it).
 #[derive(Default)]
 pub struct LexCache {
-    index: IdMap<u32>,
+    /// Open addressing (linear probing) over raw-word hashes: `(hash, entry + 1)`, `(_, 0)`
+    /// empty; at most half full ([`LEX_SLOTS`] slots once used, more only for a sentence
+    /// longer than [`LEX_CACHE_MAX`] words).
+    slots: Vec<(u64, u32)>,
     entries: Vec<WordLex>,
     generation: u64,
 }
 
+/// Slots of a [`LexCache`]'s table (~1 MB).
+const LEX_SLOTS: usize = 2 * LEX_CACHE_MAX;
+
 impl LexCache {
     pub fn clear(&mut self) {
-        self.index.clear();
+        self.slots.iter_mut().for_each(|s| *s = (0, 0));
         self.entries.clear();
         self.generation += 1;
+    }
+
+    /// Home slot of a raw-word hash (FNV's bits mixed down) in a table of `size` slots.
+    #[inline]
+    fn home(h: u64, size: usize) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (size - 1)
+    }
+
+    /// Double the table (only a sentence longer than [`LEX_CACHE_MAX`] words needs it).
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(LEX_SLOTS);
+        let mut slots = vec![(0u64, 0u32); size];
+        for &(k, e) in self.slots.iter().filter(|s| s.1 != 0) {
+            let mut i = Self::home(k, size);
+            while slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (k, e);
+        }
+        self.slots = slots;
+    }
+
+    /// Start loading the slot a lookup of `h` begins at (a hint).
+    #[inline]
+    fn prefetch(&self, h: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(s) = self.slots.get(Self::home(h, self.slots.len().max(1))) {
+            // SAFETY: a prefetch is only a hint; `s` is in `self.slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(
+                    s as *const (u64, u32) as *const i8,
+                    std::arch::x86_64::_MM_HINT_T0,
+                );
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = h;
+    }
+
+    /// Entry number of the word with raw hash `h`, made by `make` if it is new.
+    fn entry(&mut self, h: u64, make: impl FnOnce() -> WordLex) -> u32 {
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let size = self.slots.len();
+        let mut i = Self::home(h, size);
+        loop {
+            let (k, e) = self.slots[i];
+            if e == 0 {
+                self.entries.push(make());
+                let e = self.entries.len() as u32;
+                self.slots[i] = (h, e);
+                return e - 1;
+            }
+            if k == h {
+                return e - 1;
+            }
+            i = (i + 1) & (size - 1);
+        }
     }
 
     /// Word types held.
@@ -398,6 +463,7 @@ impl SentFeats {
         self.prior.clear();
         self.clusters.clear();
         self.typed.clear();
+        // Every word's cache slot requested first, then read: their misses overlap.
         for (i, w) in words.iter().enumerate() {
             let l = &mut self.lower[i];
             l.clear();
@@ -408,26 +474,23 @@ impl SentFeats {
                 l.extend(w.chars().flat_map(char::to_lowercase));
             }
             let h_raw = fnv(w.as_bytes());
+            if let Some(c) = cache.as_deref() {
+                c.prefetch(h_raw);
+            }
+            self.h_raw.push(h_raw);
+        }
+        for (i, w) in words.iter().enumerate() {
+            let l = &self.lower[i];
             let lex = match cache.as_deref_mut() {
                 Some(c) => {
-                    let entries = &mut c.entries;
-                    let e = *c.index.entry(h_raw).or_insert_with(|| {
-                        entries.push(WordLex::of(
-                            w,
-                            l,
-                            prior,
-                            clusters,
-                            typed,
-                            &mut self.shape_buf,
-                        ));
-                        (entries.len() - 1) as u32
+                    let e = c.entry(self.h_raw[i], || {
+                        WordLex::of(w, l, prior, clusters, typed, &mut self.shape_buf)
                     });
                     self.lex_at.push(e);
-                    entries[e as usize]
+                    c.entries[e as usize]
                 }
                 None => WordLex::of(w, l, prior, clusters, typed, &mut self.shape_buf),
             };
-            self.h_raw.push(h_raw);
             self.h_lower.push(lex.h_lower);
             self.typed.push(lex.typed);
             self.h_shape.push(lex.h_shape);

@@ -240,4 +240,22 @@ mod scratch_reuse_tests {
         });
         assert_eq!(after_restart, fresh);
     }
+
+    /// One "sentence" with more distinct words than the caches hold (unsegmented text) is
+    /// recognised like any other, without the caches getting in the way.
+    #[test]
+    fn a_sentence_longer_than_the_caches() {
+        let ner = Ner::embedded().unwrap();
+        let mut text: Vec<String> = (0..features::LEX_CACHE_MAX * 2 + 100)
+            .map(|i| format!("w{i}"))
+            .collect();
+        text.extend(["Ivanov", "met", "Blair", "in", "London", "."].map(String::from));
+        let words: Vec<&str> = text.iter().map(String::as_str).collect();
+        let found = ner.recognize(&words);
+        let n = words.len();
+        assert!(
+            found.iter().any(|m| (m.start, m.end) == (n - 2, n - 1)),
+            "{found:?}"
+        );
+    }
 }
