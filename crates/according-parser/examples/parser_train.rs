@@ -7,7 +7,8 @@
 //! read with their tags as they are (default: EWT dev + GUM dev tagged by the embedded tagger,
 //! which has seen dev: nearly gold tags). `PARSER_BEAM=K` trains for beam search of width K
 //! (global training; default 1 = greedy). `PARSER_TRANS_MIN_ABS=T` drops transition rows below
-//! T quantisation steps (default and minimum 600).
+//! T quantisation steps (default and minimum 600), `PARSER_LABELER_MIN_ABS=L` labeler rows
+//! (default and minimum 2000).
 use according_parser::{read_examples, train, Example, TrainConfig};
 use according_tagger::Tagger;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,9 @@ fn main() -> Result<(), String> {
     }
     if let Ok(t) = std::env::var("PARSER_TRANS_MIN_ABS") {
         cfg.trans_min_abs = t.parse().map_err(|_| "bad PARSER_TRANS_MIN_ABS")?;
+    }
+    if let Ok(t) = std::env::var("PARSER_LABELER_MIN_ABS") {
+        cfg.labeler_min_abs = t.parse().map_err(|_| "bad PARSER_LABELER_MIN_ABS")?;
     }
     if let Ok(k) = std::env::var("PARSER_BEAM") {
         cfg.beam = k.parse().map_err(|_| "bad PARSER_BEAM")?;

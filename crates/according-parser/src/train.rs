@@ -35,6 +35,9 @@ pub struct TrainConfig {
     /// dropped from the saved model (at least [`crate::model::TRANS_MIN_ABS`], which every
     /// model gets): a smaller, faster decoding table for models trained on much data.
     pub trans_min_abs: i16,
+    /// The same for labeler rows (at least [`crate::model::LABELER_MIN_ABS`]); the labeler
+    /// table's size weighs most on decoding speed.
+    pub labeler_min_abs: i16,
 }
 
 impl Default for TrainConfig {
@@ -49,6 +52,7 @@ impl Default for TrainConfig {
             max_bytes: 9_500_000,
             beam: 1,
             trans_min_abs: crate::model::TRANS_MIN_ABS,
+            labeler_min_abs: crate::model::LABELER_MIN_ABS,
         }
     }
 }
@@ -267,7 +271,10 @@ fn build(
     if cfg.trans_min_abs > crate::model::TRANS_MIN_ABS {
         trans = crate::model::prune(trans, cfg.trans_min_abs)?;
     }
-    let labeler = labeler.averaged_pruned(min_l, 0.0);
+    let mut labeler = labeler.averaged_pruned(min_l, 0.0);
+    if cfg.labeler_min_abs > crate::model::LABELER_MIN_ABS {
+        labeler = crate::model::prune(labeler, cfg.labeler_min_abs)?;
+    }
     let provenance = serde_json::json!({
         "feature_set": crate::model::FEATURE_SET,
         "system": if cfg.beam > 1 {
@@ -283,7 +290,7 @@ fn build(
         "explore_p": cfg.explore_p,
         "min_updates": [min_t, min_l],
         "transition_min_abs_steps": cfg.trans_min_abs.max(crate::model::TRANS_MIN_ABS),
-        "labeler_min_abs_steps": crate::model::LABELER_MIN_ABS,
+        "labeler_min_abs_steps": cfg.labeler_min_abs.max(crate::model::LABELER_MIN_ABS),
         "train_sentences": n_sentences,
         "features": [trans.n_features(), labeler.n_features()],
     });

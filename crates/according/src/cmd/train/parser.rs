@@ -56,6 +56,10 @@ pub struct Args {
     /// (minimum and default 600): models trained on silver data grow larger and slower.
     #[arg(long, default_value_t = TrainConfig::default().trans_min_abs)]
     pub trans_min_abs: i16,
+    /// The same for labeler rows (minimum and default 2000); the labeler table's size weighs
+    /// most on parsing speed.
+    #[arg(long, default_value_t = TrainConfig::default().labeler_min_abs)]
+    pub labeler_min_abs: i16,
     /// Times the gold sentences (training files, and dev with --with-dev) are repeated
     /// against the silver ones.
     #[arg(long, default_value_t = 1)]
@@ -68,6 +72,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         epochs: a.epochs,
         beam: a.beam.max(1),
         trans_min_abs: a.trans_min_abs,
+        labeler_min_abs: a.labeler_min_abs,
         ..Default::default()
     };
     let t0 = std::time::Instant::now();
