@@ -91,6 +91,17 @@ pub fn kind(text: &str, a: &Attribution, cue_pos: Option<&str>) -> AttributionKi
 struct Words {
     lower: String,
     words: Vec<std::ops::Range<usize>>,
+    /// A 512-bit Bloom filter of the words: flags look up some sixty phrases per attribution,
+    /// nearly all absent, and this rejects them without walking the words.
+    bloom: [u64; 8],
+}
+
+fn word_hash(w: &str) -> u64 {
+    according_ml::features::hash_str(w)
+}
+
+fn bloom_bit(h: u64) -> (usize, u64) {
+    (((h >> 6) & 7) as usize, 1u64 << (h & 63))
 }
 
 impl Words {
@@ -111,7 +122,16 @@ impl Words {
         if let Some(s) = start {
             words.push(s..lower.len());
         }
-        Words { lower, words }
+        let mut bloom = [0u64; 8];
+        for w in &words {
+            let (k, bit) = bloom_bit(word_hash(&lower[w.clone()]));
+            bloom[k] |= bit;
+        }
+        Words {
+            lower,
+            words,
+            bloom,
+        }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -124,6 +144,18 @@ impl Words {
     }
 
     fn has(&self, phrase: &str) -> bool {
+        // (The phrase lists are lowercase ASCII words: the first word ends at the first byte
+        // that is no letter or digit.)
+        let first_end = phrase
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(phrase.len());
+        if first_end > 0 {
+            let (k, bit) = bloom_bit(word_hash(&phrase[..first_end]));
+            if self.bloom[k] & bit == 0 {
+                return false;
+            }
+        }
         let mut parts = phrase
             .split(|c: char| !c.is_alphanumeric())
             .filter(|x| !x.is_empty());
