@@ -140,6 +140,13 @@ pub fn widen_source_to_head(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// Some attribution in `tagged` already has a cue overlapping `cue`.
+pub(crate) fn cue_taken(tagged: &[RawAttribution], cue: &Range<usize>) -> bool {
+    tagged
+        .iter()
+        .any(|t| t.cue.start < cue.end && cue.start < t.cue.end)
+}
+
 /// `X carried a report that …` and its kin, where the cue tagger found no cue on the verb.
 pub fn find_report_cues(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
     let mut out = Vec::new();
@@ -158,10 +165,7 @@ pub fn find_report_cues(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttributi
             continue;
         }
         let cue: Range<usize> = i..j + 1;
-        if tagged
-            .iter()
-            .any(|t| t.cue.start < cue.end && cue.start < t.cue.end)
-        {
+        if cue_taken(tagged, &cue) {
             continue;
         }
         // The subject: from the sentence start (or the last comma) to the verb, a short

@@ -4,7 +4,7 @@
 //! source is missing (flagged `no_source` and `hedged`). The cue tagger learns the common ones
 //! from PolNeAR; this pass finds the rest of a closed list the tagger left out.
 
-use crate::completion::{sentence_body_end, sentence_start};
+use crate::completion::{cue_taken, sentence_body_end, sentence_start};
 use crate::tagging::RawAttribution;
 use crate::view::View;
 use std::ops::Range;
@@ -67,10 +67,7 @@ pub fn find_hedged_passives(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttri
             continue;
         }
         let cue: Range<usize> = i..prep + 1;
-        if tagged
-            .iter()
-            .any(|t| t.cue.start < cue.end && cue.start < t.cue.end)
-        {
+        if cue_taken(tagged, &cue) {
             continue;
         }
         // The subject: back to the sentence start or the last clause-opening comma.

@@ -137,15 +137,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                                 && (e.name == name || last_word(&e.name) == last_word(&name))
                         })
                         .unwrap_or_else(|| {
-                            let full = analyze(&name);
-                            entities.push(Entity {
-                                id: String::new(),
-                                name: full.name.clone(),
-                                kind: EntityType::Person,
-                                mentions: vec![m],
-                                roles: full.role.iter().cloned().collect(),
-                                affiliation: full.affiliation.clone(),
-                            });
+                            entities.push(person_entity(&analyze(&name), m));
                             entities.len() - 1
                         }),
                 ),
@@ -184,14 +176,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     let full = analyze(&doc.text[a..b]);
                     if full.kind == SourceType::Person && full.name.split_whitespace().count() > 1 {
                         let m = Span::new(a + full.name_range.0, a + full.name_range.1);
-                        entities.push(Entity {
-                            id: String::new(),
-                            name: full.name.clone(),
-                            kind: EntityType::Person,
-                            mentions: vec![m],
-                            roles: full.role.iter().cloned().collect(),
-                            affiliation: full.affiliation.clone(),
-                        });
+                        entities.push(person_entity(&full, m));
                         target = Some(entities.len() - 1);
                     }
                 }
@@ -268,6 +253,18 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         }
     }
     doc.entities = entities;
+}
+
+/// A new person entity named as `info` says, first seen at `mention`.
+fn person_entity(info: &SourceInfo, mention: Span) -> Entity {
+    Entity {
+        id: String::new(),
+        name: info.name.clone(),
+        kind: EntityType::Person,
+        mentions: vec![mention],
+        roles: info.role.iter().cloned().collect(),
+        affiliation: info.affiliation.clone(),
+    }
 }
 
 /// The gender an entity's name or roles say.
