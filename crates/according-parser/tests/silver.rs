@@ -18,22 +18,23 @@ fn tagged_doc(text: &str) -> Doc {
 const TEXT: &str = "Officials said the talks had failed. Sport. \
     Markets fell sharply in Tokyo on Monday, traders said.";
 
+/// The embedded parser's silver of `doc` under the default filter, and how many sentences
+/// it saw.
+fn default_silver(doc: &according_core::Doc) -> (Vec<Example>, usize) {
+    let teacher = Parser::embedded().unwrap();
+    let (mut out, mut seen) = (Vec::new(), 0);
+    silver_from_doc(&teacher, doc, &SilverFilter::default(), &mut out, &mut seen);
+    (out, seen)
+}
+
 #[test]
 fn silver_holds_the_teachers_trees_of_the_kept_sentences() {
     let doc = tagged_doc(TEXT);
-    let teacher = Parser::embedded().unwrap();
-    let mut out = Vec::new();
-    let mut seen = 0;
-    silver_from_doc(
-        &teacher,
-        &doc,
-        &SilverFilter::default(),
-        &mut out,
-        &mut seen,
-    );
+    let (out, seen) = default_silver(&doc);
     assert_eq!(seen, doc.sentence_token_ranges().len());
     // "Sport." is too short and has no verb.
     assert_eq!(out.len(), 2, "{out:?}");
+    let teacher = Parser::embedded().unwrap();
     for ex in &out {
         let w = ex.words();
         let u: Vec<&str> = ex.upos.iter().map(String::as_str).collect();
@@ -75,15 +76,7 @@ fn filter_bounds_length_and_can_keep_verbless_sentences() {
 #[test]
 fn silver_conllu_reads_back_as_the_same_examples() {
     let doc = tagged_doc(TEXT);
-    let teacher = Parser::embedded().unwrap();
-    let (mut out, mut seen) = (Vec::new(), 0);
-    silver_from_doc(
-        &teacher,
-        &doc,
-        &SilverFilter::default(),
-        &mut out,
-        &mut seen,
-    );
+    let (out, _) = default_silver(&doc);
     let text = to_conllu(&out);
     let back: Vec<Example> = according_ml::conllu::parse_str(&text)
         .unwrap()

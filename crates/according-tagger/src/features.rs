@@ -488,8 +488,8 @@ mod tests {
         assert_eq!(b.prefix[2], hash_str("naï"));
     }
 
-    #[test]
-    fn joint_features_are_flag_history_and_rest() {
+    /// A short sentence's tokens between two pads on each side, some with clusters.
+    fn padded_sentence() -> Vec<TokenInfo> {
         let lex = Lexicon::default();
         let mut s = Scratch::default();
         let mut toks = vec![TokenInfo::pad(1), TokenInfo::pad(2)];
@@ -500,6 +500,12 @@ mod tests {
         }
         toks.push(TokenInfo::pad(3));
         toks.push(TokenInfo::pad(4));
+        toks
+    }
+
+    #[test]
+    fn joint_features_are_flag_history_and_rest() {
+        let toks = padded_sentence();
         for i in 0..toks.len() - 4 {
             let (p1, p2) = (i as u64 * 7, i as u64 * 13);
             let mut whole = Vec::new();
@@ -515,16 +521,7 @@ mod tests {
 
     #[test]
     fn joint_and_neighbour_features_are_the_context_features() {
-        let lex = Lexicon::default();
-        let mut s = Scratch::default();
-        let mut toks = vec![TokenInfo::pad(1), TokenInfo::pad(2)];
-        for w in ["Officials", "in", "Kyiv", "said", "3.5", "%", "."] {
-            let mut t = TokenInfo::compute(w, &lex, &mut s);
-            t.cluster = t.norm & 0x0000_00ff_0000_00ff; // some clustered, some not
-            toks.push(t);
-        }
-        toks.push(TokenInfo::pad(3));
-        toks.push(TokenInfo::pad(4));
+        let toks = padded_sentence();
         for i in 0..toks.len() - 4 {
             let (p1, p2) = (i as u64 * 7, i as u64 * 13);
             let mut whole = Vec::new();
