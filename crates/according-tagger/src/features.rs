@@ -411,22 +411,9 @@ pub fn joint_features_rest(toks: &[TokenInfo], i: usize, p1: u64, out: &mut Vec<
 
 /// The part of [`context_features`] over several words or the previous tags.
 pub fn joint_features(toks: &[TokenInfo], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    let w = &toks[i + 2];
-    let m1 = &toks[i + 1];
-    let n1 = &toks[i + 3];
-    out.push(feat2(16, w.flags, (i == 0) as u64));
-    out.push(feat1(17, p1));
-    out.push(feat2(18, p1, p2));
-    out.push(feat2(19, p1, w.norm));
-    out.push(feat2(32, p1, w.ambig));
-    out.push(feat2(33, w.ambig, n1.ambig));
-    out.push(feat2(34, m1.norm, w.norm));
-    out.push(feat2(35, w.norm, n1.norm));
-    out.push(feat2(36, p1, w.suffix[2]));
-    out.push(feat3(37, p1, w.ambig, n1.ambig));
-    if w.cluster != 0 {
-        out.push(feat2(44, p1, w.cluster & 0xffff_ffff));
-    }
+    out.push(flag_feature(&toks[i + 2], i));
+    out.extend(tag_history_features(p1, p2));
+    joint_features_rest(toks, i, p1, out);
 }
 
 #[cfg(test)]
