@@ -107,20 +107,18 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     .max()
             };
             let source = (0..entities.len())
-                .filter(|&e| {
-                    entities[e].kind == EntityType::Person
-                        && before(&entities[e])
-                        && fits(&entities[e])
-                })
-                .max_by_key(|&e| last_before(&entities[e]));
+                .filter(|&e| entities[e].kind == EntityType::Person && fits(&entities[e]))
+                .filter_map(|e| last_before(&entities[e]).map(|p| (p, e)))
+                .max()
+                .map(|(_, e)| e);
             // A person the recogniser found as the subject of a clause after that source,
             // whose gender the text says and the pronoun's agrees with (`Mrs Maguire was
             // the relative … She said`), is the nearer antecedent.
             // (From an earlier sentence: `Chirac reacted to his warning` is Blair's warning.)
             let sentence_start = doc
                 .tokens
-                .iter()
-                .find(|t| t.sentence == sentence)
+                .get(doc.tokens.partition_point(|t| t.sentence < sentence))
+                .filter(|t| t.sentence == sentence)
                 .map_or(src_span.start, |t| t.span.start);
             let nearer = gender
                 .and_then(|g| nearest_subject_person(doc, sentence_start, g, content))
