@@ -95,14 +95,43 @@ impl ScoreTable {
         }
     }
 
+    /// Bit `j` set when slot `j` of `bucket` holds fingerprint `fp`, computed without
+    /// branches: which slot holds a feature is random, so a search that stops at the first
+    /// match mispredicted about once per lookup.
+    #[inline]
+    fn matches(bucket: &Bucket, fp: u32) -> u32 {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            // SAFETY: SSE2 is part of x86_64; the unaligned load reads `fp[0..4]`, inside the
+            // bucket.
+            let m4 = unsafe {
+                let slots = _mm_loadu_si128(bucket.fp.as_ptr().cast());
+                let eq = _mm_cmpeq_epi32(slots, _mm_set1_epi32(fp as i32));
+                _mm_movemask_ps(_mm_castsi128_ps(eq)) as u32
+            };
+            m4 | u32::from(bucket.fp[4] == fp) << 4
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            bucket
+                .fp
+                .iter()
+                .enumerate()
+                .fold(0, |m, (j, &f)| m | (u32::from(f == fp) << j))
+        }
+    }
+
     #[inline]
     fn get(&self, k: u64) -> Option<&[i16; MAX_LABELS]> {
         let fp = fingerprint(k);
         let mut b = self.home(k);
         loop {
             let bucket = &self.buckets[b];
-            if let Some(j) = bucket.fp.iter().position(|&f| f == fp) {
-                return Some(&bucket.w[j]);
+            let m = Self::matches(bucket, fp);
+            if m != 0 {
+                // The first matching slot, as a scan in slot order would find it.
+                return Some(&bucket.w[m.trailing_zeros() as usize]);
             }
             if bucket.overflow == 0 {
                 return None;
@@ -132,10 +161,24 @@ impl ScoreTable {
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; MAX_LABELS]) {
         for &f in feats {
-            if let Some(w) = self.get(f) {
-                for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += i32::from(x);
+            let fp = fingerprint(f);
+            let bucket = &self.buckets[self.home(f)];
+            let m = Self::matches(bucket, fp);
+            if m == 0 && bucket.overflow != 0 {
+                // Rare: the feature may live in a later bucket.
+                if let Some(w) = self.get(f) {
+                    for (a, &x) in acc.iter_mut().zip(w) {
+                        *a += i32::from(x);
+                    }
                 }
+                continue;
+            }
+            // Found in its home bucket, or absent: the slot's weights masked to zero when
+            // absent, so whether a feature is known (often unpredictable) costs no branch.
+            let w = &bucket.w[(m | 1 << (SLOTS - 1)).trailing_zeros() as usize];
+            let keep = -i32::from(m != 0);
+            for (a, &x) in acc.iter_mut().zip(w) {
+                *a += i32::from(x) & keep;
             }
         }
     }
