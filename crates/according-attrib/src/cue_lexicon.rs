@@ -82,24 +82,40 @@ impl CueLexicon {
 
     /// [`CueLexicon::word_bucket`] of the word whose `hash_parts(&[word])` is `h`.
     pub fn word_bucket_of_hash(&self, h: u64) -> &'static str {
-        bucket(self.words.get(&h).copied())
+        BUCKETS[usize::from(self.word_bucket_index(h))]
+    }
+
+    /// Index in [`BUCKETS`] of [`CueLexicon::word_bucket_of_hash`]; 0 (`none`) exactly when
+    /// the word has never been inside a cue.
+    pub fn word_bucket_index(&self, h: u64) -> u8 {
+        bucket_index(self.words.get(&h).copied())
     }
 
     /// Per token: the longest known multiword cue string covering it, as (position `B`/`I`,
     /// rate bucket), or `("-", "none")`.
     /// `words` are the tokens' `hash_parts(&[lowercased word])`.
     pub fn seq_marks(&self, words: &[u64]) -> Vec<(&'static str, &'static str)> {
+        let buckets: Vec<u8> = words.iter().map(|&w| self.word_bucket_index(w)).collect();
+        self.seq_mark_indices(words, &buckets)
+            .into_iter()
+            .map(|(p, b)| (SEQ_POSITIONS[usize::from(p)], BUCKETS[usize::from(b)]))
+            .collect()
+    }
+
+    /// [`CueLexicon::seq_marks`] as indices in ([`SEQ_POSITIONS`], [`BUCKETS`]), given each
+    /// word's [`CueLexicon::word_bucket_index`] (so no word is looked up twice).
+    pub fn seq_mark_indices(&self, words: &[u64], word_buckets: &[u8]) -> Vec<(u8, u8)> {
         let n = words.len();
-        let mut out = vec![("-", "none"); n];
+        let mut out = vec![(0, 0); n];
         if self.seqs.is_empty() {
             return out;
         }
         // Every word of a known multiword cue has been inside a gold cue, so a sequence can
         // only start at, and run through, such words.
-        let in_cues = |w: u64| self.words.get(&w).is_some_and(|c| c.0 > 0);
+        let in_cues = |k: usize| word_buckets[k] != 0;
         let mut covered_to = 0;
         for start in 0..n {
-            if !in_cues(words[start]) {
+            if !in_cues(start) {
                 continue;
             }
             let mut h = mix(const { hash_str("seq") }, words[start]);
@@ -110,7 +126,7 @@ impl CueLexicon {
                 .take(n.min(start + MAX_SEQ))
                 .skip(start + 1)
             {
-                if !in_cues(w) {
+                if !in_cues(end) {
                     break;
                 }
                 h = mix(h, w);
@@ -121,14 +137,14 @@ impl CueLexicon {
             // Earlier, longer matches win over ones starting inside them.
             if let Some((end, c)) = best {
                 if end > covered_to {
-                    let b = bucket(Some(c));
+                    let b = bucket_index(Some(c));
                     for (k, m) in out
                         .iter_mut()
                         .enumerate()
                         .take(end)
                         .skip(start.max(covered_to))
                     {
-                        *m = (if k == start { "B" } else { "I" }, b);
+                        *m = (if k == start { 1 } else { 2 }, b);
                     }
                     covered_to = end;
                 }
@@ -172,35 +188,43 @@ impl CueLexicon {
     }
 }
 
+/// The rate buckets of [`CueLexicon::word_bucket`], by index.
+pub const BUCKETS: [&str; 10] = [
+    "none", "r0", "r1", "r2a", "r2", "r3a", "r3", "r4a", "r4b", "r4",
+];
+/// A token's place in a multiword cue string, by index: none, first, inside.
+pub const SEQ_POSITIONS: [&str; 3] = ["-", "B", "I"];
+
 /// Words never seen inside a cue are not stored (the model file stays small): they read as
 /// "unseen" at run time, so training treats them the same way.
-fn bucket(c: Option<Count>) -> &'static str {
-    let Some((cue, seen)) = c else { return "none" };
+fn bucket_index(c: Option<Count>) -> u8 {
+    let Some((cue, seen)) = c else { return 0 };
     if cue == 0 {
-        return "none";
+        return 0;
     }
     let r = cue as f64 / seen.max(1) as f64;
-    let rate = if r < 0.05 {
-        "r0"
+    if r < 0.05 {
+        1
     } else if r < 0.15 {
-        "r1"
+        2
     } else if r < 0.35 {
-        "r2"
+        if cue == 1 {
+            3
+        } else {
+            4
+        }
     } else if r < 0.65 {
-        "r3"
+        if cue == 1 {
+            5
+        } else {
+            6
+        }
     } else {
-        "r4"
-    };
-    match (rate, cue) {
-        ("r0", _) => "r0",
-        ("r1", _) => "r1",
-        ("r2", 1) => "r2a",
-        ("r2", _) => "r2",
-        ("r3", 1) => "r3a",
-        ("r3", _) => "r3",
-        (_, 1) => "r4a",
-        (_, 2..=4) => "r4b",
-        _ => "r4",
+        match cue {
+            1 => 7,
+            2..=4 => 8,
+            _ => 9,
+        }
     }
 }
 

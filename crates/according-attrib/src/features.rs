@@ -1,6 +1,7 @@
 //! Feature extraction: per-token base features hashed once per document, and cheap u64
 //! combinations of them with cue-relative context for the source/content tagger.
 
+use crate::cue_lexicon::{BUCKETS, SEQ_POSITIONS};
 use crate::lexicon::Lexicon;
 use crate::view::{QuoteMark, View};
 use according_ml::features::{hash_parts, hash_str};
@@ -44,14 +45,6 @@ fn shape_hash(w: &str) -> u64 {
     }
 }
 
-fn mark_str(m: QuoteMark) -> &'static str {
-    match m {
-        QuoteMark::None => "-",
-        QuoteMark::Open => "open",
-        QuoteMark::Close => "close",
-    }
-}
-
 /// Hash of token `i`'s place relative to quotations: `open`, `close`, `in` or `out`.
 pub fn quote_state_hash(v: &View, i: usize) -> u64 {
     const OPEN: u64 = hash_str("open");
@@ -73,6 +66,16 @@ fn template_names() -> &'static [u64; NB] {
     NAMES.get_or_init(|| std::array::from_fn(|k| hash_parts(&["tpl", &k.to_string()])))
 }
 
+/// `hash_parts(&[position, bucket])` for every ([`SEQ_POSITIONS`], [`BUCKETS`]) pair.
+fn seq_mark_hashes() -> &'static [[u64; BUCKETS.len()]; SEQ_POSITIONS.len()] {
+    static H: OnceLock<[[u64; BUCKETS.len()]; SEQ_POSITIONS.len()]> = OnceLock::new();
+    H.get_or_init(|| {
+        std::array::from_fn(|p| {
+            std::array::from_fn(|b| hash_parts(&[SEQ_POSITIONS[p], BUCKETS[b]]))
+        })
+    })
+}
+
 /// Base features of every token of the view.
 #[allow(clippy::needless_range_loop)] // features look at neighbours of `i`
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
@@ -87,18 +90,39 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         hash_str("second"),
         hash_str("mid"),
     ];
+    const BUCKET_HASHES: [u64; BUCKETS.len()] = {
+        let mut h = [0; BUCKETS.len()];
+        let mut i = 0;
+        while i < h.len() {
+            h[i] = hash_str(BUCKETS[i]);
+            i += 1;
+        }
+        h
+    };
+    const MARKS: [u64; 3] = [hash_str("-"), hash_str("open"), hash_str("close")];
     // Strings are hashed once per token; templates combine the hashes with `mix` (hashing
     // every template's strings anew was most of this function's time).
     let hs = |x: &str| hash_parts(&[x]);
-    let bound = [hs("<s>"), hs("</s>"), hs("<b>")];
+    let bound = const { [hash_str("<s>"), hash_str("</s>"), hash_str("<b>")] };
     let wh: Vec<u64> = v.toks.iter().map(|t| hs(&t.lower)).collect();
     let ph: Vec<u64> = v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))).collect();
-    let mh: Vec<u64> = v.toks.iter().map(|t| hs(mark_str(t.mark))).collect();
-    let wbh: Vec<u64> = wh
+    let mh: Vec<u64> = v
+        .toks
         .iter()
-        .map(|&h| hs(lex.cues.word_bucket_of_hash(h)))
+        .map(|t| match t.mark {
+            QuoteMark::None => MARKS[0],
+            QuoteMark::Open => MARKS[1],
+            QuoteMark::Close => MARKS[2],
+        })
         .collect();
-    let seqs = lex.cues.seq_marks(&wh);
+    // One cue-lexicon lookup per word, for its rate bucket and for the multiword cue strings.
+    let wb_index: Vec<u8> = wh.iter().map(|&h| lex.cues.word_bucket_index(h)).collect();
+    let wbh: Vec<u64> = wb_index
+        .iter()
+        .map(|&b| BUCKET_HASHES[usize::from(b)])
+        .collect();
+    let seq_hashes = seq_mark_hashes();
+    let seqs = lex.cues.seq_mark_indices(&wh, &wb_index);
     let w = |i: isize| -> u64 {
         if i < 0 {
             bound[0]
@@ -126,8 +150,8 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let f1 = |k: usize, a: u64| mix(names[k], a);
     let f2 = |k: usize, a: u64, b: u64| mix(mix(names[k], a), b);
     let f3 = |k: usize, a: u64, b: u64, c: u64| mix(mix(mix(names[k], a), b), c);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    let mut out = vec![[0u64; NB]; n];
+    for (i, o) in out.iter_mut().enumerate() {
         let ii = i as isize;
         let t = &v.toks[i];
         let word = wh[i];
@@ -154,11 +178,11 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
         let in_lex = IN_LEX[usize::from(lex.contains_stem_hash(sth))];
         let wb = wbh[i];
         let (sp, sb) = seqs[i];
-        let seq = hash_parts(&[sp, sb]);
+        let seq = seq_hashes[usize::from(sp)][usize::from(sb)];
         let qs = quote_state_hash(v, i);
         let head_bucket = t.head.map_or(NO_HEAD_BUCKET, |h| wbh[h as usize]);
         let (k0, k1, k2) = kids[i];
-        out.push([
+        *o = [
             // The cue tagger's templates.
             names[0],
             f1(1, w(ii - 1)),
@@ -188,7 +212,7 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             f1(24, hs(suf)),
             f1(25, shape_hash(v.word(i))),
             f1(26, qs),
-        ]);
+        ];
     }
     out
 }
