@@ -4,7 +4,8 @@
 //! PolNeAR gives each token one role, so an outer attribution's content may stop where an
 //! inner attribution starts. An attribution B is therefore placed inside A when B's cue lies
 //! in A's content, or when A's cue sits in the same sentence outside B and A frames it: A's cue
-//! follows all of B (`…, X reported`) or A is an `according to` attribution.
+//! follows all of B (`…, X reported`) or A is an `according to` attribution. Never when B's
+//! cue lies in A's source (`X, who said …, added`).
 
 use according_core::{Attribution, AttributionKind, Span};
 
@@ -34,6 +35,15 @@ pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
                 continue;
             }
             let aa = &atts[a];
+            // `Nike, whose products are endorsed by Tiger Woods, said …`: what sits in A's
+            // source is who A's source is, not what A reports.
+            if aa
+                .source
+                .as_ref()
+                .is_some_and(|s| s.span.contains(atts[b].cue.span))
+            {
+                continue;
+            }
             let inside_content = aa
                 .content
                 .spans

@@ -76,6 +76,7 @@ impl Extractor {
             .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))
             .map(|r| crate::boundaries::inverted_name_source(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
+            .map(|r| crate::relative::relative_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
             .map(|r| crate::boundaries::dash_aside_source(&v, r))
             .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
@@ -85,6 +86,7 @@ impl Extractor {
             .collect();
         crate::boundaries::nest_inner(&v, &mut raw);
         crate::boundaries::stop_at_other_sources(&mut raw);
+        crate::claims::release_claimed_quotes(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
@@ -92,10 +94,22 @@ impl Extractor {
         }
         let infos: Vec<Option<SourceInfo>> = atts
             .iter()
-            .map(|a| {
+            .zip(&raw)
+            .map(|(a, r)| {
                 a.source.as_ref().map(|s| {
-                    let mut info = sources::analyze(&s.text);
-                    sources::retype_with_mentions(&mut info, &s.text, s.span.start, &doc.mentions);
+                    // `Mr Fitzpatrick, who added`: who the source is, is its antecedent.
+                    let ante = match r.source.as_slice() {
+                        [p] if p.len() == 1 => crate::relative::antecedent(&v, p.start),
+                        _ => None,
+                    }
+                    .map(|t| Span::new(v.toks[t.start].span.start, v.toks[t.end - 1].span.end));
+                    let (text, start) = match ante {
+                        Some(span) => (span.slice(v.text), span.start),
+                        None => (s.text.as_str(), s.span.start),
+                    };
+                    let mut info = sources::analyze(text);
+                    sources::retype_with_mentions(&mut info, text, start, &doc.mentions);
+                    info.antecedent = ante;
                     info
                 })
             })

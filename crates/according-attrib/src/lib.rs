@@ -32,6 +32,7 @@
 pub mod boundaries;
 pub mod calibrate;
 pub mod chains;
+pub mod claims;
 pub mod classify;
 pub mod completion;
 pub mod cue_lexicon;
@@ -47,6 +48,7 @@ pub mod nlp;
 pub mod outlets;
 pub mod patterns;
 pub mod polnear;
+pub mod relative;
 pub mod resolve;
 pub mod score_table;
 pub mod sequence;

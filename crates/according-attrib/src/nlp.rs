@@ -5,6 +5,7 @@
 use according_core::{Component, Doc};
 use according_parser::Parser;
 use according_tagger::Tagger;
+use std::path::Path;
 
 pub struct Prep {
     tagger: Option<Tagger>,
@@ -21,6 +22,27 @@ impl Prep {
                 .map_err(|e| eprintln!("according-attrib: warning: no parse: {e}"))
                 .ok(),
         }
+    }
+
+    /// Like [`Prep::embedded`], but `tagger.bin` and `parser.bin` in `dir` replace the
+    /// embedded models (a file missing there falls back to the embedded one, as `according
+    /// analyze --model DIR` does). A file that exists but does not load is an error.
+    pub fn with_models(dir: Option<&Path>) -> Result<Prep, String> {
+        let Some(dir) = dir else {
+            return Ok(Prep::embedded());
+        };
+        let tagger = match dir.join("tagger.bin") {
+            f if f.exists() => Tagger::load(&f)?,
+            _ => Tagger::embedded()?,
+        };
+        let parser = match dir.join("parser.bin") {
+            f if f.exists() => Parser::load(&f)?,
+            _ => Parser::embedded()?,
+        };
+        Ok(Prep {
+            tagger: Some(tagger),
+            parser: Some(parser),
+        })
     }
 
     /// Cleaning + segmentation + the embedded tagger, no parse.

@@ -73,10 +73,8 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         };
         let src_span = doc.attributions[k].source.as_ref().unwrap().span;
         let mut info = info;
-        let mut mention = Span::new(
-            src_span.start + info.name_range.0,
-            src_span.start + info.name_range.1,
-        );
+        let base = info.antecedent.map_or(src_span.start, |a| a.start);
+        let mut mention = Span::new(base + info.name_range.0, base + info.name_range.1);
         let before = |e: &Entity| e.mentions.iter().any(|m| m.start < src_span.start);
         let mut target: Option<usize> = None;
         if info.person_pronoun {

@@ -4,7 +4,7 @@
 
 use crate::lexicon::VAGUE_HEADS;
 use crate::outlets;
-use according_core::{Mention, SourceType};
+use according_core::{Mention, SourceType, Span};
 
 /// Words of titles and roles that precede a name.
 const TITLE_WORDS: &[&str] = &[
@@ -198,6 +198,10 @@ pub struct SourceInfo {
     pub pronoun: bool,
     /// `according to an earlier report in` — the source is cut off.
     pub truncated: bool,
+    /// For a relative pronoun source (`Mr Fitzpatrick, who added`), the document byte span of
+    /// its antecedent, which the rest of this info describes (`name_range` is then relative
+    /// to the antecedent).
+    pub antecedent: Option<Span>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -361,6 +365,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         kind: SourceType::Unknown,
         person_pronoun: false,
         pronoun: false,
+        antecedent: None,
         truncated: false,
     };
     let lower = full.to_lowercase();

@@ -1,4 +1,4 @@
-//! `according train attribution [--data ../shared/data] [--out models/] [--seed 17]`
+//! `according train attribution [--data ../shared/data] [--out models/] [--seed 17] [--model DIR]`
 use according_attrib::{calibrate, evaluate, nlp::Prep, train, Extractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,6 +13,10 @@ pub struct Args {
     pub out: PathBuf,
     #[arg(long, default_value_t = 17)]
     pub seed: u64,
+    /// Directory whose `tagger.bin` / `parser.bin` prepare the training text instead of the
+    /// embedded ones (train on the parses the extractor will see at run time).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -20,8 +24,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         seed: a.seed,
         ..Default::default()
     };
-    // The same NLP stages as at run time: clean, segment, tag, parse (embedded models).
-    let prep = Prep::embedded();
+    // The same NLP stages as at run time: clean, segment, tag, parse.
+    let prep = Prep::with_models(a.model.as_deref()).map_err(anyhow::Error::msg)?;
     eprintln!("prep: {}", prep.describe());
     let t0 = std::time::Instant::now();
     let model = train::train(

@@ -1,0 +1,267 @@
+//! Sources in relative clauses. `said Mr Fitzpatrick, who added that …`: the source `who`
+//! stands for `Mr Fitzpatrick`, its antecedent, which is who the source is. `Universities
+//! Scotland, which represents university principals, claimed …`: a source the tagger cut at
+//! the relative pronoun takes in its antecedent (PolNeAR keeps `Kerry, who lost in 2004,`).
+//! `stability, which he said was the cornerstone`: the relative pronoun is what was said,
+//! not who said it, so the source is `he`.
+
+use crate::tagging::RawAttribution;
+use crate::view::View;
+use std::ops::Range;
+
+fn is_relative_pronoun(w: &str) -> bool {
+    matches!(w, "who" | "which" | "whom" | "whose")
+}
+
+/// The verb of the relative clause the pronoun at `pron` opens: its head (`who added`) or,
+/// for `whose`, its noun's head (`whose products are endorsed`), when the parse says
+/// `acl:relcl`.
+fn relative_verb(v: &View, pron: usize) -> Option<usize> {
+    let mut i = pron;
+    for _ in 0..2 {
+        i = v.toks[i].head? as usize;
+        if v.toks[i].deprel == Some("acl:relcl") {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn is_subject(v: &View, i: usize) -> bool {
+    v.toks[i].deprel.is_some_and(|d| d.starts_with("nsubj"))
+}
+
+/// The noun phrase a relative pronoun at `pron` refers to, as a token range: the parse's
+/// `acl:relcl` clause that the pronoun belongs to hangs off the antecedent's head noun; the
+/// phrase runs from the leftmost word under that noun to the word before the pronoun (less a
+/// comma). `None` without a parse or when the pronoun opens no relative clause.
+pub fn antecedent(v: &View, pron: usize) -> Option<Range<usize>> {
+    if !v.has_parse || !is_relative_pronoun(&v.toks[pron].lower) {
+        return None;
+    }
+    let sent = &v.sentences[v.toks[pron].sentence as usize];
+    let noun_like = |i: usize| matches!(v.toks[i].upos, Some("NOUN" | "PROPN" | "PRON" | "NUM"));
+    let relcl = relative_verb(v, pron)
+        .and_then(|verb| v.toks[verb].head)
+        .map(|n| n as usize)
+        .filter(|&n| n < pron && n >= sent.start && noun_like(n));
+    // The parse missed the relative clause: `…, Mr Fitzpatrick, who added` still names the
+    // phrase before the comma (its head, when the word there is part of a name).
+    let noun = relcl.or_else(|| {
+        let last = pron.checked_sub(2).filter(|&i| i >= sent.start)?;
+        if v.toks[pron - 1].lower != "," || !noun_like(last) {
+            return None;
+        }
+        // `Michael Johnson`: UD hangs `Johnson` off `Michael` (flat).
+        let flat = matches!(v.toks[last].deprel, Some("flat" | "fixed"));
+        Some(match v.toks[last].head.map(|h| h as usize) {
+            Some(h) if flat && h < last && h >= sent.start => h,
+            _ => last,
+        })
+    })?;
+    // Under `noun`: its head chain reaches `noun` (within a few steps; parses are trees).
+    let under = |mut i: usize| {
+        for _ in 0..16 {
+            if i == noun {
+                return true;
+            }
+            match v.toks[i].head {
+                Some(h) => i = h as usize,
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut start = noun;
+    while start > sent.start && under(start - 1) {
+        start -= 1;
+    }
+    // Not the preposition or conjunction that attaches the phrase (`a spokesman from the
+    // IATA, which`).
+    while start < noun && matches!(v.toks[start].deprel, Some("case" | "mark" | "cc" | "punct")) {
+        start += 1;
+    }
+    // `best film and Staunton, who`: a coordination before the name is not part of it.
+    if let Some(cc) = (start..noun)
+        .rev()
+        .find(|&i| v.toks[i].deprel == Some("cc"))
+    {
+        start = cc + 1;
+    }
+    let mut end = pron;
+    while end > noun + 1 && matches!(v.toks[end - 1].lower.as_ref(), "," | "-" | "–" | "—") {
+        end -= 1;
+    }
+    (end > start && end - start <= 12).then_some(start..end)
+}
+
+/// Fix the edges of a source that starts with a relative pronoun (see the module docs). The
+/// source piece nearest before the cue is the one [`crate::extractor`] keeps.
+pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(k) = (0..r.source.len())
+        .filter(|&k| r.source[k].end <= r.cue.start)
+        .max_by_key(|&k| r.source[k].end)
+    else {
+        return r;
+    };
+    let src = r.source[k].clone();
+    let first = src.start;
+    if src.len() < 2 || !is_relative_pronoun(&v.toks[first].lower) || !v.has_parse {
+        return r;
+    }
+    let subject_of_cue = |i: usize| {
+        is_subject(v, i)
+            && v.toks[i]
+                .head
+                .is_some_and(|h| r.cue.contains(&(h as usize)))
+    };
+    if v.toks[first].lower != "whose" && (first + 1..src.end).any(subject_of_cue) {
+        // `which he said`: the pronoun belongs to the clause that was said.
+        r.source[k].start += 1;
+        return r;
+    }
+    // `Universities Scotland, which represents …,` / `Nike, whose products are endorsed by …,
+    // said`: a relative clause that is not the cue's own is an aside of the source.
+    let verb = relative_verb(v, first).or_else(|| {
+        // A relative clause the parse missed: the pronoun's head (its noun's, for `whose`)
+        // between the pronoun and the cue.
+        let mut h = v.toks[first].head? as usize;
+        if v.toks[first].lower == "whose" {
+            h = v.toks[h].head? as usize;
+        }
+        (h > first && h < r.cue.start).then_some(h)
+    });
+    let aside = verb.is_some_and(|verb| !r.cue.contains(&verb));
+    let Some(ante) = antecedent(v, first).filter(|_| aside) else {
+        return r;
+    };
+    let taken = |i: usize| {
+        r.cue.contains(&i)
+            || r.content.iter().any(|p| p.contains(&i))
+            || r.source
+                .iter()
+                .any(|s| s.contains(&i) && s.start < ante.start)
+    };
+    if (ante.start..first).any(taken) {
+        return r;
+    }
+    // The aside runs on to the comma before the cue when the tagger stopped inside it.
+    let mut end = src.end;
+    let gap = src.end..r.cue.start;
+    if gap.len() > 1
+        && gap.len() <= 16
+        && v.toks[r.cue.start - 1].lower == ","
+        && !gap.clone().any(taken)
+        && gap
+            .clone()
+            .all(|i| v.toks[i].sentence == v.toks[first].sentence)
+    {
+        end = r.cue.start - 1;
+    }
+    // The antecedent may already be a source piece of its own: the two become one.
+    r.source.retain(|s| s.end <= ante.start || s.start >= end);
+    r.source.push(ante.start..end);
+    r.source.sort_by_key(|s| s.start);
+    r
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
+mod tests {
+    use super::*;
+    use according_core::Token;
+
+    /// A hand-parsed view: (word, upos, deprel, head index or none).
+    fn parsed(words: &[(&str, &str, &str, Option<u32>)]) -> according_core::Doc {
+        let text = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+        let mut doc = according_core::Doc::new("t", "t", &text);
+        let mut at = 0;
+        for (w, upos, deprel, head) in words {
+            doc.tokens.push(Token {
+                span: according_core::Span::new(at, at + w.len()),
+                text: w.to_string(),
+                upos: Some(upos.to_string()),
+                xpos: None,
+                lemma: None,
+                head: *head,
+                deprel: Some(deprel.to_string()),
+                sentence: 0,
+            });
+            at += w.len() + 1;
+        }
+        doc
+    }
+
+    #[test]
+    fn a_relative_pronoun_names_its_antecedent() {
+        // said Mr Fitzpatrick , who added that ...
+        let doc = parsed(&[
+            ("said", "VERB", "root", None),
+            ("Mr", "PROPN", "compound", Some(2)),
+            ("Fitzpatrick", "PROPN", "nsubj", Some(0)),
+            (",", "PUNCT", "punct", Some(5)),
+            ("who", "PRON", "nsubj", Some(5)),
+            ("added", "VERB", "acl:relcl", Some(2)),
+        ]);
+        let v = View::new(&doc);
+        assert_eq!(antecedent(&v, 4), Some(1..3));
+        // Not a relative clause: no antecedent.
+        assert_eq!(antecedent(&v, 2), None);
+    }
+
+    #[test]
+    fn a_relative_clause_source_takes_in_its_antecedent() {
+        // Universities Scotland , which represents principals , claimed ...
+        let doc = parsed(&[
+            ("Universities", "PROPN", "compound", Some(1)),
+            ("Scotland", "PROPN", "nsubj", Some(7)),
+            (",", "PUNCT", "punct", Some(4)),
+            ("which", "PRON", "nsubj", Some(4)),
+            ("represents", "VERB", "acl:relcl", Some(1)),
+            ("principals", "NOUN", "obj", Some(4)),
+            (",", "PUNCT", "punct", Some(4)),
+            ("claimed", "VERB", "root", None),
+            ("it", "PRON", "obj", Some(7)),
+        ]);
+        let v = View::new(&doc);
+        let r = relative_source(
+            &v,
+            RawAttribution {
+                cue: 7..8,
+                score: 1.0,
+                source: vec![3..7],
+                content: vec![8..9],
+            },
+        );
+        assert_eq!(r.source, vec![0..7]);
+    }
+
+    #[test]
+    fn an_object_relative_pronoun_is_not_the_source() {
+        // stability , which he said was the cornerstone
+        let doc = parsed(&[
+            ("stability", "NOUN", "obj", None),
+            (",", "PUNCT", "punct", Some(5)),
+            ("which", "PRON", "nsubj", Some(5)),
+            ("he", "PRON", "nsubj", Some(4)),
+            ("said", "VERB", "parataxis", Some(5)),
+            ("was", "AUX", "cop", Some(7)),
+            ("the", "DET", "det", Some(7)),
+            ("cornerstone", "NOUN", "acl:relcl", Some(0)),
+        ]);
+        let v = View::new(&doc);
+        let raw = RawAttribution {
+            cue: 4..5,
+            score: 1.0,
+            source: vec![2..4],
+            content: vec![5..8],
+        };
+        assert_eq!(relative_source(&v, raw.clone()).source, vec![3..4]);
+        // Unparsed, nothing is known: the source stays.
+        let mut bare = doc.clone();
+        bare.tokens.iter_mut().for_each(|t| t.head = None);
+        bare.tokens.iter_mut().for_each(|t| t.deprel = None);
+        let v = View::new(&bare);
+        assert_eq!(relative_source(&v, raw).source, vec![2..4]);
+    }
+}
