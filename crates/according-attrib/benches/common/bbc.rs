@@ -22,12 +22,15 @@ pub fn bbc_docs(n: usize) -> Vec<Doc> {
             paths.extend(v.into_iter().take(n / 6 + 1));
         }
     }
+    // Documents are named by their path under the corpus root, so a checksum of the output
+    // does not depend on where the checkout lives (two worktrees compare directly).
     paths
         .iter()
         .filter_map(|p| {
+            let name = p.strip_prefix(root).unwrap_or(p).display().to_string();
             std::fs::read_to_string(p)
                 .ok()
-                .map(|t| Doc::new(p.display().to_string(), p.display().to_string(), t))
+                .map(|t| Doc::new(name.clone(), name, t))
         })
         .collect()
 }
