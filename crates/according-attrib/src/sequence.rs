@@ -29,6 +29,73 @@ pub fn viterbi(
     n: usize,
     allowed: impl Fn(usize, usize) -> bool,
 ) -> Vec<usize> {
+    // The taggers' label counts get a copy with fixed-size rows (no index arithmetic or bounds
+    // checks in the inner loops); it computes the same sums in the same order.
+    match n {
+        3 => viterbi_fixed::<3>(emis, trans, allowed),
+        4 => viterbi_fixed::<4>(emis, trans, allowed),
+        _ => viterbi_any(emis, trans, n, allowed),
+    }
+}
+
+/// [`viterbi`] for `N` labels.
+fn viterbi_fixed<const N: usize>(
+    emis: &[f32],
+    trans: &[f32],
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let (emis, _) = emis.as_chunks::<N>();
+    let len = emis.len();
+    if len == 0 {
+        return Vec::new();
+    }
+    let (rows, _) = trans.as_chunks::<N>();
+    let tr: [[f32; N]; N] = std::array::from_fn(|p| rows[p]);
+    let start = rows[N];
+    let mut score = vec![[f32::NEG_INFINITY; N]; len];
+    let mut back = vec![[0u8; N]; len];
+    for y in 0..N {
+        if allowed(0, y) {
+            score[0][y] = emis[0][y] + start[y];
+        }
+    }
+    for t in 1..len {
+        let prev = score[t - 1];
+        for y in 0..N {
+            if !allowed(t, y) {
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for (p, row) in tr.iter().enumerate() {
+                let s = prev[p] + row[y];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[t][y] = best + emis[t][y];
+            back[t][y] = arg as u8;
+        }
+    }
+    let last = &score[len - 1];
+    let mut y = (0..N)
+        .max_by(|&a, &b| last[a].total_cmp(&last[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let mut out = vec![0; len];
+    for t in (0..len).rev() {
+        out[t] = y;
+        y = back[t][y] as usize;
+    }
+    out
+}
+
+fn viterbi_any(
+    emis: &[f32],
+    trans: &[f32],
+    n: usize,
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
     let len = emis.len() / n;
     if len == 0 {
         return Vec::new();
@@ -206,5 +273,31 @@ mod tests {
             viterbi(&emis, &[0.0; 6], 2, |t, y| !(t == 2 && y == 1)),
             vec![1, 0, 0]
         );
+    }
+
+    #[test]
+    fn fixed_size_viterbi_is_the_generic_one() {
+        // Pseudo-random scores with ties (few distinct values) and masks.
+        let mut x = 12345u64;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % 7
+        };
+        for n in [3, 4] {
+            for len in 0..12 {
+                let emis: Vec<f32> = (0..len * n).map(|_| next() as f32 * 0.5 - 1.0).collect();
+                let trans: Vec<f32> = (0..(n + 1) * n).map(|_| next() as f32 - 3.0).collect();
+                let banned: Vec<bool> = (0..len * n).map(|_| next() == 0).collect();
+                let allowed = |t: usize, y: usize| !banned[t * n + y];
+                let fixed = viterbi(&emis, &trans, n, allowed);
+                assert_eq!(
+                    fixed,
+                    viterbi_any(&emis, &trans, n, allowed),
+                    "n {n} len {len}"
+                );
+            }
+        }
     }
 }
