@@ -138,20 +138,21 @@ impl Words {
         &self.lower[self.words[i].clone()]
     }
 
-    /// Whether any of `phrases` occurs as a sequence of whole words.
-    fn has_any(&self, phrases: &[&str]) -> bool {
-        phrases.iter().any(|p| self.has(p))
+    /// Whether any phrase of `list` occurs as a sequence of whole words.
+    fn has_any(&self, list: &PhraseList) -> bool {
+        list.phrases
+            .iter()
+            .zip(&list.first_word_bits)
+            .any(|(p, bits)| self.has_prefiltered(p, *bits))
     }
 
     fn has(&self, phrase: &str) -> bool {
-        // (The phrase lists are lowercase ASCII words: the first word ends at the first byte
-        // that is no letter or digit.)
-        let first_end = phrase
-            .bytes()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(phrase.len());
-        if first_end > 0 {
-            let (k, bit) = bloom_bit(word_hash(&phrase[..first_end]));
+        self.has_prefiltered(phrase, first_word_bits(phrase))
+    }
+
+    /// [`Words::has`], given the phrase's [`first_word_bits`].
+    fn has_prefiltered(&self, phrase: &str, first_word_bits: Option<(usize, u64)>) -> bool {
+        if let Some((k, bit)) = first_word_bits {
             if self.bloom[k] & bit == 0 {
                 return false;
             }
@@ -172,6 +173,69 @@ impl Words {
             }
         })
     }
+}
+
+/// The Bloom-filter bit of a phrase's first word, if it has one. (The phrase lists are
+/// lowercase ASCII words: the first word ends at the first byte that is no letter or digit.)
+fn first_word_bits(phrase: &str) -> Option<(usize, u64)> {
+    let first_end = phrase
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(phrase.len());
+    (first_end > 0).then(|| bloom_bit(word_hash(&phrase[..first_end])))
+}
+
+/// A phrase list with its first words' Bloom bits, computed once (the flags check some sixty
+/// phrases per attribution).
+struct PhraseList {
+    phrases: &'static [&'static str],
+    first_word_bits: Vec<Option<(usize, u64)>>,
+}
+
+impl PhraseList {
+    fn new(phrases: &'static [&'static str]) -> PhraseList {
+        PhraseList {
+            phrases,
+            first_word_bits: phrases.iter().map(|p| first_word_bits(p)).collect(),
+        }
+    }
+}
+
+/// The phrase lists [`flags`] looks for.
+struct FlagPhrases {
+    anonymous: PhraseList,
+    anonymous_context: PhraseList,
+    hedges: PhraseList,
+    hedged_content: PhraseList,
+    denials: PhraseList,
+    denied_content: PhraseList,
+}
+
+fn flag_phrases() -> &'static FlagPhrases {
+    static P: std::sync::OnceLock<FlagPhrases> = std::sync::OnceLock::new();
+    P.get_or_init(|| FlagPhrases {
+        anonymous: PhraseList::new(ANONYMOUS),
+        anonymous_context: PhraseList::new(&[
+            "anonymity",
+            "anonymously",
+            "unnamed",
+            "familiar with the",
+        ]),
+        hedges: PhraseList::new(HEDGES),
+        hedged_content: PhraseList::new(&[
+            "reportedly",
+            "allegedly",
+            "purportedly",
+            "is suspected",
+            "are suspected",
+            "is linked",
+            "are linked",
+            "is tied",
+            "is believed",
+        ]),
+        denials: PhraseList::new(DENIALS),
+        denied_content: PhraseList::new(&["no proof", "no evidence", "not true", "false"]),
+    })
 }
 
 /// Flags of `a`. `sentence` is the text of the sentence(s) around the cue; `truncated_here`
@@ -212,13 +276,9 @@ pub fn flags(
         _ => {}
     }
     let src_text = a.source.as_ref().map_or("", |s| s.text.as_str());
-    if Words::new(src_text).has_any(ANONYMOUS)
-        || Words::new(sentence).has_any(&[
-            "anonymity",
-            "anonymously",
-            "unnamed",
-            "familiar with the",
-        ])
+    let lists = flag_phrases();
+    if Words::new(src_text).has_any(&lists.anonymous)
+        || Words::new(sentence).has_any(&lists.anonymous_context)
     {
         f.push(Flag::AnonymousSource);
     }
@@ -230,23 +290,11 @@ pub fn flags(
         .collect::<Vec<_>>()
         .join(" ");
     let (cue, content) = (Words::new(&cue), Words::new(&content));
-    if cue.has_any(HEDGES)
-        || content.has_any(&[
-            "reportedly",
-            "allegedly",
-            "purportedly",
-            "is suspected",
-            "are suspected",
-            "is linked",
-            "are linked",
-            "is tied",
-            "is believed",
-        ])
-    {
+    if cue.has_any(&lists.hedges) || content.has_any(&lists.hedged_content) {
         f.push(Flag::Hedged);
     }
-    if cue.has_any(DENIALS)
-        || content.has_any(&["no proof", "no evidence", "not true", "false"])
+    if cue.has_any(&lists.denials)
+        || content.has_any(&lists.denied_content)
         || cue.has("disclaimers")
     {
         f.push(Flag::Denial);
