@@ -355,7 +355,8 @@ pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAt
 
 /// `said the timing was not intentional; they only learned on Friday …`, `… pardon Hillary
 /// Clinton, who has not been charged`: a content after its cue ends before a semicolon, or
-/// before a comma that opens a relative clause, a concession or a `but` clause.
+/// before a comma that opens a relative clause, a concession or a `but` clause (not a
+/// relative clause inside the content's own subject: `his side, who are …, were …`).
 pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
     let Some(p) = r.content.iter_mut().find(|p| p.start >= r.cue.end) else {
         return r;
@@ -382,7 +383,10 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
     let k = (p.start + 1..p.end).find(|&i| {
         !v.toks[i].in_quote
             && (v.toks[i].lower == ";"
-                || (v.toks[i].lower == "," && i + 1 < p.end && opens_clause(i + 1)))
+                || (v.toks[i].lower == ","
+                    && i + 1 < p.end
+                    && opens_clause(i + 1)
+                    && !crate::relative::is_embedded(v, i + 1)))
     });
     if let Some(k) = k {
         p.end = k;

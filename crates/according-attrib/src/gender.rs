@@ -39,11 +39,14 @@ fn of_word(lower: &str) -> Option<Gender> {
     match lower.trim_end_matches('.') {
         "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "spokesman"
         | "congressman" | "businessman" | "chairman" | "husband" | "son" | "father" | "brother"
-        | "grandfather" | "uncle" | "nephew" | "boy" | "man" => Some(Gender::Male),
+        | "grandfather" | "uncle" | "nephew" | "boy" | "man" | "dutchman" | "irishman"
+        | "frenchman" | "englishman" | "welshman" | "scotsman" | "countryman" | "sportsman"
+        | "frontman" | "batsman" | "actor" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "lady" | "queen" | "princess" | "duchess" | "baroness" | "dame"
         | "spokeswoman" | "congresswoman" | "businesswoman" | "chairwoman" | "wife" | "widow"
         | "daughter" | "mother" | "sister" | "grandmother" | "aunt" | "niece" | "girl"
-        | "woman" => Some(Gender::Female),
+        | "woman" | "dutchwoman" | "irishwoman" | "frenchwoman" | "englishwoman" | "welshwoman"
+        | "scotswoman" | "countrywoman" | "sportswoman" | "actress" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -100,6 +103,8 @@ mod tests {
         assert_eq!(of_person("Kisrty Williams"), None);
         assert_eq!(of_person("Sandra"), Some(Gender::Female));
         assert_eq!(of_person("the ministry"), None);
+        assert_eq!(of_person("the Dutchman"), Some(Gender::Male));
+        assert_eq!(of_person("the 25-year-old"), None);
         assert_eq!(of_pronoun("She"), Some(Gender::Female));
         assert_eq!(of_pronoun("they"), None);
     }

@@ -193,6 +193,15 @@ pub const GOVERNMENTS: &[(&str, &str)] = &[
     ("Damascus", "Syria"),
     ("Kiev", "Ukraine"),
     ("Ankara", "Turkey"),
+    ("Downing Street", "United Kingdom"),
+    ("Number 10", "United Kingdom"),
+    ("Number Ten", "United Kingdom"),
+    ("No 10", "United Kingdom"),
+    ("Whitehall", "United Kingdom"),
+    ("the Elysee", "France"),
+    ("Elysee", "France"),
+    ("Tokyo", "Japan"),
+    ("New Delhi", "India"),
 ];
 
 /// The outlet a name refers to: `(canonical, country)`. Case-sensitive on names, ignoring a

@@ -16,7 +16,7 @@ fn is_relative_pronoun(w: &str) -> bool {
 /// The verb of the relative clause the pronoun at `pron` opens: its head (`who added`) or,
 /// for `whose`, its noun's head (`whose products are endorsed`), when the parse says
 /// `acl:relcl`.
-fn relative_verb(v: &View, pron: usize) -> Option<usize> {
+pub fn relative_verb(v: &View, pron: usize) -> Option<usize> {
     let mut i = pron;
     for _ in 0..2 {
         i = v.toks[i].head? as usize;
@@ -95,6 +95,26 @@ pub fn antecedent(v: &View, pron: usize) -> Option<Range<usize>> {
     (end > start && end - start <= 12).then_some(start..end)
 }
 
+/// `his side, who are four places above them, were "not afraid"`: the relative clause at
+/// `pron` sits inside the clause of its antecedent, whose predicate comes after it.
+pub fn is_embedded(v: &View, pron: usize) -> bool {
+    // The noun the clause hangs off: the parse's `acl:relcl` head, or else the word before
+    // the comma when the pronoun's head (or its head's) hangs off it.
+    let noun = relative_verb(v, pron)
+        .and_then(|verb| v.toks[verb].head)
+        .map(|n| n as usize)
+        .or_else(|| {
+            let n = pron.checked_sub(2)?;
+            let h1 = v.toks[pron].head? as usize;
+            let h2 = v.toks[h1].head.map(|h| h as usize);
+            (h1 == n || h2 == Some(n)).then_some(n)
+        });
+    let Some(noun) = noun.filter(|&n| n < pron) else {
+        return false;
+    };
+    v.toks[noun].head.is_some_and(|h| h as usize > pron)
+}
+
 /// Fix the edges of a source that starts with a relative pronoun (see the module docs). The
 /// source piece nearest before the cue is the one [`crate::extractor`] keeps.
 pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
@@ -105,17 +125,32 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     };
     let src = r.source[k].clone();
-    let first = src.start;
-    if src.len() < 2 || !is_relative_pronoun(&v.toks[first].lower) || !v.has_parse {
+    if src.len() < 2 || !v.has_parse {
         return r;
     }
+    let last = &v.toks[src.end - 1].lower;
+    if matches!(last.as_ref(), "who" | "which" | "that") {
+        // `Home Secretary Charles Clarke who said`: the pronoun only links the clause.
+        r.source[k].end -= 1;
+        return r;
+    }
+    // The relative pronoun: opening the source, or after a comma inside it (`Mr Howard,
+    // whose grandmother died in Auschwitz, said`, the tagger stopping inside the aside).
+    let Some(first) = src.clone().find(|&i| {
+        is_relative_pronoun(&v.toks[i].lower) && (i == src.start || v.toks[i - 1].lower == ",")
+    }) else {
+        return r;
+    };
     let subject_of_cue = |i: usize| {
         is_subject(v, i)
             && v.toks[i]
                 .head
                 .is_some_and(|h| r.cue.contains(&(h as usize)))
     };
-    if v.toks[first].lower != "whose" && (first + 1..src.end).any(subject_of_cue) {
+    if first == src.start
+        && v.toks[first].lower != "whose"
+        && (first + 1..src.end).any(subject_of_cue)
+    {
         // `which he said`: the pronoun belongs to the clause that was said.
         r.source[k].start += 1;
         return r;
@@ -131,18 +166,23 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         }
         (h > first && h < r.cue.start).then_some(h)
     });
-    let aside = verb.is_some_and(|verb| !r.cue.contains(&verb));
-    let Some(ante) = antecedent(v, first).filter(|_| aside) else {
+    if verb.is_none_or(|verb| r.cue.contains(&verb)) {
         return r;
+    }
+    let start = if first > src.start {
+        src.start
+    } else {
+        match antecedent(v, first) {
+            Some(ante) => ante.start,
+            None => return r,
+        }
     };
     let taken = |i: usize| {
         r.cue.contains(&i)
             || r.content.iter().any(|p| p.contains(&i))
-            || r.source
-                .iter()
-                .any(|s| s.contains(&i) && s.start < ante.start)
+            || r.source.iter().any(|s| s.contains(&i) && s.start < start)
     };
-    if (ante.start..first).any(taken) {
+    if (start..first).any(taken) {
         return r;
     }
     // The aside runs on to the comma before the cue when the tagger stopped inside it.
@@ -159,8 +199,8 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         end = r.cue.start - 1;
     }
     // The antecedent may already be a source piece of its own: the two become one.
-    r.source.retain(|s| s.end <= ante.start || s.start >= end);
-    r.source.push(ante.start..end);
+    r.source.retain(|s| s.end <= start || s.start >= end);
+    r.source.push(start..end);
     r.source.sort_by_key(|s| s.start);
     r
 }

@@ -78,7 +78,8 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         let before = |e: &Entity| e.mentions.iter().any(|m| m.start < src_span.start);
         let mut target: Option<usize> = None;
         if info.person_pronoun {
-            let gender = gender::of_pronoun(&info.name);
+            // (`the Dutchman` says its gender too.)
+            let gender = gender::of_pronoun(&info.name).or_else(|| gender::of_person(&info.name));
             // (Only the content in the cue's sentence: a content that wrongly reaches back
             // over the previous sentence would otherwise veto its speaker.)
             let sentence = sentence_of(doc, doc.attributions[k].cue.span.start);
@@ -118,8 +119,12 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 .get(doc.tokens.partition_point(|t| t.sentence < sentence))
                 .filter(|t| t.sentence == sentence)
                 .map_or(src_span.start, |t| t.span.start);
-            let nearer = gender
-                .and_then(|g| nearest_subject_person(doc, sentence_start, g, content))
+            // A description (`the 30-year-old`) names someone whatever their gender; a
+            // pronoun only someone whose gender the text says.
+            let description = gender::of_pronoun(&info.name).is_none();
+            let nearer = (description || gender.is_some())
+                .then(|| nearest_subject_person(doc, sentence_start, gender, content))
+                .flatten()
                 .filter(|(m, _)| {
                     source.is_none_or(|e| last_before(&entities[e]).is_none_or(|p| p < m.start))
                 });
@@ -328,14 +333,15 @@ fn in_main_clause(doc: &Doc, mut i: usize) -> bool {
 }
 
 /// The nearest `PERSON` mention ending before byte `before` that is a clause's subject,
-/// whose text says gender `g` and whose name `content` does not hold, as (span, name).
+/// whose text says gender `g` (when given) and whose name `content` does not hold, as
+/// (span, name).
 /// The recogniser leaves honorifics out of names (`Mrs` + `Maguire`), so the word before a
 /// mention counts for its gender and its subjecthood, and for the name when the document
 /// has no fuller one (`Anne Maguire`).
 fn nearest_subject_person(
     doc: &Doc,
     before: usize,
-    g: gender::Gender,
+    g: Option<gender::Gender>,
     content: &str,
 ) -> Option<(Span, String)> {
     let honorific = |m: &according_core::Mention| {
@@ -351,7 +357,7 @@ fn nearest_subject_person(
             let start = h.map_or(m.span.start, |w| {
                 doc.text[..m.span.start].trim_end().len() - w.len()
             });
-            said == Some(g)
+            g.is_none_or(|g| said == Some(g))
                 && !names_in(content, &m.text)
                 && is_subject(doc, Span::new(start, m.span.end))
         })

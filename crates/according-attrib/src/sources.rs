@@ -183,6 +183,139 @@ const REPORT_NOUNS: &[&str] = &[
     "poll",
 ];
 
+/// Nouns that, after `the`, refer back to a person named before (`the striker`).
+const DESCRIPTION_NOUNS: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "forward",
+    "captain",
+    "skipper",
+    "manager",
+    "coach",
+    "boss",
+    "player",
+    "veteran",
+    "champion",
+    "sprinter",
+    "athlete",
+    "runner",
+    "rider",
+    "driver",
+    "boxer",
+    "golfer",
+    "batsman",
+    "bowler",
+    "seed",
+    "singer",
+    "actor",
+    "actress",
+    "star",
+    "rapper",
+    "musician",
+    "comedian",
+    "presenter",
+    "director",
+    "author",
+    "novelist",
+    "writer",
+    "film-maker",
+    "filmmaker",
+    "producer",
+    "frontman",
+    "chancellor",
+    "premier",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "peer",
+    "tycoon",
+    "billionaire",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+];
+
+/// Nouns of nationality for a person (`the Dutchman`, `the Kenyan`).
+const NATIONALITY_NOUNS: &[&str] = &[
+    "dutchman",
+    "dutchwoman",
+    "irishman",
+    "irishwoman",
+    "frenchman",
+    "frenchwoman",
+    "englishman",
+    "englishwoman",
+    "welshman",
+    "welshwoman",
+    "scotsman",
+    "scotswoman",
+    "scot",
+    "briton",
+    "swede",
+    "dane",
+    "finn",
+    "spaniard",
+    "pole",
+    "turk",
+    "american",
+    "australian",
+    "canadian",
+    "kenyan",
+    "ethiopian",
+    "nigerian",
+    "jamaican",
+    "brazilian",
+    "argentine",
+    "argentinian",
+    "russian",
+    "german",
+    "italian",
+    "norwegian",
+    "belgian",
+    "swiss",
+    "austrian",
+    "greek",
+    "portuguese",
+    "croat",
+    "serb",
+    "czech",
+    "ukrainian",
+    "south african",
+    "new zealander",
+    "chinese",
+    "japanese",
+    "indian",
+    "pakistani",
+    "israeli",
+    "iranian",
+    "iraqi",
+    "mexican",
+    "colombian",
+    "chilean",
+];
+
+/// `the Dutchman`, `the striker`, `the former champion`, `the 25-year-old`: a definite
+/// description of one person, who was named before (resolved like `he`).
+fn is_person_description(lower: &str) -> bool {
+    let Some(rest) = lower.strip_prefix("the ") else {
+        return false;
+    };
+    let rest = ["former ", "veteran ", "young ", "experienced ", "new "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    DESCRIPTION_NOUNS.contains(&rest)
+        || NATIONALITY_NOUNS.contains(&rest)
+        || rest
+            .strip_suffix("-year-old")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceInfo {
     /// Name as written (`Alexander Saltanov`), or the canonical outlet name.
@@ -354,6 +487,13 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
 }
 
 /// Analyse the text of a source span.
+/// `info`, analysed from `part` (a slice of `src`), with its name range made relative to `src`.
+fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
+    let shift = part.as_ptr() as usize - src.as_ptr() as usize;
+    info.name_range = (info.name_range.0 + shift, info.name_range.1 + shift);
+    info
+}
+
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
     let off = full.as_ptr() as usize - src.as_ptr() as usize;
@@ -378,6 +518,11 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.pronoun = true;
         return info;
     }
+    if is_person_description(&lower) {
+        info.kind = SourceType::Person;
+        info.person_pronoun = true;
+        return info;
+    }
     let ws = words(full);
     let w = |k: usize| &full[ws[k].0..ws[k].1];
     // `a report from X` / `an earlier report in`: the real source follows the preposition.
@@ -389,12 +534,8 @@ pub fn analyze(src: &str) -> SourceInfo {
                 return info;
             }
             let rest_start = ws[k + 2].0;
-            let mut inner = analyze(&full[rest_start..]);
-            inner.name_range = (
-                inner.name_range.0 + off + rest_start,
-                inner.name_range.1 + off + rest_start,
-            );
-            return inner;
+            let rest = &full[rest_start..];
+            return within(src, rest, analyze(rest));
         } else if k + 1 >= ws.len() {
             // `reports`, `a report`, `an earlier report`: nothing names who reported.
             info.kind = SourceType::Vague;
@@ -482,9 +623,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         };
         if !name.is_empty() && words(name).iter().all(|&(a, b)| is_cap(&name[a..b])) {
             let aside = full[c..].trim_matches(|c: char| c.is_whitespace() || "-–—".contains(c));
-            let mut inner = analyze(name);
-            let shift = name.as_ptr() as usize - src.as_ptr() as usize;
-            inner.name_range = (inner.name_range.0 + shift, inner.name_range.1 + shift);
+            let mut inner = within(src, name, analyze(name));
             let clause = aside
                 .split_whitespace()
                 .next()
@@ -505,11 +644,20 @@ pub fn analyze(src: &str) -> SourceInfo {
     // Appositive: `Richard Butler, the former head of the U.N. ... program`.
     if let Some(c) = full.find(", ") {
         let (name, role) = (trim_punct(&full[..c]), trim_punct(&full[c + 1..]));
+        // `Nike, whose products are endorsed by …`: a relative clause says something about
+        // the source; it is not a role.
+        let relative = role
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "that"));
+        if relative && !name.is_empty() {
+            return within(src, name, analyze(name));
+        }
         if !name.is_empty()
             && words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
             && !role.is_empty()
         {
-            let mut inner = analyze(name);
+            let mut inner = within(src, name, analyze(name));
             if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
                 inner.kind = SourceType::Person;
                 inner.role = Some(match inner.role.take() {
@@ -769,5 +917,25 @@ mod tests {
             SourceType::Government
         );
         assert!(analyze("he").person_pronoun);
+    }
+
+    #[test]
+    fn definite_descriptions_and_relative_asides() {
+        for d in [
+            "the Dutchman",
+            "The 31-year-old",
+            "the former champion",
+            "the striker",
+        ] {
+            let i = analyze(d);
+            assert!(i.person_pronoun && i.kind == SourceType::Person, "{d}");
+        }
+        for d in ["the sprinters", "the year-old", "the company"] {
+            assert!(!analyze(d).person_pronoun, "{d}");
+        }
+        assert_eq!(analyze("Number 10").kind, SourceType::Government);
+        // A relative clause is no role.
+        let i = analyze("Mr Howard, whose grandmother died in Auschwitz,");
+        assert_eq!((i.name.as_str(), i.role), ("Mr Howard", None));
     }
 }

@@ -1,5 +1,6 @@
 //! Who a pronoun source is: gender agreement, a name in the content is not the speaker, the
-//! subject of the previous sentence, and a name before a dash aside.
+//! subject of the previous sentence, a name before a dash aside, a relative pronoun's
+//! antecedent and a definite description (`the Dutchman`).
 use according_attrib::{nlp::Prep, Extractor};
 use according_core::{Component, Doc};
 
@@ -53,4 +54,20 @@ fn pronouns_find_their_speakers() {
         speaker(&doc, "said the apology").as_deref(),
         Some("Anne Maguire")
     );
+}
+
+#[test]
+fn relative_pronouns_and_descriptions_name_people_mentioned_before() {
+    let doc = run(
+        "The union objected, said Mr Fitzpatrick, who added that the company had agreed to talk. \
+         Tottenham manager Martin Jol praised his players. \"We had the initiative,\" the \
+         Dutchman said.",
+    );
+    // `who` is its antecedent.
+    assert_eq!(
+        speaker(&doc, "added that").as_deref(),
+        Some("Mr Fitzpatrick")
+    );
+    // `the Dutchman` refers back to the man named before.
+    assert_eq!(speaker(&doc, "said.").as_deref(), Some("Martin Jol"));
 }
