@@ -105,10 +105,23 @@ impl CueLexicon {
     /// [`CueLexicon::seq_marks`] as indices in ([`SEQ_POSITIONS`], [`BUCKETS`]), given each
     /// word's [`CueLexicon::word_bucket_index`] (so no word is looked up twice).
     pub fn seq_mark_indices(&self, words: &[u64], word_buckets: &[u8]) -> Vec<(u8, u8)> {
+        let mut out = Vec::new();
+        self.seq_mark_indices_into(words, word_buckets, &mut out);
+        out
+    }
+
+    /// [`CueLexicon::seq_mark_indices`] into `out` (cleared first).
+    pub fn seq_mark_indices_into(
+        &self,
+        words: &[u64],
+        word_buckets: &[u8],
+        out: &mut Vec<(u8, u8)>,
+    ) {
         let n = words.len();
-        let mut out = vec![(0, 0); n];
+        out.clear();
+        out.resize(n, (0, 0));
         if self.seqs.is_empty() {
-            return out;
+            return;
         }
         // Every word of a known multiword cue has been inside a gold cue, so a sequence can
         // only start at, and run through, such words.
@@ -150,7 +163,6 @@ impl CueLexicon {
                 }
             }
         }
-        out
     }
 
     pub fn write(&self, w: &mut ByteWriter) {

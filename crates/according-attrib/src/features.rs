@@ -77,11 +77,45 @@ fn seq_mark_hashes() -> &'static [[u64; BUCKETS.len()]; SEQ_POSITIONS.len()] {
 }
 
 /// Base features of every token of the view.
-#[allow(clippy::needless_range_loop)] // features look at neighbours of `i`
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
-    let n = v.len();
+    let mut out = Vec::new();
+    base_features_into(v, lex, &mut FeatureScratch::default(), &mut out);
+    out
+}
 
-    let kids = child_signatures(v);
+/// Per-token buffers of [`base_features_into`], kept from one document to the next: a
+/// document's few large allocations each made the allocator consolidate its free lists.
+#[derive(Default)]
+pub struct FeatureScratch {
+    words: Vec<u64>,
+    pos: Vec<u64>,
+    marks: Vec<u64>,
+    bucket_index: Vec<u8>,
+    buckets: Vec<u64>,
+    seqs: Vec<(u8, u8)>,
+    kids: Vec<(u64, u64, u64)>,
+    kid_bits: Vec<u8>,
+}
+
+/// [`base_features`] into `out` (cleared first), with reused buffers.
+pub fn base_features_into(
+    v: &View,
+    lex: &Lexicon,
+    scratch: &mut FeatureScratch,
+    out: &mut Vec<[u64; NB]>,
+) {
+    let n = v.len();
+    let FeatureScratch {
+        words: wh,
+        pos: ph,
+        marks: mh,
+        bucket_index: wb_index,
+        buckets: wbh,
+        seqs,
+        kids,
+        kid_bits,
+    } = scratch;
+    child_signatures_into(v, kids, kid_bits);
     const NO_HEAD_BUCKET: u64 = hash_str("none");
     const IN_LEX: [u64; 2] = [hash_str("0"), hash_str("1")];
     const SPOS: [u64; 4] = [
@@ -104,25 +138,24 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     // every template's strings anew was most of this function's time).
     let hs = |x: &str| hash_parts(&[x]);
     let bound = const { [hash_str("<s>"), hash_str("</s>"), hash_str("<b>")] };
-    let wh: Vec<u64> = v.toks.iter().map(|t| hs(&t.lower)).collect();
-    let ph: Vec<u64> = v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))).collect();
-    let mh: Vec<u64> = v
-        .toks
-        .iter()
-        .map(|t| match t.mark {
-            QuoteMark::None => MARKS[0],
-            QuoteMark::Open => MARKS[1],
-            QuoteMark::Close => MARKS[2],
-        })
-        .collect();
+    wh.clear();
+    wh.extend(v.toks.iter().map(|t| hs(&t.lower)));
+    ph.clear();
+    ph.extend(v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))));
+    mh.clear();
+    mh.extend(v.toks.iter().map(|t| match t.mark {
+        QuoteMark::None => MARKS[0],
+        QuoteMark::Open => MARKS[1],
+        QuoteMark::Close => MARKS[2],
+    }));
     // One cue-lexicon lookup per word, for its rate bucket and for the multiword cue strings.
-    let wb_index: Vec<u8> = wh.iter().map(|&h| lex.cues.word_bucket_index(h)).collect();
-    let wbh: Vec<u64> = wb_index
-        .iter()
-        .map(|&b| BUCKET_HASHES[usize::from(b)])
-        .collect();
+    wb_index.clear();
+    wb_index.extend(wh.iter().map(|&h| lex.cues.word_bucket_index(h)));
+    wbh.clear();
+    wbh.extend(wb_index.iter().map(|&b| BUCKET_HASHES[usize::from(b)]));
     let seq_hashes = seq_mark_hashes();
-    let seqs = lex.cues.seq_mark_indices(&wh, &wb_index);
+    lex.cues.seq_mark_indices_into(wh, wb_index, seqs);
+    let (wh, ph, mh, wbh, seqs, kids) = (&wh[..], &ph[..], &mh[..], &wbh[..], &seqs[..], &kids[..]);
     let w = |i: isize| -> u64 {
         if i < 0 {
             bound[0]
@@ -150,7 +183,8 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let f1 = |k: usize, a: u64| mix(names[k], a);
     let f2 = |k: usize, a: u64, b: u64| mix(mix(names[k], a), b);
     let f3 = |k: usize, a: u64, b: u64, c: u64| mix(mix(mix(names[k], a), b), c);
-    let mut out = vec![[0u64; NB]; n];
+    out.clear();
+    out.resize(n, [0u64; NB]);
     for (i, o) in out.iter_mut().enumerate() {
         let ii = i as isize;
         let t = &v.toks[i];
@@ -214,13 +248,12 @@ pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
             f1(26, qs),
         ];
     }
-    out
 }
 
 /// Per token, from the parse, hashed: (signature of its subject/object/clausal children —
 /// `S`, `O`, `C` ccomp, `X` xcomp, `P` parataxis or ccomp with xcomp — the clausal complement
 /// kind it governs, the POS of its subject). `-` without a parse.
-fn child_signatures(v: &View) -> Vec<(u64, u64, u64)> {
+fn child_signatures_into(v: &View, out: &mut Vec<(u64, u64, u64)>, bits: &mut Vec<u8>) {
     const REL: [&str; 8] = [
         "nsubj",
         "nsubj:pass",
@@ -250,12 +283,13 @@ fn child_signatures(v: &View) -> Vec<(u64, u64, u64)> {
     const PARATAXIS: u64 = hash_str("parataxis");
     const CSUBJ: u64 = hash_str("csubj");
     const ADVCL: u64 = hash_str("advcl");
+    out.clear();
+    out.resize(v.len(), (DASH, DASH, DASH));
     if !v.has_parse {
-        return vec![(DASH, DASH, DASH); v.len()];
+        return;
     }
-    let mut bits = vec![0u8; v.len()];
-    let mut clausal = vec![DASH; v.len()];
-    let mut subj = vec![DASH; v.len()];
+    bits.clear();
+    bits.resize(v.len(), 0);
     for (i, t) in v.toks.iter().enumerate() {
         let (Some(h), Some(rel)) = (t.head, t.deprel) else {
             continue;
@@ -264,31 +298,31 @@ fn child_signatures(v: &View) -> Vec<(u64, u64, u64)> {
         match REL.iter().position(|r| *r == rel) {
             Some(0 | 1) => {
                 bits[h] |= 1;
-                subj[h] = hash_str(v.toks[i].upos.unwrap_or("-"));
+                out[h].2 = hash_str(v.toks[i].upos.unwrap_or("-"));
             }
             Some(2) => bits[h] |= 2,
             Some(3) => {
                 bits[h] |= 4;
-                clausal[h] = CCOMP;
+                out[h].1 = CCOMP;
             }
             Some(4) => {
                 bits[h] |= 8;
-                if clausal[h] == DASH {
-                    clausal[h] = XCOMP;
+                if out[h].1 == DASH {
+                    out[h].1 = XCOMP;
                 }
             }
             Some(5) => {
                 bits[h] |= 12;
-                clausal[h] = PARATAXIS;
+                out[h].1 = PARATAXIS;
             }
-            Some(6) => clausal[h] = CSUBJ,
-            Some(_) if clausal[h] == DASH => clausal[h] = ADVCL,
+            Some(6) => out[h].1 = CSUBJ,
+            Some(_) if out[h].1 == DASH => out[h].1 = ADVCL,
             _ => {}
         }
     }
-    (0..v.len())
-        .map(|i| (SIGS[bits[i] as usize & 15], clausal[i], subj[i]))
-        .collect()
+    for (o, &b) in out.iter_mut().zip(bits.iter()) {
+        o.0 = SIGS[b as usize & 15];
+    }
 }
 
 /// Base templates reused (combined with cue-relative context) by the role tagger.

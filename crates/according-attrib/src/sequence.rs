@@ -179,21 +179,35 @@ pub fn decode(
     allowed: impl Fn(usize, usize) -> bool,
     emis: &mut Vec<f32>,
 ) -> Vec<usize> {
+    emissions(w, bias, f.len(), |t| f.at(t), emis);
+    viterbi(emis, trans, w.n_labels(), allowed)
+}
+
+/// Emission scores (`len × n`, into `emis`) of the positions whose features are `feats(t)`,
+/// `t < len`. Several sequences scored in one call (then decoded one by one on their slices of
+/// `emis`) keep the table's cache misses overlapping across their boundaries.
+pub fn emissions<'f>(
+    w: &ScoreTable,
+    bias: &[f32],
+    len: usize,
+    feats: impl Fn(usize) -> &'f [u64],
+    emis: &mut Vec<f32>,
+) {
     let n = w.n_labels();
     let scale = w.scale();
     emis.clear();
-    emis.reserve(f.len() * n);
+    emis.reserve(len * n);
     // Prefetch two positions ahead: one position's lookups do not take long enough to
     // cover the misses of the next.
-    for t in 0..f.len().min(2) {
-        w.prefetch(f.at(t));
+    for t in 0..len.min(2) {
+        w.prefetch(feats(t));
     }
-    for t in 0..f.len() {
-        if t + 2 < f.len() {
-            w.prefetch(f.at(t + 2));
+    for t in 0..len {
+        if t + 2 < len {
+            w.prefetch(feats(t + 2));
         }
         let mut acc = [0i32; MAX_LABELS];
-        w.add_scores(f.at(t), &mut acc);
+        w.add_scores(feats(t), &mut acc);
         emis.extend(
             acc[..n]
                 .iter()
@@ -201,7 +215,6 @@ pub fn decode(
                 .map(|(&x, b)| x as f32 * scale + b),
         );
     }
-    viterbi(emis, trans, n, allowed)
 }
 
 /// How clearly the emission scores chose `labels[t]` over every other label, at the least

@@ -1,10 +1,12 @@
 //! Running the two taggers over a document view: cues first, then source and content around
 //! each cue.
 
-use crate::features::{base_features, NB};
+use crate::features::NB_CUE;
+use crate::features::{base_features_into, FeatureScratch, NB};
 use crate::model::*;
-use crate::sequence::{decode, margin, SeqFeatures};
+use crate::sequence::{emissions, margin, viterbi, SeqFeatures};
 use crate::view::View;
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// One attribution as token ranges of the view.
@@ -52,15 +54,42 @@ pub fn cue_runs(labels: &[usize], base: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Buffers of one extraction, kept per thread from one document to the next (a document's
+/// few large allocations each made the allocator consolidate its free lists).
+#[derive(Default)]
+struct Scratch {
+    features: FeatureScratch,
+    base: Vec<[u64; NB]>,
+    seq: SeqFeatures,
+    emis: Vec<f32>,
+}
+
+/// Documents longer than this (in tokens) give their buffers back after extraction.
+const KEEP_SCRATCH_TOKENS: usize = 20_000;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Find every attribution of the view.
 pub fn extract(model: &Model, v: &View) -> Vec<RawAttribution> {
     if v.is_empty() {
         return Vec::new();
     }
-    let base = base_features(v, &model.lexicon);
-    let cues = find_cues(model, v, &base);
+    SCRATCH.with_borrow_mut(|s| {
+        let out = extract_with(model, v, s);
+        if v.len() > KEEP_SCRATCH_TOKENS {
+            *s = Scratch::default();
+        }
+        out
+    })
+}
+
+fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution> {
+    base_features_into(v, &model.lexicon, &mut s.features, &mut s.base);
+    let cues = find_cues_with(model, v, &s.base, &mut s.seq, &mut s.emis);
     let ranges: Vec<Range<usize>> = cues.iter().map(|c| c.0.clone()).collect();
-    let mut out = label_roles(model, v, &base, &ranges);
+    let mut out = label_roles_with(model, v, &s.base, &ranges, &mut s.seq, &mut s.emis);
     for (a, c) in out.iter_mut().zip(&cues) {
         a.score = c.1;
     }
@@ -69,26 +98,43 @@ pub fn extract(model: &Model, v: &View) -> Vec<RawAttribution> {
 
 /// Cue token ranges with their margins.
 pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<(Range<usize>, f32)> {
-    let mut f = SeqFeatures::default();
-    let mut buf = Vec::new();
-    let mut cues = Vec::new();
-    for sent in &v.sentences {
+    find_cues_with(model, v, base, &mut SeqFeatures::default(), &mut Vec::new())
+}
+
+fn find_cues_with(
+    model: &Model,
+    v: &View,
+    base: &[[u64; NB]],
+    f: &mut SeqFeatures,
+    buf: &mut Vec<f32>,
+) -> Vec<(Range<usize>, f32)> {
+    // Emission scores of the whole document in one pass (the sentences cover the tokens in
+    // order), then each sentence decoded on its slice.
+    if model.mask.cue == u64::MAX {
+        emissions(
+            &model.cue_table,
+            &model.cue_bias,
+            v.len(),
+            |i| &base[i][..NB_CUE],
+            buf,
+        );
+    } else {
         f.clear();
-        for i in sent.clone() {
-            cue_features(base, i, model.mask.cue, &mut f);
+        for i in 0..v.len() {
+            cue_features(base, i, model.mask.cue, f);
             f.next();
         }
-        let labels = decode(
-            &model.cue_table,
-            &model.cue_trans,
-            &model.cue_bias,
-            &f,
-            |t, y| y != CUE_I || t > 0,
-            &mut buf,
-        );
+        emissions(&model.cue_table, &model.cue_bias, f.len(), |t| f.at(t), buf);
+    }
+    let mut cues = Vec::new();
+    for sent in &v.sentences {
+        let emis = &buf[sent.start * CUE_LABELS..sent.end * CUE_LABELS];
+        let labels = viterbi(emis, &model.cue_trans, CUE_LABELS, |t, y| {
+            y != CUE_I || t > 0
+        });
         for r in cue_runs(&labels, sent.start) {
             let m = margin(
-                &buf,
+                emis,
                 CUE_LABELS,
                 &labels,
                 r.start - sent.start..r.end - sent.start,
@@ -126,10 +172,22 @@ pub fn role_sequence(
     mask: u64,
     f: &mut SeqFeatures,
 ) -> Range<usize> {
+    f.clear();
+    append_role_sequence(v, base, cue, is_cue, mask, f)
+}
+
+/// [`role_sequence`] appended to the positions already in `f`.
+fn append_role_sequence(
+    v: &View,
+    base: &[[u64; NB]],
+    cue: &Range<usize>,
+    is_cue: &[bool],
+    mask: u64,
+    f: &mut SeqFeatures,
+) -> Range<usize> {
     let win = window(v, cue);
     let ids = cue_ids(v, cue);
     let ctx = RoleContext::new(v, &win, cue, is_cue);
-    f.clear();
     for j in win.clone() {
         let start = f.ids.len();
         role_features(v, base, &win, cue, ids, &ctx, j, f);
@@ -156,22 +214,52 @@ pub fn label_roles(
     base: &[[u64; NB]],
     cues: &[Range<usize>],
 ) -> Vec<RawAttribution> {
+    label_roles_with(
+        model,
+        v,
+        base,
+        cues,
+        &mut SeqFeatures::default(),
+        &mut Vec::new(),
+    )
+}
+
+fn label_roles_with(
+    model: &Model,
+    v: &View,
+    base: &[[u64; NB]],
+    cues: &[Range<usize>],
+    f: &mut SeqFeatures,
+    buf: &mut Vec<f32>,
+) -> Vec<RawAttribution> {
     let mut is_cue = vec![false; v.len()];
     for c in cues {
         is_cue[c.clone()].iter_mut().for_each(|x| *x = true);
     }
-    let mut f = SeqFeatures::default();
-    let mut buf = Vec::new();
-    let mut out = Vec::with_capacity(cues.len());
+    // Every cue's window features, then their emission scores in one pass, then each window
+    // decoded on its slice.
+    f.clear();
+    let mut windows = Vec::with_capacity(cues.len());
     for cue in cues {
-        let win = role_sequence(v, base, cue, &is_cue, model.mask.role, &mut f);
-        let labels = decode(
-            &model.role_table,
+        let first = f.len();
+        let win = append_role_sequence(v, base, cue, is_cue.as_slice(), model.mask.role, f);
+        windows.push((first, win));
+    }
+    emissions(
+        &model.role_table,
+        &model.role_bias,
+        f.len(),
+        |t| f.at(t),
+        buf,
+    );
+    let mut out = Vec::with_capacity(cues.len());
+    for (cue, (first, win)) in cues.iter().zip(windows) {
+        let emis = &buf[first * ROLE_LABELS..(first + win.len()) * ROLE_LABELS];
+        let labels = viterbi(
+            emis,
             &model.role_trans,
-            &model.role_bias,
-            &f,
+            ROLE_LABELS,
             role_allowed(win.start, cue, &is_cue),
-            &mut buf,
         );
         out.push(RawAttribution {
             cue: cue.clone(),
