@@ -155,6 +155,29 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     })
                     .max_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).max());
             }
+        } else if info.unnamed {
+            // `the home secretary`: the latest person named before with that role (`Home
+            // Secretary Charles Clarke`).
+            let role = role_key(&info.name);
+            target = (0..entities.len())
+                .filter(|&e| {
+                    entities[e].kind == EntityType::Person
+                        && entities[e]
+                            .roles
+                            .iter()
+                            .any(|r| role_matches(&role_key(r), &role))
+                })
+                .filter_map(|e| {
+                    let last = entities[e]
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start < src_span.start)
+                        .map(|m| m.start)
+                        .max()?;
+                    Some((last, e))
+                })
+                .max()
+                .map(|(_, e)| e);
         } else if info.kind == SourceType::Person || info.kind == SourceType::Unknown {
             let single = info.name.split_whitespace().count() == 1
                 && info.name.starts_with(|c: char| c.is_uppercase());
@@ -190,12 +213,13 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 let ent = &mut entities[e];
                 if !info.pronoun
                     && !info.person_pronoun
+                    && !info.unnamed
                     && ent.kind == EntityType::Person
                     && info.name.split_whitespace().count() > ent.name.split_whitespace().count()
                 {
                     ent.name = info.name.clone();
                 }
-                if info.person_pronoun || info.pronoun {
+                if info.person_pronoun || info.pronoun || info.unnamed {
                     mention = src_span;
                 }
                 ent.mentions.push(mention);
@@ -221,7 +245,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 set_source(doc, k, &info, Some(e));
             }
             None => match entity_type(info.kind) {
-                Some(t) if !info.pronoun && !info.person_pronoun => {
+                Some(t) if !info.pronoun && !info.person_pronoun && !info.unnamed => {
                     entities.push(Entity {
                         id: String::new(),
                         name: info.name.clone(),
@@ -254,6 +278,29 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         }
     }
     doc.entities = entities;
+}
+
+/// A role compared across mentions: lowercase words without a leading article.
+fn role_key(role: &str) -> String {
+    let lower = role.trim().to_lowercase();
+    let lower = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Lib Dem leader` is what `the Lib Dem leader` says; `leader` alone says too little.
+fn role_matches(known: &str, described: &str) -> bool {
+    // (`a friend of the Tory leader` is not the Tory leader.)
+    known == described
+        || described.contains(' ')
+            && known.strip_suffix(described).is_some_and(|rest| {
+                rest.ends_with(' ')
+                    && !rest
+                        .split_whitespace()
+                        .any(|w| matches!(w, "of" | "to" | "for" | "with" | "and"))
+            })
 }
 
 /// A new person entity named as `info` says, first seen at `mention`.
@@ -357,7 +404,18 @@ fn nearest_subject_person(
             let start = h.map_or(m.span.start, |w| {
                 doc.text[..m.span.start].trim_end().len() - w.len()
             });
-            g.is_none_or(|g| said == Some(g))
+            // A one-word name counts when an honorific or a fuller mention vouches for it
+            // (not `Profile`, `IT`: the recogniser's stray capitals).
+            let vouched = h.is_some()
+                || m.text.contains(' ')
+                || doc.mentions.iter().any(|f| {
+                    f.kind == "PERSON"
+                        && f.span.end <= m.span.start
+                        && f.text.contains(' ')
+                        && last_word(&f.text) == m.text
+                });
+            vouched
+                && g.is_none_or(|g| said == Some(g))
                 && !names_in(content, &m.text)
                 && is_subject(doc, Span::new(start, m.span.end))
         })

@@ -183,6 +183,98 @@ const REPORT_NOUNS: &[&str] = &[
     "poll",
 ];
 
+/// Political parties named by their members (British usage mostly).
+const PARTIES: &[&str] = &[
+    "Tories",
+    "Lib Dems",
+    "Labour",
+    "Conservatives",
+    "Liberal Democrats",
+    "SNP",
+    "Plaid Cymru",
+    "Greens",
+    "Sinn Fein",
+    "DUP",
+    "UKIP",
+];
+
+/// Lowercase nouns naming a person's job, which a name may follow (`campaign chairman John
+/// Tomaney`, `Castro's chief aide`).
+const PERSON_ROLE_NOUNS: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "head",
+    "leader",
+    "secretary",
+    "executive",
+    "analyst",
+    "economist",
+    "professor",
+    "president",
+    "minister",
+    "manager",
+    "coach",
+    "lawyer",
+    "correspondent",
+    "editor",
+    "aide",
+    "adviser",
+    "advisor",
+    "founder",
+    "boss",
+    "captain",
+    "striker",
+    "star",
+    "singer",
+    "actor",
+    "actress",
+    "author",
+    "official",
+    "officer",
+    "commissioner",
+    "governor",
+    "mayor",
+    "researcher",
+    "scientist",
+    "expert",
+    "strategist",
+    "consultant",
+    "campaigner",
+    "activist",
+    "MP",
+    "MEP",
+    "candidate",
+    "presenter",
+    "writer",
+    "chancellor",
+];
+
+/// Lowercase words that qualify a job title (`deputy`, `press`, `campaign`).
+const JOB_MODIFIERS: &[&str] = &[
+    "deputy",
+    "shadow",
+    "assistant",
+    "senior",
+    "vice",
+    "general",
+    "managing",
+    "press",
+    "campaign",
+    "party",
+    "union",
+    "police",
+    "communications",
+    "executive",
+    "chief",
+    "co",
+];
+
 /// Nouns that, after `the`, refer back to a person named before (`the striker`).
 const DESCRIPTION_NOUNS: &[&str] = &[
     "striker",
@@ -226,18 +318,20 @@ const DESCRIPTION_NOUNS: &[&str] = &[
     "filmmaker",
     "producer",
     "frontman",
-    "chancellor",
-    "premier",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "mp",
-    "peer",
     "tycoon",
     "billionaire",
     "entrepreneur",
     "businessman",
     "businesswoman",
+    "medallist",
+    "medalist",
+    "holder",
+    "favourite",
+    "favorite",
+    "youngster",
+    "teenager",
+    "winner",
+    "runner-up",
 ];
 
 /// Nouns of nationality for a person (`the Dutchman`, `the Kenyan`).
@@ -305,15 +399,25 @@ fn is_person_description(lower: &str) -> bool {
     let Some(rest) = lower.strip_prefix("the ") else {
         return false;
     };
-    let rest = ["former ", "veteran ", "young ", "experienced ", "new "]
-        .iter()
-        .find_map(|a| rest.strip_prefix(a))
-        .unwrap_or(rest);
-    DESCRIPTION_NOUNS.contains(&rest)
-        || NATIONALITY_NOUNS.contains(&rest)
-        || rest
-            .strip_suffix("-year-old")
+    let age = |w: &str| {
+        w.strip_suffix("-year-old")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if NATIONALITY_NOUNS.contains(&rest) || age(rest) {
+        return true;
+    }
+    // `the world indoor champion`, `the Sydney Olympic gold medallist`: a few modifiers
+    // before the noun, no `of` phrase or possessive (`the party's leader` is a role).
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let Some((&last, mods)) = words.split_last() else {
+        return false;
+    };
+    DESCRIPTION_NOUNS.contains(&last)
+        && mods.len() <= 4
+        && (last != "holder" || mods.last() == Some(&"record"))
+        && !mods.iter().any(|m| {
+            matches!(*m, "of" | "for" | "at" | "in") || m.ends_with("'s") || m.ends_with("’s")
+        })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -335,6 +439,9 @@ pub struct SourceInfo {
     /// its antecedent, which the rest of this info describes (`name_range` is then relative
     /// to the antecedent).
     pub antecedent: Option<Span>,
+    /// A person the source describes without naming (`the home secretary`): resolved to a
+    /// person named before with that role, or else left without an entity.
+    pub unnamed: bool,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -476,7 +583,10 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
             return;
         }
     }
+    // (An acronym is no person, whatever the recogniser says: `the IAAF`.)
+    let acronym = head.len() >= 2 && head.chars().all(|c| c.is_ascii_uppercase());
     info.kind = match m.kind.as_str() {
+        "PERSON" if acronym => info.kind,
         "PERSON" => SourceType::Person,
         "ORG" => SourceType::Organization,
         "OUTLET" => SourceType::Outlet,
@@ -486,7 +596,6 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
     };
 }
 
-/// Analyse the text of a source span.
 /// `info`, analysed from `part` (a slice of `src`), with its name range made relative to `src`.
 fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
     let shift = part.as_ptr() as usize - src.as_ptr() as usize;
@@ -494,8 +603,15 @@ fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
     info
 }
 
+/// Analyse the text of a source span.
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
+    // `Mr Mallon's claim`: the source is the name, not its possessive.
+    let full = ["'s", "’s"]
+        .iter()
+        .find_map(|p| full.strip_suffix(p))
+        .filter(|n| n.split_whitespace().last().is_some_and(is_cap))
+        .unwrap_or(full);
     let off = full.as_ptr() as usize - src.as_ptr() as usize;
     let mut info = SourceInfo {
         name: full.to_string(),
@@ -506,6 +622,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         person_pronoun: false,
         pronoun: false,
         antecedent: None,
+        unnamed: false,
         truncated: false,
     };
     let lower = full.to_lowercase();
@@ -604,6 +721,15 @@ pub fn analyze(src: &str) -> SourceInfo {
             return info;
         }
     }
+    // Parties by their members' name (`the Tories`, `the Lib Dems`).
+    let bare = full
+        .strip_prefix("the ")
+        .or_else(|| full.strip_prefix("The "))
+        .unwrap_or(full);
+    if PARTIES.contains(&bare) {
+        info.kind = SourceType::Organization;
+        return info;
+    }
     if let Some(country) = outlets::government(full).or_else(|| outlets::country(full)) {
         info.kind = SourceType::Government;
         info.affiliation = Some(country.to_string());
@@ -653,6 +779,23 @@ pub fn analyze(src: &str) -> SourceInfo {
         if relative && !name.is_empty() {
             return within(src, name, analyze(name));
         }
+        // `The director of public prosecutions, Ken Macdonald`: the name follows the role.
+        let described = name.starts_with(|c: char| c.is_lowercase())
+            || name.starts_with("The ") && words(name).len() > 1;
+        let named = words(role).len() >= 2
+            && words(role).iter().all(|&(a, b)| {
+                let x = trim_punct(&role[a..b]);
+                is_cap(x) && !ORG_WORDS.contains(&x)
+            });
+        if described && named && !role.contains(", ") {
+            let mut inner = within(src, role, analyze(role));
+            if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                inner.kind = SourceType::Person;
+                inner.role = Some(name.to_string());
+                inner.affiliation = inner.affiliation.or_else(|| affiliation_of(name));
+            }
+            return inner;
+        }
         if !name.is_empty()
             && words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
             && !role.is_empty()
@@ -669,10 +812,34 @@ pub fn analyze(src: &str) -> SourceInfo {
             return inner;
         }
     }
-    let head = ws
-        .iter()
+    // `Yes campaign chairman John Tomaney`: a person's role noun right before a name of two
+    // or more words makes a person, whatever organisation the role names.
+    if let Some(k) = (1..ws.len().saturating_sub(1)).rev().find(|&k| {
+        PERSON_ROLE_NOUNS.contains(&w(k - 1))
+            && !full[..ws[k].0].contains(',')
+            && (k..ws.len()).all(|j| {
+                let x = trim_punct(w(j));
+                is_cap(x) && !TITLE_WORDS.contains(&x) && !ORG_WORDS.contains(&x)
+            })
+    }) {
+        let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
+        let role = trim_punct(&full[..a]);
+        info.name = trim_punct(&full[a..b]).to_string();
+        info.name_range = (off + a, off + a + info.name.len());
+        info.kind = SourceType::Person;
+        info.role = Some(role.to_string());
+        info.affiliation = affiliation_of(role);
+        return info;
+    }
+    // The head noun: the last word, or the one before `of` (`Critics of the measure`).
+    let head_part = match full.find(" of ") {
+        Some(p) if !full[..p].ends_with(|c: char| c.is_uppercase()) => &full[..p],
+        _ => full,
+    };
+    let head = head_part
+        .split_whitespace()
         .rev()
-        .map(|&(a, b)| full[a..b].to_lowercase())
+        .map(str::to_lowercase)
         .find(|x| x.chars().any(char::is_alphabetic));
     let first = ws
         .first()
@@ -689,6 +856,29 @@ pub fn analyze(src: &str) -> SourceInfo {
     {
         info.kind = SourceType::Vague;
         info.affiliation = affiliation_of(full);
+        return info;
+    }
+    // `President Castro's chief aide`, `the head of the agency`, `the Bishop`: an unnamed
+    // person (`the Scottish Executive` is no executive).
+    let head_word = head_part
+        .split_whitespace()
+        .last()
+        .map(trim_punct)
+        .unwrap_or("");
+    let role_head = PERSON_ROLE_NOUNS.contains(&head_word) && head_word != "star"
+        || TITLE_WORDS.contains(&head_word)
+            && ws.len() == 2
+            && matches!(first.as_str(), "the")
+            && head_word.ends_with(|c: char| c.is_lowercase());
+    if role_head
+        && !ws
+            .iter()
+            .any(|&(a, b)| ORG_WORDS.contains(&trim_punct(&full[a..b])))
+    {
+        info.kind = SourceType::Person;
+        info.role = Some(full.to_string());
+        info.affiliation = affiliation_of(full);
+        info.unnamed = true;
         return info;
     }
     if ORG_WORDS
@@ -720,15 +910,27 @@ pub fn analyze(src: &str) -> SourceInfo {
         if start > 0 {
             // The role is the run of title words right before the name (`Russian Deputy
             // Foreign Minister`), not whatever else the span holds (`The same day`).
+            // Past the first title word, capitalised words and a few job modifiers belong
+            // to it too (`Home Secretary`, `Tory leader`, `campaign chairman`).
             let mut rs = start;
-            while rs > 0 {
-                let x = trim_punct(w(rs - 1));
-                if TITLE_WORDS.contains(&x)
-                    || outlets::nationality(x).is_some()
+            let mut titled = false;
+            while rs > 0 && start - rs < 8 {
+                let raw = w(rs - 1);
+                let x = trim_punct(raw);
+                let title = TITLE_WORDS.contains(&x)
+                    || PERSON_ROLE_NOUNS.contains(&x)
+                    || outlets::nationality(x).is_some();
+                let modifier = titled
+                    && !raw.ends_with(',')
+                    && (is_cap(x) && !x.ends_with("'s") && !x.ends_with("’s")
+                        || JOB_MODIFIERS.contains(&x));
+                if title
+                    || modifier
                     || matches!(x, "former" | "then" | "of" | "the" | "acting" | "top")
                         && rs < start
                 {
                     rs -= 1;
+                    titled |= title;
                 } else {
                     break;
                 }
@@ -937,5 +1139,28 @@ mod tests {
         // A relative clause is no role.
         let i = analyze("Mr Howard, whose grandmother died in Auschwitz,");
         assert_eq!((i.name.as_str(), i.role), ("Mr Howard", None));
+    }
+
+    #[test]
+    fn roles_parties_and_unnamed_people() {
+        let i = analyze("Yes campaign chairman John Tomaney");
+        assert_eq!(
+            (i.kind, i.name.as_str()),
+            (SourceType::Person, "John Tomaney")
+        );
+        assert_eq!(i.role.as_deref(), Some("Yes campaign chairman"));
+        let i = analyze("The director of public prosecutions, Ken Macdonald");
+        assert_eq!(
+            (i.kind, i.name.as_str()),
+            (SourceType::Person, "Ken Macdonald")
+        );
+        let i = analyze("President Castro's chief aide");
+        assert!(i.kind == SourceType::Person && i.unnamed);
+        assert!(!analyze("The Scottish Executive").unnamed);
+        assert_eq!(analyze("The Tories").kind, SourceType::Organization);
+        assert_eq!(analyze("Critics of the measure").kind, SourceType::Vague);
+        assert_eq!(analyze("Mr Mallon's").name, "Mr Mallon");
+        assert!(analyze("the world indoor champion").person_pronoun);
+        assert!(!analyze("the party's leader").person_pronoun);
     }
 }

@@ -71,3 +71,15 @@ fn relative_pronouns_and_descriptions_name_people_mentioned_before() {
     // `the Dutchman` refers back to the man named before.
     assert_eq!(speaker(&doc, "said.").as_deref(), Some("Martin Jol"));
 }
+
+#[test]
+fn an_unnamed_role_is_the_person_named_with_it() {
+    let doc = run(
+        "Home Secretary Charles Clarke said the law would change. Ms Robinson, a friend of the \
+         home secretary, said she agreed. The home secretary said the review would start soon.",
+    );
+    assert_eq!(
+        speaker(&doc, "said the review").as_deref(),
+        Some("Charles Clarke")
+    );
+}
