@@ -37,7 +37,7 @@ fn fingerprint(id: u64) -> u32 {
 
 #[derive(Clone, Default)]
 pub struct ScoreTable {
-    buckets: Vec<Bucket>,
+    buckets: Buckets,
     n: usize,
     scale: f32,
 }
@@ -48,7 +48,7 @@ impl ScoreTable {
         let n = w.n_classes().min(MAX_LABELS);
         let nb = ((w.n_features() as f64 / (SLOTS as f64 * BUCKET_LOAD)) as usize).max(2);
         let mut t = ScoreTable {
-            buckets: vec![Bucket::default(); nb],
+            buckets: Buckets::new(nb),
             n,
             scale: w.scale(),
         };
@@ -181,6 +181,100 @@ impl ScoreTable {
                 *a += i32::from(x) & keep;
             }
         }
+    }
+}
+
+/// Tables at least this large (in bytes) are laid out for huge pages.
+const HUGE_PAGE_MIN: usize = 256 << 10;
+/// A transparent huge page (x86_64 Linux).
+const HUGE_PAGE: usize = 2 << 20;
+
+/// The buckets of a table, in one allocation that large tables align to 2 MB and (on Linux)
+/// mark for transparent huge pages before first touching it: lookups land on random
+/// buckets, and with 4 KB pages a table of a few MB spans more pages than the TLB holds.
+struct Buckets {
+    ptr: std::ptr::NonNull<Bucket>,
+    len: usize,
+    layout: std::alloc::Layout,
+}
+
+// SAFETY: `Buckets` owns its allocation of plain data, like a `Vec<Bucket>`.
+unsafe impl Send for Buckets {}
+// SAFETY: as above; shared access only reads.
+unsafe impl Sync for Buckets {}
+
+impl Buckets {
+    /// `len` empty buckets.
+    fn new(len: usize) -> Buckets {
+        use std::alloc::{alloc, handle_alloc_error, Layout};
+        let size = len * std::mem::size_of::<Bucket>();
+        if size == 0 {
+            return Buckets::default();
+        }
+        let layout = if size >= HUGE_PAGE_MIN {
+            Layout::from_size_align(size.next_multiple_of(HUGE_PAGE), HUGE_PAGE)
+        } else {
+            Layout::array::<Bucket>(len)
+        }
+        .expect("score table size overflows");
+        // SAFETY: `layout` has a non-zero size.
+        let raw = unsafe { alloc(layout) };
+        let Some(ptr) = std::ptr::NonNull::new(raw.cast::<Bucket>()) else {
+            handle_alloc_error(layout)
+        };
+        #[cfg(target_os = "linux")]
+        if layout.align() == HUGE_PAGE {
+            // SAFETY: the range is the allocation just made, page-aligned; the advice is a
+            // hint (failure leaves ordinary pages).
+            unsafe { libc::madvise(raw.cast(), layout.size(), libc::MADV_HUGEPAGE) };
+        }
+        for i in 0..len {
+            // SAFETY: `i < len` buckets fit in the allocation.
+            unsafe { ptr.as_ptr().add(i).write(Bucket::default()) };
+        }
+        Buckets { ptr, len, layout }
+    }
+}
+
+impl Default for Buckets {
+    fn default() -> Buckets {
+        Buckets {
+            ptr: std::ptr::NonNull::dangling(),
+            len: 0,
+            layout: std::alloc::Layout::new::<Bucket>(),
+        }
+    }
+}
+
+impl Drop for Buckets {
+    fn drop(&mut self) {
+        if self.len > 0 {
+            // SAFETY: allocated in `Buckets::new` with this layout.
+            unsafe { std::alloc::dealloc(self.ptr.as_ptr().cast(), self.layout) };
+        }
+    }
+}
+
+impl Clone for Buckets {
+    fn clone(&self) -> Buckets {
+        let mut b = Buckets::new(self.len);
+        b.copy_from_slice(self);
+        b
+    }
+}
+
+impl std::ops::Deref for Buckets {
+    type Target = [Bucket];
+    fn deref(&self) -> &[Bucket] {
+        // SAFETY: `len` initialised buckets (or a dangling pointer with length 0).
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+impl std::ops::DerefMut for Buckets {
+    fn deref_mut(&mut self) -> &mut [Bucket] {
+        // SAFETY: as in `deref`, and `&mut self` is the only access.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
     }
 }
 
