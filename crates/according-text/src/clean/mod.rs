@@ -1,11 +1,12 @@
 //! Cleaning: a chain of passes, each producing a view of its input plus the map back, and notes.
 //!
 //! Order matters: mojibake is repaired first (its C1 bytes would otherwise be dropped as control
-//! characters), then control characters and NFC, then boilerplate lines are cut from the view;
+//! characters), then HTML character references are decoded, then control characters and NFC, then boilerplate lines are cut from the view;
 //! the last passes only look (lost characters, truncated paragraphs, datelines, title) and add
 //! notes.
 
 pub mod boilerplate;
+pub mod entities;
 pub mod flags;
 pub mod mojibake;
 pub mod normalize;
@@ -69,6 +70,8 @@ pub fn clean(doc: &mut Doc) {
             break;
         }
     }
+    let pass = entities::decode(chain.current());
+    chain.apply(pass);
     let pass = normalize::drop_controls(chain.current());
     chain.apply(pass);
     let pass = normalize::nfc(chain.current());
