@@ -112,15 +112,16 @@ pub fn dash_aside_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     let Some(src) = r.source.last().cloned() else {
         return r;
     };
-    if !src.clone().all(|i| is_punct(v, i))
-        || src.end != r.cue.start
+    // (`No campaign -`: the tagger took the aside's last words and its closing dash.)
+    if src.end != r.cue.start
         || !is_dash(v.word(src.end - 1))
+        || (src.start..src.end - 1).any(|i| is_dash(v.word(i)))
     {
         return r;
     }
     let close = src.end - 1;
     let sent = &v.sentences[v.toks[close].sentence as usize];
-    let Some(open) = (sent.start.max(close.saturating_sub(40))..close)
+    let Some(open) = (sent.start.max(close.saturating_sub(40))..src.start.min(close))
         .rev()
         .find(|&i| is_dash(v.word(i)))
     else {
@@ -135,6 +136,10 @@ pub fn dash_aside_source(v: &View, mut r: RawAttribution) -> RawAttribution {
             .find(|&i| matches!(v.word(i), "," | ";" | ":") || v.toks[i].mark != QuoteMark::None)
             .map_or(sent.start, |i| i + 1),
     };
+    let mut start = start;
+    while start < open && matches!(v.toks[start].lower.as_ref(), "but" | "and" | "so" | "yet") {
+        start += 1;
+    }
     if start >= open || open - start > 8 {
         return r;
     }

@@ -67,6 +67,7 @@ impl Extractor {
         }
         let mut raw: Vec<RawAttribution> = raw
             .into_iter()
+            .filter(|r| !in_a_name(&v, r))
             .filter_map(|r| drop_titles(&v, r))
             .map(|r| according_to_source(&v, r))
             .map(|r| vague_subject_source(&v, r))
@@ -286,6 +287,33 @@ fn vague_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     }
     set_source(&mut r, i - 1..i);
     r
+}
+
+/// `the official North East Says No campaign`: a capitalised cue word between capitalised
+/// words of running text is part of a name, not a cue (headlines, all capitalised, keep
+/// theirs).
+fn in_a_name(v: &View, r: &RawAttribution) -> bool {
+    let i = r.cue.start;
+    let cap = |k: usize| {
+        v.toks.get(k).is_some_and(|t| {
+            v.word(k).starts_with(char::is_uppercase) && t.sentence == v.toks[i].sentence
+        })
+    };
+    if r.cue.len() != 1 || i == 0 || !cap(i) || !cap(i - 1) || !cap(i + 1) {
+        return false;
+    }
+    let sent = &v.sentences[v.toks[i].sentence as usize];
+    if sent.start == i {
+        return false;
+    }
+    let words = sent
+        .clone()
+        .filter(|&k| v.word(k).starts_with(char::is_alphabetic));
+    let lower = words
+        .clone()
+        .filter(|&k| v.word(k).starts_with(char::is_lowercase))
+        .count();
+    lower >= 3 && lower * 10 >= words.count() * 3
 }
 
 /// Quoted titles of works inside a content (`his book, “Saddam’s Bombmaker.”`) are not
