@@ -58,6 +58,71 @@ fn frame(r: &RawAttribution) -> (usize, usize) {
     (a.unwrap_or(r.cue.start), b.unwrap_or(r.cue.end))
 }
 
+/// `The same day President George W. Bush demanded`: a time phrase opening the source is
+/// not part of it.
+pub fn drop_leading_time(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const TIME_NOUNS: &[&str] = &[
+        "day",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "time",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ];
+    const TIME_WORDS: &[&str] = &[
+        "the",
+        "that",
+        "this",
+        "last",
+        "next",
+        "same",
+        "earlier",
+        "later",
+        "following",
+        "previous",
+        "on",
+        "early",
+        "late",
+    ];
+    for s in &mut r.source {
+        let Some(k) = (s.start..s.end.saturating_sub(1))
+            .take_while(|&i| {
+                let w = v.toks[i].lower.as_ref();
+                TIME_WORDS.contains(&w) || TIME_NOUNS.contains(&w)
+            })
+            .filter(|&i| TIME_NOUNS.contains(&v.toks[i].lower.as_ref()))
+            .last()
+        else {
+            continue;
+        };
+        // A time word other than `the` makes it a time phrase, not a name (`the Sunday
+        // Telegraph`, `Time Warner`, `Evening Standard`).
+        let timed = (s.start..k).any(|i| {
+            let w = v.toks[i].lower.as_ref();
+            TIME_WORDS.contains(&w) && w != "the"
+        });
+        let next = k + 1;
+        if timed && (v.toks[next].lower == "," || v.word(next).starts_with(char::is_uppercase)) {
+            s.start = next + usize::from(v.toks[next].lower == ",");
+        }
+    }
+    r.source.retain(|s| !s.is_empty());
+    r
+}
+
 /// PolNeAR's comma convention for sources: `Kerry, who lost in 2004, said` keeps the comma
 /// that closes the parenthetical pair; a leading comma is never part of a source.
 pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
@@ -472,6 +537,31 @@ mod tests {
         );
         assert_eq!(r.source, vec![thinks + 1..thinks + 3]);
         assert_eq!(r.content, vec![0..thinks]);
+    }
+
+    #[test]
+    fn a_time_phrase_opening_a_source_is_not_part_of_it() {
+        let cases = [
+            ("The same day President George W. Bush demanded more.", "President"),
+            ("Last year, a street survey found more.", "a"),
+            ("The Sunday Telegraph reported more.", "The"),
+            ("Time Warner said more.", "Time"),
+        ];
+        for (text, first) in cases {
+            let (doc, w) = crate::test_support::view_of(text);
+            let v = View::new(&doc);
+            let cue = w.len() - 3;
+            let r = drop_leading_time(
+                &v,
+                RawAttribution {
+                    cue: cue..cue + 1,
+                    score: 1.0,
+                    source: vec![0..cue],
+                    content: vec![cue + 1..cue + 2],
+                },
+            );
+            assert_eq!(w[r.source[0].start], first, "{text}");
+        }
     }
 
     #[test]

@@ -71,7 +71,14 @@ pub(crate) fn sentence_start(v: &View, i: usize) -> usize {
 
 /// Fill an empty content from the sentence's shape (see the module docs).
 pub fn complete_content(v: &View, mut r: RawAttribution) -> RawAttribution {
-    if !r.content.is_empty() || r.cue.end >= v.len() {
+    if r.cue.end >= v.len() {
+        return r;
+    }
+    // `denied that – outside of the Taliban regime – there was …`: a content that is only the
+    // `that` (the tagger stopped at the aside) is no content yet.
+    let only_that = matches!(r.content.as_slice(), [c] if *c == (r.cue.end..r.cue.end + 1))
+        && v.toks[r.cue.end].lower == "that";
+    if !r.content.is_empty() && !only_that {
         return r;
     }
     let next = r.cue.end;
