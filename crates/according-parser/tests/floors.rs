@@ -43,14 +43,15 @@ fn predicted_tag_scores() -> (Scores, Scores) {
 #[test]
 fn embedded_models_hold_their_scores() {
     let (ewt, pud) = predicted_tag_scores();
-    // Committed model: EWT UAS 85.56 / LAS 82.26, PUD LAS 80.16.
-    assert!(ewt.uas() >= 85.1, "EWT UAS {:.2}", ewt.uas());
-    assert!(ewt.las() >= 81.8, "EWT LAS {:.2}", ewt.las());
-    assert!(pud.las() >= 79.7, "PUD LAS {:.2}", pud.las());
+    // Committed model (uptrained on beam-8 parses of news): EWT UAS 85.32 / LAS 81.96,
+    // PUD LAS 80.90.
+    assert!(ewt.uas() >= 84.85, "EWT UAS {:.2}", ewt.uas());
+    assert!(ewt.las() >= 81.5, "EWT LAS {:.2}", ewt.las());
+    assert!(pud.las() >= 80.4, "PUD LAS {:.2}", pud.las());
 }
 
 /// The project's acceptance floors. NOT MET YET with the current tagger's tags (UPOS 95.6 on
-/// EWT test); with gold tags the parser reaches EWT UAS 88.1 / LAS 85.9, PUD LAS 83.4. Run
+/// EWT test); with gold tags the parser reaches EWT UAS 87.8 / LAS 85.4, PUD LAS 83.7. Run
 /// with `cargo test -p according-parser --release -- --ignored`.
 #[test]
 #[ignore]
