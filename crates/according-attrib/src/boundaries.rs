@@ -58,6 +58,45 @@ fn frame(r: &RawAttribution) -> (usize, usize) {
     (a.unwrap_or(r.cue.start), b.unwrap_or(r.cue.end))
 }
 
+/// `According to Microsoft, nine out of 10 members …`: a source after `according to` ends at
+/// its comma when what follows the comma is the start of the content (a number or a word that
+/// opens no appositive), not `according to Richard Butler, the former head of …`.
+pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_ref()).collect();
+    if cue != ["according", "to"] {
+        return r;
+    }
+    let Some(k) = r.source.iter().position(|s| s.start == r.cue.end) else {
+        return r;
+    };
+    let s = r.source[k].clone();
+    let Some(comma) = s.clone().find(|&i| v.toks[i].lower == ",") else {
+        return r;
+    };
+    let tail = comma + 1..s.end;
+    // An appositive hangs off a word before the comma (by the parse, when there is one).
+    let appositive = tail.clone().any(|i| {
+        v.toks[i].deprel == Some("appos") && v.toks[i].head.is_some_and(|h| (h as usize) < comma)
+    }) || matches!(
+        v.toks.get(tail.start).map(|t| t.lower.as_ref()),
+        Some("the" | "a" | "an" | "who" | "which" | "whose" | "its" | "his" | "her")
+    );
+    let opens_content = !tail.is_empty()
+        && tail.len() <= 8
+        && !appositive
+        && (v.has_parse
+            || v.toks[tail.start].upos == Some("NUM")
+            || v.word(tail.start).starts_with(char::is_lowercase));
+    let content_follows = r.content.iter().any(|c| c.start == s.end);
+    if opens_content && content_follows && comma > s.start {
+        r.source[k].end = comma;
+        if let Some(c) = r.content.iter_mut().find(|c| c.start == s.end) {
+            c.start = tail.start;
+        }
+    }
+    r
+}
+
 /// `The same day President George W. Bush demanded`: a time phrase opening the source is
 /// not part of it.
 pub fn drop_leading_time(v: &View, mut r: RawAttribution) -> RawAttribution {
@@ -540,9 +579,41 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_source_ends_at_the_comma_that_opens_the_content() {
+        let (doc, w) =
+            crate::test_support::view_of("According to Microsoft, nine out of 10 members played.");
+        let v = View::new(&doc);
+        let r = according_to_comma(
+            &v,
+            RawAttribution {
+                cue: 0..2,
+                score: 1.0,
+                source: vec![2..5],
+                content: vec![5..w.len() - 1],
+            },
+        );
+        assert_eq!((r.source, r.content), (vec![2..3], vec![4..w.len() - 1]));
+        // An appositive stays with the name.
+        let (doc, w) = crate::test_support::view_of(
+            "According to Richard Butler, the former head, weapons remained.",
+        );
+        let v = View::new(&doc);
+        let raw = RawAttribution {
+            cue: 0..2,
+            score: 1.0,
+            source: vec![2..8],
+            content: vec![8..w.len() - 1],
+        };
+        assert_eq!(according_to_comma(&v, raw.clone()), raw);
+    }
+
+    #[test]
     fn a_time_phrase_opening_a_source_is_not_part_of_it() {
         let cases = [
-            ("The same day President George W. Bush demanded more.", "President"),
+            (
+                "The same day President George W. Bush demanded more.",
+                "President",
+            ),
             ("Last year, a street survey found more.", "a"),
             ("The Sunday Telegraph reported more.", "The"),
             ("Time Warner said more.", "Time"),

@@ -78,6 +78,7 @@ impl Extractor {
             .map(|r| crate::boundaries::inverted_name_source(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::drop_leading_time(&v, r))
+            .map(|r| crate::boundaries::according_to_comma(&v, r))
             .map(|r| crate::relative::relative_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
             .map(|r| crate::boundaries::dash_aside_source(&v, r))

@@ -947,6 +947,16 @@ pub fn analyze(src: &str) -> SourceInfo {
         } else if ws.len() >= 2 || words(&info.name).len() == 1 {
             info.kind = SourceType::Person;
         }
+        // `state statistics body INSEE`: an acronym names an organisation, not a person.
+        let acronym = |n: &str| {
+            n.len() >= 2
+                && !n.contains(' ')
+                && n.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        };
+        if acronym(&info.name) && info.kind == SourceType::Person {
+            info.kind = SourceType::Organization;
+            info.role = None;
+        }
         if (ws.len() - start) >= 1
             && full.ends_with('s')
             && start == 0
@@ -1161,6 +1171,11 @@ mod tests {
         assert_eq!(analyze("Critics of the measure").kind, SourceType::Vague);
         assert_eq!(analyze("Mr Mallon's").name, "Mr Mallon");
         assert!(analyze("the world indoor champion").person_pronoun);
+        assert_eq!(
+            analyze("state statistics body INSEE").kind,
+            SourceType::Organization
+        );
+        assert_eq!(analyze("the UK").kind, SourceType::Government);
         assert!(!analyze("the party's leader").person_pronoun);
     }
 }
