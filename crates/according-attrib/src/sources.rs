@@ -953,9 +953,24 @@ pub fn analyze(src: &str) -> SourceInfo {
                 && !n.contains(' ')
                 && n.chars().all(|c| c.is_ascii_uppercase() || c == '&')
         };
-        if acronym(&info.name) && info.kind == SourceType::Person {
+        // Nor are brand-shaped words (`T-Mobile`, `O2`, `3M`) persons; a web address is an
+        // outlet (`Latinohiphopradio.com`).
+        let brand = |n: &str| {
+            !n.contains(' ')
+                && (n.chars().any(|c| c.is_ascii_digit())
+                    || n.split_once('-').is_some_and(|(a, b)| {
+                        a.len() == 1 && b.starts_with(|c: char| c.is_uppercase())
+                    }))
+        };
+        let web = [".com", ".co.uk", ".org", ".net", ".biz"]
+            .iter()
+            .any(|d| info.name.to_lowercase().ends_with(d));
+        if info.kind == SourceType::Person && (acronym(&info.name) || brand(&info.name)) {
             info.kind = SourceType::Organization;
             info.role = None;
+        }
+        if web {
+            info.kind = SourceType::Outlet;
         }
         if (ws.len() - start) >= 1
             && full.ends_with('s')
@@ -1176,6 +1191,8 @@ mod tests {
             SourceType::Organization
         );
         assert_eq!(analyze("the UK").kind, SourceType::Government);
+        assert_eq!(analyze("T-Mobile").kind, SourceType::Organization);
+        assert_eq!(analyze("Latinohiphopradio.com").kind, SourceType::Outlet);
         assert!(!analyze("the party's leader").person_pronoun);
     }
 }
