@@ -326,13 +326,7 @@ pub fn strip(text: &str) -> Pass {
             detail: format!("{reason}: `{}`", raw.trim()),
         });
     }
-    b.keep(&text[kept_from..]);
-    let (out, map) = b.finish();
-    Pass {
-        text: Some(out),
-        map,
-        notes,
-    }
+    Pass::rewritten(b, text, kept_from, notes)
 }
 
 #[cfg(test)]

@@ -82,17 +82,12 @@ pub fn decode(text: &str) -> Pass {
     let Some(span) = first else {
         return Pass::default();
     };
-    b.keep(&text[kept_from..]);
-    let (out, map) = b.finish();
-    Pass {
-        text: Some(out),
-        map,
-        notes: vec![Note {
-            kind: NoteKind::Other,
-            span,
-            detail: format!("{count} HTML character references decoded (`&#233;` → `é`)"),
-        }],
-    }
+    let note = Note {
+        kind: NoteKind::Other,
+        span,
+        detail: format!("{count} HTML character references decoded (`&#233;` → `é`)"),
+    };
+    Pass::rewritten(b, text, kept_from, vec![note])
 }
 
 #[cfg(test)]

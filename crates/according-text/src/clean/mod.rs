@@ -11,6 +11,7 @@ pub mod flags;
 pub mod mojibake;
 pub mod normalize;
 
+use according_core::offsets::OffsetMapBuilder;
 use according_core::{CleanText, Component, Doc, DocError, Note, OffsetMap};
 
 /// The result of one rewriting pass over a text.
@@ -22,6 +23,19 @@ pub struct Pass {
     pub map: OffsetMap,
     /// Notes with spans in the pass's *input* coordinates.
     pub notes: Vec<Note>,
+}
+
+impl Pass {
+    /// The view a pass built in `b`, with the input after `kept_from` kept as it is.
+    fn rewritten(mut b: OffsetMapBuilder, text: &str, kept_from: usize, notes: Vec<Note>) -> Pass {
+        b.keep(&text[kept_from..]);
+        let (out, map) = b.finish();
+        Pass {
+            text: Some(out),
+            map,
+            notes,
+        }
+    }
 }
 
 /// Accumulates passes: the current view, the composed map to the original, the notes so far.

@@ -129,13 +129,7 @@ pub fn repair(text: &str) -> Pass {
     if notes.is_empty() {
         return Pass::default();
     }
-    b.keep(&text[kept_from..]);
-    let (out, map) = b.finish();
-    Pass {
-        text: Some(out),
-        map,
-        notes,
-    }
+    Pass::rewritten(b, text, kept_from, notes)
 }
 
 /// Add a repair to the notes, merging with the previous note when on the same line.

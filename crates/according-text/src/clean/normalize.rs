@@ -55,13 +55,7 @@ pub fn drop_controls(text: &str) -> Pass {
             );
         }
     }
-    b.keep(&text[kept_from..]);
-    let (out, map) = b.finish();
-    Pass {
-        text: Some(out),
-        map,
-        notes,
-    }
+    Pass::rewritten(b, text, kept_from, notes)
 }
 
 /// Add a note, extending the previous one of the same kind when the spans touch.
@@ -116,13 +110,7 @@ pub fn nfc(text: &str) -> Pass {
     if notes.is_empty() {
         return Pass::default();
     }
-    b.keep(&text[kept_from..]);
-    let (out, map) = b.finish();
-    Pass {
-        text: Some(out),
-        map,
-        notes,
-    }
+    Pass::rewritten(b, text, kept_from, notes)
 }
 
 #[cfg(test)]
