@@ -481,6 +481,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_inside_a_name_is_no_cue() {
+        let (doc, w) = crate::test_support::view_of(
+            "He is running his own campaign alongside the official North East Says No campaign.",
+        );
+        let v = View::new(&doc);
+        let says = w.iter().position(|x| x == "Says").unwrap();
+        let raw = |cue: usize| RawAttribution {
+            cue: cue..cue + 1,
+            score: 1.0,
+            source: vec![],
+            content: vec![],
+        };
+        assert!(in_a_name(&v, &raw(says)));
+        // A headline in title case keeps its cue.
+        let (doc, w) = crate::test_support::view_of("Tory Leader Says No To Harry Apology");
+        let v = View::new(&doc);
+        let says = w.iter().position(|x| x == "Says").unwrap();
+        assert!(!in_a_name(&v, &raw(says)));
+    }
+
+    #[test]
     fn according_to_takes_the_phrase_after_it() {
         let doc = Doc::new("t", "t", "Butler stated that “there were weapons” when they left, according to Radio Free Europe/Radio Liberty. Next.");
         let v = View::new(&doc);
