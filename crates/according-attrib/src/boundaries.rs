@@ -58,6 +58,57 @@ fn frame(r: &RawAttribution) -> (usize, usize) {
     (a.unwrap_or(r.cue.start), b.unwrap_or(r.cue.end))
 }
 
+/// `Libertarian presidential candidate Gary Johnson`: words the parse hangs off the source's
+/// words as modifiers (compound, amod, det) just before it belong to it; `Hillary Clinton, the
+/// former secretary of State, said`: an appositive between the source and its cue too, as
+/// PolNeAR keeps it.
+pub fn source_modifiers(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !v.has_parse {
+        return r;
+    }
+    let taken = |r: &RawAttribution, i: usize| {
+        r.cue.contains(&i) || r.content.iter().any(|p| p.contains(&i))
+    };
+    for k in 0..r.source.len() {
+        let s = r.source[k].clone();
+        let sent = v.toks[s.start].sentence;
+        let mut start = s.start;
+        while start > 0
+            && v.toks[start - 1].sentence == sent
+            && !taken(&r, start - 1)
+            && !r.source.iter().any(|x| x.contains(&(start - 1)))
+            && matches!(v.toks[start - 1].deprel, Some("compound" | "amod"))
+            && !TIME_NOUNS.contains(&v.toks[start - 1].lower.as_ref())
+            && v.toks[start - 1]
+                .head
+                .is_some_and(|h| (start..s.end).contains(&(h as usize)))
+        {
+            start -= 1;
+        }
+        r.source[k].start = start;
+        // The appositive: `, NP ,` right before the cue, with no verb or quotation in it.
+        let gap = s.end..r.cue.start;
+        if gap.len() >= 3
+            && gap.len() <= 16
+            && v.toks[gap.start].lower == ","
+            && v.toks[gap.end - 1].lower == ","
+            && gap.clone().all(|i| {
+                !taken(&r, i)
+                    && v.toks[i].sentence == sent
+                    && v.toks[i].mark == QuoteMark::None
+                    && !matches!(v.toks[i].upos, Some("VERB" | "AUX"))
+            })
+            && gap.clone().any(|i| {
+                v.toks[i].deprel == Some("appos")
+                    && v.toks[i].head.is_some_and(|h| s.contains(&(h as usize)))
+            })
+        {
+            r.source[k].end = gap.end - 1;
+        }
+    }
+    r
+}
+
 /// `According to Microsoft, nine out of 10 members …`: a source after `according to` ends at
 /// its comma when what follows the comma is the start of the content (a number or a word that
 /// opens no appositive), not `according to Richard Butler, the former head of …`.
@@ -97,30 +148,32 @@ pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// Nouns of time (`the same day`, `on Monday`).
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
 /// `The same day President George W. Bush demanded`: a time phrase opening the source is
 /// not part of it.
 pub fn drop_leading_time(v: &View, mut r: RawAttribution) -> RawAttribution {
-    const TIME_NOUNS: &[&str] = &[
-        "day",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-        "time",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ];
     const TIME_WORDS: &[&str] = &[
         "the",
         "that",
@@ -605,6 +658,34 @@ mod tests {
             content: vec![8..w.len() - 1],
         };
         assert_eq!(according_to_comma(&v, raw.clone()), raw);
+    }
+
+    #[test]
+    fn a_source_takes_its_modifiers_and_appositive() {
+        // presidential candidate Gary Johnson , the Libertarian , said it
+        let doc = crate::test_support::parsed(&[
+            ("presidential", "ADJ", "amod", Some(1)),
+            ("candidate", "NOUN", "compound", Some(3)),
+            ("Gary", "PROPN", "compound", Some(3)),
+            ("Johnson", "PROPN", "nsubj", Some(8)),
+            (",", "PUNCT", "punct", Some(6)),
+            ("the", "DET", "det", Some(6)),
+            ("Libertarian", "PROPN", "appos", Some(3)),
+            (",", "PUNCT", "punct", Some(6)),
+            ("said", "VERB", "root", None),
+            ("it", "PRON", "obj", Some(8)),
+        ]);
+        let v = View::new(&doc);
+        let r = source_modifiers(
+            &v,
+            RawAttribution {
+                cue: 8..9,
+                score: 1.0,
+                source: vec![2..4],
+                content: vec![9..10],
+            },
+        );
+        assert_eq!(r.source, vec![0..7]);
     }
 
     #[test]

@@ -209,28 +209,7 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
 #[allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 mod tests {
     use super::*;
-    use according_core::Token;
-
-    /// A hand-parsed view: (word, upos, deprel, head index or none).
-    fn parsed(words: &[(&str, &str, &str, Option<u32>)]) -> according_core::Doc {
-        let text = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
-        let mut doc = according_core::Doc::new("t", "t", &text);
-        let mut at = 0;
-        for (w, upos, deprel, head) in words {
-            doc.tokens.push(Token {
-                span: according_core::Span::new(at, at + w.len()),
-                text: w.to_string(),
-                upos: Some(upos.to_string()),
-                xpos: None,
-                lemma: None,
-                head: *head,
-                deprel: Some(deprel.to_string()),
-                sentence: 0,
-            });
-            at += w.len() + 1;
-        }
-        doc
-    }
+    use crate::test_support::parsed;
 
     #[test]
     fn a_relative_pronoun_names_its_antecedent() {

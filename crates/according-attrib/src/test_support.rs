@@ -10,3 +10,24 @@ pub(crate) fn view_of(text: &str) -> (Doc, Vec<String>) {
     let words = doc.tokens.iter().map(|t| t.text.clone()).collect();
     (doc, words)
 }
+
+/// A hand-parsed view: (word, upos, deprel, head index or none).
+pub(crate) fn parsed(words: &[(&str, &str, &str, Option<u32>)]) -> according_core::Doc {
+    let text = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+    let mut doc = according_core::Doc::new("t", "t", &text);
+    let mut at = 0;
+    for (w, upos, deprel, head) in words {
+        doc.tokens.push(according_core::Token {
+            span: according_core::Span::new(at, at + w.len()),
+            text: w.to_string(),
+            upos: Some(upos.to_string()),
+            xpos: None,
+            lemma: None,
+            head: *head,
+            deprel: Some(deprel.to_string()),
+            sentence: 0,
+        });
+        at += w.len() + 1;
+    }
+    doc
+}
