@@ -198,6 +198,8 @@ pub const GOVERNMENTS: &[(&str, &str)] = &[
     ("US", "United States"),
     ("the US", "United States"),
     ("Downing Street", "United Kingdom"),
+    ("the Scottish Executive", "United Kingdom"),
+    ("the Welsh Assembly", "United Kingdom"),
     ("Number 10", "United Kingdom"),
     ("Number Ten", "United Kingdom"),
     ("No 10", "United Kingdom"),
@@ -318,9 +320,16 @@ pub fn country(name: &str) -> Option<&'static str> {
 }
 
 pub fn government(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    // (`The Kremlin` opening a sentence is `the Kremlin`.)
+    let name = name
+        .strip_prefix("The ")
+        .map_or(std::borrow::Cow::Borrowed(name), |rest| {
+            std::borrow::Cow::Owned(format!("the {rest}"))
+        });
     GOVERNMENTS
         .iter()
-        .find(|(a, _)| *a == name.trim())
+        .find(|(a, _)| *a == name)
         .map(|(_, c)| *c)
 }
 

@@ -120,6 +120,10 @@ const ORG_WORDS: &[&str] = &[
     "Coalition",
     "Network",
     "Fund",
+    "Programme",
+    "Program",
+    "Authority",
+    "Trust",
     "Club",
     "Alliance",
     "Society",
@@ -969,6 +973,16 @@ pub fn analyze(src: &str) -> SourceInfo {
             info.kind = SourceType::Organization;
             info.role = None;
         }
+        // `The MPs`: a plural acronym is a group.
+        let last = info.name.rsplit(' ').next().unwrap_or("");
+        if info.kind == SourceType::Person
+            && matches!(info.name.split(' ').count(), 1 | 2)
+            && (info.name.split(' ').count() == 1 || info.name.starts_with("The "))
+            && last.strip_suffix('s').is_some_and(acronym)
+        {
+            info.kind = SourceType::Group;
+            info.role = None;
+        }
         if web {
             info.kind = SourceType::Outlet;
         }
@@ -1192,6 +1206,15 @@ mod tests {
         );
         assert_eq!(analyze("the UK").kind, SourceType::Government);
         assert_eq!(analyze("T-Mobile").kind, SourceType::Organization);
+        assert_eq!(analyze("The MPs").kind, SourceType::Group);
+        assert_eq!(
+            analyze("the World Food Programme").kind,
+            SourceType::Organization
+        );
+        assert_eq!(
+            analyze("The Scottish Executive").kind,
+            SourceType::Government
+        );
         assert_eq!(analyze("Latinohiphopradio.com").kind, SourceType::Outlet);
         assert!(!analyze("the party's leader").person_pronoun);
     }
