@@ -54,6 +54,7 @@ pub mod relative;
 pub mod resolve;
 pub mod score_table;
 pub mod sequence;
+mod source_words;
 pub mod sources;
 pub mod table;
 pub mod tagging;
