@@ -135,6 +135,41 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "group",
 ];
 
+/// Words that close an organisation's name (`Clarence House`, `Band Aid`, `Warner Music`).
+pub(crate) const ORG_NAME_ENDS: &[&str] = &[
+    "House",
+    "Aid",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Airways",
+    "Airlines",
+    "Motors",
+    "Ltd",
+    "Ltd.",
+    "plc",
+    "PLC",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Media",
+    "Entertainment",
+    "Games",
+    "Music",
+    "Corporation",
+    "Corp",
+    "Technologies",
+    "Systems",
+    "Software",
+    "Networks",
+    "Communications",
+    "Telecom",
+    "Petroleum",
+    "Pharmaceuticals",
+    "Laboratories",
+    "Labs",
+];
+
 /// Words marking a government body.
 pub(crate) const GOV_WORDS: &[&str] = &[
     "government",

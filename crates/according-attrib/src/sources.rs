@@ -468,9 +468,15 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.unnamed = true;
         return info;
     }
-    if ORG_WORDS
-        .iter()
-        .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o))
+    // (`Clarence House`, `Band Aid`, `Universal Pictures`: a word that closes organisation
+    // names, after a capitalised word.)
+    let org_end = ws.len() >= 2
+        && ORG_NAME_ENDS.contains(&trim_punct(w(ws.len() - 1)))
+        && is_cap(w(ws.len() - 2));
+    if org_end
+        || ORG_WORDS
+            .iter()
+            .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o))
     {
         info.kind = SourceType::Organization;
         info.affiliation = affiliation_of(full);
@@ -789,6 +795,8 @@ mod tests {
         );
         assert_eq!(analyze("the UK").kind, SourceType::Government);
         assert_eq!(analyze("T-Mobile").kind, SourceType::Organization);
+        assert_eq!(analyze("Clarence House").kind, SourceType::Organization);
+        assert_eq!(analyze("Band Aid").kind, SourceType::Organization);
         assert_eq!(analyze("The MPs").kind, SourceType::Group);
         assert_eq!(
             analyze("the World Food Programme").kind,
