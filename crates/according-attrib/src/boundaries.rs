@@ -610,6 +610,7 @@ pub fn stop_at_other_sources(raw: &mut [RawAttribution]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::raw;
 
     #[test]
     fn an_inverted_name_after_its_cue_is_the_source() {
@@ -620,12 +621,7 @@ mod tests {
         let thinks = w.iter().position(|x| x == "thinks").unwrap();
         let r = inverted_name_source(
             &v,
-            RawAttribution {
-                cue: thinks..thinks + 1,
-                score: 1.0,
-                source: vec![],
-                content: vec![thinks + 1..thinks + 3],
-            },
+            raw(thinks..thinks + 1, vec![], vec![thinks + 1..thinks + 3]),
         );
         assert_eq!(r.source, vec![thinks + 1..thinks + 3]);
         assert_eq!(r.content, vec![0..thinks]);
@@ -636,27 +632,14 @@ mod tests {
         let (doc, w) =
             crate::test_support::view_of("According to Microsoft, nine out of 10 members played.");
         let v = View::new(&doc);
-        let r = according_to_comma(
-            &v,
-            RawAttribution {
-                cue: 0..2,
-                score: 1.0,
-                source: vec![2..5],
-                content: vec![5..w.len() - 1],
-            },
-        );
+        let r = according_to_comma(&v, raw(0..2, vec![2..5], vec![5..w.len() - 1]));
         assert_eq!((r.source, r.content), (vec![2..3], vec![4..w.len() - 1]));
         // An appositive stays with the name.
         let (doc, w) = crate::test_support::view_of(
             "According to Richard Butler, the former head, weapons remained.",
         );
         let v = View::new(&doc);
-        let raw = RawAttribution {
-            cue: 0..2,
-            score: 1.0,
-            source: vec![2..8],
-            content: vec![8..w.len() - 1],
-        };
+        let raw = raw(0..2, vec![2..8], vec![8..w.len() - 1]);
         assert_eq!(according_to_comma(&v, raw.clone()), raw);
     }
 
@@ -676,15 +659,7 @@ mod tests {
             ("it", "PRON", "obj", Some(8)),
         ]);
         let v = View::new(&doc);
-        let r = source_modifiers(
-            &v,
-            RawAttribution {
-                cue: 8..9,
-                score: 1.0,
-                source: vec![2..4],
-                content: vec![9..10],
-            },
-        );
+        let r = source_modifiers(&v, raw(8..9, vec![2..4], vec![9..10]));
         assert_eq!(r.source, vec![0..7]);
     }
 
@@ -703,15 +678,7 @@ mod tests {
             let (doc, w) = crate::test_support::view_of(text);
             let v = View::new(&doc);
             let cue = w.len() - 3;
-            let r = drop_leading_time(
-                &v,
-                RawAttribution {
-                    cue: cue..cue + 1,
-                    score: 1.0,
-                    source: vec![0..cue],
-                    content: vec![cue + 1..cue + 2],
-                },
-            );
+            let r = drop_leading_time(&v, raw(cue..cue + 1, vec![0..cue], vec![cue + 1..cue + 2]));
             assert_eq!(w[r.source[0].start], first, "{text}");
         }
     }
@@ -727,12 +694,11 @@ mod tests {
         let who = w.iter().position(|x| x == "who").unwrap();
         let r = dash_aside_source(
             &v,
-            RawAttribution {
-                cue: said..said + 1,
-                score: 1.0,
-                source: vec![said - 1..said],
-                content: vec![who..said - 1, said + 1..w.len() - 1],
-            },
+            raw(
+                said..said + 1,
+                vec![said - 1..said],
+                vec![who..said - 1, said + 1..w.len() - 1],
+            ),
         );
         let text = |r: &Range<usize>| {
             v.text[v.toks[r.start].span.start..v.toks[r.end - 1].span.end].to_string()
@@ -753,12 +719,11 @@ mod tests {
         let v = View::new(&doc);
         let said = w.iter().position(|x| x == "said").unwrap();
         let looking = w.iter().position(|x| x == "looking").unwrap();
-        let r = RawAttribution {
-            cue: said..said + 1,
-            score: 1.0,
-            source: vec![said - 1..said],
-            content: vec![1..said - 2, looking..w.len() - 1],
-        };
+        let r = raw(
+            said..said + 1,
+            vec![said - 1..said],
+            vec![1..said - 2, looking..w.len() - 1],
+        );
         let r = drop_unquoted_tail(&v, r);
         assert_eq!(r.content, vec![1..said - 2]);
     }
@@ -770,21 +735,19 @@ mod tests {
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let mut is_cue = vec![false; v.len()];
         is_cue[pos("say")] = true;
-        let r = RawAttribution {
-            cue: pos("said")..pos("said") + 1,
-            score: 1.0,
-            source: vec![0..1],
-            content: vec![pos("the")..pos(","), pos("failed")..pos("failed") + 1],
-        };
+        let r = raw(
+            pos("said")..pos("said") + 1,
+            vec![0..1],
+            vec![pos("the")..pos(","), pos("failed")..pos("failed") + 1],
+        );
         let r = fill_holes(&v, r, &is_cue);
         assert_eq!(r.content, vec![pos("the")..pos("failed") + 1]);
         // A hole holding another cue stays.
-        let r = RawAttribution {
-            cue: pos("said")..pos("said") + 1,
-            score: 1.0,
-            source: vec![0..1],
-            content: vec![pos("the")..pos("failed") + 1, pos("say") + 1..w.len()],
-        };
+        let r = raw(
+            pos("said")..pos("said") + 1,
+            vec![0..1],
+            vec![pos("the")..pos("failed") + 1, pos("say") + 1..w.len()],
+        );
         assert_eq!(fill_holes(&v, r.clone(), &is_cue).content, r.content);
     }
 
@@ -793,12 +756,11 @@ mod tests {
         let (doc, w) = view_of("Kerry, who lost in 2004, said he was a gentleman.");
         let v = View::new(&doc);
         let said = w.iter().position(|x| x == "said").unwrap();
-        let r = RawAttribution {
-            cue: said..said + 1,
-            score: 1.0,
-            source: vec![0..said - 1],
-            content: vec![said + 1..w.len() - 1],
-        };
+        let r = raw(
+            said..said + 1,
+            vec![0..said - 1],
+            vec![said + 1..w.len() - 1],
+        );
         assert_eq!(source_commas(&v, r).source, vec![0..said]);
     }
 
@@ -826,12 +788,7 @@ mod tests {
         }
         let v = View::new(&doc);
         let p = promising as usize;
-        let r = RawAttribution {
-            cue: p..p + 1,
-            score: 1.0,
-            source: vec![],
-            content: vec![p + 1..w.len() - 1],
-        };
+        let r = raw(p..p + 1, vec![], vec![p + 1..w.len() - 1]);
         assert_eq!(controller_source(&v, r).source, vec![0..1]);
     }
 
@@ -845,12 +802,11 @@ mod tests {
         }
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
-        let r = RawAttribution {
-            cue: pos("has")..pos("the"),
-            score: 1.0,
-            source: vec![0..1],
-            content: vec![pos("the")..w.len() - 1],
-        };
+        let r = raw(
+            pos("has")..pos("the"),
+            vec![0..1],
+            vec![pos("the")..w.len() - 1],
+        );
         assert_eq!(
             noun_content_to_comma(&v, r).content,
             vec![pos("the")..pos(",")]
@@ -864,44 +820,32 @@ mod tests {
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let (notes, announced) = (pos("notes"), pos("announced"));
-        let mut raw = vec![
-            RawAttribution {
-                cue: notes..notes + 1,
-                score: 1.0,
-                source: vec![0..1],
-                content: vec![notes + 1..announced],
-            },
-            RawAttribution {
-                cue: announced..announced + 1,
-                score: 1.0,
-                source: vec![pos("the")..announced],
-                content: vec![pos("Friday") + 1..w.len() - 1],
-            },
+        let mut atts = vec![
+            raw(notes..notes + 1, vec![0..1], vec![notes + 1..announced]),
+            raw(
+                announced..announced + 1,
+                vec![pos("the")..announced],
+                vec![pos("Friday") + 1..w.len() - 1],
+            ),
         ];
-        nest_inner(&v, &mut raw);
-        assert_eq!(raw[0].content, vec![notes + 1..w.len() - 1]);
-        assert_eq!(raw[1].content, vec![pos("Friday") + 1..w.len() - 1]);
+        nest_inner(&v, &mut atts);
+        assert_eq!(atts[0].content, vec![notes + 1..w.len() - 1]);
+        assert_eq!(atts[1].content, vec![pos("Friday") + 1..w.len() - 1]);
         // A fronted outer content that starts after the inner `that`.
         let (doc, w) = view_of("Ivanov stated that he left, the radio reported.");
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let (stated, reported) = (pos("stated"), pos("reported"));
-        let mut raw = vec![
-            RawAttribution {
-                cue: stated..stated + 1,
-                score: 1.0,
-                source: vec![0..1],
-                content: vec![stated + 1..pos(",")],
-            },
-            RawAttribution {
-                cue: reported..reported + 1,
-                score: 1.0,
-                source: vec![pos("the")..reported],
-                content: vec![stated + 2..pos(",")],
-            },
+        let mut atts = vec![
+            raw(stated..stated + 1, vec![0..1], vec![stated + 1..pos(",")]),
+            raw(
+                reported..reported + 1,
+                vec![pos("the")..reported],
+                vec![stated + 2..pos(",")],
+            ),
         ];
-        nest_inner(&v, &mut raw);
-        assert_eq!(raw[1].content, vec![0..pos(",")]);
+        nest_inner(&v, &mut atts);
+        assert_eq!(atts[1].content, vec![0..pos(",")]);
     }
 
     #[test]
@@ -910,12 +854,7 @@ mod tests {
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let cue = pos("said")..pos(":") + 1;
-        let r = RawAttribution {
-            cue: cue.clone(),
-            score: 1.0,
-            source: vec![0..1],
-            content: vec![pos("We")..pos("They")],
-        };
+        let r = raw(cue.clone(), vec![0..1], vec![pos("We")..pos("They")]);
         let is_cue = vec![false; v.len()];
         let close = pos("cares") + 2;
         assert_eq!(v.word(close), "”");
@@ -932,12 +871,11 @@ mod tests {
         );
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
-        let r = RawAttribution {
-            cue: pos("said")..pos("said") + 1,
-            score: 1.0,
-            source: vec![0..1],
-            content: vec![pos("the")..w.len() - 1],
-        };
+        let r = raw(
+            pos("said")..pos("said") + 1,
+            vec![0..1],
+            vec![pos("the")..w.len() - 1],
+        );
         assert_eq!(
             clause_content_cut(&v, r).content,
             vec![pos("the")..pos(";")]
@@ -950,12 +888,11 @@ mod tests {
         let v = View::new(&doc);
         let said = w.iter().position(|x| x == "said").unwrap();
         let but = w.iter().position(|x| x == "but").unwrap();
-        let r = RawAttribution {
-            cue: said..said + 1,
-            score: 1.0,
-            source: vec![said - 1..said],
-            content: vec![1..said - 3, but..w.len() - 2],
-        };
+        let r = raw(
+            said..said + 1,
+            vec![said - 1..said],
+            vec![1..said - 3, but..w.len() - 2],
+        );
         let r = drop_unquoted_tail(&v, r.clone());
         assert_eq!(r.content.len(), 2);
     }

@@ -62,6 +62,7 @@ pub fn release_claimed_quotes(v: &View, raw: &mut [RawAttribution]) {
 #[allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 mod tests {
     use super::*;
+    use crate::test_support::raw;
     use crate::test_support::view_of;
 
     fn find(w: &[String], word: &str) -> usize {
@@ -82,18 +83,12 @@ mod tests {
         assert_eq!(q.start, open);
         assert_eq!(w[q.end - 1], "\"");
         let mut raw = vec![
-            RawAttribution {
-                cue: added..added + 2,
-                score: 1.0,
-                source: vec![0..1],
-                content: vec![q.clone()],
-            },
-            RawAttribution {
-                cue: reported..reported + 1,
-                score: 1.0,
-                source: vec![reported - 2..reported],
-                content: vec![open + 1..q.end - 2, reported + 1..w.len() - 1],
-            },
+            raw(added..added + 2, vec![0..1], vec![q.clone()]),
+            raw(
+                reported..reported + 1,
+                vec![reported - 2..reported],
+                vec![open + 1..q.end - 2, reported + 1..w.len() - 1],
+            ),
         ];
         release_claimed_quotes(&v, &mut raw);
         assert_eq!(raw[0].content, vec![q]);
@@ -107,20 +102,14 @@ mod tests {
         let v = View::new(&doc);
         let declared = find(&w, "declared");
         let q = colon_quote(&v, &(declared..declared + 1)).expect("a colon quote");
-        let outer = RawAttribution {
-            cue: 0..2,
-            score: 1.0,
-            source: vec![2..4],
-            content: vec![declared - 1..w.len()],
-        };
+        let outer = raw(0..2, vec![2..4], vec![declared - 1..w.len()]);
         let mut raw = vec![
             outer.clone(),
-            RawAttribution {
-                cue: declared..declared + 1,
-                score: 1.0,
-                source: vec![declared - 1..declared],
-                content: vec![q],
-            },
+            raw(
+                declared..declared + 1,
+                vec![declared - 1..declared],
+                vec![q],
+            ),
         ];
         release_claimed_quotes(&v, &mut raw);
         assert_eq!(raw[0], outer);

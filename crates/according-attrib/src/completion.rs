@@ -208,19 +208,11 @@ pub fn find_report_cues(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttributi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::raw;
     use crate::test_support::view_of;
 
     fn text(v: &View, r: &Range<usize>) -> String {
         v.text[v.toks[r.start].span.start..v.toks[r.end - 1].span.end].to_string()
-    }
-
-    fn raw(cue: Range<usize>, source: Vec<Range<usize>>) -> RawAttribution {
-        RawAttribution {
-            cue,
-            score: 1.0,
-            source,
-            content: vec![],
-        }
     }
 
     #[test]
@@ -231,13 +223,13 @@ mod tests {
         );
         let v = View::new(&doc);
         let denied = w.iter().position(|x| x == "denied").unwrap();
-        let r = complete_content(&v, raw(denied..denied + 1, vec![0..1]));
+        let r = complete_content(&v, raw(denied..denied + 1, vec![0..1], vec![]));
         assert_eq!(
             text(&v, &r.content[0]),
             "that – outside Afghanistan – there was any evidence"
         );
         let noted = w.iter().position(|x| x == "noted").unwrap();
-        let r = complete_content(&v, raw(noted..noted + 1, vec![noted - 1..noted]));
+        let r = complete_content(&v, raw(noted..noted + 1, vec![noted - 1..noted], vec![]));
         assert_eq!(
             text(&v, &r.content[0]),
             "The Council later came to the same conclusion"
@@ -255,7 +247,10 @@ mod tests {
         let v = View::new(&doc);
         let czech = w.iter().position(|x| x == "Czech").unwrap();
         let verified = w.iter().position(|x| x == "verified").unwrap();
-        let r = widen_source_to_head(&v, raw(verified..verified + 1, vec![czech..czech + 2]));
+        let r = widen_source_to_head(
+            &v,
+            raw(verified..verified + 1, vec![czech..czech + 2], vec![]),
+        );
         assert_eq!(text(&v, &r.source[0]), "police in the Czech Republic");
     }
 

@@ -114,6 +114,7 @@ pub fn find_hedged_passives(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::raw;
     use crate::test_support::view_of;
 
     fn text(v: &View, r: &Range<usize>) -> String {
@@ -156,12 +157,7 @@ mod tests {
         let (doc, w) = view_of("Iraq is also suspected of receiving uranium.");
         let v = View::new(&doc);
         let is = w.iter().position(|x| x == "is").unwrap();
-        let tagged = RawAttribution {
-            cue: is..is + 4,
-            score: 1.0,
-            source: vec![],
-            content: vec![],
-        };
+        let tagged = raw(is..is + 4, vec![], vec![]);
         assert!(find_hedged_passives(&v, &[tagged]).is_empty());
         assert_eq!(find_hedged_passives(&v, &[]).len(), 1);
     }

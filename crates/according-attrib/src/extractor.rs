@@ -473,6 +473,7 @@ impl Component for Extractor {
 #[allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 mod tests {
     use super::*;
+    use crate::test_support::raw;
 
     fn tok(v: &View, w: &str) -> usize {
         v.toks
@@ -488,18 +489,13 @@ mod tests {
         );
         let v = View::new(&doc);
         let says = w.iter().position(|x| x == "Says").unwrap();
-        let raw = |cue: usize| RawAttribution {
-            cue: cue..cue + 1,
-            score: 1.0,
-            source: vec![],
-            content: vec![],
-        };
-        assert!(in_a_name(&v, &raw(says)));
+        let one_word_cue = |cue: usize| raw(cue..cue + 1, vec![], vec![]);
+        assert!(in_a_name(&v, &one_word_cue(says)));
         // A headline in title case keeps its cue.
         let (doc, w) = crate::test_support::view_of("Tory Leader Says No To Harry Apology");
         let v = View::new(&doc);
         let says = w.iter().position(|x| x == "Says").unwrap();
-        assert!(!in_a_name(&v, &raw(says)));
+        assert!(!in_a_name(&v, &one_word_cue(says)));
     }
 
     #[test]

@@ -210,6 +210,7 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
 mod tests {
     use super::*;
     use crate::test_support::parsed;
+    use crate::test_support::raw;
 
     #[test]
     fn a_relative_pronoun_names_its_antecedent() {
@@ -243,15 +244,7 @@ mod tests {
             ("it", "PRON", "obj", Some(7)),
         ]);
         let v = View::new(&doc);
-        let r = relative_source(
-            &v,
-            RawAttribution {
-                cue: 7..8,
-                score: 1.0,
-                source: vec![3..7],
-                content: vec![8..9],
-            },
-        );
+        let r = relative_source(&v, raw(7..8, vec![3..7], vec![8..9]));
         assert_eq!(r.source, vec![0..7]);
     }
 
@@ -269,12 +262,7 @@ mod tests {
             ("cornerstone", "NOUN", "acl:relcl", Some(0)),
         ]);
         let v = View::new(&doc);
-        let raw = RawAttribution {
-            cue: 4..5,
-            score: 1.0,
-            source: vec![2..4],
-            content: vec![5..8],
-        };
+        let raw = raw(4..5, vec![2..4], vec![5..8]);
         assert_eq!(relative_source(&v, raw.clone()).source, vec![3..4]);
         // Unparsed, nothing is known: the source stays.
         let mut bare = doc.clone();

@@ -31,3 +31,17 @@ pub(crate) fn parsed(words: &[(&str, &str, &str, Option<u32>)]) -> according_cor
     }
     doc
 }
+
+/// A raw attribution for the rule tests (token ranges; score 1).
+pub(crate) fn raw(
+    cue: std::ops::Range<usize>,
+    source: Vec<std::ops::Range<usize>>,
+    content: Vec<std::ops::Range<usize>>,
+) -> crate::tagging::RawAttribution {
+    crate::tagging::RawAttribution {
+        cue,
+        score: 1.0,
+        source,
+        content,
+    }
+}
