@@ -15,6 +15,7 @@
 //! - a content that stops mid-clause where an inner attribution's cue begins, or starts
 //!   right after one, takes that attribution in (PolNeAR nests them: `notes that the
 //!   Commission announced that …`, `Saltanov stated that …, RFE/RL reported`);
+//! - what a colon cue introduces ends with the colon's paragraph (a headline);
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
@@ -490,6 +491,26 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// `Marco Rubio: I'm Not Interested` + paragraph break: what a colon cue introduces ends with
+/// the colon's paragraph (a quotation opened after the colon that closes in a later paragraph
+/// is left to [`to_quote_close`] and `claims`).
+pub fn colon_content_in_paragraph(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if r.cue.len() != 1 || v.word(r.cue.start) != ":" {
+        return r;
+    }
+    let para = v.toks[r.cue.start].paragraph;
+    for p in &mut r.content {
+        if p.start >= r.cue.end && v.toks[p.start].paragraph == para {
+            p.end = (p.start..p.end)
+                .find(|&i| v.toks[i].paragraph != para)
+                .unwrap_or(p.end);
+        }
+    }
+    r.content
+        .retain(|p| p.start < r.cue.end || v.toks[p.start].paragraph == para);
+    r
+}
+
 /// A content that stops inside a quotation runs on to the quotation's close (same
 /// paragraph, no other cue on the way).
 pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
@@ -611,6 +632,27 @@ pub fn stop_at_other_sources(raw: &mut [RawAttribution]) {
 mod tests {
     use super::*;
     use crate::test_support::raw;
+
+    #[test]
+    fn a_headline_colon_content_ends_with_its_paragraph() {
+        let (doc, w) = crate::test_support::view_of(
+            "Marco Rubio: I am Not Interested\n\nThe senator said so on Monday.",
+        );
+        let v = View::new(&doc);
+        let colon = w.iter().position(|x| x == ":").unwrap();
+        let the = w.iter().position(|x| x == "The").unwrap();
+        let r = colon_content_in_paragraph(
+            &v,
+            raw(colon..colon + 1, vec![0..colon], vec![colon + 1..w.len()]),
+        );
+        assert_eq!(r.content, vec![colon + 1..the]);
+        // A colon inside a paragraph keeps its content.
+        let r = colon_content_in_paragraph(
+            &v,
+            raw(colon..colon + 1, vec![0..colon], vec![colon + 1..the]),
+        );
+        assert_eq!(r.content, vec![colon + 1..the]);
+    }
 
     #[test]
     fn an_inverted_name_after_its_cue_is_the_source() {

@@ -4,8 +4,8 @@
 //! PolNeAR gives each token one role, so an outer attribution's content may stop where an
 //! inner attribution starts. An attribution B is therefore placed inside A when B's cue lies
 //! in A's content, or when A's cue sits in the same sentence outside B and A frames it: A's cue
-//! follows all of B (`…, X reported`) or A is an `according to` attribution. Never when B's
-//! cue lies in A's source (`X, who said …, added`).
+//! follows all of B and A reports nothing after its cue (`…, X reported`), or A is an
+//! `according to` attribution. Never when B's cue lies in A's source (`X, who said …, added`).
 
 use according_core::{Attribution, AttributionKind, Span};
 
@@ -51,7 +51,11 @@ pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
                 .any(|c| c.contains(atts[b].cue.span));
             let same_sentence = sentence_of(aa.cue.span.start) == bs;
             let cue_outside_b = !bx.contains(aa.cue.span);
-            let trailing_frame = same_sentence && aa.cue.span.start >= bx.end;
+            // A trailing frame reports what comes before it; one with content of its own after
+            // its cue (`Critics argue that …, while supporters say …`, `She described … and
+            // called for a review`) is a sibling.
+            let own_content_after = aa.content.spans.iter().any(|c| c.start >= aa.cue.span.end);
+            let trailing_frame = same_sentence && aa.cue.span.start >= bx.end && !own_content_after;
             let according = same_sentence
                 && cue_outside_b
                 && aa.kind == AttributionKind::AccordingTo

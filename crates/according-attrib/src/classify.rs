@@ -62,6 +62,7 @@ pub fn kind(text: &str, a: &Attribution, cue_pos: Option<&str>) -> AttributionKi
         .map(|s| s.slice(text))
         .collect::<Vec<_>>()
         .join(" ");
+    let content = without_scare_quotes(&content);
     let c =
         content.trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '.' | ';' | ':'));
     let quotes = c.chars().filter(|&ch| is_quote_char(ch)).count();
@@ -85,6 +86,40 @@ pub fn kind(text: &str, a: &Attribution, cue_pos: Option<&str>) -> AttributionKi
         }
     }
     AttributionKind::Mixed
+}
+
+/// `The so-called “peace dividend”`: quotation marks the writer puts around a term (scare
+/// quotes) are not the source's words; the term stays, its marks go.
+fn without_scare_quotes(content: &str) -> std::borrow::Cow<'_, str> {
+    const SO_CALLED: &str = "so-called ";
+    let lower = content.to_ascii_lowercase();
+    if !lower.contains(SO_CALLED) {
+        return content.into();
+    }
+    let mut out = String::with_capacity(content.len());
+    let mut rest = 0;
+    for (at, _) in lower.match_indices(SO_CALLED) {
+        let open = at + SO_CALLED.len();
+        if open < rest || !content[open..].starts_with(is_quote_char) {
+            continue;
+        }
+        let q = content[open..].chars().next().map_or(1, char::len_utf8);
+        // The term closes within a few words.
+        let Some(len) = content[open + q..]
+            .char_indices()
+            .take(60)
+            .find(|&(_, ch)| is_quote_char(ch))
+            .map(|(k, _)| k)
+        else {
+            continue;
+        };
+        let close = open + q + len;
+        out.push_str(&content[rest..open]);
+        out.push_str(&content[open + q..close]);
+        rest = close + content[close..].chars().next().map_or(1, char::len_utf8);
+    }
+    out.push_str(&content[rest..]);
+    out.into()
 }
 
 /// The lowercased words of a text, for whole-word phrase lookups.
@@ -302,4 +337,26 @@ pub fn flags(
     f.sort();
     f.dedup();
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_scare_quotes;
+
+    #[test]
+    fn scare_quotes_after_so_called_are_not_the_sources_words() {
+        assert_eq!(
+            without_scare_quotes("The so-called “peace dividend” never came"),
+            "The so-called peace dividend never came"
+        );
+        assert_eq!(
+            without_scare_quotes("So-called \"experts\" and “a disaster”"),
+            "So-called experts and “a disaster”"
+        );
+        // Partial quotes elsewhere keep their marks.
+        assert_eq!(
+            without_scare_quotes("the plan as “a disaster”"),
+            "the plan as “a disaster”"
+        );
+    }
 }

@@ -85,6 +85,7 @@ impl Extractor {
             .map(|r| crate::boundaries::dash_aside_source(&v, r))
             .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
             .map(|r| crate::boundaries::to_quote_close(&v, r, &is_cue))
+            .map(|r| crate::boundaries::colon_content_in_paragraph(&v, r))
             .map(|r| crate::boundaries::clause_content_cut(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
@@ -199,6 +200,28 @@ const WORK_NOUNS: &[&str] = &[
     "musical",
     "single",
     "episode",
+];
+
+/// Verbs whose quoted object is a work's title (`he sang “Yesterday”`), not words reported.
+const PERFORMANCE_VERBS: &[&str] = &[
+    "sang",
+    "sing",
+    "sings",
+    "singing",
+    "sung",
+    "performed",
+    "perform",
+    "performs",
+    "performing",
+    "played",
+    "plays",
+    "playing",
+    "starred",
+    "starring",
+    "directed",
+    "screened",
+    "premiered",
+    "recorded",
 ];
 
 /// `according to X`: the source is the phrase right after the cue, up to the next
@@ -320,15 +343,19 @@ fn in_a_name(v: &View, r: &RawAttribution) -> bool {
 }
 
 /// Quoted titles of works inside a content (`his book, “Saddam’s Bombmaker.”`) are not
-/// attributed speech: cut them out of the content, and drop an attribution left without one.
+/// attributed speech: cut them out of the content, and drop an attribution left without one
+/// or whose cue performs the work (`sang “Yesterday”`).
 fn drop_titles(v: &View, mut r: RawAttribution) -> Option<RawAttribution> {
     let had = !r.content.is_empty();
+    let performs = PERFORMANCE_VERBS.contains(&v.toks[r.cue.end - 1].lower.as_ref());
     let mut pieces = Vec::new();
     for c in &r.content {
         let mut start = c.start;
         let mut i = c.start.saturating_sub(1);
         while i < c.end {
             match quoted_title_at(v, i) {
+                // `sang “Yesterday” at the concert`: performing a work reports nothing.
+                Some(_) if performs && i <= r.cue.end + 1 => return None,
                 Some(close) => {
                     if start < i {
                         pieces.push(start..i);
@@ -377,8 +404,10 @@ fn quoted_title_at(v: &View, q: usize) -> Option<usize> {
                 "of" | "the" | "a" | "and" | "in" | "’s" | "'s" | "to" | "for"
             )
     });
-    let work_before =
-        (q.saturating_sub(4)..q).any(|i| WORK_NOUNS.contains(&v.toks[i].lower.as_ref()));
+    let work_before = (q.saturating_sub(4)..q).any(|i| {
+        let w = v.toks[i].lower.as_ref();
+        WORK_NOUNS.contains(&w) || PERFORMANCE_VERBS.contains(&w)
+    });
     (title_case && work_before).then_some(close)
 }
 

@@ -1,30 +1,14 @@
 //! Who a pronoun source is: gender agreement, a name in the content is not the speaker, the
 //! subject of the previous sentence, a name before a dash aside, a relative pronoun's
 //! antecedent and a definite description (`the Dutchman`).
-use according_attrib::{nlp::Prep, Extractor};
-use according_core::{Component, Doc};
+mod common;
 
-/// The whole pipeline, entity recogniser included (resolution reads its `PERSON` mentions).
-fn run(text: &str) -> Doc {
-    let mut doc = Doc::new("t", "t", text);
-    Prep::embedded().run(&mut doc);
-    according_ner::Ner::embedded()
-        .unwrap()
-        .process(&mut doc)
-        .unwrap();
-    Extractor::embedded().unwrap().extract(&mut doc);
-    doc
-}
+use according_core::Doc;
+use common::{at, run};
 
 /// The entity name behind the source of the attribution whose cue starts at `cue_at`.
 fn speaker(doc: &Doc, cue_at: &str) -> Option<String> {
-    let at = doc.text.find(cue_at).expect("cue in text");
-    let a = doc
-        .attributions
-        .iter()
-        .find(|a| a.cue.span.start == at)
-        .unwrap_or_else(|| panic!("no attribution at {cue_at:?}: {:#?}", doc.attributions));
-    let id = a.source.as_ref()?.entity.as_deref()?;
+    let id = at(doc, cue_at).source.as_ref()?.entity.as_deref()?;
     doc.entities
         .iter()
         .find(|e| e.id == id)

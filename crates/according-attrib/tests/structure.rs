@@ -1,0 +1,56 @@
+//! How attributions relate and what is not one: siblings are not nested, a headline's content
+//! stays on its line, a performed work's title and a writer's scare quotes are no one's words.
+mod common;
+
+use according_core::AttributionKind;
+use common::{at, find_at, run};
+
+#[test]
+fn coordinated_and_contrasted_attributions_are_siblings() {
+    let doc = run(
+        "She described the plan as \"a disaster waiting to happen\" and called for a review. \
+         Critics argue that the law is unconstitutional, while supporters say it protects \
+         children.",
+    );
+    for cue in ["described", "called for", "argue", "say"] {
+        assert_eq!(at(&doc, cue).parent, None, "{cue} is nested");
+    }
+}
+
+#[test]
+fn a_trailing_frame_still_holds_what_it_reports() {
+    let doc = run(
+        "Ivanov declared that the world had not found the other countries, the daily \
+         Corriere della Sera reported.",
+    );
+    let outer = at(&doc, "reported");
+    assert_eq!(at(&doc, "declared").parent.as_ref(), Some(&outer.id));
+}
+
+#[test]
+fn a_headline_colon_content_ends_with_its_line() {
+    let doc = run(
+        "Marco Rubio: I'm Not Interested in Being Vice President\n\n\"We will not raise \
+         taxes,\" the prime minister told reporters on Monday.",
+    );
+    let a = at(&doc, ":");
+    assert_eq!(a.kind, AttributionKind::Headline);
+    assert_eq!(
+        a.content.text.trim(),
+        "I'm Not Interested in Being Vice President"
+    );
+}
+
+#[test]
+fn a_performed_title_is_not_reported_speech() {
+    let doc = run("He sang \"Yesterday\" at the concert. She sings \"I am not afraid of you\".");
+    assert!(find_at(&doc, "sang").is_none(), "{:#?}", doc.attributions);
+    // Lyrics are words sung, as PolNeAR annotates them.
+    assert!(find_at(&doc, "sings").is_some());
+}
+
+#[test]
+fn scare_quotes_do_not_make_a_quotation() {
+    let doc = run("The so-called \"peace dividend\" never came, analysts say.");
+    assert_eq!(at(&doc, "say").kind, AttributionKind::Indirect);
+}
