@@ -210,7 +210,7 @@ pub fn parse_beam<T: Score, L: Score>(
     sc: &mut Scratch,
 ) {
     let n = sc.atoms.w.len() - 1;
-    sc.cache.reset(n);
+    sc.cache.reset(n, false);
     let Scratch {
         atoms,
         feats,

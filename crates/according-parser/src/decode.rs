@@ -66,21 +66,19 @@ impl Score for Table4 {
         cache: &mut StaticScores,
         out: &mut Vec<f32>,
     ) {
-        let mut acc = [0i32; 4];
-        let parts = [
-            cache.part::<{ role::N0 }>(0, st.b, self, st, atoms, feats),
-            cache.part::<{ role::S0 }>(1, st.s0(), self, st, atoms, feats),
-            cache.part::<{ role::S1 }>(2, st.s1(), self, st, atoms, feats),
-        ];
-        for p in parts {
-            for (a, x) in acc.iter_mut().zip(p) {
-                *a += x;
-            }
-        }
-        transition_features_of::<{ role::DYN }>(st, atoms, feats);
-        self.add_scores(feats, &mut acc);
+        let acc = cache.move_scores(self, st, atoms, feats);
         out.clear();
         out.extend(acc.iter().map(|&a| a as f32));
+    }
+}
+
+/// `v[i]`, or `NONE` for "no word".
+#[inline]
+fn at(v: &[u32], i: u32) -> u32 {
+    if i == NONE {
+        NONE
+    } else {
+        v[i as usize]
     }
 }
 
@@ -98,48 +96,112 @@ impl<T: Score> Score for Uncached<'_, T> {
 /// computed the first time a token fills the role. A token keeps its role over several moves
 /// (n0 through left-arcs and reduces; s0/s1 return after pops), and atoms never change
 /// within a sentence, so nothing is ever invalidated.
+///
+/// When one parse state evolves (greedy decoding), also the sums of the templates that read
+/// a token with its children (roles `S0X`, `N0X`): while a word is on the stack it only gains
+/// right children, and while it is the buffer front only left children, each farther out
+/// than the last, so the newest child on that side (`rm1` / `lm1`) tells its whole state.
+/// Each token keeps the sums of its latest state per role, which a later move reuses when the
+/// token returns with no new child (the stack top after a left-arc pops a word shifted onto
+/// it; the buffer front after a reduce).
 #[derive(Default)]
 pub struct StaticScores {
-    /// Per token (index n + 1 = "no word"): the sums for roles n0, s0, s1.
-    sums: Vec<[[i32; 4]; 3]>,
+    /// Per token (index n + 1 = "no word"), per cached role (`ROLES` order): the sums.
+    sums: Vec<[[i32; 4]; 5]>,
     /// Per token: role bits already computed.
     known: Vec<u8>,
+    /// Per token: for roles S0X and N0X, the newest child the sums were computed with.
+    keys: Vec<[u32; 2]>,
+    /// Whether the keyed roles may be cached (one evolving state, not a beam's items).
+    one_state: bool,
 }
 
+/// The cached roles, in the order of `StaticScores::sums`; the last two are keyed by a child.
+const ROLES: [u8; 5] = [role::N0, role::S0, role::S1, role::S0X, role::N0X];
+
 impl StaticScores {
-    /// Forget the previous sentence; `n` words plus the root plus "no word".
-    pub fn reset(&mut self, n: usize) {
+    /// Forget the previous sentence; `n` words plus the root plus "no word". `one_state`:
+    /// the cache serves a single evolving parse state (greedy decoding), which enables the
+    /// sums of templates over children.
+    pub fn reset(&mut self, n: usize, one_state: bool) {
         self.known.clear();
         self.known.resize(n + 2, 0);
         if self.sums.len() < n + 2 {
-            self.sums.resize(n + 2, [[0; 4]; 3]);
+            self.sums.resize(n + 2, [[0; 4]; 5]);
+            self.keys.resize(n + 2, [0; 2]);
+        }
+        self.one_state = one_state;
+    }
+
+    #[inline]
+    fn slot(&self, i: u32) -> usize {
+        if i == NONE {
+            self.known.len() - 1
+        } else {
+            i as usize
         }
     }
 
-    /// The sum of role `R` (slot `k`) for token `i` in the current state.
+    /// The four move scores in state `st`: cached sums where they hold, and the features of
+    /// every other template looked up in one batch (one prefetch pass, so the table's cache
+    /// misses overlap), each missing role's sum then stored.
     #[inline]
-    fn part<const R: u8>(
+    fn move_scores(
         &mut self,
-        k: usize,
-        i: u32,
         table: &Table4,
         st: &State,
         atoms: &Atoms,
         feats: &mut Vec<u64>,
     ) -> [i32; 4] {
-        let j = if i == NONE {
-            self.known.len() - 1
-        } else {
-            i as usize
-        };
-        if self.known[j] & R == 0 {
-            let mut acc = [0i32; 4];
-            transition_features_of::<R>(st, atoms, feats);
-            table.add_scores(feats, &mut acc);
-            self.sums[j][k] = acc;
-            self.known[j] |= R;
+        let (s0, b) = (st.s0(), st.b);
+        let tokens = [b, s0, st.s1(), s0, b];
+        let keys = [at(&st.rm1, s0), at(&st.lm1, b)];
+        let n_cached = if self.one_state { 5 } else { 3 };
+        // Roles to compute: (index in ROLES, token slot); the segment ends in `ends`.
+        let mut todo = [(0usize, 0usize); 5];
+        let mut ends = [0usize; 6];
+        let mut k = 0;
+        feats.clear();
+        for r in 0..n_cached {
+            let j = self.slot(tokens[r]);
+            let known =
+                self.known[j] & ROLES[r] != 0 && (r < 3 || self.keys[j][r - 3] == keys[r - 3]);
+            if !known {
+                match ROLES[r] {
+                    role::N0 => transition_features_of::<{ role::N0 }>(st, atoms, feats),
+                    role::S0 => transition_features_of::<{ role::S0 }>(st, atoms, feats),
+                    role::S1 => transition_features_of::<{ role::S1 }>(st, atoms, feats),
+                    role::S0X => transition_features_of::<{ role::S0X }>(st, atoms, feats),
+                    _ => transition_features_of::<{ role::N0X }>(st, atoms, feats),
+                }
+                todo[k] = (r, j);
+                ends[k] = feats.len();
+                k += 1;
+            }
         }
-        self.sums[j][k]
+        if self.one_state {
+            transition_features_of::<{ role::DYN }>(st, atoms, feats);
+        } else {
+            transition_features_of::<{ role::DYN | role::S0X | role::N0X }>(st, atoms, feats);
+        }
+        ends[k] = feats.len();
+        let mut sums = [[0i32; 4]; 6];
+        table.add_segments(feats, &ends[..=k], &mut sums);
+        for (&(r, j), sum) in todo[..k].iter().zip(&sums) {
+            self.sums[j][r] = *sum;
+            self.known[j] |= ROLES[r];
+            if r >= 3 {
+                self.keys[j][r - 3] = keys[r - 3];
+            }
+        }
+        let mut acc = sums[k];
+        for (r, &i) in tokens[..n_cached].iter().enumerate() {
+            let j = self.slot(i);
+            for (a, x) in acc.iter_mut().zip(self.sums[j][r]) {
+                *a += x;
+            }
+        }
+        acc
     }
 }
 
@@ -223,7 +285,7 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
 pub fn parse_greedy<T: Score, L: Score>(trans: &T, labeler: &L, root: u16, sc: &mut Scratch) {
     let n = sc.atoms.w.len() - 1;
     sc.st.reset(n);
-    sc.cache.reset(n);
+    sc.cache.reset(n, true);
     while !sc.st.is_terminal() {
         // A forced move (empty stack; or the buffer holds only the root, where the stack
         // unwinds) needs no scoring: `best_valid` could only pick it.

@@ -75,8 +75,10 @@ fn set(v: &[u64], i: u32) -> u64 {
 
 /// Which positions a transition template reads: static templates read only the atoms of
 /// one position (and of positions at a fixed offset from it), so their summed scores are a
-/// function of that position's token and can be cached per sentence; `DYN` templates read
-/// the parser state (children, labels, valency, distance) or two stack/buffer positions.
+/// function of that position's token and can be cached per sentence; `S0X` and `N0X`
+/// templates read one position and its children, so in greedy decoding their sums are a
+/// function of that token and its newest child on one side (see `decode::StaticScores`);
+/// `DYN` templates read two stack/buffer positions or their distance.
 pub mod role {
     /// n0 and the words right after it (n1 = n0 + 1, n2 = n0 + 2); also the bias.
     pub const N0: u8 = 1;
@@ -86,19 +88,25 @@ pub mod role {
     pub const S1: u8 = 4;
     /// Everything else.
     pub const DYN: u8 = 8;
-    pub const ALL: u8 = N0 | S0 | S1 | DYN;
+    /// The stack top with its head, children, valency and label sets. While a word is on
+    /// the stack its head and left children are fixed; it gains right children only.
+    pub const S0X: u8 = 16;
+    /// The buffer front with its left children (it has no head and no right child yet).
+    pub const N0X: u8 = 32;
+    pub const ALL: u8 = N0 | S0 | S1 | DYN | S0X | N0X;
 }
 
 /// Features for choosing the next move.
 pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
+    out.clear();
     transition_features_of::<{ role::ALL }>(st, a, out);
 }
 
-/// The transition features of the templates whose role is in `ROLES` (template numbers are
-/// those of the full set, so a feature id is the same whichever subset computes it).
+/// Append the transition features of the templates whose role is in `ROLES` (template
+/// numbers are those of the full set, so a feature id is the same whichever subset computes
+/// it).
 pub fn transition_features_of<const ROLES: u8>(st: &State, a: &Atoms, out: &mut Vec<u64>) {
-    use role::{DYN, N0, S0, S1};
-    out.clear();
+    use role::{DYN, N0, N0X, S0, S0X, S1};
     let n = st.n;
     let s0 = st.s0();
     let s1 = st.s1();
@@ -162,39 +170,39 @@ pub fn transition_features_of<const ROLES: u8>(st: &State, a: &Atoms, out: &mut 
     f(DYN, &[s0p, n0p, d]);
     // valency
     let (s0vl, s0vr, n0vl) = (val(&st.lval, s0), val(&st.rval, s0), val(&st.lval, n0));
-    f(DYN, &[s0w, s0vr]);
-    f(DYN, &[s0p, s0vr]);
-    f(DYN, &[s0w, s0vl]);
-    f(DYN, &[s0p, s0vl]);
-    f(DYN, &[n0p, n0vl]);
+    f(S0X, &[s0w, s0vr]);
+    f(S0X, &[s0p, s0vr]);
+    f(S0X, &[s0w, s0vl]);
+    f(S0X, &[s0p, s0vl]);
+    f(N0X, &[n0p, n0vl]);
     // second order: head, leftmost/rightmost children
-    f(DYN, &[lab(st, s0)]);
-    f(DYN, &[a.p(s0l)]);
-    f(DYN, &[lab(st, s0l)]);
-    f(DYN, &[a.w(s0r)]);
-    f(DYN, &[a.p(s0r)]);
-    f(DYN, &[lab(st, s0r)]);
-    f(DYN, &[a.w(n0l)]);
-    f(DYN, &[a.p(n0l)]);
-    f(DYN, &[lab(st, n0l)]);
+    f(S0X, &[lab(st, s0)]);
+    f(S0X, &[a.p(s0l)]);
+    f(S0X, &[lab(st, s0l)]);
+    f(S0X, &[a.w(s0r)]);
+    f(S0X, &[a.p(s0r)]);
+    f(S0X, &[lab(st, s0r)]);
+    f(N0X, &[a.w(n0l)]);
+    f(N0X, &[a.p(n0l)]);
+    f(N0X, &[lab(st, n0l)]);
     // third order
-    f(DYN, &[a.w(s0l2)]);
-    f(DYN, &[a.p(s0l2)]);
-    f(DYN, &[lab(st, s0l2)]);
-    f(DYN, &[a.w(n0l2)]);
-    f(DYN, &[a.p(n0l2)]);
-    f(DYN, &[lab(st, n0l2)]);
-    f(DYN, &[s0p, a.p(s0l), a.p(s0l2)]);
-    f(DYN, &[s0p, a.p(s0r), a.p(s0r2)]);
-    f(DYN, &[s0p, a.p(s0h), a.p(s0h2)]);
-    f(DYN, &[n0p, a.p(n0l), a.p(n0l2)]);
+    f(S0X, &[a.w(s0l2)]);
+    f(S0X, &[a.p(s0l2)]);
+    f(S0X, &[lab(st, s0l2)]);
+    f(N0X, &[a.w(n0l2)]);
+    f(N0X, &[a.p(n0l2)]);
+    f(N0X, &[lab(st, n0l2)]);
+    f(S0X, &[s0p, a.p(s0l), a.p(s0l2)]);
+    f(S0X, &[s0p, a.p(s0r), a.p(s0r2)]);
+    f(S0X, &[s0p, a.p(s0h), a.p(s0h2)]);
+    f(N0X, &[n0p, a.p(n0l), a.p(n0l2)]);
     // label sets
     let (s0sl, s0sr, n0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, n0));
-    f(DYN, &[s0w, s0sr]);
-    f(DYN, &[s0p, s0sr]);
-    f(DYN, &[s0w, s0sl]);
-    f(DYN, &[s0p, s0sl]);
-    f(DYN, &[n0p, n0sl]);
+    f(S0X, &[s0w, s0sr]);
+    f(S0X, &[s0p, s0sr]);
+    f(S0X, &[s0w, s0sl]);
+    f(S0X, &[s0p, s0sl]);
+    f(N0X, &[n0p, n0sl]);
     // beyond Zhang & Nivre: the second stack word, and whether s0 already has a head
     let s0_headed = (s0 != NONE && s0h != NONE) as u64;
     f(DYN, &[s1p, s0p, n0p]);

@@ -7,6 +7,7 @@
 //! "fast range" (high bits of `id × size`) so the table needs no power-of-two padding, and
 //! the whole feature list is prefetched before any row is read, so the misses overlap.
 
+use crate::huge::HugeSlice;
 use according_ml::perceptron::Weights;
 
 /// Slots per stored feature (load factor ~0.7: short probe runs, little waste).
@@ -51,7 +52,7 @@ fn table_size(n: usize) -> usize {
 /// one stray weight to one decision: noise far below the model's own error.
 #[derive(Clone)]
 pub struct Table4 {
-    buckets: Vec<Bucket4>,
+    buckets: HugeSlice<Bucket4>,
 }
 
 const SLOTS: usize = 10;
@@ -120,7 +121,7 @@ impl Table4 {
             .max(1) as f32;
         let scale = 127.0 / max;
         let nb = ((kept.len() as f64 / (SLOTS as f64 * BUCKET_LOAD)) as usize).max(2);
-        let mut buckets = vec![Bucket4::default(); nb];
+        let mut buckets = HugeSlice::filled(nb, Bucket4::default());
         for (id, row) in kept {
             let mut b = home(id, nb);
             loop {
@@ -149,33 +150,46 @@ impl Table4 {
     /// Sum the rows of `feats` into `acc` (in the table's own units).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; 4]) {
+        let mut sum = [[0i32; 4]];
+        self.add_segments(feats, &[feats.len()], &mut sum);
+        for (a, s) in acc.iter_mut().zip(sum[0]) {
+            *a += s;
+        }
+    }
+
+    /// The sums of consecutive segments of `feats` (segment `k` ends before `ends[k]`) into
+    /// `sums[k]`. All rows are prefetched first, so the lookups of every segment overlap.
+    #[inline]
+    pub fn add_segments(&self, feats: &[u64], ends: &[usize], sums: &mut [[i32; 4]]) {
         let nb = self.buckets.len();
         for &f in feats {
             prefetch(self.buckets.as_ptr().wrapping_add(home(f, nb)));
         }
-        let mut sum = [0i32; 4];
-        for &f in feats {
-            let fp = fingerprint16(f);
-            let mut b = home(f, nb);
-            loop {
-                let bucket = &self.buckets[b];
-                // Every slot whose fingerprint matches adds its weights (usually one or none).
-                let mut m = bucket.matches(fp);
-                while m != 0 {
-                    let j = m.trailing_zeros() as usize;
-                    m &= m - 1;
-                    for (s, &x) in sum.iter_mut().zip(&bucket.w[j]) {
-                        *s += x as i32;
+        let mut start = 0;
+        for (&end, out) in ends.iter().zip(sums.iter_mut()) {
+            let mut sum = [0i32; 4];
+            for &f in &feats[start..end] {
+                let fp = fingerprint16(f);
+                let mut b = home(f, nb);
+                loop {
+                    let bucket = &self.buckets[b];
+                    // Every slot whose fingerprint matches adds its weights (usually one or none).
+                    let mut m = bucket.matches(fp);
+                    while m != 0 {
+                        let j = m.trailing_zeros() as usize;
+                        m &= m - 1;
+                        for (s, &x) in sum.iter_mut().zip(&bucket.w[j]) {
+                            *s += x as i32;
+                        }
                     }
+                    if bucket.overflow == 0 {
+                        break;
+                    }
+                    b = if b + 1 == nb { 0 } else { b + 1 };
                 }
-                if bucket.overflow == 0 {
-                    break;
-                }
-                b = if b + 1 == nb { 0 } else { b + 1 };
             }
-        }
-        for (a, s) in acc.iter_mut().zip(sum) {
-            *a += s;
+            *out = sum;
+            start = end;
         }
     }
 }
@@ -185,13 +199,19 @@ impl Table4 {
 #[derive(Clone)]
 pub struct RowTable {
     n_classes: usize,
-    slots: Vec<(u32, u32)>,
-    rows: Vec<Row64>,
+    slots: HugeSlice<(u32, u32)>,
+    rows: HugeSlice<Row64>,
 }
 
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
 struct Row64([i8; 64]);
+
+impl Default for Row64 {
+    fn default() -> Row64 {
+        Row64([0; 64])
+    }
+}
 
 impl RowTable {
     pub fn from_weights(w: &Weights, min_abs: i16) -> Result<RowTable, String> {
@@ -211,7 +231,7 @@ impl RowTable {
             .max(1) as f32;
         let scale = 127.0 / max;
         let size = table_size(kept.len());
-        let mut slots = vec![(0u32, 0u32); size];
+        let mut slots = HugeSlice::filled(size, (0u32, 0u32));
         let mut rows = Vec::with_capacity(kept.len());
         for (r, (id, row)) in kept.into_iter().enumerate() {
             let mut i = home(id, size);
@@ -228,7 +248,7 @@ impl RowTable {
         Ok(RowTable {
             n_classes,
             slots,
-            rows,
+            rows: HugeSlice::from_slice(&rows),
         })
     }
 
