@@ -2,7 +2,7 @@
 //! move, label arcs as they are built, then repair multiple roots.
 
 use crate::atoms::Atoms;
-use crate::features::{label_features, role, transition_features, transition_features_of};
+use crate::features::{label_features, role, transition_features, transition_templates, ByRole};
 use crate::state::{Move, State, MOVES, NONE};
 use crate::table::{RowTable, Table4};
 use according_ml::perceptron::{Trainer, Weights};
@@ -66,7 +66,8 @@ impl Score for Table4 {
         cache: &mut StaticScores,
         out: &mut Vec<f32>,
     ) {
-        let acc = cache.move_scores(self, st, atoms, feats);
+        let _ = feats;
+        let acc = cache.move_scores(self, st, atoms);
         out.clear();
         out.extend(acc.iter().map(|&a| a as f32));
     }
@@ -114,6 +115,8 @@ pub struct StaticScores {
     keys: Vec<[u32; 2]>,
     /// Whether the keyed roles may be cached (one evolving state, not a beam's items).
     one_state: bool,
+    /// The feature ids of the move being scored.
+    ids: ByRole,
 }
 
 /// The cached roles, in the order of `StaticScores::sums`; the last two are keyed by a child.
@@ -143,62 +146,66 @@ impl StaticScores {
     }
 
     /// The four move scores in state `st`: cached sums where they hold, and the features of
-    /// every other template looked up in one batch (one prefetch pass, so the table's cache
-    /// misses overlap), each missing role's sum then stored.
+    /// every other template computed in one pass and looked up in one batch (one prefetch
+    /// pass, so the table's cache misses overlap), each missing role's sum then stored.
     #[inline]
-    fn move_scores(
-        &mut self,
-        table: &Table4,
-        st: &State,
-        atoms: &Atoms,
-        feats: &mut Vec<u64>,
-    ) -> [i32; 4] {
+    fn move_scores(&mut self, table: &Table4, st: &State, atoms: &Atoms) -> [i32; 4] {
         let (s0, b) = (st.s0(), st.b);
         let tokens = [b, s0, st.s1(), s0, b];
         let keys = [at(&st.rm1, s0), at(&st.lm1, b)];
-        let n_cached = if self.one_state { 5 } else { 3 };
-        // Roles to compute: (index in ROLES, token slot); the segment ends in `ends`.
-        let mut todo = [(0usize, 0usize); 5];
-        let mut ends = [0usize; 6];
-        let mut k = 0;
-        feats.clear();
-        for r in 0..n_cached {
-            let j = self.slot(tokens[r]);
+        let (n_cached, mut need) = if self.one_state {
+            (5, role::DYN)
+        } else {
+            (3, role::DYN | role::S0X | role::N0X)
+        };
+        let mut slots = [0usize; 5];
+        for (r, (&i, slot)) in tokens[..n_cached].iter().zip(&mut slots).enumerate() {
+            let j = self.slot(i);
+            *slot = j;
             let known =
                 self.known[j] & ROLES[r] != 0 && (r < 3 || self.keys[j][r - 3] == keys[r - 3]);
             if !known {
-                match ROLES[r] {
-                    role::N0 => transition_features_of::<{ role::N0 }>(st, atoms, feats),
-                    role::S0 => transition_features_of::<{ role::S0 }>(st, atoms, feats),
-                    role::S1 => transition_features_of::<{ role::S1 }>(st, atoms, feats),
-                    role::S0X => transition_features_of::<{ role::S0X }>(st, atoms, feats),
-                    _ => transition_features_of::<{ role::N0X }>(st, atoms, feats),
-                }
-                todo[k] = (r, j);
-                ends[k] = feats.len();
-                k += 1;
+                need |= ROLES[r];
             }
         }
-        if self.one_state {
-            transition_features_of::<{ role::DYN }>(st, atoms, feats);
-        } else {
-            transition_features_of::<{ role::DYN | role::S0X | role::N0X }>(st, atoms, feats);
-        }
-        ends[k] = feats.len();
+        self.ids.reset(need);
+        transition_templates(st, atoms, &mut self.ids);
+        // Per role (bit index): the sum of its rows.
         let mut sums = [[0i32; 4]; 6];
-        table.add_segments(feats, &ends[..=k], &mut sums);
-        for (&(r, j), sum) in todo[..k].iter().zip(&sums) {
-            self.sums[j][r] = *sum;
-            self.known[j] |= ROLES[r];
-            if r >= 3 {
-                self.keys[j][r - 3] = keys[r - 3];
+        let all = [
+            role::N0,
+            role::S0,
+            role::S1,
+            role::DYN,
+            role::S0X,
+            role::N0X,
+        ];
+        table.add_segments(all.map(|r| self.ids.of(r)), &mut sums);
+        let mut acc = [0i32; 4];
+        for (r, &j) in slots[..n_cached].iter().enumerate() {
+            let bit = ROLES[r];
+            if need & bit != 0 {
+                self.sums[j][r] = sums[bit.trailing_zeros() as usize];
+                self.known[j] |= bit;
+                if r >= 3 {
+                    self.keys[j][r - 3] = keys[r - 3];
+                }
             }
-        }
-        let mut acc = sums[k];
-        for (r, &i) in tokens[..n_cached].iter().enumerate() {
-            let j = self.slot(i);
             for (a, x) in acc.iter_mut().zip(self.sums[j][r]) {
                 *a += x;
+            }
+        }
+        // The uncached roles (DYN; in a beam also S0X and N0X).
+        let uncached = if self.one_state {
+            role::DYN
+        } else {
+            role::DYN | role::S0X | role::N0X
+        };
+        for (k, sum) in sums.iter().enumerate() {
+            if uncached & (1 << k) != 0 {
+                for (a, x) in acc.iter_mut().zip(sum) {
+                    *a += x;
+                }
             }
         }
         acc

@@ -93,19 +93,87 @@ pub mod role {
     pub const S0X: u8 = 16;
     /// The buffer front with its left children (it has no head and no right child yet).
     pub const N0X: u8 = 32;
-    pub const ALL: u8 = N0 | S0 | S1 | DYN | S0X | N0X;
+}
+
+/// Where transition feature ids go: a template's id is computed only when its role is wanted.
+pub trait FeatureSink {
+    fn wants(&self, role: u8) -> bool;
+    fn put(&mut self, role: u8, id: u64);
+}
+
+/// Every template, appended in template order.
+struct AllRoles<'a>(&'a mut Vec<u64>);
+
+impl FeatureSink for AllRoles<'_> {
+    #[inline(always)]
+    fn wants(&self, _: u8) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn put(&mut self, _: u8, id: u64) {
+        self.0.push(id);
+    }
+}
+
+/// The ids of the templates whose role is in `roles`, kept apart by role (for decoding,
+/// which sums and caches each role's scores separately).
+pub struct ByRole {
+    roles: u8,
+    ids: [[u64; 64]; 6],
+    len: [usize; 6],
+}
+
+impl Default for ByRole {
+    fn default() -> ByRole {
+        ByRole {
+            roles: 0,
+            ids: [[0; 64]; 6],
+            len: [0; 6],
+        }
+    }
+}
+
+impl ByRole {
+    /// Forget the ids; from now on collect those of `roles`.
+    #[inline]
+    pub fn reset(&mut self, roles: u8) {
+        self.roles = roles;
+        self.len = [0; 6];
+    }
+
+    /// The ids of role `r` (one bit), in template order.
+    #[inline]
+    pub fn of(&self, r: u8) -> &[u64] {
+        let k = r.trailing_zeros() as usize;
+        &self.ids[k][..self.len[k]]
+    }
+}
+
+impl FeatureSink for ByRole {
+    #[inline(always)]
+    fn wants(&self, role: u8) -> bool {
+        self.roles & role != 0
+    }
+    #[inline(always)]
+    fn put(&mut self, role: u8, id: u64) {
+        let k = role.trailing_zeros() as usize;
+        let n = self.len[k];
+        // No role has more than 64 templates (the mask spares a bounds check).
+        self.ids[k][n & 63] = id;
+        self.len[k] = n + 1;
+    }
 }
 
 /// Features for choosing the next move.
 pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
     out.clear();
-    transition_features_of::<{ role::ALL }>(st, a, out);
+    transition_templates(st, a, &mut AllRoles(out));
 }
 
-/// Append the transition features of the templates whose role is in `ROLES` (template
-/// numbers are those of the full set, so a feature id is the same whichever subset computes
-/// it).
-pub fn transition_features_of<const ROLES: u8>(st: &State, a: &Atoms, out: &mut Vec<u64>) {
+/// The transition features of the templates whose role `sink` wants (template numbers are
+/// those of the full set, so a feature id is the same whichever subset computes it).
+#[inline]
+pub fn transition_templates<S: FeatureSink>(st: &State, a: &Atoms, sink: &mut S) {
     use role::{DYN, N0, N0X, S0, S0X, S1};
     let n = st.n;
     let s0 = st.s0();
@@ -137,8 +205,8 @@ pub fn transition_features_of<const ROLES: u8>(st: &State, a: &Atoms, out: &mut 
     let mut t = 0u64;
     let mut f = |r: u8, parts: &[u64]| {
         t += 1;
-        if r & ROLES != 0 {
-            out.push(mix(t, parts));
+        if sink.wants(r) {
+            sink.put(r, mix(t, parts));
         }
     };
     f(N0, &[]); // bias

@@ -151,24 +151,25 @@ impl Table4 {
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; 4]) {
         let mut sum = [[0i32; 4]];
-        self.add_segments(feats, &[feats.len()], &mut sum);
+        self.add_segments([feats], &mut sum);
         for (a, s) in acc.iter_mut().zip(sum[0]) {
             *a += s;
         }
     }
 
-    /// The sums of consecutive segments of `feats` (segment `k` ends before `ends[k]`) into
-    /// `sums[k]`. All rows are prefetched first, so the lookups of every segment overlap.
+    /// The sums of the rows of each list of `segments` into `sums`. All rows are prefetched
+    /// first, so the lookups of every segment overlap.
     #[inline]
-    pub fn add_segments(&self, feats: &[u64], ends: &[usize], sums: &mut [[i32; 4]]) {
+    pub fn add_segments<const K: usize>(&self, segments: [&[u64]; K], sums: &mut [[i32; 4]; K]) {
         let nb = self.buckets.len();
-        for &f in feats {
-            prefetch(self.buckets.as_ptr().wrapping_add(home(f, nb)));
+        for feats in segments {
+            for &f in feats {
+                prefetch(self.buckets.as_ptr().wrapping_add(home(f, nb)));
+            }
         }
-        let mut start = 0;
-        for (&end, out) in ends.iter().zip(sums.iter_mut()) {
+        for (feats, out) in segments.into_iter().zip(sums.iter_mut()) {
             let mut sum = [0i32; 4];
-            for &f in &feats[start..end] {
+            for &f in feats {
                 let fp = fingerprint16(f);
                 let mut b = home(f, nb);
                 loop {
@@ -189,19 +190,26 @@ impl Table4 {
                 }
             }
             *out = sum;
-            start = end;
         }
     }
 }
 
-/// Many-class weights (the arc labeler, at most 64 classes): a compact index of
-/// (fingerprint, row) slots, and each row requantised to `i8` in its own 64-byte line.
+/// Many-class weights (the arc labeler, at most 64 classes): a compact index of slots
+/// (32-bit fingerprints, probed linearly, eight at a time with SIMD; and the row of each
+/// slot), and each row requantised to `i8` in its own 64-byte line.
 #[derive(Clone)]
 pub struct RowTable {
     n_classes: usize,
-    slots: HugeSlice<(u32, u32)>,
+    /// Slots of the index; `fps` and `slot_rows` hold `PAD` more entries, copies of the
+    /// first ones, so a probe of eight slots never wraps around.
+    size: usize,
+    fps: HugeSlice<u32>,
+    slot_rows: Vec<u32>,
     rows: HugeSlice<Row64>,
 }
+
+/// Slots probed at once.
+const PROBE: usize = 8;
 
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
@@ -231,23 +239,31 @@ impl RowTable {
             .max(1) as f32;
         let scale = 127.0 / max;
         let size = table_size(kept.len());
-        let mut slots = HugeSlice::filled(size, (0u32, 0u32));
+        let mut fps = HugeSlice::filled(size + PROBE, 0u32);
+        let mut slot_rows = vec![0u32; size + PROBE];
         let mut rows = Vec::with_capacity(kept.len());
         for (r, (id, row)) in kept.into_iter().enumerate() {
             let mut i = home(id, size);
-            while slots[i].0 != 0 {
+            while fps[i] != 0 {
                 i = if i + 1 == size { 0 } else { i + 1 };
             }
-            slots[i] = (fingerprint(id), r as u32);
+            fps[i] = fingerprint(id);
+            slot_rows[i] = r as u32;
             let mut q = Row64([0; 64]);
             for (q, &x) in q.0.iter_mut().zip(row) {
                 *q = (x as f32 * scale).round() as i8;
             }
             rows.push(q);
         }
+        for i in 0..PROBE {
+            fps[size + i] = fps[i];
+            slot_rows[size + i] = slot_rows[i];
+        }
         Ok(RowTable {
             n_classes,
-            slots,
+            size,
+            fps,
+            slot_rows,
             rows: HugeSlice::from_slice(&rows),
         })
     }
@@ -292,36 +308,75 @@ impl RowTable {
     /// Call `add` on the row of each feature of `feats` found in the table.
     #[inline]
     fn for_each_row(&self, feats: &[u64], mut add: impl FnMut(&Row64)) {
-        let size = self.slots.len();
+        let size = self.size;
         for &f in feats {
-            prefetch(self.slots.as_ptr().wrapping_add(home(f, size)));
+            prefetch(self.fps.as_ptr().wrapping_add(home(f, size)));
         }
         let mut found = [0u32; 64];
         let mut k = 0;
         for &f in feats {
-            let fp = fingerprint(f);
-            let mut i = home(f, size);
-            loop {
-                let (sfp, row) = self.slots[i];
-                if sfp == fp {
-                    if k < found.len() {
-                        found[k] = row;
-                        k += 1;
-                        prefetch(self.rows.as_ptr().wrapping_add(row as usize));
-                    } else {
-                        add(&self.rows[row as usize]);
-                    }
-                    break;
+            if let Some(row) = self.find(f) {
+                if k < found.len() {
+                    found[k] = row;
+                    k += 1;
+                    prefetch(self.rows.as_ptr().wrapping_add(row as usize));
+                } else {
+                    add(&self.rows[row as usize]);
                 }
-                if sfp == 0 {
-                    break;
-                }
-                i = if i + 1 == size { 0 } else { i + 1 };
             }
         }
         for &r in &found[..k] {
             add(&self.rows[r as usize]);
         }
+    }
+
+    /// The row of feature `f`: the first slot of its probe run (from its home slot up to an
+    /// empty one) that holds its fingerprint.
+    #[inline]
+    fn find(&self, f: u64) -> Option<u32> {
+        let fp = fingerprint(f);
+        let mut i = home(f, self.size);
+        loop {
+            // The first of the eight slots from `i` that holds `fp` or is empty.
+            let stop = first_stop(&self.fps[i..i + PROBE], fp);
+            if stop < PROBE {
+                let j = i + stop;
+                return (self.fps[j] == fp).then(|| self.slot_rows[j]);
+            }
+            i += PROBE;
+            if i >= self.size {
+                i -= self.size;
+            }
+        }
+    }
+}
+
+/// Index of the first of `slots` (eight fingerprints) equal to `fp` or empty (0); 8 if none.
+#[inline]
+fn first_stop(slots: &[u32], fp: u32) -> usize {
+    let slots: &[u32; PROBE] = slots.try_into().expect("eight slots");
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of x86_64; the two loads read the 32 bytes of `slots`.
+        unsafe {
+            let p = slots.as_ptr() as *const __m128i;
+            let (want, zero) = (_mm_set1_epi32(fp as i32), _mm_setzero_si128());
+            let lo = _mm_loadu_si128(p);
+            let hi = _mm_loadu_si128(p.add(1));
+            let lo = _mm_or_si128(_mm_cmpeq_epi32(lo, want), _mm_cmpeq_epi32(lo, zero));
+            let hi = _mm_or_si128(_mm_cmpeq_epi32(hi, want), _mm_cmpeq_epi32(hi, zero));
+            let m = _mm_movemask_ps(_mm_castsi128_ps(lo))
+                | (_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4);
+            (m as u32 | 1 << PROBE).trailing_zeros() as usize
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        slots
+            .iter()
+            .position(|&s| s == fp || s == 0)
+            .unwrap_or(PROBE)
     }
 }
 
@@ -407,6 +462,44 @@ mod tests {
             t4.add_scores(&feats, &mut a);
             add_scores_scalar(&t4, &feats, &mut b);
             assert_eq!(a, b);
+        }
+    }
+
+    /// The pre-SIMD probe: slot by slot from the home slot to the first empty one.
+    fn find_scalar(t: &RowTable, f: u64) -> Option<u32> {
+        let fp = fingerprint(f);
+        let mut i = home(f, t.size);
+        loop {
+            if t.fps[i] == fp {
+                return Some(t.slot_rows[i]);
+            }
+            if t.fps[i] == 0 {
+                return None;
+            }
+            i = if i + 1 == t.size { 0 } else { i + 1 };
+        }
+    }
+
+    #[test]
+    fn simd_probe_equals_the_scalar_one() {
+        // A small table (probe runs wrap around its end) and a larger one.
+        for n_feats in [11u64, 3_000] {
+            let w = trained(5, n_feats);
+            let rt = RowTable::from_weights(&w, 0).unwrap();
+            let stored: Vec<u64> = w.rows().map(|(id, _)| id).collect();
+            let mut rng = according_ml::rng::Rng::new(3);
+            for i in 0..100_000usize {
+                let f = match i % 3 {
+                    0 => stored[rng.below(stored.len())],
+                    1 => rng.next_u64(),
+                    // Another id with a stored id's fingerprint.
+                    _ => (rng.next_u64() & !0xffff_ffff) | (stored[i % stored.len()] & 0xffff_ffff),
+                };
+                assert_eq!(rt.find(f), find_scalar(&rt, f));
+            }
+            for &f in &stored {
+                assert!(rt.find(f).is_some());
+            }
         }
     }
 
