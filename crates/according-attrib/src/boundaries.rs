@@ -7,7 +7,8 @@
 //! - content pieces split around a stretch with no cue, source or quotation mark in it are
 //!   one piece (the tagger often leaves out a relative clause in the middle);
 //! - a content that stops inside a quotation runs on to the quotation's close (the tagger
-//!   stops at sentence ends inside long quotes);
+//!   stops at sentence ends inside long quotes), over paragraphs when the quotation goes on
+//!   in the next one;
 //! - a content after its cue ends before `;` and before `, which …`, `, but …` (the
 //!   sentence goes on about something else);
 //! - a noun-phrase content ends before `, which …`, `, dialing back …` (a clause that
@@ -16,6 +17,7 @@
 //!   right after one, takes that attribution in (PolNeAR nests them: `notes that the
 //!   Commission announced that …`, `Saltanov stated that …, RFE/RL reported`);
 //! - what a colon cue introduces ends with the colon's paragraph (a headline);
+//! - `quoted X as saying`: X says;
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
@@ -309,7 +311,8 @@ pub fn dash_aside_source(v: &View, mut r: RawAttribution) -> RawAttribution {
 }
 
 /// `Trump …, promising to lift regulations`: a cue with no source that hangs off another
-/// verb as a participle, infinitive or conjunct takes that verb's subject as its source.
+/// verb as a participle, infinitive or conjunct takes that verb's subject as its source
+/// (not a passive `asked`: the subject is who was asked).
 pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     if !r.source.is_empty() || !v.has_parse {
         return r;
@@ -322,6 +325,22 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     }) else {
         return r;
     };
+    // `Asked whether he would resign, the minister replied`: who was asked is the subject, not
+    // who asked.
+    let opens_clause = r.cue.start == sent.start
+        || matches!(
+            v.toks[r.cue.start - 1].lower.as_ref(),
+            "when" | "if" | "after" | "once" | "," | "-" | "—"
+        );
+    if r.cue.len() == 1
+        && opens_clause
+        && matches!(
+            v.toks[top].lower.as_ref(),
+            "asked" | "questioned" | "pressed" | "quizzed" | "challenged"
+        )
+    {
+        return r;
+    }
     let subject_of = |h: usize| {
         sent.clone().find(|&i| {
             v.toks[i].head == Some(h as u32)
@@ -380,6 +399,40 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     // Long subject phrases were mostly wrong on dev; short ones pay.
     if src.len() <= 6 && !clash(&r.cue) && !r.content.iter().any(clash) {
         r.source = vec![src];
+    }
+    r
+}
+
+/// `Reuters quoted a senior official as saying …`, `cited a witness as saying …`: who says is
+/// the one quoted, not the outlet quoting (whose own attribution frames this one).
+pub fn quoted_as_saying(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let c = r.cue.start;
+    if r.cue.len() != 1 || c < 3 || v.toks[c - 1].lower != "as" {
+        return r;
+    }
+    if !matches!(
+        v.toks[c].lower.as_ref(),
+        "saying" | "stating" | "telling" | "writing"
+    ) {
+        return r;
+    }
+    let sent = v.toks[c].sentence;
+    let Some(verb) = (c.saturating_sub(14)..c - 1)
+        .rev()
+        .take_while(|&i| v.toks[i].sentence == sent)
+        .find(|&i| matches!(v.toks[i].lemma.as_ref(), "quote" | "cite"))
+    else {
+        return r;
+    };
+    let (mut a, mut b) = (verb + 1, c - 1);
+    while a < b && is_punct(v, a) {
+        a += 1;
+    }
+    while b > a && is_punct(v, b - 1) {
+        b -= 1;
+    }
+    if a < b {
+        r.source = vec![a..b];
     }
     r
 }
@@ -511,9 +564,11 @@ pub fn colon_content_in_paragraph(v: &View, mut r: RawAttribution) -> RawAttribu
     r
 }
 
-/// A content that stops inside a quotation runs on to the quotation's close (same
-/// paragraph, no other cue on the way).
+/// A content that stops inside a quotation runs on to the quotation's close, with no other
+/// cue on the way. A quotation left open at the end of a paragraph goes on in the next one
+/// when that opens with a quotation mark (the news convention for a quote over paragraphs).
 pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    const MAX_PARAGRAPHS: u32 = 6;
     let Some(last) = r.content.last().cloned() else {
         return r;
     };
@@ -521,17 +576,30 @@ pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAt
     if !v.toks[e].in_quote || v.toks[e].mark == QuoteMark::Close {
         return r;
     }
-    let para = v.toks[e].paragraph;
+    let first_para = v.toks[e].paragraph;
+    let mut para = first_para;
     let mut i = last.end;
-    while i < v.len() && v.toks[i].paragraph == para && v.toks[i].mark != QuoteMark::Close {
-        if is_cue[i] || r.cue.contains(&i) || r.source.iter().any(|s| s.contains(&i)) {
-            return r;
+    loop {
+        while i < v.len() && v.toks[i].paragraph == para && v.toks[i].mark != QuoteMark::Close {
+            if is_cue[i] || r.cue.contains(&i) || r.source.iter().any(|s| s.contains(&i)) {
+                return r;
+            }
+            i += 1;
         }
+        let continues = i < v.len()
+            && v.toks[i].paragraph == para + 1
+            && v.toks[i].mark == QuoteMark::Open
+            && para + 1 - first_para < MAX_PARAGRAPHS;
+        if !continues {
+            break;
+        }
+        para += 1;
         i += 1;
     }
     if i < v.len() && v.toks[i].mark == QuoteMark::Close && i > last.end {
+        // The closing mark belongs to the quotation, as PolNeAR's contents keep it.
         let k = r.content.len() - 1;
-        r.content[k].end = i;
+        r.content[k].end = i + 1;
     }
     r
 }
@@ -902,7 +970,7 @@ mod tests {
         assert_eq!(v.word(close), "”");
         assert_eq!(
             to_quote_close(&v, r, &is_cue).content,
-            vec![pos("We")..close]
+            vec![pos("We")..close + 1]
         );
     }
 

@@ -178,4 +178,9 @@ pub const ANONYMOUS: &[&str] = &[
     "declined to be named",
     "who requested anonymity",
     "speaking on background",
+    // `a senior government source`, `sources close to the investigation`, `insiders`.
+    "source",
+    "sources",
+    "insider",
+    "insiders",
 ];

@@ -168,6 +168,18 @@ pub(crate) const ORG_NAME_ENDS: &[&str] = &[
     "Pharmaceuticals",
     "Laboratories",
     "Labs",
+    // Campaigns and watchdogs: `Human Rights Watch`, `Global Witness`, `Friends of the Earth`.
+    "Watch",
+    "Witness",
+    "Earth",
+    "International",
+    "Trust",
+    "Foundation",
+    "Institute",
+    "Alliance",
+    "Coalition",
+    "Network",
+    "Project",
 ];
 
 /// Words marking a government body.
@@ -216,6 +228,22 @@ pub(crate) const REPORT_NOUNS: &[&str] = &[
     "study",
     "survey",
     "poll",
+];
+
+/// Participles between a report noun and who made it: `a report, published by X`.
+pub(crate) const PUBLISHING_PARTICIPLES: &[&str] = &[
+    "published",
+    "released",
+    "issued",
+    "commissioned",
+    "written",
+    "produced",
+    "compiled",
+    "conducted",
+    "prepared",
+    "carried",
+    "broadcast",
+    "aired",
 ];
 
 /// Political parties named by their members (British usage mostly).

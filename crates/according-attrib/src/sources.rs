@@ -230,14 +230,22 @@ pub fn analyze(src: &str) -> SourceInfo {
     let ws = words(full);
     let w = |k: usize| &full[ws[k].0..ws[k].1];
     // `a report from X` / `an earlier report in`: the real source follows the preposition.
-    if let Some(k) = (0..ws.len()).find(|&k| REPORT_NOUNS.contains(&w(k).to_lowercase().as_str())) {
-        if k + 1 < ws.len() && matches!(w(k + 1), "from" | "in" | "by" | "on" | "of" | "at") {
-            if k + 2 >= ws.len() {
+    // (`The report, published by Human Rights Watch`: a participle may come between.)
+    if let Some(k) =
+        (0..ws.len()).find(|&k| REPORT_NOUNS.contains(&trim_punct(w(k)).to_lowercase().as_str()))
+    {
+        let j = if k + 1 < ws.len() && PUBLISHING_PARTICIPLES.contains(&trim_punct(w(k + 1))) {
+            k + 1
+        } else {
+            k
+        };
+        if j + 1 < ws.len() && matches!(w(j + 1), "from" | "in" | "by" | "on" | "of" | "at") {
+            if j + 2 >= ws.len() {
                 info.truncated = true;
                 info.kind = SourceType::Unknown;
                 return info;
             }
-            let rest_start = ws[k + 2].0;
+            let rest_start = ws[j + 2].0;
             let rest = &full[rest_start..];
             return within(src, rest, analyze(rest));
         } else if k + 1 >= ws.len() {
@@ -357,6 +365,16 @@ pub fn analyze(src: &str) -> SourceInfo {
     // Appositive: `Richard Butler, the former head of the U.N. ... program`.
     if let Some(c) = full.find(", ") {
         let (name, role) = (trim_punct(&full[..c]), trim_punct(&full[c + 1..]));
+        let aged = role;
+        let role = without_age(role);
+        // `Cowell, 54`: a name and an age.
+        if role.is_empty() && !aged.is_empty() && !name.is_empty() {
+            let mut inner = within(src, name, analyze(name));
+            if inner.kind == SourceType::Unknown {
+                inner.kind = SourceType::Person;
+            }
+            return inner;
+        }
         // `Nike, whose products are endorsed by …`: a relative clause says something about
         // the source; it is not a role.
         let relative = role
@@ -418,11 +436,21 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.affiliation = affiliation_of(role);
         return info;
     }
-    // The head noun: the last word, or the one before `of` (`Critics of the measure`).
-    let head_part = match full.find(" of ") {
-        Some(p) if !full[..p].ends_with(|c: char| c.is_uppercase()) => &full[..p],
-        _ => full,
-    };
+    // The head noun: the last word, or the one before `of` (`Critics of the measure`) or a
+    // phrase placing it (`Sources close to the investigation`, `officials in Kabul`).
+    let head_part = [
+        " of ",
+        " close to ",
+        " familiar with ",
+        " in ",
+        " at ",
+        " from ",
+    ]
+    .iter()
+    .filter_map(|m| full.find(m))
+    .min()
+    .filter(|&p| !full[..p].ends_with(|c: char| c.is_uppercase()))
+    .map_or(full, |p| &full[..p]);
     let head = head_part
         .split_whitespace()
         .rev()
@@ -432,7 +460,11 @@ pub fn analyze(src: &str) -> SourceInfo {
         .first()
         .map(|&(a, b)| full[a..b].to_lowercase())
         .unwrap_or_default();
-    if GOV_WORDS.iter().any(|g| full.contains(g)) {
+    // `a senior government source`: an unnamed source, whoever employs it.
+    let unnamed_source = head
+        .as_deref()
+        .is_some_and(|h| matches!(h, "source" | "sources" | "insider" | "insiders"));
+    if GOV_WORDS.iter().any(|g| full.contains(g)) && !unnamed_source {
         info.kind = SourceType::Government;
         info.affiliation = affiliation_of(full).or_else(|| place_in(full));
         return info;
@@ -615,6 +647,20 @@ fn place_in(s: &str) -> Option<String> {
     is_cap(rest).then(|| rest.to_string())
 }
 
+/// `45, a former soldier from Leeds` → `a former soldier from Leeds`: an age set off after a
+/// name is not part of the role.
+fn without_age(role: &str) -> &str {
+    let digits = role.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return role;
+    }
+    match role[digits..].strip_prefix(',') {
+        Some(rest) => trim_punct(rest),
+        None if role.len() == digits => "",
+        None => role,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -642,6 +688,11 @@ mod tests {
                 "Bruce Snyder, president of distribution at 20th Century Fox",
                 "Bruce Snyder",
                 "president of distribution at 20th Century Fox",
+            ),
+            (
+                "Mr Jones, 45, a former soldier from Leeds,",
+                "Mr Jones",
+                "a former soldier from Leeds",
             ),
         ] {
             let i = analyze(src);
@@ -787,6 +838,21 @@ mod tests {
         assert!(!analyze("The Scottish Executive").unnamed);
         assert_eq!(analyze("The Tories").kind, SourceType::Organization);
         assert_eq!(analyze("Critics of the measure").kind, SourceType::Vague);
+        assert_eq!(
+            analyze("a senior government source").kind,
+            SourceType::Vague
+        );
+        let i = analyze("Cowell, 54,");
+        assert_eq!((i.name.as_str(), i.kind), ("Cowell", SourceType::Person));
+        let i = analyze("The report, published by Human Rights Watch,");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Human Rights Watch", SourceType::Organization)
+        );
+        assert_eq!(
+            analyze("Sources close to the investigation").kind,
+            SourceType::Vague
+        );
         assert_eq!(analyze("Mr Mallon's").name, "Mr Mallon");
         assert!(analyze("the world indoor champion").person_pronoun);
         assert_eq!(

@@ -2,7 +2,7 @@
 //! stays on its line, a performed work's title and a writer's scare quotes are no one's words.
 mod common;
 
-use according_core::AttributionKind;
+use according_core::{AttributionKind, Flag};
 use common::{at, find_at, run};
 
 #[test]
@@ -53,4 +53,53 @@ fn a_performed_title_is_not_reported_speech() {
 fn scare_quotes_do_not_make_a_quotation() {
     let doc = run("The so-called \"peace dividend\" never came, analysts say.");
     assert_eq!(at(&doc, "say").kind, AttributionKind::Indirect);
+}
+
+#[test]
+fn quoted_as_saying_is_said_by_the_one_quoted() {
+    let doc = run("Reuters quoted a senior official as saying the deal was dead.");
+    let inner = at(&doc, "saying");
+    assert_eq!(inner.source.as_ref().unwrap().text, "a senior official");
+    assert_eq!(inner.parent.as_ref(), Some(&at(&doc, "quoted").id));
+}
+
+#[test]
+fn a_quotation_goes_on_over_paragraphs() {
+    let doc = run(
+        "\"This is a turning point,\" said Angela Merkel. \"We cannot go back.\n\n\"Europe \
+         must stand together.\"\n\nThe talks end on Friday.",
+    );
+    let a = at(&doc, "said");
+    assert!(
+        a.content.text.contains("Europe must stand together"),
+        "{:?}",
+        a.content
+    );
+    assert!(!a.content.text.contains("Friday"));
+    assert_eq!(a.kind, AttributionKind::Direct);
+}
+
+#[test]
+fn unnamed_sources_are_flagged_anonymous() {
+    let doc = run(
+        "\"There is no plan B,\" a senior government source told the Guardian. Sources close \
+         to the investigation say the suspect had been watched for months.",
+    );
+    for cue in ["told", "say"] {
+        let flags = &at(&doc, cue).flags;
+        assert!(flags.contains(&Flag::AnonymousSource), "{cue}: {flags:?}");
+        assert!(flags.contains(&Flag::VagueSource), "{cue}: {flags:?}");
+    }
+}
+
+#[test]
+fn who_was_asked_did_not_ask() {
+    let doc = run("Asked whether he would resign, the minister replied: \"Absolutely not.\"");
+    if let Some(asked) = find_at(&doc, "Asked") {
+        assert_eq!(asked.source, None, "{asked:?}");
+    }
+    assert_eq!(
+        at(&doc, "replied").source.as_ref().unwrap().text,
+        "the minister"
+    );
 }
