@@ -2,7 +2,9 @@
 //! move, label arcs as they are built, then repair multiple roots.
 
 use crate::atoms::Atoms;
-use crate::features::{label_features, role, transition_features, transition_templates, ByRole};
+use crate::features::{
+    label_templates, role, transition_features, transition_templates, ByRole, FeatureSink,
+};
 use crate::state::{Move, State, MOVES, NONE};
 use crate::table::{RowTable, Table4};
 use according_ml::perceptron::{Trainer, Weights};
@@ -24,6 +26,12 @@ pub trait Score {
         let _ = cache;
         transition_features(st, atoms, feats);
         self.score(feats, out);
+    }
+
+    /// Start loading what scoring feature `id` will read (a hint; nothing by default).
+    #[inline]
+    fn prefetch_feature(&self, id: u64) {
+        let _ = id;
     }
 
     /// The best class other than `root` for `feats` (the arc labeler's entry point).
@@ -70,6 +78,24 @@ impl Score for Table4 {
         let acc = cache.move_scores(self, st, atoms);
         out.clear();
         out.extend(acc.iter().map(|&a| a as f32));
+    }
+}
+
+/// A sink that starts loading each feature's table row as it collects the id.
+struct Prefetching<'a> {
+    ids: &'a mut ByRole,
+    table: &'a Table4,
+}
+
+impl FeatureSink for Prefetching<'_> {
+    #[inline(always)]
+    fn wants(&self, role: u8) -> bool {
+        self.ids.wants(role)
+    }
+    #[inline(always)]
+    fn put(&mut self, role: u8, id: u64) {
+        self.table.prefetch_row(id);
+        self.ids.put(role, id);
     }
 }
 
@@ -169,7 +195,16 @@ impl StaticScores {
             }
         }
         self.ids.reset(need);
-        transition_templates(st, atoms, &mut self.ids);
+        // Each row is prefetched as soon as its id is known, so the loads overlap with the
+        // computation of the remaining templates.
+        transition_templates(
+            st,
+            atoms,
+            &mut Prefetching {
+                ids: &mut self.ids,
+                table,
+            },
+        );
         // Per role (bit index): the sum of its rows.
         let mut sums = [[0i32; 4]; 6];
         let all = [
@@ -180,7 +215,7 @@ impl StaticScores {
             role::S0X,
             role::N0X,
         ];
-        table.add_segments(all.map(|r| self.ids.of(r)), &mut sums);
+        table.sum_segments(all.map(|r| self.ids.of(r)), &mut sums);
         let mut acc = [0i32; 4];
         for (r, &j) in slots[..n_cached].iter().enumerate() {
             let bit = ROLES[r];
@@ -219,6 +254,11 @@ impl Score for RowTable {
         self.add_scores(feats, &mut acc);
         out.clear();
         out.extend(acc[..n].iter().map(|&a| a as f32));
+    }
+
+    #[inline]
+    fn prefetch_feature(&self, id: u64) {
+        self.prefetch_index(id);
     }
 
     /// Integer sums and argmax: the same label as through the `f32` scores (which hold these
@@ -283,8 +323,14 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
     if h == sc.st.n {
         return root;
     }
-    label_features(&sc.st, &sc.atoms, h, d, &mut sc.feats);
-    labeler.pick_label(&sc.feats, root, &mut sc.scores)
+    // Each id's table entry starts loading as soon as it is computed.
+    let feats = &mut sc.feats;
+    feats.clear();
+    label_templates(&sc.st, &sc.atoms, h, d, |id| {
+        labeler.prefetch_feature(id);
+        feats.push(id);
+    });
+    labeler.pick_label(feats, root, &mut sc.scores)
 }
 
 /// Parse the sentence whose atoms are in `sc.atoms`; the result is in `sc.st` (heads with

@@ -292,6 +292,12 @@ pub fn transition_templates<S: FeatureSink>(st: &State, a: &Atoms, sink: &mut S)
 /// Features for labelling the arc `h -> d` at the moment it is built.
 pub fn label_features(st: &State, a: &Atoms, h: u32, d: u32, out: &mut Vec<u64>) {
     out.clear();
+    label_templates(st, a, h, d, |id| out.push(id));
+}
+
+/// The label features of the arc `h -> d`, each given to `put` as it is computed.
+#[inline]
+pub fn label_templates(st: &State, a: &Atoms, h: u32, d: u32, mut put: impl FnMut(u64)) {
     let (hw, hp, dw, dp) = (a.w(h), a.p(h), a.w(d), a.p(d));
     let dir = (d < h) as u64;
     let ds = dist(h, d);
@@ -304,7 +310,7 @@ pub fn label_features(st: &State, a: &Atoms, h: u32, d: u32, out: &mut Vec<u64>)
     let mut t = 1000u64;
     let mut f = |parts: &[u64]| {
         t += 1;
-        out.push(mix(t, parts));
+        put(mix(t, parts));
     };
     f(&[dir]);
     f(&[hw]);

@@ -157,16 +157,32 @@ impl Table4 {
         }
     }
 
+    /// Start loading the bucket of feature `f`.
+    #[inline]
+    pub fn prefetch_row(&self, f: u64) {
+        prefetch(
+            self.buckets
+                .as_ptr()
+                .wrapping_add(home(f, self.buckets.len())),
+        );
+    }
+
     /// The sums of the rows of each list of `segments` into `sums`. All rows are prefetched
     /// first, so the lookups of every segment overlap.
     #[inline]
     pub fn add_segments<const K: usize>(&self, segments: [&[u64]; K], sums: &mut [[i32; 4]; K]) {
-        let nb = self.buckets.len();
         for feats in segments {
             for &f in feats {
-                prefetch(self.buckets.as_ptr().wrapping_add(home(f, nb)));
+                self.prefetch_row(f);
             }
         }
+        self.sum_segments(segments, sums);
+    }
+
+    /// [`Table4::add_segments`] without the prefetches (the caller made them).
+    #[inline]
+    pub fn sum_segments<const K: usize>(&self, segments: [&[u64]; K], sums: &mut [[i32; 4]; K]) {
+        let nb = self.buckets.len();
         for (feats, out) in segments.into_iter().zip(sums.iter_mut()) {
             let mut sum = [0i32; 4];
             for &f in feats {
@@ -287,22 +303,47 @@ impl RowTable {
     }
 
     /// The class with the highest summed score for `feats`, `skip` excluded; ties go to the
-    /// lower class (as `decode::best_label` picks on the `i32` sums). Sums are kept in 16
-    /// bits, which is exact while at most 258 rows of `i8` weights are added; longer lists
-    /// use 32 bits.
+    /// lower class (as `decode::best_label` picks on the `i32` sums). Lists of up to 64
+    /// features (labeler lists have 31) are summed in 16 bits with SIMD, exact for that many
+    /// rows; longer lists use 32 bits.
     pub fn best_class(&self, feats: &[u64], skip: u16) -> u16 {
-        if feats.len() > 258 {
+        if feats.len() > 64 {
             let mut acc = [0i32; 64];
             self.add_scores(feats, &mut acc);
             return argmax_except(&acc[..self.n_classes], skip);
         }
-        let mut acc = [0i16; 64];
-        self.for_each_row(feats, |row| {
-            for (a, &x) in acc.iter_mut().zip(&row.0) {
-                *a += x as i16;
+        let mut found = [0u32; 64];
+        let k = self.find_rows(feats, &mut found);
+        let mut acc = Sums16::default();
+        for &r in &found[..k] {
+            acc.add(&self.rows[r as usize]);
+        }
+        acc.argmax_except(self.n_classes, skip)
+    }
+
+    /// Start loading the index slots of feature `f`.
+    #[inline]
+    pub fn prefetch_index(&self, f: u64) {
+        prefetch(self.fps.as_ptr().wrapping_add(home(f, self.size)));
+    }
+
+    /// The rows of the features of `feats` found in the table (at most 64), each prefetched;
+    /// returns how many.
+    #[inline]
+    fn find_rows(&self, feats: &[u64], found: &mut [u32; 64]) -> usize {
+        let size = self.size;
+        for &f in feats {
+            prefetch(self.fps.as_ptr().wrapping_add(home(f, size)));
+        }
+        let mut k = 0;
+        for &f in &feats[..feats.len().min(found.len())] {
+            if let Some(row) = self.find(f) {
+                found[k] = row;
+                k += 1;
+                prefetch(self.rows.as_ptr().wrapping_add(row as usize));
             }
-        });
-        argmax_except(&acc[..self.n_classes], skip)
+        }
+        k
     }
 
     /// Call `add` on the row of each feature of `feats` found in the table.
@@ -377,6 +418,85 @@ fn first_stop(slots: &[u32], fp: u32) -> usize {
             .iter()
             .position(|&s| s == fp || s == 0)
             .unwrap_or(PROBE)
+    }
+}
+
+/// 64 sums of `i8` rows in 16 bits (exact for up to 258 rows).
+struct Sums16([i16; 64]);
+
+impl Default for Sums16 {
+    fn default() -> Sums16 {
+        Sums16([0; 64])
+    }
+}
+
+impl Sums16 {
+    #[inline]
+    fn add(&mut self, row: &Row64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            // SAFETY: SSE2 is part of x86_64; every load and store stays inside the 64-byte
+            // row and the 128-byte sums.
+            unsafe {
+                let acc = self.0.as_mut_ptr() as *mut __m128i;
+                let w = row.0.as_ptr() as *const __m128i;
+                for c in 0..4 {
+                    let v = _mm_load_si128(w.add(c));
+                    // Each byte into the high half of a 16-bit lane, then shifted down with
+                    // its sign: the bytes sign-extended.
+                    let lo = _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8);
+                    let hi = _mm_srai_epi16(_mm_unpackhi_epi8(v, v), 8);
+                    let a = acc.add(2 * c);
+                    _mm_storeu_si128(a, _mm_add_epi16(_mm_loadu_si128(a), lo));
+                    let a = acc.add(2 * c + 1);
+                    _mm_storeu_si128(a, _mm_add_epi16(_mm_loadu_si128(a), hi));
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        for (a, &x) in self.0.iter_mut().zip(&row.0) {
+            *a += x as i16;
+        }
+    }
+
+    /// The first of the largest sums among classes `0..n` other than `skip` (`n >= 2`).
+    #[inline]
+    fn argmax_except(mut self, n: usize, skip: u16) -> u16 {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            // Sums of at most 258 rows of weights in -127..=127 stay above i16::MIN, so
+            // i16::MIN marks lanes that cannot win.
+            self.0[n..].fill(i16::MIN);
+            if let Some(s) = self.0.get_mut(skip as usize) {
+                *s = i16::MIN;
+            }
+            // SAFETY: SSE2 is part of x86_64; the loads read the 128-byte sums.
+            unsafe {
+                let p = self.0.as_ptr() as *const __m128i;
+                let mut m = _mm_loadu_si128(p);
+                for c in 1..8 {
+                    m = _mm_max_epi16(m, _mm_loadu_si128(p.add(c)));
+                }
+                // Every lane: the maximum of all.
+                m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0b01_00_11_10));
+                m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0b10_11_00_01));
+                m = _mm_max_epi16(
+                    m,
+                    _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, 0b10_11_00_01), 0b10_11_00_01),
+                );
+                for c in 0..8 {
+                    let eq = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128(p.add(c)), m));
+                    if eq != 0 {
+                        return (c * 8 + eq.trailing_zeros() as usize / 2) as u16;
+                    }
+                }
+            }
+            unreachable!("some lane holds the maximum")
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        argmax_except(&self.0[..n], skip)
     }
 }
 
@@ -500,6 +620,24 @@ mod tests {
             for &f in &stored {
                 assert!(rt.find(f).is_some());
             }
+        }
+    }
+
+    #[test]
+    fn simd_argmax_equals_the_scalar_one() {
+        let mut rng = according_ml::rng::Rng::new(5);
+        for i in 0..20_000usize {
+            let n = 2 + rng.below(63);
+            let skip = rng.below(n + 2) as u16;
+            // Few distinct values (many ties), wide ranges, all negative.
+            let spread = [3i64, 30_000, 200][i % 3];
+            let shift = if i % 5 == 0 { -32_000 } else { 0 };
+            let mut sums = Sums16::default();
+            for x in sums.0.iter_mut() {
+                *x = (rng.below(spread as usize) as i64 - spread / 2 + shift).max(-32_766) as i16;
+            }
+            let want = argmax_except(&sums.0[..n], skip);
+            assert_eq!(sums.argmax_except(n, skip), want, "n {n} skip {skip}");
         }
     }
 
