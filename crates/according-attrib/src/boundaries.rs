@@ -18,6 +18,7 @@
 //!   Commission announced that …`, `Saltanov stated that …, RFE/RL reported`);
 //! - what a colon cue introduces ends with the colon's paragraph (a headline);
 //! - `quoted X as saying`: X says;
+//! - `tweeted on Friday that …`: the time phrase is neither cue nor content;
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
@@ -218,10 +219,62 @@ pub fn drop_leading_time(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `tweeted on Friday that …`: a time phrase the taggers split between cue and content is
+/// neither: the cue ends before its preposition, the content starts after it.
+pub fn time_out_of_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let c = r.cue.end;
+    if r.cue.len() < 2 || !matches!(v.toks[c - 1].lower.as_ref(), "on" | "in" | "at") {
+        return r;
+    }
+    let Some(k) = r.content.iter().position(|p| p.start == c) else {
+        return r;
+    };
+    let timeish = |w: &str| {
+        TIME_NOUNS.contains(&w) || MONTHS.contains(&w) || w.chars().all(|ch| ch.is_ascii_digit())
+    };
+    let mut i = c;
+    while i < r.content[k].end {
+        let w = v.toks[i].lower.as_ref();
+        if !(timeish(w) || matches!(w, "last" | "this" | "next" | "early" | "late" | "the")) {
+            break;
+        }
+        i += 1;
+    }
+    if !(c..i).any(|j| timeish(v.toks[j].lower.as_ref())) {
+        return r;
+    }
+    if i < r.content[k].end && v.toks[i].lower == "," {
+        i += 1;
+    }
+    r.cue.end -= 1;
+    r.content[k].start = i;
+    r.content.retain(|p| !p.is_empty());
+    r
+}
+
 /// PolNeAR's comma convention for sources: `Kerry, who lost in 2004, said` keeps the comma
-/// that closes the parenthetical pair; a leading comma is never part of a source.
+/// that closes the parenthetical pair; a leading comma is never part of a source (nor a
+/// trailing `both`).
 pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
     for s in &mut r.source {
+        // `The Times and the Wall Street Journal both reported`: the quantifier is no name.
+        while s.len() > 1 && matches!(v.toks[s.end - 1].lower.as_ref(), "both" | "all" | "each") {
+            s.end -= 1;
+        }
         while s.len() > 1 && v.toks[s.start].lower == "," {
             s.start += 1;
         }
@@ -720,6 +773,28 @@ mod tests {
             raw(colon..colon + 1, vec![0..colon], vec![colon + 1..the]),
         );
         assert_eq!(r.content, vec![colon + 1..the]);
+    }
+
+    #[test]
+    fn a_time_phrase_is_neither_cue_nor_content() {
+        let (doc, w) =
+            crate::test_support::view_of("Trump tweeted on Friday that the vote was rigged.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (tweeted, on) = (pos("tweeted"), pos("on"));
+        let r = time_out_of_cue(
+            &v,
+            raw(tweeted..on + 1, vec![0..1], vec![on + 1..w.len() - 1]),
+        );
+        assert_eq!(
+            (r.cue, r.content),
+            (tweeted..on, vec![pos("that")..w.len() - 1])
+        );
+        // `commented on plans`: no time, no change.
+        let (doc, w) = crate::test_support::view_of("She commented on plans to close it.");
+        let v = View::new(&doc);
+        let r = time_out_of_cue(&v, raw(1..3, vec![0..1], vec![3..w.len() - 1]));
+        assert_eq!(r.cue, 1..3);
     }
 
     #[test]

@@ -56,6 +56,9 @@ fn full_mention(text: &str, name: &str, before: usize) -> Option<(usize, usize)>
 }
 
 /// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
+/// How many sentences back a pronoun may find its person.
+const PRONOUN_REACH: u32 = 8;
+
 pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut order: Vec<usize> = (0..doc.attributions.len())
@@ -105,10 +108,21 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     .map(|m| m.start)
                     .max()
             };
+            // A pronoun reaches back a few sentences, not across the article (each resolved
+            // pronoun is a mention that keeps its person in reach), except to the person the
+            // article opens with (`Arthur Hailey … he once said`).
+            let in_reach = |p: usize, e: usize| {
+                sentence_of(doc, p) + PRONOUN_REACH >= sentence
+                    || entities[e]
+                        .mentions
+                        .iter()
+                        .any(|m| sentence_of(doc, m.start) <= 1)
+            };
             let source = (0..entities.len())
                 .filter(|&e| entities[e].kind == EntityType::Person && fits(&entities[e]))
                 .filter_map(|e| last_before(&entities[e]).map(|p| (p, e)))
                 .max()
+                .filter(|&(p, e)| in_reach(p, e))
                 .map(|(_, e)| e);
             // A person the recogniser found as the subject of a clause after that source,
             // whose gender the text says and the pronoun's agrees with (`Mrs Maguire was
@@ -143,9 +157,9 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         }),
                 ),
             };
-        } else if info.pronoun {
+        } else if info.pronoun || info.unnamed && info.kind == SourceType::Organization {
             let lower = info.name.to_lowercase();
-            if lower == "it" || lower == "its" {
+            if lower == "it" || lower == "its" || info.unnamed {
                 target = (0..entities.len())
                     .filter(|&e| {
                         matches!(
@@ -154,6 +168,16 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         ) && before(&entities[e])
                     })
                     .max_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).max());
+                // (`the airline` stands for an organisation named a few sentences before.)
+                let sentence = sentence_of(doc, src_span.start);
+                target = target.filter(|&e| {
+                    !info.unnamed
+                        || entities[e]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.start < src_span.start)
+                            .any(|m| sentence_of(doc, m.start) + PRONOUN_REACH >= sentence)
+                });
             }
         } else if info.unnamed {
             // `the home secretary`: the latest person named before with that role (`Home

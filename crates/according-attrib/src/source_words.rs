@@ -135,6 +135,51 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "group",
 ];
 
+/// Of [`ORG_HEADS`], those whose bare definite description (`the firm`) stands for a
+/// company named before; `the committee` or `the commission` is more often a body of its own.
+pub(crate) const COMPANY_HEADS: &[&str] = &[
+    "bank",
+    "agency",
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "broadcaster",
+    "retailer",
+    "supermarket",
+    "manufacturer",
+    "maker",
+    "insurer",
+    "lender",
+    "club",
+];
+
+/// Common nouns that head a phrase naming an organisation (`the central bank`).
+pub(crate) const ORG_HEADS: &[&str] = &[
+    "bank",
+    "office",
+    "agency",
+    "watchdog",
+    "regulator",
+    "charity",
+    "union",
+    "council",
+    "committee",
+    "commission",
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "broadcaster",
+    "retailer",
+    "supermarket",
+    "manufacturer",
+    "maker",
+    "insurer",
+    "lender",
+    "club",
+];
+
 /// Words that close an organisation's name (`Clarence House`, `Band Aid`, `Warner Music`).
 pub(crate) const ORG_NAME_ENDS: &[&str] = &[
     "House",

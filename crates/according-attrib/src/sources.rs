@@ -94,7 +94,9 @@ fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, usize)> {
         start -= 1;
     }
     let role_between = (0..start).any(|k| ws[k].0 >= b && !is_cap(w(k)));
-    if ws.len() - start >= 2 && role_between {
+    // `CNN's Jake Tapper`: the outlet's own person.
+    let possessive = full[b..].starts_with("'s") || full[b..].starts_with("’s");
+    if ws.len() - start >= 2 && (role_between || possessive) {
         let (na, nb) = (ws[start].0, ws[ws.len() - 1].1);
         let name = trim_punct(&full[na..nb]);
         let na = na + full[na..nb].find(name).unwrap_or(0);
@@ -247,7 +249,22 @@ pub fn analyze(src: &str) -> SourceInfo {
             }
             let rest_start = ws[j + 2].0;
             let rest = &full[rest_start..];
-            return within(src, rest, analyze(rest));
+            let mut inner = analyze(rest);
+            // `A poll by Ipsos`: pollsters and research bodies are organisations.
+            let research = matches!(
+                trim_punct(w(k)).to_lowercase().as_str(),
+                "poll" | "survey" | "study"
+            );
+            if research
+                && words(rest).len() == 1
+                && matches!(
+                    inner.kind,
+                    SourceType::Person | SourceType::Group | SourceType::Unknown
+                )
+            {
+                inner.kind = SourceType::Organization;
+            }
+            return within(src, rest, inner);
         } else if k + 1 >= ws.len() {
             // `reports`, `a report`, `an earlier report`: nothing names who reported.
             info.kind = SourceType::Vague;
@@ -268,7 +285,12 @@ pub fn analyze(src: &str) -> SourceInfo {
             } else {
                 trim_punct(&full[..na])
             };
-            info.role = (!role.is_empty()).then(|| role.to_string());
+            // (`CNN's Jake Tapper`: the outlet alone is no role.)
+            let outlet_only = role
+                .strip_suffix("'s")
+                .or_else(|| role.strip_suffix("’s"))
+                .is_some_and(|r| r == &full[a..b]);
+            info.role = (!role.is_empty() && !outlet_only).then(|| role.to_string());
             info.affiliation = Some(canon.to_string());
             return info;
         }
@@ -475,6 +497,17 @@ pub fn analyze(src: &str) -> SourceInfo {
     {
         info.kind = SourceType::Vague;
         info.affiliation = affiliation_of(full);
+        return info;
+    }
+    // `the central bank`, `Ms Ardern's office`: a common noun naming an organisation heads it
+    // (`the head of the agency` is headed by `head`).
+    if head.as_deref().is_some_and(|h| ORG_HEADS.contains(&h)) {
+        info.kind = SourceType::Organization;
+        info.affiliation = affiliation_of(full);
+        // `the airline`, `the firm`: the organisation named before, like `it`.
+        info.unnamed = ws.len() == 2
+            && first == "the"
+            && head.as_deref().is_some_and(|h| COMPANY_HEADS.contains(&h));
         return info;
     }
     // `President Castro's chief aide`, `the head of the agency`, `the Bishop`: an unnamed
@@ -842,6 +875,26 @@ mod tests {
             analyze("a senior government source").kind,
             SourceType::Vague
         );
+        for src in ["the central bank", "Ms Ardern's office", "the agency"] {
+            assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
+        }
+        assert_eq!(analyze("the head of the agency").kind, SourceType::Person);
+        assert!(analyze("the airline").unnamed && !analyze("the central bank").unnamed);
+        let i = analyze("A poll by Ipsos");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Ipsos", SourceType::Organization)
+        );
+        let i = analyze("CNN's Jake Tapper");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Jake Tapper", SourceType::Person)
+        );
+        assert_eq!(i.affiliation.as_deref(), Some("CNN"));
+        assert_eq!(i.role, None);
+        let i = analyze("the BBC's political editor Nick Robinson");
+        assert_eq!(i.name, "Nick Robinson");
+        assert_eq!(i.role.as_deref(), Some("the BBC's political editor"));
         let i = analyze("Cowell, 54,");
         assert_eq!((i.name.as_str(), i.kind), ("Cowell", SourceType::Person));
         let i = analyze("The report, published by Human Rights Watch,");

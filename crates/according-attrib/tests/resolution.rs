@@ -67,3 +67,18 @@ fn an_unnamed_role_is_the_person_named_with_it() {
         Some("Charles Clarke")
     );
 }
+
+#[test]
+fn the_firm_is_the_company_named_before() {
+    let doc = run(
+        "British Airways said the new planes would cut its costs. The airline added that fares would \
+         fall. A committee of MPs said the plan was flawed. The commission said it would \
+         respond.",
+    );
+    assert_eq!(speaker(&doc, "added").as_deref(), Some("British Airways"));
+    // A commission is a body of its own, not the last organisation named.
+    assert_ne!(
+        speaker(&doc, "said it would").as_deref(),
+        Some("British Airways")
+    );
+}
