@@ -324,16 +324,18 @@ impl RowTable {
     /// Start loading the index slots of feature `f`.
     #[inline]
     pub fn prefetch_index(&self, f: u64) {
-        prefetch(self.fps.as_ptr().wrapping_add(home(f, self.size)));
+        let i = home(f, self.size);
+        prefetch(self.fps.as_ptr().wrapping_add(i));
+        // The row number next to a matching fingerprint (usually in the same run).
+        prefetch(self.slot_rows.as_ptr().wrapping_add(i));
     }
 
     /// The rows of the features of `feats` found in the table (at most 64), each prefetched;
     /// returns how many.
     #[inline]
     fn find_rows(&self, feats: &[u64], found: &mut [u32; 64]) -> usize {
-        let size = self.size;
         for &f in feats {
-            prefetch(self.fps.as_ptr().wrapping_add(home(f, size)));
+            self.prefetch_index(f);
         }
         let mut k = 0;
         for &f in &feats[..feats.len().min(found.len())] {
@@ -349,9 +351,8 @@ impl RowTable {
     /// Call `add` on the row of each feature of `feats` found in the table.
     #[inline]
     fn for_each_row(&self, feats: &[u64], mut add: impl FnMut(&Row64)) {
-        let size = self.size;
         for &f in feats {
-            prefetch(self.fps.as_ptr().wrapping_add(home(f, size)));
+            self.prefetch_index(f);
         }
         let mut found = [0u32; 64];
         let mut k = 0;
