@@ -4,7 +4,7 @@
 
 use crate::lexicon::{ANONYMOUS, DENIALS, HEDGES};
 use crate::sources::SourceInfo;
-use crate::view::is_quote_char;
+use crate::view::{is_quote_char, View};
 use according_core::{Attribution, AttributionKind, Flag, SourceType};
 
 const NOMINAL_CUES: &[&str] = &[
@@ -236,10 +236,21 @@ impl PhraseList {
     }
 }
 
+/// The sentence of tokens `sent` says its source is not named (`who spoke on condition of
+/// anonymity`, `unnamed`, `familiar with the talks`). Read from the view's lowercased
+/// tokens: lowercasing every attribution's sentence again cost more than the rest of the flags.
+pub fn grants_anonymity(v: &View, sent: std::ops::Range<usize>) -> bool {
+    let w = |i: usize| v.toks.get(i).map_or("", |t| t.lower.as_ref());
+    sent.clone().any(|i| match w(i) {
+        "anonymity" | "anonymously" | "unnamed" => true,
+        "familiar" => w(i + 1) == "with" && w(i + 2) == "the" && i + 2 < sent.end,
+        _ => false,
+    })
+}
+
 /// The phrase lists [`flags`] looks for.
 struct FlagPhrases {
     anonymous: PhraseList,
-    anonymous_context: PhraseList,
     hedges: PhraseList,
     hedged_content: PhraseList,
     denials: PhraseList,
@@ -250,12 +261,6 @@ fn flag_phrases() -> &'static FlagPhrases {
     static P: std::sync::OnceLock<FlagPhrases> = std::sync::OnceLock::new();
     P.get_or_init(|| FlagPhrases {
         anonymous: PhraseList::new(ANONYMOUS),
-        anonymous_context: PhraseList::new(&[
-            "anonymity",
-            "anonymously",
-            "unnamed",
-            "familiar with the",
-        ]),
         hedges: PhraseList::new(HEDGES),
         hedged_content: PhraseList::new(&[
             "reportedly",
@@ -273,13 +278,14 @@ fn flag_phrases() -> &'static FlagPhrases {
     })
 }
 
-/// Flags of `a`. `sentence` is the text of the sentence(s) around the cue; `truncated_here`
+/// Flags of `a`. `anonymous_context` says the cue's sentence grants anonymity (see
+/// [`grants_anonymity`]); `truncated_here`
 /// says the text stops right after the cue/source (a cut-off paragraph).
 pub fn flags(
     text: &str,
     a: &Attribution,
     info: Option<&SourceInfo>,
-    sentence: &str,
+    anonymous_context: bool,
     truncated_here: bool,
 ) -> Vec<Flag> {
     let mut f = Vec::new();
@@ -312,9 +318,7 @@ pub fn flags(
     }
     let src_text = a.source.as_ref().map_or("", |s| s.text.as_str());
     let lists = flag_phrases();
-    if Words::new(src_text).has_any(&lists.anonymous)
-        || Words::new(sentence).has_any(&lists.anonymous_context)
-    {
+    if Words::new(src_text).has_any(&lists.anonymous) || anonymous_context {
         f.push(Flag::AnonymousSource);
     }
     let content: String = a

@@ -137,7 +137,6 @@ impl Extractor {
         for (k, a) in atts.iter_mut().enumerate() {
             let s = v.toks[raw[k].cue.start].sentence as usize;
             let sent = &v.sentences[s];
-            let sent_span = Span::new(v.toks[sent.start].span.start, v.toks[sent.end - 1].span.end);
             let tail = a
                 .source
                 .as_ref()
@@ -152,7 +151,7 @@ impl Extractor {
                 v.text,
                 a,
                 infos[k].as_ref(),
-                sent_span.slice(v.text),
+                classify::grants_anonymity(&v, sent.clone()),
                 truncated,
             );
         }
