@@ -17,7 +17,10 @@
 //!   right after one, takes that attribution in (PolNeAR nests them: `notes that the
 //!   Commission announced that …`, `Saltanov stated that …, RFE/RL reported`);
 //! - what a colon cue introduces ends with the colon's paragraph (a headline);
-//! - `quoted X as saying`: X says;
+//! - `quoted X as saying`: X says; `X reported, citing Y, that …`: Y is cited, the clause
+//!   is what X reported;
+//! - `X, the bank said, is likely …`: the words before a source and cue set off by commas
+//!   are content;
 //! - `tweeted on Friday that …`: the time phrase is neither cue nor content;
 //! - a cue with no source that hangs off another verb (`Trump …, promising to lift
 //!   regulations`) takes that verb's subject;
@@ -698,6 +701,70 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `The economy, the central bank said in its report, is likely to shrink`: a source and cue
+/// set off by commas inside the sentence they report leave its opening words to the
+/// content, which the tagger (reading on from the cue) often misses.
+pub fn fronted_content(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    const MAX_FRONT: usize = 15;
+    let (Some(first), false) = (r.content.first().cloned(), r.source.is_empty()) else {
+        return r;
+    };
+    let (frame_start, frame_end) = frame(&r);
+    if first.start < frame_end || first.start < 2 || v.toks[first.start - 1].lower != "," {
+        return r;
+    }
+    let sent = v.sentences[v.toks[frame_start].sentence as usize].clone();
+    let open = frame_start.saturating_sub(1);
+    if open <= sent.start || v.toks[open].lower != "," || open - sent.start > MAX_FRONT {
+        return r;
+    }
+    // Nothing between the cue and the content but a phrase (`in its report`).
+    let between_plain = (frame_end..first.start - 1)
+        .all(|i| !is_cue[i] && v.toks[i].mark == QuoteMark::None && v.toks[i].lower != ",");
+    let front_plain = (sent.start..open).all(|i| !is_cue[i] && v.toks[i].mark == QuoteMark::None);
+    if between_plain && front_plain && v.toks[first.start].sentence == v.toks[open].sentence {
+        r.content.insert(0, sent.start..open);
+    }
+    r
+}
+
+/// `The AP reported, citing local officials, that 12 people had died`: what `citing` cites is
+/// the officials; the clause after them is what the frame before it reported.
+pub fn citing_clause(v: &View, raw: &mut [RawAttribution]) {
+    for k in 0..raw.len() {
+        let c = raw[k].cue.clone();
+        if c.len() != 1
+            || c.start == 0
+            || !matches!(v.toks[c.start].lower.as_ref(), "citing" | "quoting")
+            || v.toks[c.start - 1].lower != ","
+        {
+            continue;
+        }
+        let Some(p) = raw[k].content.first().cloned().filter(|p| p.start == c.end) else {
+            continue;
+        };
+        let Some(comma) = (p.start..p.end.saturating_sub(1))
+            .find(|&i| v.toks[i].lower == "," && v.toks[i + 1].lower == "that")
+        else {
+            continue;
+        };
+        let sent = v.toks[c.start].sentence;
+        // The frame: the nearest cue before, in the sentence, with nothing reported after it.
+        let frame = (0..raw.len())
+            .filter(|&j| {
+                j != k
+                    && raw[j].cue.end <= c.start
+                    && v.toks[raw[j].cue.start].sentence == sent
+                    && raw[j].content.iter().all(|q| q.end <= raw[j].cue.start)
+            })
+            .max_by_key(|&j| raw[j].cue.end);
+        let Some(j) = frame else { continue };
+        let clause = comma + 1..p.end;
+        raw[k].content[0] = p.start..comma;
+        raw[j].content.push(clause);
+    }
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -795,6 +862,44 @@ mod tests {
         let v = View::new(&doc);
         let r = time_out_of_cue(&v, raw(1..3, vec![0..1], vec![3..w.len() - 1]));
         assert_eq!(r.cue, 1..3);
+    }
+
+    #[test]
+    fn the_words_before_a_parenthetical_frame_are_content() {
+        let (doc, w) = crate::test_support::view_of(
+            "The economy, the central bank said in its report, is likely to shrink.",
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let is_cue = vec![false; v.len()];
+        let r = fronted_content(
+            &v,
+            raw(said..said + 1, vec![3..said], vec![pos("is")..w.len() - 1]),
+            &is_cue,
+        );
+        assert_eq!(r.content, vec![0..2, pos("is")..w.len() - 1]);
+    }
+
+    #[test]
+    fn citing_cites_the_source_and_the_frame_reports_the_clause() {
+        let (doc, w) = crate::test_support::view_of(
+            "The AP reported, citing local officials, that 12 people had died.",
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (reported, citing, that) = (pos("reported"), pos("citing"), pos("that"));
+        let mut atts = vec![
+            raw(reported..reported + 1, vec![0..reported], vec![]),
+            raw(
+                citing..citing + 1,
+                vec![0..reported],
+                vec![citing + 1..w.len() - 1],
+            ),
+        ];
+        citing_clause(&v, &mut atts);
+        assert_eq!(atts[1].content, vec![citing + 1..that - 1]);
+        assert_eq!(atts[0].content, vec![that..w.len() - 1]);
     }
 
     #[test]

@@ -75,6 +75,7 @@ impl Extractor {
             .map(|r| crate::completion::complete_content(&v, r))
             .map(|r| crate::boundaries::drop_unquoted_tail(&v, r))
             .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))
+            .map(|r| crate::boundaries::fronted_content(&v, r, &is_cue))
             .map(|r| crate::boundaries::inverted_name_source(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::quoted_as_saying(&v, r))
@@ -91,6 +92,7 @@ impl Extractor {
             .map(|r| crate::boundaries::clause_content_cut(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .collect();
+        crate::boundaries::citing_clause(&v, &mut raw);
         crate::boundaries::nest_inner(&v, &mut raw);
         crate::boundaries::stop_at_other_sources(&mut raw);
         crate::claims::release_claimed_quotes(&v, &mut raw);
