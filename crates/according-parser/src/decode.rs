@@ -39,6 +39,12 @@ pub trait Score {
         self.score(feats, buf);
         best_label(buf, root)
     }
+
+    /// [`Score::pick_label`] once [`Score::prefetch_feature`] has been called for every
+    /// feature of `feats`.
+    fn pick_label_prefetched(&self, feats: &[u64], root: u16, buf: &mut Vec<f32>) -> u16 {
+        self.pick_label(feats, root, buf)
+    }
 }
 
 impl Score for Weights {
@@ -125,16 +131,17 @@ impl<T: Score> Score for Uncached<'_, T> {
 /// within a sentence, so nothing is ever invalidated.
 ///
 /// When one parse state evolves (greedy decoding), also the sums of the templates that read
-/// a token with its children (roles `S0X`, `N0X`): while a word is on the stack it only gains
-/// right children, and while it is the buffer front only left children, each farther out
-/// than the last, so the newest child on that side (`rm1` / `lm1`) tells its whole state.
-/// Each token keeps the sums of its latest state per role, which a later move reuses when the
-/// token returns with no new child (the stack top after a left-arc pops a word shifted onto
-/// it; the buffer front after a reduce).
+/// a token with its children: a word's head and left children are fixed while it is on the
+/// stack (role `S0L`: one sum per token); it only gains right children there, and only left
+/// children as the buffer front, each farther out than the last, so the newest child on that
+/// side (`rm1` / `lm1`) tells its whole state (roles `S0X`, `N0X`). Each token keeps the
+/// sums of its latest state per role, which a later move reuses when the token returns with
+/// no new child (the stack top after a left-arc pops a word shifted onto it; the buffer front
+/// after a reduce).
 #[derive(Default)]
 pub struct StaticScores {
     /// Per token (index n + 1 = "no word"), per cached role (`ROLES` order): the sums.
-    sums: Vec<[[i32; 4]; 5]>,
+    sums: Vec<[[i32; 4]; 6]>,
     /// Per token: role bits already computed.
     known: Vec<u8>,
     /// Per token: for roles S0X and N0X, the newest child the sums were computed with.
@@ -146,7 +153,16 @@ pub struct StaticScores {
 }
 
 /// The cached roles, in the order of `StaticScores::sums`; the last two are keyed by a child.
-const ROLES: [u8; 5] = [role::N0, role::S0, role::S1, role::S0X, role::N0X];
+const ROLES: [u8; 6] = [
+    role::N0,
+    role::S0,
+    role::S1,
+    role::S0L,
+    role::S0X,
+    role::N0X,
+];
+/// `ROLES[KEYED..]` are keyed by a child (`StaticScores::keys`).
+const KEYED: usize = 4;
 
 impl StaticScores {
     /// Forget the previous sentence; `n` words plus the root plus "no word". `one_state`:
@@ -156,7 +172,7 @@ impl StaticScores {
         self.known.clear();
         self.known.resize(n + 2, 0);
         if self.sums.len() < n + 2 {
-            self.sums.resize(n + 2, [[0; 4]; 5]);
+            self.sums.resize(n + 2, [[0; 4]; 6]);
             self.keys.resize(n + 2, [0; 2]);
         }
         self.one_state = one_state;
@@ -177,19 +193,17 @@ impl StaticScores {
     #[inline]
     fn move_scores(&mut self, table: &Table4, st: &State, atoms: &Atoms) -> [i32; 4] {
         let (s0, b) = (st.s0(), st.b);
-        let tokens = [b, s0, st.s1(), s0, b];
+        let tokens = [b, s0, st.s1(), s0, s0, b];
         let keys = [at(&st.rm1, s0), at(&st.lm1, b)];
-        let (n_cached, mut need) = if self.one_state {
-            (5, role::DYN)
-        } else {
-            (3, role::DYN | role::S0X | role::N0X)
-        };
-        let mut slots = [0usize; 5];
+        let uncached = self.uncached_roles();
+        let n_cached = if self.one_state { ROLES.len() } else { 3 };
+        let mut need = uncached;
+        let mut slots = [0usize; ROLES.len()];
         for (r, (&i, slot)) in tokens[..n_cached].iter().zip(&mut slots).enumerate() {
             let j = self.slot(i);
             *slot = j;
-            let known =
-                self.known[j] & ROLES[r] != 0 && (r < 3 || self.keys[j][r - 3] == keys[r - 3]);
+            let known = self.known[j] & ROLES[r] != 0
+                && (r < KEYED || self.keys[j][r - KEYED] == keys[r - KEYED]);
             if !known {
                 need |= ROLES[r];
             }
@@ -206,7 +220,7 @@ impl StaticScores {
             },
         );
         // Per role (bit index): the sum of its rows.
-        let mut sums = [[0i32; 4]; 6];
+        let mut sums = [[0i32; 4]; 7];
         let all = [
             role::N0,
             role::S0,
@@ -214,6 +228,7 @@ impl StaticScores {
             role::DYN,
             role::S0X,
             role::N0X,
+            role::S0L,
         ];
         table.sum_segments(all.map(|r| self.ids.of(r)), &mut sums);
         let mut acc = [0i32; 4];
@@ -222,20 +237,14 @@ impl StaticScores {
             if need & bit != 0 {
                 self.sums[j][r] = sums[bit.trailing_zeros() as usize];
                 self.known[j] |= bit;
-                if r >= 3 {
-                    self.keys[j][r - 3] = keys[r - 3];
+                if r >= KEYED {
+                    self.keys[j][r - KEYED] = keys[r - KEYED];
                 }
             }
             for (a, x) in acc.iter_mut().zip(self.sums[j][r]) {
                 *a += x;
             }
         }
-        // The uncached roles (DYN; in a beam also S0X and N0X).
-        let uncached = if self.one_state {
-            role::DYN
-        } else {
-            role::DYN | role::S0X | role::N0X
-        };
         for (k, sum) in sums.iter().enumerate() {
             if uncached & (1 << k) != 0 {
                 for (a, x) in acc.iter_mut().zip(sum) {
@@ -244,6 +253,17 @@ impl StaticScores {
             }
         }
         acc
+    }
+
+    /// The roles looked up at every move: DYN; in a beam (many states) also those over
+    /// children.
+    #[inline]
+    fn uncached_roles(&self) -> u8 {
+        if self.one_state {
+            role::DYN
+        } else {
+            role::DYN | role::S0L | role::S0X | role::N0X
+        }
     }
 }
 
@@ -265,6 +285,10 @@ impl Score for RowTable {
     /// integers exactly), without the conversions.
     fn pick_label(&self, feats: &[u64], root: u16, _buf: &mut Vec<f32>) -> u16 {
         self.best_class(feats, root)
+    }
+
+    fn pick_label_prefetched(&self, feats: &[u64], root: u16, _buf: &mut Vec<f32>) -> u16 {
+        self.best_class_prefetched(feats, root)
     }
 }
 
@@ -330,7 +354,7 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
         labeler.prefetch_feature(id);
         feats.push(id);
     });
-    labeler.pick_label(feats, root, &mut sc.scores)
+    labeler.pick_label_prefetched(feats, root, &mut sc.scores)
 }
 
 /// Parse the sentence whose atoms are in `sc.atoms`; the result is in `sc.st` (heads with

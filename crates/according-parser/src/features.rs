@@ -76,8 +76,9 @@ fn set(v: &[u64], i: u32) -> u64 {
 /// Which positions a transition template reads: static templates read only the atoms of
 /// one position (and of positions at a fixed offset from it), so their summed scores are a
 /// function of that position's token and can be cached per sentence; `S0X` and `N0X`
-/// templates read one position and its children, so in greedy decoding their sums are a
-/// function of that token and its newest child on one side (see `decode::StaticScores`);
+/// templates read one position and its children on one side, so in greedy decoding their
+/// sums are a function of that token and its newest child there, and `S0L` ones read what
+/// is fixed while the stack top is on the stack (see `decode::StaticScores`);
 /// `DYN` templates read two stack/buffer positions or their distance.
 pub mod role {
     /// n0 and the words right after it (n1 = n0 + 1, n2 = n0 + 2); also the bias.
@@ -88,11 +89,14 @@ pub mod role {
     pub const S1: u8 = 4;
     /// Everything else.
     pub const DYN: u8 = 8;
-    /// The stack top with its head, children, valency and label sets. While a word is on
-    /// the stack its head and left children are fixed; it gains right children only.
+    /// The stack top with its right children (their valency and label set). A word on the
+    /// stack gains right children only.
     pub const S0X: u8 = 16;
     /// The buffer front with its left children (it has no head and no right child yet).
     pub const N0X: u8 = 32;
+    /// The stack top with its head and left children, which are fixed while it is on the
+    /// stack.
+    pub const S0L: u8 = 64;
 }
 
 /// Where transition feature ids go: a template's id is computed only when its role is wanted.
@@ -119,16 +123,16 @@ impl FeatureSink for AllRoles<'_> {
 /// which sums and caches each role's scores separately).
 pub struct ByRole {
     roles: u8,
-    ids: [[u64; 64]; 6],
-    len: [usize; 6],
+    ids: [[u64; 64]; 7],
+    len: [usize; 7],
 }
 
 impl Default for ByRole {
     fn default() -> ByRole {
         ByRole {
             roles: 0,
-            ids: [[0; 64]; 6],
-            len: [0; 6],
+            ids: [[0; 64]; 7],
+            len: [0; 7],
         }
     }
 }
@@ -138,7 +142,7 @@ impl ByRole {
     #[inline]
     pub fn reset(&mut self, roles: u8) {
         self.roles = roles;
-        self.len = [0; 6];
+        self.len = [0; 7];
     }
 
     /// The ids of role `r` (one bit), in template order.
@@ -174,7 +178,7 @@ pub fn transition_features(st: &State, a: &Atoms, out: &mut Vec<u64>) {
 /// those of the full set, so a feature id is the same whichever subset computes it).
 #[inline]
 pub fn transition_templates<S: FeatureSink>(st: &State, a: &Atoms, sink: &mut S) {
-    use role::{DYN, N0, N0X, S0, S0X, S1};
+    use role::{DYN, N0, N0X, S0, S0L, S0X, S1};
     let n = st.n;
     let s0 = st.s0();
     let s1 = st.s1();
@@ -240,13 +244,13 @@ pub fn transition_templates<S: FeatureSink>(st: &State, a: &Atoms, sink: &mut S)
     let (s0vl, s0vr, n0vl) = (val(&st.lval, s0), val(&st.rval, s0), val(&st.lval, n0));
     f(S0X, &[s0w, s0vr]);
     f(S0X, &[s0p, s0vr]);
-    f(S0X, &[s0w, s0vl]);
-    f(S0X, &[s0p, s0vl]);
+    f(S0L, &[s0w, s0vl]);
+    f(S0L, &[s0p, s0vl]);
     f(N0X, &[n0p, n0vl]);
     // second order: head, leftmost/rightmost children
-    f(S0X, &[lab(st, s0)]);
-    f(S0X, &[a.p(s0l)]);
-    f(S0X, &[lab(st, s0l)]);
+    f(S0L, &[lab(st, s0)]);
+    f(S0L, &[a.p(s0l)]);
+    f(S0L, &[lab(st, s0l)]);
     f(S0X, &[a.w(s0r)]);
     f(S0X, &[a.p(s0r)]);
     f(S0X, &[lab(st, s0r)]);
@@ -254,22 +258,22 @@ pub fn transition_templates<S: FeatureSink>(st: &State, a: &Atoms, sink: &mut S)
     f(N0X, &[a.p(n0l)]);
     f(N0X, &[lab(st, n0l)]);
     // third order
-    f(S0X, &[a.w(s0l2)]);
-    f(S0X, &[a.p(s0l2)]);
-    f(S0X, &[lab(st, s0l2)]);
+    f(S0L, &[a.w(s0l2)]);
+    f(S0L, &[a.p(s0l2)]);
+    f(S0L, &[lab(st, s0l2)]);
     f(N0X, &[a.w(n0l2)]);
     f(N0X, &[a.p(n0l2)]);
     f(N0X, &[lab(st, n0l2)]);
-    f(S0X, &[s0p, a.p(s0l), a.p(s0l2)]);
+    f(S0L, &[s0p, a.p(s0l), a.p(s0l2)]);
     f(S0X, &[s0p, a.p(s0r), a.p(s0r2)]);
-    f(S0X, &[s0p, a.p(s0h), a.p(s0h2)]);
+    f(S0L, &[s0p, a.p(s0h), a.p(s0h2)]);
     f(N0X, &[n0p, a.p(n0l), a.p(n0l2)]);
     // label sets
     let (s0sl, s0sr, n0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, n0));
     f(S0X, &[s0w, s0sr]);
     f(S0X, &[s0p, s0sr]);
-    f(S0X, &[s0w, s0sl]);
-    f(S0X, &[s0p, s0sl]);
+    f(S0L, &[s0w, s0sl]);
+    f(S0L, &[s0p, s0sl]);
     f(N0X, &[n0p, n0sl]);
     // beyond Zhang & Nivre: the second stack word, and whether s0 already has a head
     let s0_headed = (s0 != NONE && s0h != NONE) as u64;

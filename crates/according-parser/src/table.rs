@@ -307,6 +307,15 @@ impl RowTable {
     /// features (labeler lists have 31) are summed in 16 bits with SIMD, exact for that many
     /// rows; longer lists use 32 bits.
     pub fn best_class(&self, feats: &[u64], skip: u16) -> u16 {
+        for &f in feats {
+            self.prefetch_index(f);
+        }
+        self.best_class_prefetched(feats, skip)
+    }
+
+    /// [`RowTable::best_class`] once [`RowTable::prefetch_index`] has been called for every
+    /// feature of `feats`.
+    pub fn best_class_prefetched(&self, feats: &[u64], skip: u16) -> u16 {
         if feats.len() > 64 {
             let mut acc = [0i32; 64];
             self.add_scores(feats, &mut acc);
@@ -330,13 +339,10 @@ impl RowTable {
         prefetch(self.slot_rows.as_ptr().wrapping_add(i));
     }
 
-    /// The rows of the features of `feats` found in the table (at most 64), each prefetched;
-    /// returns how many.
+    /// The rows of the features of `feats` found in the table (at most 64; their index slots
+    /// prefetched), each row prefetched; returns how many.
     #[inline]
     fn find_rows(&self, feats: &[u64], found: &mut [u32; 64]) -> usize {
-        for &f in feats {
-            self.prefetch_index(f);
-        }
         let mut k = 0;
         for &f in &feats[..feats.len().min(found.len())] {
             if let Some(row) = self.find(f) {
