@@ -288,6 +288,12 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         e.id = format!("e{}", i + 1);
         e.mentions.sort();
         e.mentions.dedup();
+        // A name read from the original text carries what cleaning repaired (`Jos&#233;`).
+        if let Some(m) = e.mentions.iter().find(|m| m.slice(&doc.text) == e.name) {
+            if let Some(clean) = cleaned_slice(doc, *m) {
+                e.name = clean;
+            }
+        }
     }
     for a in &mut doc.attributions {
         if let Some(s) = &mut a.source {
@@ -459,6 +465,32 @@ fn nearest_subject_person(
             };
             (m.span, name)
         })
+}
+
+/// The cleaned form of the original text at `span` (the tokens' cleaned texts with the
+/// original spaces between them), when cleaning changed something there.
+fn cleaned_slice(doc: &Doc, span: Span) -> Option<String> {
+    if doc.clean.as_ref().is_none_or(|c| c.map.is_identity()) {
+        return None;
+    }
+    let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    let toks = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < span.end);
+    let mut out = String::with_capacity(span.len());
+    let mut at = span.start;
+    let mut changed = false;
+    for t in toks {
+        if t.span.start < at || t.span.end > span.end {
+            return None; // a token across the span's edge: keep the original
+        }
+        out.push_str(&doc.text[at..t.span.start]);
+        out.push_str(&t.text);
+        changed |= t.text != t.span.slice(&doc.text);
+        at = t.span.end;
+    }
+    out.push_str(&doc.text[at..span.end]);
+    changed.then_some(out)
 }
 
 fn set_source(doc: &mut Doc, k: usize, info: &SourceInfo, entity: Option<usize>) {

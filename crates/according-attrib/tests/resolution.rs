@@ -82,3 +82,19 @@ fn the_firm_is_the_company_named_before() {
         Some("British Airways")
     );
 }
+
+#[test]
+fn entity_names_read_the_cleaned_text() {
+    let doc = run("Jos&#233; Manuel Barroso said the plan was sound.");
+    assert_eq!(
+        speaker(&doc, "said").as_deref(),
+        Some("José Manuel Barroso")
+    );
+    // The source itself stays a slice of the original text, as its offsets say.
+    assert!(at(&doc, "said")
+        .source
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Jos&#233;"));
+}
