@@ -6,7 +6,7 @@
 //! not who said it, so the source is `he`.
 
 use crate::tagging::RawAttribution;
-use crate::view::View;
+use crate::view::{QuoteMark, View};
 use std::ops::Range;
 
 fn is_relative_pronoun(w: &str) -> bool {
@@ -135,12 +135,27 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     }
     // The relative pronoun: opening the source, or after a comma inside it (`Mr Howard,
-    // whose grandmother died in Auschwitz, said`, the tagger stopping inside the aside).
-    let Some(first) = src.clone().find(|&i| {
-        is_relative_pronoun(&v.toks[i].lower) && (i == src.start || v.toks[i - 1].lower == ",")
-    }) else {
+    // whose grandmother died in Auschwitz, said`, the tagger stopping inside the aside), or
+    // before it when the source is only the aside's closing words (`Nike, whose products are
+    // endorsed | by Tiger Woods among other sports stars, | said`).
+    let opens =
+        |i: usize| is_relative_pronoun(&v.toks[i].lower) && i > 0 && v.toks[i - 1].lower == ",";
+    let found = src
+        .clone()
+        .find(|&i| is_relative_pronoun(&v.toks[i].lower) && (i == src.start || opens(i)));
+    let before = || {
+        let sent_start = v.sentences[v.toks[src.start].sentence as usize].start;
+        (src.start.saturating_sub(12).max(sent_start)..src.start)
+            .rev()
+            .take_while(|&i| v.toks[i].lower != "," && v.toks[i].mark == QuoteMark::None)
+            .find(|&i| opens(i))
+            .filter(|_| v.toks[src.end - 1].lower == ",")
+    };
+    let widened = found.is_none();
+    let Some(first) = found.or_else(before) else {
         return r;
     };
+    let src = first.min(src.start)..src.end;
     let subject_of_cue = |i: usize| {
         is_subject(v, i)
             && v.toks[i]
@@ -148,6 +163,7 @@ pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {
                 .is_some_and(|h| r.cue.contains(&(h as usize)))
     };
     if first == src.start
+        && !widened
         && v.toks[first].lower != "whose"
         && (first + 1..src.end).any(subject_of_cue)
     {

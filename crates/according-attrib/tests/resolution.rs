@@ -98,3 +98,12 @@ fn entity_names_read_the_cleaned_text() {
         .text
         .starts_with("Jos&#233;"));
 }
+
+#[test]
+fn a_source_cut_to_the_end_of_its_aside_is_the_name_before_it() {
+    let doc = run(
+        "Nike, whose products are endorsed by Tiger Woods among other sports stars, said \
+         \"demand continues to grow\".",
+    );
+    assert_eq!(speaker(&doc, "said").as_deref(), Some("Nike"));
+}
