@@ -178,6 +178,35 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                             .filter(|m| m.start < src_span.start)
                             .any(|m| sentence_of(doc, m.start) + PRONOUN_REACH >= sentence)
                 });
+                // Else the organisation the recogniser found last before it as the subject
+                // of a clause, in reach (`Mitsubishi Motors has … the Japanese car maker`).
+                if target.is_none() && info.unnamed {
+                    let named = doc
+                        .mentions
+                        .iter()
+                        .filter(|m| m.kind == "ORG" && m.span.end <= src_span.start)
+                        .filter(|m| is_subject(doc, m.span))
+                        .filter(|m| sentence_of(doc, m.span.start) + PRONOUN_REACH >= sentence)
+                        .max_by_key(|m| m.span.start);
+                    if let Some(m) = named {
+                        target = Some(
+                            entities
+                                .iter()
+                                .position(|e| e.name == m.text)
+                                .unwrap_or_else(|| {
+                                    entities.push(Entity {
+                                        id: String::new(),
+                                        name: m.text.clone(),
+                                        kind: EntityType::Organization,
+                                        mentions: vec![m.span],
+                                        roles: Vec::new(),
+                                        affiliation: None,
+                                    });
+                                    entities.len() - 1
+                                }),
+                        );
+                    }
+                }
             }
         } else if info.unnamed {
             // `the home secretary`: the latest person named before with that role (`Home
@@ -269,7 +298,13 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 set_source(doc, k, &info, Some(e));
             }
             None => match entity_type(info.kind) {
-                Some(t) if !info.pronoun && !info.person_pronoun && !info.unnamed => {
+                // (An organisation described, `the Japanese car maker`, with nothing named
+                // before it to stand for, is an entity of its own.)
+                Some(t)
+                    if !info.pronoun
+                        && !info.person_pronoun
+                        && (!info.unnamed || t == EntityType::Organization) =>
+                {
                     entities.push(Entity {
                         id: String::new(),
                         name: info.name.clone(),

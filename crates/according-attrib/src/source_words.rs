@@ -138,6 +138,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
 /// Of [`ORG_HEADS`], those whose bare definite description (`the firm`) stands for a
 /// company named before; `the committee` or `the commission` is more often a body of its own.
 pub(crate) const COMPANY_HEADS: &[&str] = &[
+    "giant",
     "bank",
     "agency",
     "company",
@@ -156,6 +157,7 @@ pub(crate) const COMPANY_HEADS: &[&str] = &[
 
 /// Common nouns that head a phrase naming an organisation (`the central bank`).
 pub(crate) const ORG_HEADS: &[&str] = &[
+    "giant",
     "bank",
     "office",
     "agency",

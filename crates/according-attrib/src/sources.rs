@@ -486,7 +486,16 @@ pub fn analyze(src: &str) -> SourceInfo {
     let unnamed_source = head
         .as_deref()
         .is_some_and(|h| matches!(h, "source" | "sources" | "insider" | "insiders"));
-    if GOV_WORDS.iter().any(|g| full.contains(g)) && !unnamed_source {
+    // `The former police chief`: one person holding a government office (a spokesman or an
+    // official speaks for the body, which stays the source's type).
+    let office_holder = head.as_deref().is_some_and(|h| {
+        PERSON_ROLE_NOUNS.contains(&h)
+            && !matches!(
+                h,
+                "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officer"
+            )
+    });
+    if GOV_WORDS.iter().any(|g| full.contains(g)) && !unnamed_source && !office_holder {
         info.kind = SourceType::Government;
         info.affiliation = affiliation_of(full).or_else(|| place_in(full));
         return info;
@@ -505,9 +514,12 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.kind = SourceType::Organization;
         info.affiliation = affiliation_of(full);
         // `the airline`, `the firm`: the organisation named before, like `it`.
-        info.unnamed = ws.len() == 2
-            && first == "the"
-            && head.as_deref().is_some_and(|h| COMPANY_HEADS.contains(&h));
+        // (`The global sports giant`, `the Japanese car maker` too, but not `the central
+        // bank`, `the news agency`: those name one of their own.)
+        let h = head.as_deref().unwrap_or("");
+        info.unnamed = first == "the"
+            && COMPANY_HEADS.contains(&h)
+            && (ws.len() == 2 || ws.len() <= 5 && !matches!(h, "bank" | "agency" | "club"));
         return info;
     }
     // `President Castro's chief aide`, `the head of the agency`, `the Bishop`: an unnamed
@@ -535,9 +547,29 @@ pub fn analyze(src: &str) -> SourceInfo {
     }
     // (`Clarence House`, `Band Aid`, `Universal Pictures`: a word that closes organisation
     // names, after a capitalised word.)
-    let org_end = ws.len() >= 2
-        && ORG_NAME_ENDS.contains(&trim_punct(w(ws.len() - 1)))
-        && is_cap(w(ws.len() - 2));
+    // (`Johnson & Johnson`, `Marks & Spencer`: an ampersand between capitalised words.)
+    let ampersand = (1..ws.len().saturating_sub(1))
+        .find(|&k| w(k) == "&" && is_cap(w(k - 1)) && is_cap(w(k + 1)));
+    if let Some(k) = ampersand {
+        // The name is the capitalised run around it; the words before it describe it.
+        let mut a = k - 1;
+        while a > 0 && is_cap(trim_punct(w(a - 1))) && !TITLE_WORDS.contains(&w(a - 1)) {
+            a -= 1;
+        }
+        let mut b = k + 1;
+        while b + 1 < ws.len() && is_cap(trim_punct(w(b + 1))) {
+            b += 1;
+        }
+        let name = trim_punct(&full[ws[a].0..ws[b].1]);
+        info.name = name.to_string();
+        info.name_range = (off + ws[a].0, off + ws[a].0 + name.len());
+        let role = trim_punct(&full[..ws[a].0]);
+        info.role = (!role.is_empty() && role.to_lowercase() != "the").then(|| role.to_string());
+    }
+    let org_end = ampersand.is_some()
+        || ws.len() >= 2
+            && ORG_NAME_ENDS.contains(&trim_punct(w(ws.len() - 1)))
+            && is_cap(w(ws.len() - 2));
     if org_end
         || ORG_WORDS
             .iter()
@@ -879,7 +911,19 @@ mod tests {
             assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
         }
         assert_eq!(analyze("the head of the agency").kind, SourceType::Person);
+        assert_eq!(analyze("The former police chief").kind, SourceType::Person);
+        assert_eq!(analyze("a police spokesman").kind, SourceType::Government);
+        let i = analyze("Pharmaceutical giant Johnson & Johnson");
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.role.as_deref()),
+            (
+                "Johnson & Johnson",
+                SourceType::Organization,
+                Some("Pharmaceutical giant")
+            )
+        );
         assert!(analyze("the airline").unnamed && !analyze("the central bank").unnamed);
+        assert!(analyze("The global sports giant").unnamed);
         let i = analyze("A poll by Ipsos");
         assert_eq!(
             (i.name.as_str(), i.kind),

@@ -107,3 +107,12 @@ fn a_source_cut_to_the_end_of_its_aside_is_the_name_before_it() {
     );
     assert_eq!(speaker(&doc, "said").as_deref(), Some("Nike"));
 }
+
+#[test]
+fn a_described_company_is_the_one_named_before() {
+    let doc = run(
+        "Video game firm Bioware is to hold open auditions for its games. The Canada-based \
+         company says it is looking for a wide variety of people.",
+    );
+    assert_eq!(speaker(&doc, "says").as_deref(), Some("Bioware"));
+}
