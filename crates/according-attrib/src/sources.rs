@@ -255,8 +255,18 @@ pub fn analyze(src: &str) -> SourceInfo {
                 trim_punct(w(k)).to_lowercase().as_str(),
                 "poll" | "survey" | "study"
             );
+            // (One capitalised word, or several joined by `and`: `Earthlink and Webroot`.)
+            let makers = words(rest).iter().enumerate().all(|(j, &(a, b))| {
+                let x = trim_punct(&rest[a..b]);
+                if j % 2 == 1 {
+                    x == "and"
+                } else {
+                    is_cap(x)
+                }
+            });
             if research
-                && words(rest).len() == 1
+                && makers
+                && words(rest).len() % 2 == 1
                 && matches!(
                     inner.kind,
                     SourceType::Person | SourceType::Group | SourceType::Unknown
@@ -328,6 +338,17 @@ pub fn analyze(src: &str) -> SourceInfo {
         }
         if k + 1 < ws.len() && is_cap(w(k + 1)) {
             let a = ws[k + 1].0;
+            // `Ian Harris, deputy editor of UK magazine Mac Format,`: the outlet's person.
+            if let Some((na, nb)) = person_around(full, ws[k].0, a) {
+                let outlet = trim_punct(&full[a..]);
+                info.kind = SourceType::Person;
+                info.name = full[na..nb].to_string();
+                info.name_range = (off + na, off + nb);
+                let role = trim_punct(&full[nb..]);
+                info.role = (!role.is_empty()).then(|| role.to_string());
+                info.affiliation = Some(outlet.to_string());
+                return info;
+            }
             info.kind = SourceType::Outlet;
             info.name = trim_punct(&full[a..]).to_string();
             info.name_range = (off + a, off + full.len());
@@ -924,6 +945,14 @@ mod tests {
         );
         assert!(analyze("the airline").unnamed && !analyze("the central bank").unnamed);
         assert!(analyze("The global sports giant").unnamed);
+        let i = analyze("A recent survey by Earthlink and Webroot");
+        assert_eq!(i.kind, SourceType::Organization);
+        let i = analyze("Ian Harris, deputy editor of UK magazine Mac Format,");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Ian Harris", SourceType::Person)
+        );
+        assert_eq!(i.affiliation.as_deref(), Some("Mac Format"));
         let i = analyze("A poll by Ipsos");
         assert_eq!(
             (i.name.as_str(), i.kind),
