@@ -88,6 +88,11 @@ pub fn of_person(text: &str) -> Option<Gender> {
         .find_map(|w| names.get(w.trim_end_matches(['.', '’', '\''])).copied())
 }
 
+/// `w` is a given name in the census lists (`Jason`).
+pub fn is_given_name(w: &str) -> bool {
+    first_names().contains_key(w.trim_end_matches(['.', '’', '\'']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

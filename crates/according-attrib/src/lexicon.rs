@@ -178,9 +178,8 @@ pub const ANONYMOUS: &[&str] = &[
     "declined to be named",
     "who requested anonymity",
     "speaking on background",
-    // `a senior government source`, `sources close to the investigation`, `insiders`.
+    // `a senior government source`, `sources close to the investigation` (not `insider`:
+    // `NFL Insider` is a job).
     "source",
     "sources",
-    "insider",
-    "insiders",
 ];

@@ -237,6 +237,9 @@ struct NameIndex {
     by_first_word: std::collections::HashMap<&'static str, Vec<usize>>,
     /// Names that do not start with a word character: always tried.
     unindexed: Vec<usize>,
+    /// One-word names that come with `the` (`the Hill`, `the Times`): without it the word is
+    /// someone's name or a common noun (`Hill, who will testify`).
+    needs_the: Vec<bool>,
 }
 
 fn name_index() -> &'static NameIndex {
@@ -246,6 +249,7 @@ fn name_index() -> &'static NameIndex {
             names: Vec::new(),
             by_first_word: Default::default(),
             unindexed: Vec::new(),
+            needs_the: Vec::new(),
         };
         for &(canon, aliases, country) in OUTLETS {
             for cand in std::iter::once(canon).chain(aliases.iter().copied()) {
@@ -258,6 +262,7 @@ fn name_index() -> &'static NameIndex {
                 }
                 let k = ix.names.len();
                 ix.names.push((canon, c, country));
+                ix.needs_the.push(c.len() < cand.len() && !c.contains(' '));
                 match c.split(|ch: char| !ch.is_alphanumeric()).next() {
                     Some(first) if !first.is_empty() => {
                         ix.by_first_word.entry(first).or_default().push(k)
@@ -293,7 +298,14 @@ pub fn find_in(phrase: &str) -> Option<(&'static str, &'static str, usize, usize
         while let Some(p) = phrase[from..].find(c) {
             let a = from + p;
             let b = a + c.len();
-            let left_ok = a == 0 || !phrase[..a].ends_with(|ch: char| ch.is_alphanumeric());
+            let left_ok = if ix.needs_the[k] {
+                let before = phrase[..a].trim_end();
+                before.len() < a
+                    && (before.ends_with("the") || before.ends_with("The"))
+                    && !before[..before.len() - 3].ends_with(|ch: char| ch.is_alphanumeric())
+            } else {
+                a == 0 || !phrase[..a].ends_with(|ch: char| ch.is_alphanumeric())
+            };
             let right_ok =
                 b == phrase.len() || !phrase[b..].starts_with(|ch: char| ch.is_alphanumeric());
             if left_ok && right_ok && best.is_none_or(|x| c.len() > x.3 - x.2) {
@@ -356,5 +368,12 @@ mod tests {
             "Radio Free Europe/Radio Liberty"
         );
         assert!(find_in("Corrierexyz").is_none());
+        // A one-word name that comes with `the` needs it.
+        assert_eq!(find_in("a report in The Hill").unwrap().0, "The Hill");
+        assert!(find_in("Hill, who will testify Thursday").is_none());
+        assert_eq!(
+            find_in("BBC correspondent Peter Hunt").unwrap().0,
+            "The British Broadcasting Corporation"
+        );
     }
 }

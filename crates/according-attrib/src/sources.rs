@@ -96,13 +96,23 @@ fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let role_between = (0..start).any(|k| ws[k].0 >= b && !is_cap(w(k)));
     // `CNN's Jake Tapper`: the outlet's own person.
     let possessive = full[b..].starts_with("'s") || full[b..].starts_with("’s");
+    // `CBS Sports NFL Insider Jason La Canfora`: capitalised title words, then a given name.
+    let given = (start + 1..ws.len().saturating_sub(1))
+        .find(|&k| crate::gender::is_given_name(w(k)))
+        .filter(|_| !role_between && !possessive);
+    if let Some(k) = given {
+        let (na, nb) = (ws[k].0, ws[ws.len() - 1].1);
+        let name = trim_punct(&full[na..nb]);
+        return Some((na, na + name.len()));
+    }
     if ws.len() - start >= 2 && (role_between || possessive) {
         let (na, nb) = (ws[start].0, ws[ws.len() - 1].1);
         let name = trim_punct(&full[na..nb]);
         let na = na + full[na..nb].find(name).unwrap_or(0);
         return Some((na, na + name.len()));
     }
-    // Opening run, closed by a comma.
+    // Opening run, closed by a comma, or by `of (the)` before the outlet (`Alex Horton of
+    // the Washington Post`).
     let mut end = 0;
     while end < ws.len() && ws[end].1 <= a && name_word(end) {
         end += 1;
@@ -110,7 +120,13 @@ fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    let closed = end >= 2 && full[ws[end - 1].0..ws[end - 1].1].ends_with(',');
+    let link = full
+        .get(ws.get(end).map_or(a, |x| x.0)..a)
+        .unwrap_or("")
+        .trim();
+    let of_outlet =
+        end >= 2 && matches!(link, "of" | "of the" | "at" | "at the" | "for" | "for the");
+    let closed = of_outlet || end >= 2 && full[ws[end - 1].0..ws[end - 1].1].ends_with(',');
     if closed {
         let name = trim_punct(&full[ws[0].0..ws[end - 1].1]);
         let na = ws[0].0 + full[ws[0].0..].find(name).unwrap_or(0);
@@ -214,6 +230,22 @@ pub fn analyze(src: &str) -> SourceInfo {
         unnamed: false,
         truncated: false,
     };
+    // `Richardson, via USA Today,`, `a WeWork spokesperson when contacted by Reuters`: the
+    // outlet carried the words; the source is who said them.
+    const MEDIUM: &[&str] = &[
+        ", via ",
+        " when contacted by ",
+        " when reached by ",
+        " contacted by ",
+        " in an interview with ",
+        " speaking to ",
+    ];
+    if let Some(p) = MEDIUM.iter().filter_map(|m| full.find(m)).min() {
+        let before = trim_punct(&full[..p]);
+        if !before.is_empty() {
+            return within(src, before, analyze(before));
+        }
+    }
     let lower = full.to_lowercase();
     if PRONOUNS_PERSON.contains(&lower.as_str()) {
         info.kind = SourceType::Person;
@@ -945,6 +977,32 @@ mod tests {
         );
         assert!(analyze("the airline").unnamed && !analyze("the central bank").unnamed);
         assert!(analyze("The global sports giant").unnamed);
+        let i = analyze("CBS Sports NFL Insider Jason La Canfora");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Jason La Canfora", SourceType::Person)
+        );
+        assert_eq!(i.role.as_deref(), Some("CBS Sports NFL Insider"));
+        let i = analyze("a WeWork spokesperson when contacted by Reuters");
+        assert_eq!(i.name, "a WeWork spokesperson");
+        for (src, name, outlet) in [
+            (
+                "Alex Horton of the Washington Post",
+                "Alex Horton",
+                "The Washington Post",
+            ),
+            (
+                "Sui-Lee Wee of the New York Times",
+                "Sui-Lee Wee",
+                "The New York Times",
+            ),
+        ] {
+            let i = analyze(src);
+            assert_eq!((i.name.as_str(), i.kind), (name, SourceType::Person));
+            assert_eq!(i.affiliation.as_deref(), Some(outlet));
+        }
+        let i = analyze("Richardson, via USA Today,");
+        assert_eq!(i.name, "Richardson");
         let i = analyze("A recent survey by Earthlink and Webroot");
         assert_eq!(i.kind, SourceType::Organization);
         let i = analyze("Ian Harris, deputy editor of UK magazine Mac Format,");
