@@ -48,12 +48,58 @@ fn full_mention(text: &str, name: &str, before: usize) -> Option<(usize, usize)>
             }
             start = wstart;
         }
+        // A sentence's capitalised first word is no part of a name (`When Patrick`, `But
+        // Instagram`).
+        loop {
+            let w_end = text[start..i].find(' ').map_or(i, |p| start + p);
+            if w_end >= i || !SENTENCE_OPENERS.contains(&&text[start..w_end]) {
+                break;
+            }
+            start = w_end + 1;
+        }
         if start < i {
             best = Some((start, end));
         }
     }
     best
 }
+
+/// Words capitalised because they open a sentence, not because they name someone.
+const SENTENCE_OPENERS: &[&str] = &[
+    "When",
+    "But",
+    "And",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "Although",
+    "Because",
+    "So",
+    "Then",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "Since",
+    "Until",
+    "Once",
+    "Now",
+    "Still",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Even",
+    "Only",
+    "Like",
+    "Unlike",
+    "Under",
+    "From",
+    "By",
+];
 
 /// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
 /// How many sentences back a pronoun may find its person.
@@ -540,6 +586,13 @@ fn set_source(doc: &mut Doc, k: usize, info: &SourceInfo, entity: Option<usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_mentions_do_not_start_with_a_sentence_opener() {
+        let text = "When Patrick Smith left, he was angry. Smith said so.";
+        let (a, b) = full_mention(text, "Smith", text.rfind("Smith").unwrap()).unwrap();
+        assert_eq!(&text[a..b], "Patrick Smith");
+    }
 
     #[test]
     fn finds_full_mentions() {

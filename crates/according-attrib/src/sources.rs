@@ -159,6 +159,16 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
         .filter(|m| m.span.start < b && a < m.span.end)
         .find(|m| m.span.start <= head_start && head_start < m.span.end)
     else {
+        // One capitalised word that neither the recogniser nor a title or role makes a name
+        // (`Rainfall`, `WeWork`): who it is stays unknown rather than a person.
+        if info.kind == SourceType::Person
+            && info.role.is_none()
+            && !info.unnamed
+            && !info.name.contains(' ')
+            && crate::gender::of_person(&info.name).is_none()
+        {
+            info.kind = SourceType::Unknown;
+        }
         return;
     };
     // `analyst Nick Van den Brul of BNP Paribas`: a person of the place or organisation.
