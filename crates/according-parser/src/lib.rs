@@ -7,11 +7,12 @@
 //! trees lifted; jackknifed tags); relations come from a second perceptron that labels each
 //! arc when it is built. Decoding reads the weights from compact cache-line tables (`i8`
 //! weights, 16-bit fingerprints matched ten at a time with SIMD, prefetched, since scoring
-//! is bound by memory access; the tables sit on transparent huge pages where Linux allows);
-//! per sentence, the summed scores of templates that read one position's words and tags only
-//! are cached per token, those that read a token with its children per token and newest
-//! child, and arc labels are chosen on exact integer sums. These shortcuts give exactly the
-//! trees of the plain scoring path.
+//! is bound by memory access; each row starts loading as soon as its feature id is computed,
+//! and the tables sit on transparent huge pages where Linux allows); per sentence, the summed
+//! scores of templates that read one position's words and tags only are cached per token,
+//! those that read a token with its children per token (what is fixed while it is on the
+//! stack) or per token and newest child, and arc labels are chosen on exact integer sums.
+//! These shortcuts give exactly the trees of the plain scoring path.
 //!
 //! Uptraining ([`silver`]): the greedy model can also learn from unlabeled news (BBC 2005,
 //! PolNeAR train texts) segmented and tagged as at run time and parsed by a beam-search
