@@ -17,6 +17,7 @@
 //!   right after one, takes that attribution in (PolNeAR nests them: `notes that the
 //!   Commission announced that …`, `Saltanov stated that …, RFE/RL reported`);
 //! - what a colon cue introduces ends with the colon's paragraph (a headline);
+//! - `…, Reuters reported` where the source took in the clause: Reuters is the source;
 //! - `quoted X as saying`: X says; `X reported, citing Y, that …`: Y is cited, the clause
 //!   is what X reported;
 //! - `X, the bank said, is likely …`: the words before a source and cue set off by commas
@@ -765,6 +766,48 @@ pub fn citing_clause(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// `Customs … requires payment within 10 days, Reuters reported`: a source that takes in a
+/// clause before a comma is only the name after it; the clause is what was reported.
+pub fn clause_out_of_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MAX_NAME: usize = 6;
+    let [src] = r.source.as_slice() else {
+        return r;
+    };
+    let src = src.clone();
+    // (A source closing with a comma is an appositive's end: `MMO2, the operator …, Ireland
+    // and Germany,`.)
+    if src.end != r.cue.start || src.len() < 4 || !v.has_pos || is_punct(v, src.end - 1) {
+        return r;
+    }
+    let Some(comma) = (src.start + 1..src.end - 1)
+        .rev()
+        .find(|&i| v.toks[i].lower == ",")
+    else {
+        return r;
+    };
+    // (A verb of the clause, not of a compound: `Delhi-based`.)
+    let has_verb = (src.start..comma).any(|i| {
+        matches!(v.toks[i].upos, Some("VERB")) && (i == 0 || !v.word(i - 1).ends_with('-'))
+    });
+    // (Not the last item of a list: `Energy, Environment and Water`.)
+    let name_after = src.end - comma - 1 <= MAX_NAME
+        && v.word(comma + 1).starts_with(|c: char| c.is_uppercase())
+        && (comma + 1..src.end)
+            .all(|i| !matches!(v.toks[i].upos, Some("VERB" | "AUX")) && v.toks[i].lower != "and");
+    if has_verb
+        && name_after
+        && r.content
+            .iter()
+            .all(|p| p.end <= src.start || p.start >= r.cue.end)
+    {
+        r.source = vec![comma + 1..src.end];
+        if r.content.is_empty() {
+            r.content = vec![src.start..comma];
+        }
+    }
+    r
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -900,6 +943,25 @@ mod tests {
         citing_clause(&v, &mut atts);
         assert_eq!(atts[1].content, vec![citing + 1..that - 1]);
         assert_eq!(atts[0].content, vec![that..w.len() - 1]);
+    }
+
+    #[test]
+    fn a_clause_before_a_trailing_name_is_content_not_source() {
+        let (doc, w) = crate::test_support::view_of(
+            "Customs requires payment within 10 days, Reuters reported.",
+        );
+        let mut doc = doc;
+        for (t, w) in doc.tokens.iter_mut().zip(&w) {
+            t.upos = Some(if w == "requires" { "VERB" } else { "NOUN" }.into());
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (comma, reported) = (pos(","), pos("reported"));
+        let r = clause_out_of_source(&v, raw(reported..reported + 1, vec![0..reported], vec![]));
+        assert_eq!(
+            (r.source, r.content),
+            (vec![comma + 1..reported], vec![0..comma])
+        );
     }
 
     #[test]

@@ -82,6 +82,7 @@ impl Extractor {
             .map(|r| crate::boundaries::according_to_comma(&v, r))
             .map(|r| crate::boundaries::source_modifiers(&v, r))
             .map(|r| crate::boundaries::drop_leading_time(&v, r))
+            .map(|r| crate::boundaries::clause_out_of_source(&v, r))
             .map(|r| crate::boundaries::time_out_of_cue(&v, r))
             .map(|r| crate::relative::relative_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
