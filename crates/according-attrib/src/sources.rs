@@ -597,10 +597,12 @@ pub fn analyze(src: &str) -> SourceInfo {
             && ws.len() == 2
             && matches!(first.as_str(), "the")
             && head_word.ends_with(|c: char| c.is_lowercase());
+    // (An organisation word in the head's own phrase makes a body, `the Party leadership`;
+    // after `of` it is whose role it is: `The chairman of the Conservative Party`.)
     if role_head
-        && !ws
-            .iter()
-            .any(|&(a, b)| ORG_WORDS.contains(&trim_punct(&full[a..b])))
+        && !head_part
+            .split_whitespace()
+            .any(|x| ORG_WORDS.contains(&trim_punct(x)))
     {
         info.kind = SourceType::Person;
         info.role = Some(full.to_string());
@@ -975,6 +977,8 @@ mod tests {
         }
         assert_eq!(analyze("the head of the agency").kind, SourceType::Person);
         assert_eq!(analyze("The former police chief").kind, SourceType::Person);
+        let i = analyze("The chairman of the Conservative Party");
+        assert!(i.kind == SourceType::Person && i.unnamed);
         assert_eq!(analyze("a police spokesman").kind, SourceType::Government);
         let i = analyze("Pharmaceutical giant Johnson & Johnson");
         assert_eq!(
