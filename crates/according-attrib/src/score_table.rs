@@ -157,29 +157,50 @@ impl ScoreTable {
         let _ = feats;
     }
 
+    /// Ask the CPU to start loading the home bucket of feature `f`.
+    #[inline(always)]
+    pub fn prefetch_one(&self, f: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = self.buckets.as_ptr().wrapping_add(self.home(f));
+            // SAFETY: as in `prefetch`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = f;
+    }
+
     /// Add the weights of `feats` to `acc` (one entry per label).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; MAX_LABELS]) {
         for &f in feats {
-            let fp = fingerprint(f);
-            let bucket = &self.buckets[self.home(f)];
-            let m = Self::matches(bucket, fp);
-            if m == 0 && bucket.overflow != 0 {
-                // Rare: the feature may live in a later bucket.
-                if let Some(w) = self.get(f) {
-                    for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += i32::from(x);
-                    }
+            self.add_one(f, acc);
+        }
+    }
+
+    /// Add the weights of feature `f` to `acc`.
+    #[inline(always)]
+    pub fn add_one(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {
+        let fp = fingerprint(f);
+        let bucket = &self.buckets[self.home(f)];
+        let m = Self::matches(bucket, fp);
+        if m == 0 && bucket.overflow != 0 {
+            // Rare: the feature may live in a later bucket.
+            if let Some(w) = self.get(f) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += i32::from(x);
                 }
-                continue;
             }
-            // Found in its home bucket, or absent: the slot's weights masked to zero when
-            // absent, so whether a feature is known (often unpredictable) costs no branch.
-            let w = &bucket.w[(m | 1 << (SLOTS - 1)).trailing_zeros() as usize];
-            let keep = -i32::from(m != 0);
-            for (a, &x) in acc.iter_mut().zip(w) {
-                *a += i32::from(x) & keep;
-            }
+            return;
+        }
+        // Found in its home bucket, or absent: the slot's weights masked to zero when
+        // absent, so whether a feature is known (often unpredictable) costs no branch.
+        let w = &bucket.w[(m | 1 << (SLOTS - 1)).trailing_zeros() as usize];
+        let keep = -i32::from(m != 0);
+        for (a, &x) in acc.iter_mut().zip(w) {
+            *a += i32::from(x) & keep;
         }
     }
 }

@@ -197,17 +197,35 @@ pub fn emissions<'f>(
     let scale = w.scale();
     emis.clear();
     emis.reserve(len * n);
-    // Prefetch two positions ahead: one position's lookups do not take long enough to
-    // cover the misses of the next.
-    for t in 0..len.min(2) {
-        w.prefetch(feats(t));
+    // The buckets of the features `PREFETCH_AHEAD` ahead of the one being scored are being
+    // loaded: a steady stream of loads in flight (prefetching a whole position at once
+    // queued its ~30 misses behind each other, then left the CPU waiting).
+    let (mut pt, mut pk) = (0usize, 0usize);
+    let mut pf: &[u64] = if len > 0 { feats(0) } else { &[] };
+    let mut prefetch_next = || loop {
+        if let Some(&f) = pf.get(pk) {
+            w.prefetch_one(f);
+            pk += 1;
+            return;
+        }
+        pt += 1;
+        if pt >= len {
+            pf = &[];
+            pk = 0;
+            return;
+        }
+        pf = feats(pt);
+        pk = 0;
+    };
+    for _ in 0..PREFETCH_AHEAD {
+        prefetch_next();
     }
     for t in 0..len {
-        if t + 2 < len {
-            w.prefetch(feats(t + 2));
-        }
         let mut acc = [0i32; MAX_LABELS];
-        w.add_scores(feats(t), &mut acc);
+        for &f in feats(t) {
+            prefetch_next();
+            w.add_one(f, &mut acc);
+        }
         emis.extend(
             acc[..n]
                 .iter()
@@ -216,6 +234,9 @@ pub fn emissions<'f>(
         );
     }
 }
+
+/// How many features ahead of scoring [`emissions`] starts loading table buckets.
+const PREFETCH_AHEAD: usize = 24;
 
 /// How clearly the emission scores chose `labels[t]` over every other label, at the least
 /// clear position of `range` (positions of the decoded sequence).
