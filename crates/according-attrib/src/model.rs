@@ -158,26 +158,24 @@ impl RoleContext {
             others.push(o);
         }
         let mut path = Vec::with_capacity(win.len());
-        let mut rels = Vec::with_capacity(win.len());
         // The head of the cue phrase (`X came to a conclusion, Butler noted`: `came`).
         let cue_head = v.toks[cue.clone()]
             .iter()
             .filter_map(|t| t.head.map(|h| h as usize))
             .find(|h| !cue.contains(h));
         for j in win.clone() {
-            let r = syntactic_path(v, j, cue, cue_head);
-            rels.push(r);
-            path.push(hash_parts(&["path", r]));
+            path.push(hash_parts(&["path", syntactic_path(v, j, cue, cue_head)]));
         }
         // The stretch between the first and last token under each clausal dependent of the
-        // cue, so punctuation and attachment errors inside it still read as inside.
-        let outside = hash_parts(&["ext", "-"]);
+        // cue, so punctuation and attachment errors inside it still read as inside. Relations
+        // are compared by their path ids (distinct for these few names), not as strings.
+        let ext = extent_ids();
+        let outside = ext.outside;
         let mut extent = vec![outside; win.len()];
-        for rel in ["ccomp", "parataxis", "xcomp", "nsubj", "advcl", "obj"] {
-            let first = rels.iter().position(|r| *r == rel);
-            let last = rels.iter().rposition(|r| *r == rel);
+        for &(rel_path, h) in &ext.rels {
+            let first = path.iter().position(|&r| r == rel_path);
+            let last = path.iter().rposition(|&r| r == rel_path);
             if let (Some(a), Some(b)) = (first, last) {
-                let h = hash_parts(&["ext", rel]);
                 for e in &mut extent[a..=b] {
                     if *e == outside {
                         *e = h;
@@ -198,6 +196,24 @@ impl RoleContext {
             cue_rel: hash_parts(&["cuerel", cue_rel]),
         }
     }
+}
+
+/// Ids [`RoleContext::new`] reads for its extents: `hash_parts(&["ext", "-"])`, and per
+/// clausal relation (in order of precedence) its path id and its extent id.
+struct ExtentIds {
+    outside: u64,
+    rels: [(u64, u64); 6],
+}
+
+fn extent_ids() -> &'static ExtentIds {
+    static IDS: std::sync::OnceLock<ExtentIds> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let rels = ["ccomp", "parataxis", "xcomp", "nsubj", "advcl", "obj"];
+        ExtentIds {
+            outside: hash_parts(&["ext", "-"]),
+            rels: rels.map(|r| (hash_parts(&["path", r]), hash_parts(&["ext", r]))),
+        }
+    })
 }
 
 /// How token `j` hangs off the cue in the parse: the relation of the cue's child on the path
