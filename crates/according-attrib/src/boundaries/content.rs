@@ -1,0 +1,445 @@
+//! Content boundaries: where what is reported starts and ends (a quotation closed before its
+//! frame, a quotation running on to its close and over paragraphs, a clause cut before `;` or
+//! `, which`, a headline's line, fronted words before a parenthetical frame, holes the tagger
+//! left, a time phrase between cue and content).
+
+use super::{frame, is_punct, TIME_NOUNS};
+use crate::tagging::RawAttribution;
+use crate::view::{QuoteMark, View};
+use std::ops::Range;
+
+/// Drop unquoted content pieces after the cue when the content is a quotation closed right
+/// before the source and cue.
+pub fn drop_unquoted_tail(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let (frame_start, frame_end) = frame(&r);
+    let quoted_before = r.content.iter().any(|p| {
+        p.end <= frame_start
+            && (p.end..frame_start).all(|i| is_punct(v, i))
+            && (p.start..frame_start.min(p.end + 1)).any(|i| v.toks[i].mark == QuoteMark::Close)
+    });
+    if !quoted_before {
+        return r;
+    }
+    r.content.retain(|p| {
+        p.end <= frame_start
+            || p.start < frame_end
+            || v.toks[p.start].in_quote
+            || (p.start > 0 && v.toks[p.start - 1].mark == QuoteMark::Open)
+    });
+    r
+}
+
+/// `tweeted on Friday that …`: a time phrase the taggers split between cue and content is
+/// neither: the cue ends before its preposition, the content starts after it.
+pub fn time_out_of_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let c = r.cue.end;
+    if r.cue.len() < 2 || !matches!(v.toks[c - 1].lower.as_ref(), "on" | "in" | "at") {
+        return r;
+    }
+    let Some(k) = r.content.iter().position(|p| p.start == c) else {
+        return r;
+    };
+    let timeish = |w: &str| {
+        TIME_NOUNS.contains(&w) || MONTHS.contains(&w) || w.chars().all(|ch| ch.is_ascii_digit())
+    };
+    let mut i = c;
+    while i < r.content[k].end {
+        let w = v.toks[i].lower.as_ref();
+        if !(timeish(w) || matches!(w, "last" | "this" | "next" | "early" | "late" | "the")) {
+            break;
+        }
+        i += 1;
+    }
+    if !(c..i).any(|j| timeish(v.toks[j].lower.as_ref())) {
+        return r;
+    }
+    if i < r.content[k].end && v.toks[i].lower == "," {
+        i += 1;
+    }
+    r.cue.end -= 1;
+    r.content[k].start = i;
+    r.content.retain(|p| !p.is_empty());
+    r
+}
+
+/// `has acknowledged the reality of climate change, which makes him an outlier`: a
+/// noun-phrase content right after its cue ends before a comma that opens a relative,
+/// participial or adverbial clause.
+pub fn noun_content_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(p) = r.content.iter_mut().find(|p| p.start == r.cue.end) else {
+        return r;
+    };
+    let first = &v.toks[p.start];
+    if first.mark != QuoteMark::None || first.in_quote || first.lower == "that" {
+        return r;
+    }
+    let opens_clause = |i: usize| {
+        let t = &v.toks[i];
+        matches!(
+            t.lower.as_ref(),
+            "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "while"
+                | "as"
+                | "even"
+                | "although"
+                | "though"
+                | "because"
+                | "especially"
+                | "from"
+                | "including"
+        ) || (t.upos == Some("VERB") && t.lower.ends_with("ing"))
+    };
+    let k = (p.start + 1..p.end)
+        .find(|&i| v.toks[i].lower == "," && i + 1 < p.end && opens_clause(i + 1));
+    let Some(k) = k else { return r };
+    let verbless = (p.start..k).all(|i| !matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    // With a verb before the comma the content is a clause, whose modifiers gold keeps.
+    if verbless && (p.start..k).all(|i| !v.toks[i].in_quote) {
+        p.end = k;
+    }
+    r
+}
+
+/// `Marco Rubio: I'm Not Interested` + paragraph break: what a colon cue introduces ends with
+/// the colon's paragraph (a quotation opened after the colon that closes in a later paragraph
+/// is left to [`to_quote_close`] and `claims`).
+pub fn colon_content_in_paragraph(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if r.cue.len() != 1 || v.word(r.cue.start) != ":" {
+        return r;
+    }
+    let para = v.toks[r.cue.start].paragraph;
+    for p in &mut r.content {
+        if p.start >= r.cue.end && v.toks[p.start].paragraph == para {
+            p.end = (p.start..p.end)
+                .find(|&i| v.toks[i].paragraph != para)
+                .unwrap_or(p.end);
+        }
+    }
+    r.content
+        .retain(|p| p.start < r.cue.end || v.toks[p.start].paragraph == para);
+    r
+}
+
+/// A content that stops inside a quotation runs on to the quotation's close, with no other
+/// cue on the way. A quotation left open at the end of a paragraph goes on in the next one
+/// when that opens with a quotation mark (the news convention for a quote over paragraphs).
+pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    const MAX_PARAGRAPHS: u32 = 6;
+    let Some(last) = r.content.last().cloned() else {
+        return r;
+    };
+    let e = last.end - 1;
+    if !v.toks[e].in_quote || v.toks[e].mark == QuoteMark::Close {
+        return r;
+    }
+    let first_para = v.toks[e].paragraph;
+    let mut para = first_para;
+    let mut i = last.end;
+    loop {
+        while i < v.len() && v.toks[i].paragraph == para && v.toks[i].mark != QuoteMark::Close {
+            if is_cue[i] || r.cue.contains(&i) || r.source.iter().any(|s| s.contains(&i)) {
+                return r;
+            }
+            i += 1;
+        }
+        let continues = i < v.len()
+            && v.toks[i].paragraph == para + 1
+            && v.toks[i].mark == QuoteMark::Open
+            && para + 1 - first_para < MAX_PARAGRAPHS;
+        if !continues {
+            break;
+        }
+        para += 1;
+        i += 1;
+    }
+    if i < v.len() && v.toks[i].mark == QuoteMark::Close && i > last.end {
+        // The closing mark belongs to the quotation, as PolNeAR's contents keep it.
+        let k = r.content.len() - 1;
+        r.content[k].end = i + 1;
+    }
+    r
+}
+
+/// `said the timing was not intentional; they only learned on Friday …`, `… pardon Hillary
+/// Clinton, who has not been charged`: a content after its cue ends before a semicolon, or
+/// before a comma that opens a relative clause, a concession or a `but` clause (not a
+/// relative clause inside the content's own subject: `his side, who are …, were …`).
+pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(p) = r.content.iter_mut().find(|p| p.start >= r.cue.end) else {
+        return r;
+    };
+    let first = &v.toks[p.start];
+    if first.mark != QuoteMark::None || first.in_quote {
+        return r;
+    }
+    let opens_clause = |i: usize| {
+        matches!(
+            v.toks[i].lower.as_ref(),
+            "which"
+                | "who"
+                | "whose"
+                | "despite"
+                | "although"
+                | "though"
+                | "especially"
+                | "according"
+                | "but"
+        )
+    };
+    // (Participles, `(` and `—` as cut points measured no better on dev.)
+    let k = (p.start + 1..p.end).find(|&i| {
+        !v.toks[i].in_quote
+            && (v.toks[i].lower == ";"
+                || (v.toks[i].lower == ","
+                    && i + 1 < p.end
+                    && opens_clause(i + 1)
+                    && !crate::relative::is_embedded(v, i + 1)))
+    });
+    if let Some(k) = k {
+        p.end = k;
+    }
+    r
+}
+
+/// `The economy, the central bank said in its report, is likely to shrink`: a source and cue
+/// set off by commas inside the sentence they report leave its opening words to the
+/// content, which the tagger (reading on from the cue) often misses.
+pub fn fronted_content(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    const MAX_FRONT: usize = 15;
+    let (Some(first), false) = (r.content.first().cloned(), r.source.is_empty()) else {
+        return r;
+    };
+    let (frame_start, frame_end) = frame(&r);
+    if first.start < frame_end || first.start < 2 || v.toks[first.start - 1].lower != "," {
+        return r;
+    }
+    let sent = v.sentences[v.toks[frame_start].sentence as usize].clone();
+    let open = frame_start.saturating_sub(1);
+    if open <= sent.start || v.toks[open].lower != "," || open - sent.start > MAX_FRONT {
+        return r;
+    }
+    // Nothing between the cue and the content but a phrase (`in its report`).
+    let between_plain = (frame_end..first.start - 1)
+        .all(|i| !is_cue[i] && v.toks[i].mark == QuoteMark::None && v.toks[i].lower != ",");
+    let front_plain = (sent.start..open).all(|i| !is_cue[i] && v.toks[i].mark == QuoteMark::None);
+    if between_plain && front_plain && v.toks[first.start].sentence == v.toks[open].sentence {
+        r.content.insert(0, sent.start..open);
+    }
+    r
+}
+
+/// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
+/// which put more police officers on the street`) when that stretch is in the same sentence
+/// and holds no cue, no source and no quotation mark.
+pub fn fill_holes(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    let source_at = |i: usize| r.source.iter().any(|s| s.contains(&i));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(r.content.len());
+    for p in r.content.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let gap = last.end..p.start;
+            if v.toks[last.end - 1].sentence == v.toks[p.start].sentence
+                && gap
+                    .clone()
+                    .all(|i| !is_cue[i] && !source_at(i) && v.toks[i].mark == QuoteMark::None)
+            {
+                last.end = p.end;
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    r.content = out;
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{raw, view_of};
+
+    #[test]
+    fn a_headline_colon_content_ends_with_its_paragraph() {
+        let (doc, w) = crate::test_support::view_of(
+            "Marco Rubio: I am Not Interested\n\nThe senator said so on Monday.",
+        );
+        let v = View::new(&doc);
+        let colon = w.iter().position(|x| x == ":").unwrap();
+        let the = w.iter().position(|x| x == "The").unwrap();
+        let r = colon_content_in_paragraph(
+            &v,
+            raw(colon..colon + 1, vec![0..colon], vec![colon + 1..w.len()]),
+        );
+        assert_eq!(r.content, vec![colon + 1..the]);
+        // A colon inside a paragraph keeps its content.
+        let r = colon_content_in_paragraph(
+            &v,
+            raw(colon..colon + 1, vec![0..colon], vec![colon + 1..the]),
+        );
+        assert_eq!(r.content, vec![colon + 1..the]);
+    }
+
+    #[test]
+    fn a_time_phrase_is_neither_cue_nor_content() {
+        let (doc, w) =
+            crate::test_support::view_of("Trump tweeted on Friday that the vote was rigged.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (tweeted, on) = (pos("tweeted"), pos("on"));
+        let r = time_out_of_cue(
+            &v,
+            raw(tweeted..on + 1, vec![0..1], vec![on + 1..w.len() - 1]),
+        );
+        assert_eq!(
+            (r.cue, r.content),
+            (tweeted..on, vec![pos("that")..w.len() - 1])
+        );
+        // `commented on plans`: no time, no change.
+        let (doc, w) = crate::test_support::view_of("She commented on plans to close it.");
+        let v = View::new(&doc);
+        let r = time_out_of_cue(&v, raw(1..3, vec![0..1], vec![3..w.len() - 1]));
+        assert_eq!(r.cue, 1..3);
+    }
+
+    #[test]
+    fn the_words_before_a_parenthetical_frame_are_content() {
+        let (doc, w) = crate::test_support::view_of(
+            "The economy, the central bank said in its report, is likely to shrink.",
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let is_cue = vec![false; v.len()];
+        let r = fronted_content(
+            &v,
+            raw(said..said + 1, vec![3..said], vec![pos("is")..w.len() - 1]),
+            &is_cue,
+        );
+        assert_eq!(r.content, vec![0..2, pos("is")..w.len() - 1]);
+    }
+
+    #[test]
+    fn an_unquoted_tail_after_a_closed_quote_is_not_content() {
+        let (doc, w) =
+            view_of("“Who would have believed it?” Trump said, looking out on the crowd.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let looking = w.iter().position(|x| x == "looking").unwrap();
+        let r = raw(
+            said..said + 1,
+            vec![said - 1..said],
+            vec![1..said - 2, looking..w.len() - 1],
+        );
+        let r = drop_unquoted_tail(&v, r);
+        assert_eq!(r.content, vec![1..said - 2]);
+    }
+
+    #[test]
+    fn a_hole_without_cue_source_or_quote_is_filled() {
+        let (doc, w) = view_of("He said the bill, which cut aid, failed, experts say.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let mut is_cue = vec![false; v.len()];
+        is_cue[pos("say")] = true;
+        let r = raw(
+            pos("said")..pos("said") + 1,
+            vec![0..1],
+            vec![pos("the")..pos(","), pos("failed")..pos("failed") + 1],
+        );
+        let r = fill_holes(&v, r, &is_cue);
+        assert_eq!(r.content, vec![pos("the")..pos("failed") + 1]);
+        // A hole holding another cue stays.
+        let r = raw(
+            pos("said")..pos("said") + 1,
+            vec![0..1],
+            vec![pos("the")..pos("failed") + 1, pos("say") + 1..w.len()],
+        );
+        assert_eq!(fill_holes(&v, r.clone(), &is_cue).content, r.content);
+    }
+
+    #[test]
+    fn a_noun_content_stops_before_a_relative_clause() {
+        let (mut doc, w) = view_of(
+            "Graham has acknowledged the reality of climate change, which makes him an outlier.",
+        );
+        for t in &mut doc.tokens {
+            t.upos = Some(if t.text == "makes" { "VERB" } else { "NOUN" }.into());
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(
+            pos("has")..pos("the"),
+            vec![0..1],
+            vec![pos("the")..w.len() - 1],
+        );
+        assert_eq!(
+            noun_content_to_comma(&v, r).content,
+            vec![pos("the")..pos(",")]
+        );
+    }
+
+    #[test]
+    fn a_content_inside_a_quote_runs_to_its_close() {
+        let (doc, w) = view_of("He said: “We lost. They cheated. Nobody cares.” Then he left.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let cue = pos("said")..pos(":") + 1;
+        let r = raw(cue.clone(), vec![0..1], vec![pos("We")..pos("They")]);
+        let is_cue = vec![false; v.len()];
+        let close = pos("cares") + 2;
+        assert_eq!(v.word(close), "”");
+        assert_eq!(
+            to_quote_close(&v, r, &is_cue).content,
+            vec![pos("We")..close + 1]
+        );
+    }
+
+    #[test]
+    fn a_clause_content_stops_before_a_semicolon_or_a_relative_clause() {
+        let (doc, w) = view_of(
+            "They said the timing was not intentional; they learned of it Friday, which is odd.",
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(
+            pos("said")..pos("said") + 1,
+            vec![0..1],
+            vec![pos("the")..w.len() - 1],
+        );
+        assert_eq!(
+            clause_content_cut(&v, r).content,
+            vec![pos("the")..pos(";")]
+        );
+    }
+
+    #[test]
+    fn a_continuation_quote_stays() {
+        let (doc, w) = view_of("“I have not heard,” she said, “but it may be true.”");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let but = w.iter().position(|x| x == "but").unwrap();
+        let r = raw(
+            said..said + 1,
+            vec![said - 1..said],
+            vec![1..said - 3, but..w.len() - 2],
+        );
+        let r = drop_unquoted_tail(&v, r.clone());
+        assert_eq!(r.content.len(), 2);
+    }
+}

@@ -1,0 +1,574 @@
+//! Source boundaries: where a source starts and ends when the sentence's structure says more
+//! than the role tagger's local view (modifiers and appositives, `according to X,`, a time
+//! phrase or a clause the tagger took in, parenthetical commas, dash asides, a controlling
+//! verb's subject, `quoted X as saying`).
+
+use super::{is_punct, TIME_NOUNS};
+use crate::tagging::RawAttribution;
+use crate::view::{QuoteMark, View};
+use std::ops::Range;
+
+/// `Libertarian presidential candidate Gary Johnson`: words the parse hangs off the source's
+/// words as modifiers (compound, amod, det) just before it belong to it; `Hillary Clinton, the
+/// former secretary of State, said`: an appositive between the source and its cue too, as
+/// PolNeAR keeps it.
+pub fn source_modifiers(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !v.has_parse {
+        return r;
+    }
+    let taken = |r: &RawAttribution, i: usize| {
+        r.cue.contains(&i) || r.content.iter().any(|p| p.contains(&i))
+    };
+    for k in 0..r.source.len() {
+        let s = r.source[k].clone();
+        let sent = v.toks[s.start].sentence;
+        let mut start = s.start;
+        while start > 0
+            && v.toks[start - 1].sentence == sent
+            && !taken(&r, start - 1)
+            && !r.source.iter().any(|x| x.contains(&(start - 1)))
+            && matches!(v.toks[start - 1].deprel, Some("compound" | "amod"))
+            && !TIME_NOUNS.contains(&v.toks[start - 1].lower.as_ref())
+            && v.toks[start - 1]
+                .head
+                .is_some_and(|h| (start..s.end).contains(&(h as usize)))
+        {
+            start -= 1;
+        }
+        r.source[k].start = start;
+        // The appositive: `, NP ,` right before the cue, with no verb or quotation in it.
+        let gap = s.end..r.cue.start;
+        if gap.len() >= 3
+            && gap.len() <= 16
+            && v.toks[gap.start].lower == ","
+            && v.toks[gap.end - 1].lower == ","
+            && gap.clone().all(|i| {
+                !taken(&r, i)
+                    && v.toks[i].sentence == sent
+                    && v.toks[i].mark == QuoteMark::None
+                    && !matches!(v.toks[i].upos, Some("VERB" | "AUX"))
+            })
+            && gap.clone().any(|i| {
+                v.toks[i].deprel == Some("appos")
+                    && v.toks[i].head.is_some_and(|h| s.contains(&(h as usize)))
+            })
+        {
+            r.source[k].end = gap.end - 1;
+        }
+    }
+    r
+}
+
+/// `According to Microsoft, nine out of 10 members …`: a source after `according to` ends at
+/// its comma when what follows the comma is the start of the content (a number or a word that
+/// opens no appositive), not `according to Richard Butler, the former head of …`.
+pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_ref()).collect();
+    if cue != ["according", "to"] {
+        return r;
+    }
+    let Some(k) = r.source.iter().position(|s| s.start == r.cue.end) else {
+        return r;
+    };
+    let s = r.source[k].clone();
+    let Some(comma) = s.clone().find(|&i| v.toks[i].lower == ",") else {
+        return r;
+    };
+    let tail = comma + 1..s.end;
+    // An appositive hangs off a word before the comma (by the parse, when there is one).
+    let appositive = tail.clone().any(|i| {
+        v.toks[i].deprel == Some("appos") && v.toks[i].head.is_some_and(|h| (h as usize) < comma)
+    }) || matches!(
+        v.toks.get(tail.start).map(|t| t.lower.as_ref()),
+        Some("the" | "a" | "an" | "who" | "which" | "whose" | "its" | "his" | "her")
+    );
+    let opens_content = !tail.is_empty()
+        && tail.len() <= 8
+        && !appositive
+        && (v.has_parse
+            || v.toks[tail.start].upos == Some("NUM")
+            || v.word(tail.start).starts_with(char::is_lowercase));
+    let content_follows = r.content.iter().any(|c| c.start == s.end);
+    if opens_content && content_follows && comma > s.start {
+        r.source[k].end = comma;
+        if let Some(c) = r.content.iter_mut().find(|c| c.start == s.end) {
+            c.start = tail.start;
+        }
+    }
+    r
+}
+
+/// `The same day President George W. Bush demanded`: a time phrase opening the source is
+/// not part of it.
+pub fn drop_leading_time(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const TIME_WORDS: &[&str] = &[
+        "the",
+        "that",
+        "this",
+        "last",
+        "next",
+        "same",
+        "earlier",
+        "later",
+        "following",
+        "previous",
+        "on",
+        "early",
+        "late",
+    ];
+    for s in &mut r.source {
+        let Some(k) = (s.start..s.end.saturating_sub(1))
+            .take_while(|&i| {
+                let w = v.toks[i].lower.as_ref();
+                TIME_WORDS.contains(&w) || TIME_NOUNS.contains(&w)
+            })
+            .filter(|&i| TIME_NOUNS.contains(&v.toks[i].lower.as_ref()))
+            .last()
+        else {
+            continue;
+        };
+        // A time word other than `the` makes it a time phrase, not a name (`the Sunday
+        // Telegraph`, `Time Warner`, `Evening Standard`).
+        let timed = (s.start..k).any(|i| {
+            let w = v.toks[i].lower.as_ref();
+            TIME_WORDS.contains(&w) && w != "the"
+        });
+        let next = k + 1;
+        if timed && (v.toks[next].lower == "," || v.word(next).starts_with(char::is_uppercase)) {
+            s.start = next + usize::from(v.toks[next].lower == ",");
+        }
+    }
+    r.source.retain(|s| !s.is_empty());
+    r
+}
+
+/// `Customs … requires payment within 10 days, Reuters reported`: a source that takes in a
+/// clause before a comma is only the name after it; the clause is what was reported.
+pub fn clause_out_of_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MAX_NAME: usize = 6;
+    let [src] = r.source.as_slice() else {
+        return r;
+    };
+    let src = src.clone();
+    // (A source closing with a comma is an appositive's end: `MMO2, the operator …, Ireland
+    // and Germany,`.)
+    if src.end != r.cue.start || src.len() < 4 || !v.has_pos || is_punct(v, src.end - 1) {
+        return r;
+    }
+    let Some(comma) = (src.start + 1..src.end - 1)
+        .rev()
+        .find(|&i| v.toks[i].lower == ",")
+    else {
+        return r;
+    };
+    // (A verb of the clause, not of a compound: `Delhi-based`.)
+    let has_verb = (src.start..comma).any(|i| {
+        matches!(v.toks[i].upos, Some("VERB")) && (i == 0 || !v.word(i - 1).ends_with('-'))
+    });
+    // (Not the last item of a list: `Energy, Environment and Water`.)
+    let name_after = src.end - comma - 1 <= MAX_NAME
+        && v.word(comma + 1).starts_with(|c: char| c.is_uppercase())
+        && (comma + 1..src.end)
+            .all(|i| !matches!(v.toks[i].upos, Some("VERB" | "AUX")) && v.toks[i].lower != "and");
+    if has_verb
+        && name_after
+        && r.content
+            .iter()
+            .all(|p| p.end <= src.start || p.start >= r.cue.end)
+    {
+        r.source = vec![comma + 1..src.end];
+        if r.content.is_empty() {
+            r.content = vec![src.start..comma];
+        }
+    }
+    r
+}
+
+/// PolNeAR's comma convention for sources: `Kerry, who lost in 2004, said` keeps the comma
+/// that closes the parenthetical pair; a leading comma is never part of a source (nor a
+/// trailing `both`).
+pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for s in &mut r.source {
+        // `The Times and the Wall Street Journal both reported`: the quantifier is no name.
+        while s.len() > 1 && matches!(v.toks[s.end - 1].lower.as_ref(), "both" | "all" | "each") {
+            s.end -= 1;
+        }
+        while s.len() > 1 && v.toks[s.start].lower == "," {
+            s.start += 1;
+        }
+        let inner_comma = (s.start + 1..s.end).any(|i| v.toks[i].lower == ",");
+        if inner_comma && s.end == r.cue.start.saturating_sub(1) && v.toks[s.end].lower == "," {
+            s.end += 1;
+        }
+    }
+    r
+}
+
+/// `… altering the role of the high street in our lives thinks Mr Vaughan.`: an inverted cue
+/// without a comma, where the tagger took the name after the cue for the content. A short
+/// capitalised name closing the sentence right after a cue with no source is the source,
+/// and the clause before the cue the content.
+pub fn inverted_name_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let [c] = r.content.as_slice() else {
+        return r;
+    };
+    if !r.source.is_empty() || c.start != r.cue.end || c.len() > 4 {
+        return r;
+    }
+    let end = crate::completion::sentence_body_end(v, c.start);
+    let start = crate::completion::sentence_start(v, r.cue.start);
+    let capitalised = c
+        .clone()
+        .all(|i| v.word(i).starts_with(|ch: char| ch.is_uppercase()));
+    let mut body_end = r.cue.start;
+    while body_end > start && is_punct(v, body_end - 1) {
+        body_end -= 1;
+    }
+    if !capitalised || c.end != end || body_end < start + 3 {
+        return r;
+    }
+    r.source = vec![c.clone()];
+    r.content = vec![start..body_end];
+    r
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "–" | "—" | "―")
+}
+
+/// `Gerry Conlon - who was wrongly convicted - said …`: when the tagger took only the closing
+/// dash of an aside for the source, the source is the name before the aside with the aside
+/// (as PolNeAR keeps `Kerry, who lost in 2004,`), and the aside is not content.
+pub fn dash_aside_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(src) = r.source.last().cloned() else {
+        return r;
+    };
+    // (`No campaign -`: the tagger took the aside's last words and its closing dash.)
+    if src.end != r.cue.start
+        || !is_dash(v.word(src.end - 1))
+        || (src.start..src.end - 1).any(|i| is_dash(v.word(i)))
+    {
+        return r;
+    }
+    let close = src.end - 1;
+    let sent = &v.sentences[v.toks[close].sentence as usize];
+    let Some(open) = (sent.start.max(close.saturating_sub(40))..src.start.min(close))
+        .rev()
+        .find(|&i| is_dash(v.word(i)))
+    else {
+        return r;
+    };
+    // The name: a source piece the tagger found before the aside, or else the words back to
+    // the clause's comma.
+    let start = match r.source.first() {
+        Some(first) if first.end <= open && first.start >= sent.start => first.start,
+        _ => (sent.start..open)
+            .rev()
+            .find(|&i| matches!(v.word(i), "," | ";" | ":") || v.toks[i].mark != QuoteMark::None)
+            .map_or(sent.start, |i| i + 1),
+    };
+    let mut start = start;
+    while start < open && matches!(v.toks[start].lower.as_ref(), "but" | "and" | "so" | "yet") {
+        start += 1;
+    }
+    if start >= open || open - start > 8 {
+        return r;
+    }
+    r.source = vec![start..close + 1];
+    let aside = start..close + 1;
+    r.content
+        .retain(|p| p.end <= aside.start || p.start >= aside.end);
+    r
+}
+
+/// `Trump …, promising to lift regulations`: a cue with no source that hangs off another
+/// verb as a participle, infinitive or conjunct takes that verb's subject as its source
+/// (not a passive `asked`: the subject is who was asked).
+pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !r.source.is_empty() || !v.has_parse {
+        return r;
+    }
+    let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
+    let Some(top) = r.cue.clone().find(|&i| {
+        v.toks[i]
+            .head
+            .is_none_or(|h| !r.cue.contains(&(h as usize)))
+    }) else {
+        return r;
+    };
+    // `Asked whether he would resign, the minister replied`: who was asked is the subject, not
+    // who asked.
+    let opens_clause = r.cue.start == sent.start
+        || matches!(
+            v.toks[r.cue.start - 1].lower.as_ref(),
+            "when" | "if" | "after" | "once" | "," | "-" | "—"
+        );
+    if r.cue.len() == 1
+        && opens_clause
+        && matches!(
+            v.toks[top].lower.as_ref(),
+            "asked" | "questioned" | "pressed" | "quizzed" | "challenged"
+        )
+    {
+        return r;
+    }
+    let subject_of = |h: usize| {
+        sent.clone().find(|&i| {
+            v.toks[i].head == Some(h as u32)
+                && matches!(v.toks[i].deprel, Some("nsubj" | "nsubj:pass"))
+                && !r.cue.contains(&i)
+        })
+    };
+    let mut cur = top;
+    let mut subj = None;
+    for _ in 0..3 {
+        if !matches!(v.toks[cur].deprel, Some("advcl" | "xcomp" | "conj")) {
+            break;
+        }
+        let Some(h) = v.toks[cur].head.map(|h| h as usize) else {
+            break;
+        };
+        if !sent.contains(&h) {
+            break;
+        }
+        if let Some(s) = subject_of(h) {
+            subj = Some(s);
+            break;
+        }
+        cur = h;
+    }
+    let Some(s) = subj else { return r };
+    // The subject's phrase: the contiguous stretch of its subtree around it.
+    let under = |mut i: usize| {
+        for _ in 0..32 {
+            if i == s {
+                return true;
+            }
+            match v.toks[i].head {
+                Some(h) if sent.contains(&(h as usize)) => i = h as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut a = s;
+    while a > sent.start && under(a - 1) {
+        a -= 1;
+    }
+    let mut b = s + 1;
+    while b < sent.end && under(b) {
+        b += 1;
+    }
+    while b > a + 1 && is_punct(v, b - 1) {
+        b -= 1;
+    }
+    while a + 1 < b && is_punct(v, a) {
+        a += 1;
+    }
+    let src = a..b;
+    let clash = |x: &Range<usize>| x.start < src.end && src.start < x.end;
+    // Long subject phrases were mostly wrong on dev; short ones pay.
+    if src.len() <= 6 && !clash(&r.cue) && !r.content.iter().any(clash) {
+        r.source = vec![src];
+    }
+    r
+}
+
+/// `Reuters quoted a senior official as saying …`, `cited a witness as saying …`: who says is
+/// the one quoted, not the outlet quoting (whose own attribution frames this one).
+pub fn quoted_as_saying(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let c = r.cue.start;
+    if r.cue.len() != 1 || c < 3 || v.toks[c - 1].lower != "as" {
+        return r;
+    }
+    if !matches!(
+        v.toks[c].lower.as_ref(),
+        "saying" | "stating" | "telling" | "writing"
+    ) {
+        return r;
+    }
+    let sent = v.toks[c].sentence;
+    let Some(verb) = (c.saturating_sub(14)..c - 1)
+        .rev()
+        .take_while(|&i| v.toks[i].sentence == sent)
+        .find(|&i| matches!(v.toks[i].lemma.as_ref(), "quote" | "cite"))
+    else {
+        return r;
+    };
+    let (mut a, mut b) = (verb + 1, c - 1);
+    while a < b && is_punct(v, a) {
+        a += 1;
+    }
+    while b > a && is_punct(v, b - 1) {
+        b -= 1;
+    }
+    if a < b {
+        r.source = vec![a..b];
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{raw, view_of};
+
+    #[test]
+    fn a_clause_before_a_trailing_name_is_content_not_source() {
+        let (doc, w) = crate::test_support::view_of(
+            "Customs requires payment within 10 days, Reuters reported.",
+        );
+        let mut doc = doc;
+        for (t, w) in doc.tokens.iter_mut().zip(&w) {
+            t.upos = Some(if w == "requires" { "VERB" } else { "NOUN" }.into());
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (comma, reported) = (pos(","), pos("reported"));
+        let r = clause_out_of_source(&v, raw(reported..reported + 1, vec![0..reported], vec![]));
+        assert_eq!(
+            (r.source, r.content),
+            (vec![comma + 1..reported], vec![0..comma])
+        );
+    }
+
+    #[test]
+    fn an_inverted_name_after_its_cue_is_the_source() {
+        let (doc, w) = crate::test_support::view_of(
+            "Gadgets are altering the role of the high street thinks Mr Vaughan.",
+        );
+        let v = View::new(&doc);
+        let thinks = w.iter().position(|x| x == "thinks").unwrap();
+        let r = inverted_name_source(
+            &v,
+            raw(thinks..thinks + 1, vec![], vec![thinks + 1..thinks + 3]),
+        );
+        assert_eq!(r.source, vec![thinks + 1..thinks + 3]);
+        assert_eq!(r.content, vec![0..thinks]);
+    }
+
+    #[test]
+    fn according_to_a_source_ends_at_the_comma_that_opens_the_content() {
+        let (doc, w) =
+            crate::test_support::view_of("According to Microsoft, nine out of 10 members played.");
+        let v = View::new(&doc);
+        let r = according_to_comma(&v, raw(0..2, vec![2..5], vec![5..w.len() - 1]));
+        assert_eq!((r.source, r.content), (vec![2..3], vec![4..w.len() - 1]));
+        // An appositive stays with the name.
+        let (doc, w) = crate::test_support::view_of(
+            "According to Richard Butler, the former head, weapons remained.",
+        );
+        let v = View::new(&doc);
+        let raw = raw(0..2, vec![2..8], vec![8..w.len() - 1]);
+        assert_eq!(according_to_comma(&v, raw.clone()), raw);
+    }
+
+    #[test]
+    fn a_source_takes_its_modifiers_and_appositive() {
+        // presidential candidate Gary Johnson , the Libertarian , said it
+        let doc = crate::test_support::parsed(&[
+            ("presidential", "ADJ", "amod", Some(1)),
+            ("candidate", "NOUN", "compound", Some(3)),
+            ("Gary", "PROPN", "compound", Some(3)),
+            ("Johnson", "PROPN", "nsubj", Some(8)),
+            (",", "PUNCT", "punct", Some(6)),
+            ("the", "DET", "det", Some(6)),
+            ("Libertarian", "PROPN", "appos", Some(3)),
+            (",", "PUNCT", "punct", Some(6)),
+            ("said", "VERB", "root", None),
+            ("it", "PRON", "obj", Some(8)),
+        ]);
+        let v = View::new(&doc);
+        let r = source_modifiers(&v, raw(8..9, vec![2..4], vec![9..10]));
+        assert_eq!(r.source, vec![0..7]);
+    }
+
+    #[test]
+    fn a_time_phrase_opening_a_source_is_not_part_of_it() {
+        let cases = [
+            (
+                "The same day President George W. Bush demanded more.",
+                "President",
+            ),
+            ("Last year, a street survey found more.", "a"),
+            ("The Sunday Telegraph reported more.", "The"),
+            ("Time Warner said more.", "Time"),
+        ];
+        for (text, first) in cases {
+            let (doc, w) = crate::test_support::view_of(text);
+            let v = View::new(&doc);
+            let cue = w.len() - 3;
+            let r = drop_leading_time(&v, raw(cue..cue + 1, vec![0..cue], vec![cue + 1..cue + 2]));
+            assert_eq!(w[r.source[0].start], first, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dash_aside_is_part_of_the_source_not_the_content() {
+        let (doc, w) = crate::test_support::view_of(
+            "However, one of them, Gerry Conlon - who was wrongly convicted - said the \
+             families were delighted.",
+        );
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let who = w.iter().position(|x| x == "who").unwrap();
+        let r = dash_aside_source(
+            &v,
+            raw(
+                said..said + 1,
+                vec![said - 1..said],
+                vec![who..said - 1, said + 1..w.len() - 1],
+            ),
+        );
+        let text = |r: &Range<usize>| {
+            v.text[v.toks[r.start].span.start..v.toks[r.end - 1].span.end].to_string()
+        };
+        assert_eq!(
+            text(&r.source[0]),
+            "Gerry Conlon - who was wrongly convicted -"
+        );
+        assert_eq!(r.content.len(), 1);
+        assert_eq!(text(&r.content[0]), "the families were delighted");
+    }
+
+    #[test]
+    fn parenthetical_sources_keep_their_closing_comma() {
+        let (doc, w) = view_of("Kerry, who lost in 2004, said he was a gentleman.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = raw(
+            said..said + 1,
+            vec![0..said - 1],
+            vec![said + 1..w.len() - 1],
+        );
+        assert_eq!(source_commas(&v, r).source, vec![0..said]);
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_subject_of_its_verb() {
+        let (mut doc, w) = view_of("Trump spoke on Monday, promising to cut taxes.");
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap() as u32;
+        let (spoke, promising) = (pos("spoke"), pos("promising"));
+        for (i, t) in doc.tokens.iter_mut().enumerate() {
+            let (h, d) = match t.text.as_str() {
+                "Trump" => (spoke, "nsubj"),
+                "promising" => (spoke, "advcl"),
+                "spoke" => (spoke, "root"),
+                _ => (
+                    if i as u32 > promising {
+                        promising
+                    } else {
+                        spoke
+                    },
+                    "dep",
+                ),
+            };
+            t.head = (t.text != "spoke").then_some(h);
+            t.deprel = Some(d.into());
+        }
+        let v = View::new(&doc);
+        let p = promising as usize;
+        let r = raw(p..p + 1, vec![], vec![p + 1..w.len() - 1]);
+        assert_eq!(controller_source(&v, r).source, vec![0..1]);
+    }
+}
