@@ -135,8 +135,8 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "group",
 ];
 
-/// Of [`ORG_HEADS`], those whose bare definite description (`the firm`) stands for a
-/// company named before; `the committee` or `the commission` is more often a body of its own.
+/// Common nouns that head a phrase naming a company (`the firm`, `The global sports giant`);
+/// a bare definite description of one stands for a company named before.
 pub(crate) const COMPANY_HEADS: &[&str] = &[
     "giant",
     "bank",
@@ -155,12 +155,10 @@ pub(crate) const COMPANY_HEADS: &[&str] = &[
     "club",
 ];
 
-/// Common nouns that head a phrase naming an organisation (`the central bank`).
-pub(crate) const ORG_HEADS: &[&str] = &[
-    "giant",
-    "bank",
+/// Common nouns that head a phrase naming a body of its own (`the committee`, `Ms Ardern's
+/// office`): an organisation, but not one named before.
+pub(crate) const BODY_HEADS: &[&str] = &[
     "office",
-    "agency",
     "watchdog",
     "regulator",
     "charity",
@@ -168,18 +166,6 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "council",
     "committee",
     "commission",
-    "company",
-    "firm",
-    "airline",
-    "carrier",
-    "broadcaster",
-    "retailer",
-    "supermarket",
-    "manufacturer",
-    "maker",
-    "insurer",
-    "lender",
-    "club",
 ];
 
 /// Words that close an organisation's name (`Clarence House`, `Band Aid`, `Warner Music`).

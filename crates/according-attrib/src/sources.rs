@@ -573,7 +573,10 @@ pub fn analyze(src: &str) -> SourceInfo {
     }
     // `the central bank`, `Ms Ardern's office`: a common noun naming an organisation heads it
     // (`the head of the agency` is headed by `head`).
-    if head.as_deref().is_some_and(|h| ORG_HEADS.contains(&h)) {
+    if head
+        .as_deref()
+        .is_some_and(|h| COMPANY_HEADS.contains(&h) || BODY_HEADS.contains(&h))
+    {
         info.kind = SourceType::Organization;
         info.affiliation = affiliation_of(full);
         // `the airline`, `the firm`: the organisation named before, like `it`.
