@@ -3,7 +3,7 @@
 
 use crate::atoms::Atoms;
 use crate::features::{
-    label_templates, role, transition_features, transition_templates, ByRole, FeatureSink,
+    at, label_templates, role, transition_features, transition_templates, ByRole, FeatureSink,
 };
 use crate::state::{Move, State, MOVES, NONE};
 use crate::table::{RowTable, Table4};
@@ -102,16 +102,6 @@ impl FeatureSink for Prefetching<'_> {
     fn put(&mut self, role: u8, id: u64) {
         self.table.prefetch_row(id);
         self.ids.put(role, id);
-    }
-}
-
-/// `v[i]`, or `NONE` for "no word".
-#[inline]
-fn at(v: &[u32], i: u32) -> u32 {
-    if i == NONE {
-        NONE
-    } else {
-        v[i as usize]
     }
 }
 

@@ -36,8 +36,9 @@ fn dist(a: u32, b: u32) -> u64 {
     }
 }
 
+/// `v[i]`, or `NONE` for "no word".
 #[inline]
-fn at(v: &[u32], i: u32) -> u32 {
+pub(crate) fn at(v: &[u32], i: u32) -> u32 {
     if i == NONE {
         NONE
     } else {
