@@ -101,10 +101,10 @@ const SENTENCE_OPENERS: &[&str] = &[
     "By",
 ];
 
-/// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: u32 = 8;
 
+/// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
 pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut order: Vec<usize> = (0..doc.attributions.len())
