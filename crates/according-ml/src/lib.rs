@@ -5,6 +5,7 @@
 //! - [`perceptron`]: an averaged multiclass perceptron over sparse hashed features, trained in
 //!   place and frozen into a compact [`perceptron::Weights`] for inference.
 //! - [`modelfile`]: a versioned, compressed container for model files, with provenance.
+//! - [`huge`]: fixed-size buffers for large lookup tables, on transparent huge pages (Linux).
 //!
 //! ```
 //! use according_ml::{features::FeatureSet, perceptron::Trainer};
@@ -21,6 +22,7 @@
 
 pub mod conllu;
 pub mod features;
+pub mod huge;
 pub mod metric;
 pub mod modelfile;
 pub mod perceptron;

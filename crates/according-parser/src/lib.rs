@@ -44,7 +44,6 @@ pub mod eval;
 pub mod example;
 mod features;
 mod global;
-mod huge;
 mod model;
 mod oracle;
 mod projective;

@@ -7,7 +7,7 @@
 //! "fast range" (high bits of `id × size`) so the table needs no power-of-two padding, and
 //! the whole feature list is prefetched before any row is read, so the misses overlap.
 
-use crate::huge::HugeSlice;
+use according_ml::huge::HugeSlice;
 use according_ml::perceptron::Weights;
 
 /// Slots per stored feature (load factor ~0.7: short probe runs, little waste).
