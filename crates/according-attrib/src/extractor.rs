@@ -119,6 +119,10 @@ impl Extractor {
                     };
                     let mut info = sources::analyze(text);
                     sources::retype_with_mentions(&mut info, text, start, &doc.mentions);
+                    if ante.is_none() {
+                        let content = Some(a.content.text.as_str()).filter(|t| !t.is_empty());
+                        sources::retype_by_content_pronoun(&mut info, content, &doc.mentions);
+                    }
                     info.antecedent = ante;
                     info
                 })

@@ -211,6 +211,63 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
     };
 }
 
+/// `Ryanair said it would cut fares`, `WeWork said its losses…`: a lone capitalised name
+/// whose content goes on about `it`/`its` is an organisation, not a person (who would be
+/// `he`/`she`); the recogniser often types such names PERSON, or misses them. Only where
+/// nothing else says person: no given name, title, role or description, and no person
+/// named in full in the document whose surname it is (`Brown said it was time`).
+pub fn retype_by_content_pronoun(
+    info: &mut SourceInfo,
+    content: Option<&str>,
+    mentions: &[Mention],
+) {
+    let name = info.name.as_str();
+    if info.pronoun
+        || info.person_pronoun
+        || info.unnamed
+        || info.role.is_some()
+        || !matches!(info.kind, SourceType::Person | SourceType::Unknown)
+        || name.contains(|c: char| c.is_whitespace())
+        || !is_cap(name)
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || crate::gender::of_person(name).is_some()
+    {
+        return;
+    }
+    // A quotation's `it` is the speaker's own subject, whatever it is (`"It was so close"`).
+    let Some(content) = content.filter(|c| !c.trim_start().starts_with(['"', '“', '\'', '‘']))
+    else {
+        return;
+    };
+    let mut words = content
+        .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ','))
+        .filter(|w| !w.is_empty());
+    let first = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("that") => words.next(),
+        w => w,
+    };
+    let it = first.is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "it" | "its" | "it's" | "it’s" | "it'd" | "it’d" | "it'll" | "it’ll"
+        )
+    });
+    let surname_of_person = mentions.iter().any(|m| {
+        m.kind == "PERSON" && m.text.split_whitespace().count() >= 2 && {
+            let last = m
+                .text
+                .split_whitespace()
+                .last()
+                .map(trim_punct)
+                .unwrap_or("");
+            last == name || last.strip_suffix("'s").or(last.strip_suffix("’s")) == Some(name)
+        }
+    });
+    if it && !surname_of_person {
+        info.kind = SourceType::Organization;
+    }
+}
+
 /// `info`, analysed from `part` (a slice of `src`), with its name range made relative to `src`.
 fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
     let shift = part.as_ptr() as usize - src.as_ptr() as usize;

@@ -116,3 +116,36 @@ fn a_described_company_is_the_one_named_before() {
     );
     assert_eq!(speaker(&doc, "says").as_deref(), Some("Bioware"));
 }
+
+/// The source type of the attribution whose cue starts at `cue_at`.
+fn source_type(doc: &Doc, cue_at: &str) -> Option<String> {
+    let s = at(doc, cue_at).source.as_ref()?;
+    Some(format!("{:?}", s.kind).to_lowercase())
+}
+
+#[test]
+fn a_lone_name_said_to_speak_of_itself_as_it_is_an_organisation() {
+    let doc = run(
+        "Ryanair said it would cut fares on most routes. WeWork said its losses had narrowed. \
+         Gordon Brown spoke in Leeds. Brown said it was time to act. \
+         Rochus said: \"It was so close, one mistake and the match is over.\"",
+    );
+    assert_eq!(
+        source_type(&doc, "said it would").as_deref(),
+        Some("organization")
+    );
+    assert_eq!(
+        source_type(&doc, "said its losses").as_deref(),
+        Some("organization")
+    );
+    // A surname of a person named in full stays that person.
+    assert_eq!(
+        source_type(&doc, "said it was time").as_deref(),
+        Some("person")
+    );
+    // A quotation's `It` says nothing about the speaker.
+    assert_ne!(
+        source_type(&doc, "said: \"It").as_deref(),
+        Some("organization")
+    );
+}
