@@ -54,6 +54,27 @@ impl<T: Copy> HugeSlice<T> {
         HugeSlice { ptr, len, memory }
     }
 
+    /// `len` zeros, left untouched where the memory comes from the kernel (already zero), so
+    /// a large buffer that is filled gradually costs memory only as it is used.
+    pub fn zeroed(len: usize) -> HugeSlice<T>
+    where
+        T: Zeroable,
+    {
+        let size = len
+            .checked_mul(std::mem::size_of::<T>())
+            .expect("table size overflows");
+        let (ptr, memory) = if size == 0 {
+            (NonNull::dangling(), Memory::None)
+        } else {
+            Self::allocate(size)
+        };
+        if let Memory::Heap(_) = memory {
+            // SAFETY: `size` bytes were allocated; all-zero bytes are a valid `T` (`Zeroable`).
+            unsafe { ptr.as_ptr().cast::<u8>().write_bytes(0, size) };
+        }
+        HugeSlice { ptr, len, memory }
+    }
+
     /// Room for `size > 0` bytes of `T`s, untouched.
     fn allocate(size: usize) -> (NonNull<T>, Memory) {
         #[cfg(target_os = "linux")]
@@ -107,6 +128,31 @@ impl<T: Copy> HugeSlice<T> {
     }
 }
 
+/// Plain data for which all-zero bytes are a valid value ([`HugeSlice::zeroed`]).
+///
+/// # Safety
+/// Implement only for types whose all-zero bit pattern is a valid value.
+pub unsafe trait Zeroable: Copy {}
+
+// SAFETY: zero is a valid value of every primitive integer.
+unsafe impl Zeroable for u8 {}
+// SAFETY: as above.
+unsafe impl Zeroable for i16 {}
+// SAFETY: as above.
+unsafe impl Zeroable for u16 {}
+// SAFETY: as above.
+unsafe impl Zeroable for i32 {}
+// SAFETY: as above.
+unsafe impl Zeroable for u32 {}
+// SAFETY: as above.
+unsafe impl Zeroable for u64 {}
+
+impl<T: Copy + std::fmt::Debug> std::fmt::Debug for HugeSlice<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 impl<T: Copy> Drop for HugeSlice<T> {
     fn drop(&mut self) {
         match self.memory {
@@ -143,6 +189,80 @@ impl<T: Copy> std::ops::DerefMut for HugeSlice<T> {
     }
 }
 
+/// A vector of plain data that grows up to a fixed capacity without moving, so that it can
+/// sit on huge pages (a per-thread cache read at random offsets, say). The memory is
+/// allocated on first growth and costs only what is used; new values are zeros.
+pub struct HugeVec<T: Zeroable> {
+    memory: Option<HugeSlice<T>>,
+    capacity: usize,
+    len: usize,
+}
+
+impl<T: Zeroable> HugeVec<T> {
+    /// An empty vector for at most `capacity` values (nothing allocated yet).
+    pub fn with_capacity(capacity: usize) -> HugeVec<T> {
+        HugeVec {
+            memory: None,
+            capacity,
+            len: 0,
+        }
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Grow (with zeros) or shrink to `len` values; `false`, unchanged, past the capacity.
+    pub fn resize_zeroed(&mut self, len: usize) -> bool {
+        if len > self.capacity {
+            return false;
+        }
+        if len > self.len {
+            let capacity = self.capacity;
+            let memory = self
+                .memory
+                .get_or_insert_with(|| HugeSlice::zeroed(capacity));
+            let fresh = &mut memory[self.len..len];
+            // SAFETY: all-zero bytes are a valid `T` (`Zeroable`); `fresh` is initialised
+            // memory of exactly `fresh.len()` values.
+            unsafe { fresh.as_mut_ptr().write_bytes(0, fresh.len()) };
+        }
+        self.len = len;
+        true
+    }
+}
+
+impl<T: Zeroable> std::ops::Deref for HugeVec<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match &self.memory {
+            Some(m) => &m[..self.len],
+            None => &[],
+        }
+    }
+}
+
+impl<T: Zeroable> std::ops::DerefMut for HugeVec<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        match &mut self.memory {
+            Some(m) => &mut m[..self.len],
+            None => &mut [],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +278,34 @@ mod tests {
                 let c = s.clone();
                 assert_eq!(c[len - 1], 9);
                 assert_eq!(&c[..], &s[..]);
+            }
+        }
+    }
+
+    #[test]
+    fn huge_vec_grows_to_its_capacity_with_zeros() {
+        let mut v = HugeVec::<u32>::with_capacity(300_000);
+        assert!(v.is_empty());
+        assert!(v.resize_zeroed(4));
+        v.copy_from_slice(&[1, 2, 3, 4]);
+        assert!(v.resize_zeroed(300_000));
+        assert!(!v.resize_zeroed(300_001));
+        assert_eq!(v.len(), 300_000);
+        assert_eq!(&v[..5], &[1, 2, 3, 4, 0]);
+        v.clear();
+        assert!(v.resize_zeroed(3));
+        assert_eq!(&v[..], &[0, 0, 0]);
+    }
+
+    #[test]
+    fn zeroed_small_and_large() {
+        for len in [0usize, 1, 100, 300_000] {
+            let mut s = HugeSlice::<i32>::zeroed(len);
+            assert_eq!(s.len(), len);
+            assert!(s.iter().all(|&x| x == 0));
+            if len > 0 {
+                s[len / 2] = -3;
+                assert_eq!(s.iter().sum::<i32>(), -3);
             }
         }
     }

@@ -4,7 +4,7 @@
 use crate::clusters::WordClusters;
 use crate::features::{
     dynamic_features, history_other_features, history_word_features, DocMemory, LexCache, Role,
-    SentFeats,
+    SentFeats, LEX_CACHE_MAX,
 };
 use crate::gazetteer::{build_matcher, Matcher};
 use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, KINDS, N_LABELS, O};
@@ -12,6 +12,7 @@ use crate::prior::CasePrior;
 use crate::scoring::FastWeights;
 use crate::span_typer::SpanTyper;
 use crate::typeprior::TypePrior;
+use according_ml::huge::{HugeVec, Zeroable};
 use according_ml::modelfile::{ByteReader, ByteWriter, ModelFile};
 use according_ml::perceptron::Weights;
 
@@ -43,15 +44,26 @@ pub struct Model {
 /// opening) and as each neighbour of it ([`SentFeats::neighbour_features`]). Words repeat
 /// across documents (`the`, `said`, `Blair`), so most tokens only add a few rows. Integer
 /// sums: the scores are exactly those of the features looked up one by one.
-#[derive(Default)]
 struct WordScores {
     model: u64,
-    /// Per [`LexCache`] entry (same numbering), the word's block.
-    blocks: Vec<WordBlock>,
+    /// Per [`LexCache`] entry (same numbering), the word's block. On huge pages: blocks are
+    /// read at random over megabytes, which with 4 KB pages would mostly miss the TLB.
+    blocks: HugeVec<WordBlock>,
     /// The [`LexCache::generation`] the blocks are numbered for.
     generation: u64,
     /// What the model's lexicons say about each word type.
     lex: LexCache,
+}
+
+impl Default for WordScores {
+    fn default() -> Self {
+        WordScores {
+            model: 0,
+            blocks: HugeVec::with_capacity(LEX_CACHE_MAX),
+            generation: 0,
+            lex: LexCache::default(),
+        }
+    }
 }
 
 /// Rows: the word tagged (not opening the sentence, opening it), then as [`Role::ALL`], then
@@ -62,6 +74,9 @@ struct WordBlock {
     /// Bit r: row r computed (the word rows on first need; the role rows all at once).
     have: u8,
 }
+
+// SAFETY: all-zero bytes are a valid `WordBlock` (integers only): zero scores, nothing computed.
+unsafe impl Zeroable for WordBlock {}
 
 /// Row of the first [`Role`] in a [`WordBlock`].
 const ROLE_ROWS: usize = 2;
@@ -187,13 +202,13 @@ impl Model {
                 cache.generation = cache.lex.generation();
                 cache.blocks.clear();
             }
-            cache.blocks.resize(
-                cache.lex.len(),
-                WordBlock {
-                    rows: [[0; N_LABELS]; 7],
-                    have: 0,
-                },
-            );
+            let want = cache.lex.len();
+            if !cache.blocks.resize_zeroed(want) {
+                // One sentence with more word types than the cache holds: a bigger buffer,
+                // every block computed afresh.
+                cache.blocks = HugeVec::with_capacity(want.next_power_of_two());
+                cache.blocks.resize_zeroed(want);
+            }
             // Every token's block first (loads started), then the rows it lacks.
             scratch.block_at.clear();
             for k in 0..n {

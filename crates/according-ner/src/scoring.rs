@@ -4,6 +4,7 @@
 //! time from [`Weights`] (through its serialised form, so `according-ml` stays as it is).
 
 use crate::labels::N_LABELS;
+use according_ml::huge::HugeSlice;
 use according_ml::modelfile::ByteReader;
 #[cfg(doc)]
 use according_ml::perceptron::Weights;
@@ -29,7 +30,9 @@ const EMPTY: Slot = Slot {
 
 /// Feature id → label weights, for lookups only.
 pub struct FastWeights {
-    slots: Vec<Slot>,
+    /// On transparent huge pages: lookups land anywhere in megabytes, and with 4 KB pages
+    /// most of them would also miss the TLB.
+    slots: HugeSlice<Slot>,
     mask: usize,
     /// Size of one quantisation step (weight units per integer).
     scale: f32,
@@ -55,7 +58,7 @@ impl FastWeights {
         }
         let cap = (rows + rows / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![EMPTY; cap];
+        let mut slots = HugeSlice::filled(cap, EMPTY);
         let keys = bytes[keys_at..w_at].chunks_exact(8);
         let rows_w = bytes[w_at..w_at + rows * N_LABELS * 2].chunks_exact(N_LABELS * 2);
         for (k, wb) in keys.zip(rows_w) {

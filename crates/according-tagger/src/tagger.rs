@@ -9,6 +9,7 @@ use crate::hashing::hash_str;
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::weights::Weights;
+use according_ml::huge::HugeVec;
 use according_ml::modelfile::ModelFile;
 use std::borrow::Cow;
 use std::path::Path;
@@ -53,13 +54,14 @@ pub struct TagScratch {
 /// Also the scores of the joint features with few distinct values and long rows (about 180
 /// of the ~220 weights a decision adds): [`flag_feature`] per (flags, sentence-initial) and
 /// [`tag_history_features`] per pair of previous tags, each one dense row.
-#[derive(Default)]
 struct WordScores {
     /// The [`Tagger::id`] the scores belong to.
     owner: u64,
     /// Form hash → offset of its block of [`BLOCK_ROWS`] rows in `rows`, or [`SEEN_ONCE`].
     index: according_ml::perceptron::IdMap<u32>,
-    rows: Vec<i32>,
+    /// On huge pages: blocks are read at random offsets over up to [`WORD_CACHE_BYTES`],
+    /// which with 4 KB pages would mostly miss the TLB.
+    rows: HugeVec<i32>,
     /// Per `flags * 2 + initial` (flags < [`FLAG_VALUES`]), the offset of its row in `fixed`
     /// or [`NOT_CACHED`].
     flag_at: Vec<u32>,
@@ -69,6 +71,20 @@ struct WordScores {
     fixed: Vec<i32>,
     /// A row of zeros: the cached part of a word whose scores are not cached.
     zero: Vec<i32>,
+}
+
+impl Default for WordScores {
+    fn default() -> Self {
+        WordScores {
+            owner: 0,
+            index: Default::default(),
+            rows: HugeVec::with_capacity(WORD_CACHE_BYTES / 4),
+            flag_at: Vec::new(),
+            pair_at: Vec::new(),
+            fixed: Vec::new(),
+            zero: Vec::new(),
+        }
+    }
 }
 
 /// Distinct word flag values (six flag bits).
@@ -440,7 +456,10 @@ impl Tagger {
         }
         let n = self.tags.len();
         let at = s.words.rows.len();
-        s.words.rows.resize(at + BLOCK_ROWS * n, 0);
+        if !s.words.rows.resize_zeroed(at + BLOCK_ROWS * n) {
+            // Cannot happen: `tag_ids` makes room for every position of the sentence.
+            return usize::MAX;
+        }
         s.feats.clear();
         word_features(&info, &mut s.feats);
         self.weights

@@ -3,6 +3,7 @@
 //! only ever voted for a handful of the ~100 tags).
 
 use crate::bytes::{put_i16s, put_u32s, put_u64s, Cursor};
+use according_ml::huge::HugeSlice;
 
 #[derive(Debug, Clone)]
 pub struct Weights {
@@ -13,11 +14,12 @@ pub struct Weights {
     lens: Vec<u8>,
     /// Open-addressing table, one 8-byte slot per probe so a lookup costs one cache miss:
     /// high half = fingerprint of the id (0 = empty),
-    /// low half = row start << 8 | row length.
-    slots: Vec<u64>,
+    /// low half = row start << 8 | row length. On huge pages (as `entries`): lookups land
+    /// anywhere in megabytes, and with small pages most would also miss the TLB.
+    slots: HugeSlice<u64>,
     mask: usize,
     /// Row entries: weight (i16) in the high 16 bits, class in the low 8.
-    entries: Vec<u32>,
+    entries: HugeSlice<u32>,
 }
 
 /// Rows start below 2^24 (16M weights, far above the 10 MB model budget).
@@ -88,7 +90,7 @@ impl Weights {
         }
         let size = (keys.len().max(4) * 2).next_power_of_two();
         let mask = size - 1;
-        let mut slots = vec![0u64; size];
+        let mut slots = HugeSlice::zeroed(size);
         let mut start = 0usize;
         for (&k, &len) in keys.iter().zip(&lens) {
             let mut i = home(k, mask);
@@ -101,11 +103,10 @@ impl Weights {
         if start != classes.len() {
             return Err("tagger weights: row lengths do not add up".into());
         }
-        let entries = classes
-            .iter()
-            .zip(values)
-            .map(|(&c, &v)| (v as u16 as u32) << 16 | c as u32)
-            .collect();
+        let mut entries = HugeSlice::zeroed(classes.len());
+        for ((e, &c), &v) in entries.iter_mut().zip(classes).zip(values) {
+            *e = (v as u16 as u32) << 16 | c as u32;
+        }
         Ok(Weights {
             n_classes,
             scale,
