@@ -25,6 +25,7 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "Lt.",
     "Col.",
     "Chief",
+    "Executive",
     "Director",
     "Ambassador",
     "Spokesman",
@@ -239,8 +240,9 @@ pub(crate) const GOV_WORDS: &[&str] = &[
 pub(crate) const PRONOUNS_PERSON: &[&str] = &[
     "he", "she", "him", "her", "his", "hers", "himself", "herself",
 ];
-pub(crate) const PRONOUNS_OTHER: &[&str] =
-    &["they", "them", "it", "we", "i", "you", "us", "its", "their"];
+pub(crate) const PRONOUNS_OTHER: &[&str] = &[
+    "they", "them", "it", "we", "i", "you", "us", "its", "their", "my", "our", "your",
+];
 
 /// Words that introduce the real source inside a nominal one: `a report from X`.
 pub(crate) const REPORT_NOUNS: &[&str] = &[
