@@ -610,7 +610,8 @@ pub fn analyze(src: &str) -> SourceInfo {
             && !full[..ws[k].0].contains(',')
             && (k..ws.len()).all(|j| {
                 let x = trim_punct(w(j));
-                is_cap(x) && !TITLE_WORDS.contains(&x) && !ORG_WORDS.contains(&x)
+                // (A title word may close a name: `governor Mervyn King`.)
+                is_cap(x) && (j > k || !TITLE_WORDS.contains(&x)) && !ORG_WORDS.contains(&x)
             })
     }) {
         let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
@@ -621,6 +622,44 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.role = Some(role.to_string());
         info.affiliation = affiliation_of(role);
         return info;
+    }
+    // `Finnish security firm F-Secure`, `Dutch firm Heineken`: a company noun right before a
+    // name; the name is the organisation, the words before describe it.
+    if let Some(k) = (1..ws.len()).find(|&k| {
+        COMPANY_HEADS.contains(&w(k - 1))
+            && !full[..ws[k].0].contains(',')
+            && (k..ws.len()).all(|j| is_cap(trim_punct(w(j))))
+    }) {
+        let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
+        let role = trim_punct(&full[..a]);
+        info.name = trim_punct(&full[a..b]).to_string();
+        info.name_range = (off + a, off + a + info.name.len());
+        info.kind = SourceType::Organization;
+        info.role = Some(role.to_string());
+        info.affiliation = affiliation_of(role);
+        return info;
+    }
+    // `Paul Hofheinz of the Lisbon Council`: a person's full name (a known given name first),
+    // then where they work.
+    if let Some(k) = (2..ws.len().saturating_sub(1)).find(|&k| matches!(w(k), "of" | "at" | "from"))
+    {
+        let name = trim_punct(&full[..ws[k - 1].1]);
+        // (What follows a comma describes the place: `…, a Brussels-based citizen group`.)
+        let rest = &full[ws[k + 1].0..];
+        // (`of Wells Fargo in Minneapolis`: the city is where, not who.)
+        let place = rest.split(", ").next().unwrap_or(rest);
+        let place = trim_punct(place.split(" in ").next().unwrap_or(place));
+        let place = place.strip_prefix("the ").unwrap_or(place);
+        if words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
+            && crate::gender::is_given_name(w(0))
+            && is_cap(place)
+        {
+            info.name = name.to_string();
+            info.name_range = (off, off + name.len());
+            info.kind = SourceType::Person;
+            info.affiliation = Some(place.to_string());
+            return info;
+        }
     }
     // The head noun: the last word, or the one before `of` (`Critics of the measure`) or a
     // phrase placing it (`Sources close to the investigation`, `officials in Kabul`).
@@ -979,6 +1018,48 @@ fn without_age(role: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_company_noun_before_a_name_and_a_person_of_a_body() {
+        let i = analyze("Finnish security firm F-Secure");
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.role.as_deref()),
+            (
+                "F-Secure",
+                SourceType::Organization,
+                Some("Finnish security firm")
+            )
+        );
+        let i = analyze("Bank of England governor Mervyn King");
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.role.as_deref()),
+            (
+                "Mervyn King",
+                SourceType::Person,
+                Some("Bank of England governor")
+            )
+        );
+        for (src, name, place) in [
+            (
+                "Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group,",
+                "Paul Hofheinz",
+                "Lisbon Council",
+            ),
+            (
+                "Brian Taylor of Wells Fargo in Minneapolis",
+                "Brian Taylor",
+                "Wells Fargo",
+            ),
+            ("Anthony Pratt from JD Power", "Anthony Pratt", "JD Power"),
+        ] {
+            let i = analyze(src);
+            assert_eq!(i.name, name, "{src}");
+            assert_eq!(i.kind, SourceType::Person, "{src}");
+            assert_eq!(i.affiliation.as_deref(), Some(place), "{src}");
+        }
+        // No given name, no person: `Bank of America`.
+        assert_ne!(analyze("Bank of America").kind, SourceType::Person);
+    }
 
     #[test]
     fn when_they_spoke_and_names_of_bodies_are_not_who_spoke() {
