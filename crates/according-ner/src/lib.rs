@@ -35,6 +35,7 @@ pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod labels;
+mod lanes;
 pub mod model;
 pub mod prior;
 pub mod propagate;

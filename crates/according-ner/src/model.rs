@@ -8,6 +8,7 @@ use crate::features::{
 };
 use crate::gazetteer::{build_matcher, Matcher};
 use crate::labels::{allowed, decode, label, split, Pos, TokenSpan, KINDS, N_LABELS, O};
+use crate::lanes::Lanes;
 use crate::prior::CasePrior;
 use crate::scoring::FastWeights;
 use crate::span_typer::SpanTyper;
@@ -49,6 +50,9 @@ struct WordScores {
     /// Per [`LexCache`] entry (same numbering), the word's block. On huge pages: blocks are
     /// read at random over megabytes, which with 4 KB pages would mostly miss the TLB.
     blocks: HugeVec<WordBlock>,
+    /// Per block, bit r: row r computed (the word rows on first need; the role rows all at
+    /// once).
+    have: Vec<u8>,
     /// The [`LexCache::generation`] the blocks are numbered for.
     generation: u64,
     /// What the model's lexicons say about each word type.
@@ -60,6 +64,7 @@ impl Default for WordScores {
         WordScores {
             model: 0,
             blocks: HugeVec::with_capacity(LEX_CACHE_MAX),
+            have: Vec::new(),
             generation: 0,
             lex: LexCache::default(),
         }
@@ -70,10 +75,14 @@ impl Default for WordScores {
 /// its [`history_word_features`] after an `O` (the label before most tokens).
 #[derive(Clone, Copy)]
 struct WordBlock {
-    rows: [[i32; N_LABELS]; 7],
-    /// Bit r: row r computed (the word rows on first need; the role rows all at once).
-    have: u8,
+    rows: [Row; 7],
 }
+
+/// One row of label scores, alone on its cache line: a token reads single rows of several
+/// words' blocks, and a row across two lines would cost two loads from memory.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Row([i32; N_LABELS]);
 
 // SAFETY: all-zero bytes are a valid `WordBlock` (integers only): zero scores, nothing computed.
 unsafe impl Zeroable for WordBlock {}
@@ -84,7 +93,7 @@ const ROLE_ROWS: usize = 2;
 /// Row of the history features after an `O` in a [`WordBlock`].
 const AFTER_O_ROW: usize = 6;
 
-/// [`WordBlock::have`] with the role rows and the after-`O` row computed.
+/// [`WordScores::have`] with the role rows and the after-`O` row computed.
 const HAVE_ROLES: u8 = 0b111_1100;
 
 thread_local! {
@@ -201,6 +210,7 @@ impl Model {
             if cache.generation != cache.lex.generation() {
                 cache.generation = cache.lex.generation();
                 cache.blocks.clear();
+                cache.have.clear();
             }
             let want = cache.lex.len();
             if !cache.blocks.resize_zeroed(want) {
@@ -208,7 +218,9 @@ impl Model {
                 // every block computed afresh.
                 cache.blocks = HugeVec::with_capacity(want.next_power_of_two());
                 cache.blocks.resize_zeroed(want);
+                cache.have.clear();
             }
+            cache.have.resize(want, 0);
             // Every token's block first (loads started), then the rows it lacks.
             scratch.block_at.clear();
             for k in 0..n {
@@ -223,25 +235,23 @@ impl Model {
                 self.fast.prefetch(scratch.sf.static_ids(i));
             }
             let at = &scratch.block_at;
-            let row = |k: usize, r: usize| &cache.blocks[at[k]].rows[r];
+            let row = |k: usize, r: usize| &cache.blocks[at[k]].rows[r].0;
             for i in 0..n {
                 if i + PREFETCH_AHEAD < n {
                     self.fast
                         .prefetch(scratch.sf.static_ids(i + PREFETCH_AHEAD));
                 }
-                let acc = &mut scratch.acc[i];
-                *acc = *row(i, SentFeats::initial(words, i) as usize);
+                let mut acc = Lanes::load(row(i, SentFeats::initial(words, i) as usize));
                 let neighbours = [(i >= 1).then(|| i - 1), (i >= 2).then(|| i - 2)]
                     .into_iter()
                     .chain([i + 1, i + 2].map(|k| (k < n).then_some(k)));
                 for (r, k) in neighbours.enumerate() {
                     if let Some(k) = k {
-                        for (a, &x) in acc.iter_mut().zip(row(k, ROLE_ROWS + r)) {
-                            *a += x;
-                        }
+                        acc.add(row(k, ROLE_ROWS + r));
                     }
                 }
-                self.fast.add_scores(scratch.sf.static_ids(i), acc);
+                self.fast.add_to_lanes(scratch.sf.static_ids(i), &mut acc);
+                acc.store(&mut scratch.acc[i]);
             }
             scratch.after_o.clear();
             scratch.after_o.extend((0..n).map(|i| *row(i, AFTER_O_ROW)));
@@ -250,19 +260,19 @@ impl Model {
         scratch.label_scores.clear();
         for i in 0..n {
             scratch.feats.clear();
-            let mut s = scratch.acc[i];
+            let mut lanes = Lanes::load(&scratch.acc[i]);
             let prev = scratch.labels.last().copied();
             if prev == Some(O) {
                 // The word's history features after an `O` come from the word cache.
-                for (a, &x) in s.iter_mut().zip(&scratch.after_o[i]) {
-                    *a += x;
-                }
+                lanes.add(&scratch.after_o[i]);
                 let y2 = i.checked_sub(2).map(|k| scratch.labels[k]);
                 history_other_features(&scratch.sf, i, O, y2, memory, &mut scratch.feats);
             } else {
                 dynamic_features(&scratch.sf, i, &scratch.labels, memory, &mut scratch.feats);
             }
-            self.fast.add_scores(&scratch.feats, &mut s);
+            self.fast.add_to_lanes(&scratch.feats, &mut lanes);
+            let mut s = [0; N_LABELS];
+            lanes.store(&mut s);
             let mut best = constrained_argmax(&s, prev);
             // An open name followed by a capitalised word continues through it (`[Sergei
             // Ivanov]`) rather than stopping unclosed.
@@ -288,25 +298,27 @@ impl Model {
         scratch: &mut Scratch,
     ) {
         let block = &mut cache.blocks[b];
+        let have = &mut cache.have[b];
         let init = SentFeats::initial(words, k) as usize;
-        if block.have & (1 << init) == 0 {
+        if *have & (1 << init) == 0 {
             scratch.feats.clear();
             scratch.sf.word_features(words, k, &mut scratch.feats);
-            self.fast.add_scores(&scratch.feats, &mut block.rows[init]);
-            block.have |= 1 << init;
+            self.fast
+                .add_scores(&scratch.feats, &mut block.rows[init].0);
+            *have |= 1 << init;
         }
-        if block.have & HAVE_ROLES == 0 {
+        if *have & HAVE_ROLES == 0 {
             for (r, role) in Role::ALL.into_iter().enumerate() {
                 scratch.feats.clear();
                 scratch.sf.neighbour_features(k, role, &mut scratch.feats);
                 self.fast
-                    .add_scores(&scratch.feats, &mut block.rows[ROLE_ROWS + r]);
+                    .add_scores(&scratch.feats, &mut block.rows[ROLE_ROWS + r].0);
             }
             scratch.feats.clear();
             history_word_features(&scratch.sf, k, O, &mut scratch.feats);
             self.fast
-                .add_scores(&scratch.feats, &mut block.rows[AFTER_O_ROW]);
-            block.have |= HAVE_ROLES;
+                .add_scores(&scratch.feats, &mut block.rows[AFTER_O_ROW].0);
+            *have |= HAVE_ROLES;
         }
     }
 

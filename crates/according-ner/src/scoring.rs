@@ -4,6 +4,7 @@
 //! time from [`Weights`] (through its serialised form, so `according-ml` stays as it is).
 
 use crate::labels::N_LABELS;
+use crate::lanes::{Lanes, WeightRow};
 use according_ml::huge::HugeSlice;
 use according_ml::modelfile::ByteReader;
 #[cfg(doc)]
@@ -15,7 +16,8 @@ use according_ml::perceptron::Weights;
 struct Slot {
     /// High 32 bits of the feature id (the low bits choose the slot); 0 marks an empty slot.
     key: u32,
-    w: [i16; N_LABELS],
+    /// The weights, then a zero (so the slot has no padding and loads 16 bytes at a time).
+    w: WeightRow,
 }
 
 #[inline]
@@ -25,7 +27,7 @@ fn fingerprint(id: u64) -> u32 {
 
 const EMPTY: Slot = Slot {
     key: 0,
-    w: [0; N_LABELS],
+    w: [0; N_LABELS + 1],
 };
 
 /// Feature id → label weights, for lookups only.
@@ -63,7 +65,7 @@ impl FastWeights {
         let rows_w = bytes[w_at..w_at + rows * N_LABELS * 2].chunks_exact(N_LABELS * 2);
         for (k, wb) in keys.zip(rows_w) {
             let id = u64::from_le_bytes(k.try_into().expect("8 bytes"));
-            let mut row = [0i16; N_LABELS];
+            let mut row: WeightRow = [0; N_LABELS + 1];
             for (x, b) in row.iter_mut().zip(wb.chunks_exact(2)) {
                 *x = i16::from_le_bytes([b[0], b[1]]);
             }
@@ -102,15 +104,21 @@ impl FastWeights {
     /// chain and a 32-bit fingerprint would be confused: about one lookup in 10^9.)
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32; N_LABELS]) {
+        let mut lanes = Lanes::load(acc);
+        self.add_to_lanes(feats, &mut lanes);
+        lanes.store(acc);
+    }
+
+    /// [`FastWeights::add_scores`] to scores held in registers.
+    #[inline]
+    pub fn add_to_lanes(&self, feats: &[u64], lanes: &mut Lanes) {
         for &f in feats {
             let key = fingerprint(f);
             let mut i = (f as usize) & self.mask;
             loop {
                 let s = &self.slots[i];
                 if s.key == key {
-                    for (a, &x) in acc.iter_mut().zip(&s.w) {
-                        *a += x as i32;
-                    }
+                    lanes.add_weights(&s.w);
                     break;
                 }
                 if s.key == 0 {
