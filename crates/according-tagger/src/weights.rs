@@ -163,30 +163,60 @@ impl Weights {
         let _ = feats;
     }
 
-    /// Add the (quantised) scores of `feats` to `acc` (length `n_classes`).
+    /// Add the (quantised) scores of `feats` to `acc` (length `n_classes`; classes past its
+    /// end are skipped).
     #[inline]
     pub fn add_scores(&self, feats: &[u64], acc: &mut [i32]) {
-        // Two passes: all table probes first (independent loads overlap in the memory
-        // system), then the rows.
+        if acc.len() < self.n_classes {
+            return self.add_scores_checked(feats, acc);
+        }
         let mut rows = [0u32; 32];
         for chunk in feats.chunks(rows.len()) {
-            let mut n = 0;
-            for &f in chunk {
-                if let Some(r) = self.row(f) {
-                    rows[n] = r;
-                    n += 1;
-                    #[cfg(target_arch = "x86_64")]
-                    if let Some(e) = self.entries.get((r >> 8) as usize) {
-                        // SAFETY: a prefetch is only a hint; `e` is in `self.entries`.
-                        unsafe {
-                            std::arch::x86_64::_mm_prefetch(
-                                e as *const u32 as *const i8,
-                                std::arch::x86_64::_MM_HINT_T0,
-                            );
-                        }
+            let n = self.find_rows(chunk, &mut rows);
+            for &r in &rows[..n] {
+                let start = (r >> 8) as usize;
+                let len = (r & 0xff) as usize;
+                for &e in &self.entries[start..start + len] {
+                    let class = (e & 0xff) as usize;
+                    // SAFETY: every class is below `n_classes` (checked when the weights
+                    // were assembled), and `acc` has at least `n_classes` values.
+                    unsafe { *acc.get_unchecked_mut(class) += (e >> 16) as u16 as i16 as i32 };
+                }
+            }
+        }
+    }
+
+    /// The rows of the features of `chunk` (at most 32) that have one, into `rows`; how many.
+    /// All table probes first (independent loads overlap in the memory system), each row's
+    /// entries requested as soon as its slot is read.
+    #[inline]
+    fn find_rows(&self, chunk: &[u64], rows: &mut [u32; 32]) -> usize {
+        let mut n = 0;
+        for &f in chunk {
+            if let Some(r) = self.row(f) {
+                rows[n] = r;
+                n += 1;
+                #[cfg(target_arch = "x86_64")]
+                if let Some(e) = self.entries.get((r >> 8) as usize) {
+                    // SAFETY: a prefetch is only a hint; `e` is in `self.entries`.
+                    unsafe {
+                        std::arch::x86_64::_mm_prefetch(
+                            e as *const u32 as *const i8,
+                            std::arch::x86_64::_MM_HINT_T0,
+                        );
                     }
                 }
             }
+        }
+        n
+    }
+
+    /// [`Weights::add_scores`] to a shorter `acc`.
+    #[cold]
+    fn add_scores_checked(&self, feats: &[u64], acc: &mut [i32]) {
+        let mut rows = [0u32; 32];
+        for chunk in feats.chunks(rows.len()) {
+            let n = self.find_rows(chunk, &mut rows);
             for &r in &rows[..n] {
                 let start = (r >> 8) as usize;
                 let len = (r & 0xff) as usize;
