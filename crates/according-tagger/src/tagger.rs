@@ -50,6 +50,9 @@ pub struct TagScratch {
 /// features looked up. Integer sums, so the tags are exactly those computed without the cache
 /// (a test compares with [`Tagger::tag_ids_uncached`]). A word is cached from its second
 /// occurrence on: most word types occur once, and a block is large (5 rows × ~95 classes).
+/// The neighbour rows are kept in 16 bits (less memory to read per token) when every score
+/// fits, as nearly always (a word's own row, with more features, often does not: it keeps 32
+/// bits); a word with a larger neighbour score is never cached (its features are looked up).
 ///
 /// Also the scores of the joint features with few distinct values and long rows (about 180
 /// of the ~220 weights a decision adds): [`flag_feature`] per (flags, sentence-initial) and
@@ -57,11 +60,18 @@ pub struct TagScratch {
 struct WordScores {
     /// The [`Tagger::id`] the scores belong to.
     owner: u64,
-    /// Form hash → offset of its block of [`BLOCK_ROWS`] rows in `rows`, or [`SEEN_ONCE`].
+    /// Form hash → number of its cached block, [`SEEN_ONCE`] or [`WIDE`].
     index: according_ml::perceptron::IdMap<u32>,
-    /// On huge pages: blocks are read at random offsets over up to [`WORD_CACHE_BYTES`],
-    /// which with 4 KB pages would mostly miss the TLB.
-    rows: HugeVec<i32>,
+    /// Block b's row as the word itself: `word_rows[b * n..][..n]` (`n` classes); as its
+    /// neighbours: `neighbour_rows[b * 4 * n..][..4 * n]`, in `Neighbour::ALL` order. On
+    /// huge pages: blocks are read at random over up to [`WORD_CACHE_BYTES`], which with
+    /// 4 KB pages would mostly miss the TLB.
+    word_rows: HugeVec<i32>,
+    neighbour_rows: HugeVec<i16>,
+    /// Blocks cached.
+    cached: usize,
+    /// A block being computed, in full precision.
+    block: Vec<i32>,
     /// Per `flags * 2 + initial` (flags < [`FLAG_VALUES`]), the offset of its row in `fixed`
     /// or [`NOT_CACHED`].
     flag_at: Vec<u32>,
@@ -69,7 +79,9 @@ struct WordScores {
     /// `fixed` or [`NOT_CACHED`].
     pair_at: Vec<u32>,
     fixed: Vec<i32>,
-    /// A row of zeros: the cached part of a word whose scores are not cached.
+    /// Rows of zeros: the cached part of a word whose scores are not cached, and a joint
+    /// row not cached.
+    zero_word: Vec<i16>,
     zero: Vec<i32>,
 }
 
@@ -78,10 +90,14 @@ impl Default for WordScores {
         WordScores {
             owner: 0,
             index: Default::default(),
-            rows: HugeVec::with_capacity(WORD_CACHE_BYTES / 4),
+            word_rows: HugeVec::with_capacity(WORD_CACHE_BYTES / 4),
+            neighbour_rows: HugeVec::with_capacity(WORD_CACHE_BYTES / 2),
+            cached: 0,
+            block: Vec::new(),
             flag_at: Vec::new(),
             pair_at: Vec::new(),
             fixed: Vec::new(),
+            zero_word: Vec::new(),
             zero: Vec::new(),
         }
     }
@@ -96,10 +112,18 @@ const NOT_CACHED: u32 = u32::MAX;
 /// Index value of a word seen once since the cache started over (its scores not cached yet).
 const SEEN_ONCE: u32 = u32::MAX;
 
+/// Index value of a word with a score outside 16 bits (its scores are not cached).
+const WIDE: u32 = u32::MAX - 1;
+
+/// Bytes of a cached block for `n` classes: one row of `i32`, four of `i16`.
+fn block_bytes(n: usize) -> usize {
+    n * 4 + (BLOCK_ROWS - 1) * n * 2
+}
+
 /// Rows per cached word: as the word itself, then as `Neighbour::ALL` in order.
 const BLOCK_ROWS: usize = 5;
 
-/// Memory for cached scores per thread before the cache starts over: about 8,800 word types
+/// Memory for cached scores per thread before the cache starts over: about 22,000 word types
 /// seen twice or more, most of the tokens of a news corpus.
 const WORD_CACHE_BYTES: usize = 16 << 20;
 
@@ -265,8 +289,8 @@ impl Tagger {
     /// allocation once the buffers are warm).
     pub fn tag_ids(&self, words: &[&str], s: &mut TagScratch, out: &mut Vec<u16>) {
         let n = self.tags.len();
-        let block = BLOCK_ROWS * n;
-        if (words.len() + 4) * block * 4 > WORD_CACHE_BYTES {
+        let block = block_bytes(n);
+        if (words.len() + 4) * block > WORD_CACHE_BYTES {
             // A "sentence" longer than the cache (unsegmented text): no caching.
             return self.tag_ids_uncached(words, s, out);
         }
@@ -274,7 +298,7 @@ impl Tagger {
         out.clear();
         s.acc.resize(n, 0);
         if s.words.owner != self.id
-            || (s.words.rows.len() + block * s.infos.len()) * 4 > WORD_CACHE_BYTES
+            || (s.words.cached + s.infos.len()) * block > WORD_CACHE_BYTES
             || s.words.index.len() + s.infos.len() > WORD_INDEX_MAX
         {
             if s.words.owner != self.id {
@@ -285,10 +309,14 @@ impl Tagger {
                 s.words.fixed.clear();
                 s.words.zero.clear();
                 s.words.zero.resize(n, 0);
+                s.words.zero_word.clear();
+                s.words.zero_word.resize(n, 0);
             }
             s.words.owner = self.id;
             s.words.index.clear();
-            s.words.rows.clear();
+            s.words.word_rows.clear();
+            s.words.neighbour_rows.clear();
+            s.words.cached = 0;
         }
         // Every position's block (pads included), so each decision only adds rows.
         let mut at = std::mem::take(&mut s.feats_at);
@@ -331,13 +359,18 @@ impl Tagger {
                     self.weights.prefetch(&s.feats);
                     let w = &s.words;
                     let row = |p: usize| &w.fixed[p..p + n];
-                    let word_row = |(k, r): (usize, usize)| match at[k] {
-                        usize::MAX => &w.zero[..n],
-                        b => &w.rows[b + r * n..b + r * n + n],
+                    let neighbour_row = |(k, r): (usize, usize)| match at[k] {
+                        usize::MAX => &w.zero_word[..n],
+                        b => &w.neighbour_rows[(b * 4 + r - 1) * n..][..n],
                     };
+                    let [_, m1, m2, n1, n2] = parts;
                     sum_rows(
                         &mut s.acc[..n],
-                        parts.map(word_row),
+                        match at[i + 2] {
+                            usize::MAX => &w.zero[..n],
+                            b => &w.word_rows[b * n..][..n],
+                        },
+                        [m1, m2, n1, n2].map(neighbour_row),
                         [
                             flags.map_or(&w.zero[..n], row),
                             history.map_or(&w.zero[..n], row),
@@ -442,12 +475,13 @@ impl Tagger {
         s.infos.push(TokenInfo::pad(4));
     }
 
-    /// Offset in the cache of the score block of the word at padded position `k`
-    /// (computed on its form's second occurrence); `usize::MAX` when it is not cached.
+    /// Number of the cached score block of the word at padded position `k` (computed on its
+    /// form's second occurrence); `usize::MAX` when it is not cached.
     fn word_block(&self, k: usize, s: &mut TagScratch) -> usize {
         let info = s.infos[k];
         match s.words.index.get(&info.form) {
             Some(&SEEN_ONCE) => {}
+            Some(&WIDE) => return usize::MAX,
             Some(&at) => return at as usize,
             None => {
                 s.words.index.insert(info.form, SEEN_ONCE);
@@ -455,24 +489,43 @@ impl Tagger {
             }
         }
         let n = self.tags.len();
-        let at = s.words.rows.len();
-        if !s.words.rows.resize_zeroed(at + BLOCK_ROWS * n) {
-            // Cannot happen: `tag_ids` makes room for every position of the sentence.
-            return usize::MAX;
-        }
+        let mut block = std::mem::take(&mut s.words.block);
+        block.clear();
+        block.resize(BLOCK_ROWS * n, 0);
         s.feats.clear();
         word_features(&info, &mut s.feats);
-        self.weights
-            .add_scores(&s.feats, &mut s.words.rows[at..at + n]);
+        self.weights.add_scores(&s.feats, &mut block[..n]);
         for (r, role) in Neighbour::ALL.into_iter().enumerate() {
             s.feats.clear();
             neighbour_features(role, &info, &mut s.feats);
-            let start = at + (r + 1) * n;
+            let start = (r + 1) * n;
             self.weights
-                .add_scores(&s.feats, &mut s.words.rows[start..start + n]);
+                .add_scores(&s.feats, &mut block[start..start + n]);
         }
-        s.words.index.insert(info.form, at as u32);
-        at
+        let b = s.words.cached;
+        let (word, neighbours) = block.split_at(n);
+        let cached = if neighbours.iter().any(|&x| i16::try_from(x).is_err()) {
+            s.words.index.insert(info.form, WIDE);
+            usize::MAX
+        } else if s.words.word_rows.resize_zeroed((b + 1) * n)
+            && s.words.neighbour_rows.resize_zeroed((b + 1) * 4 * n)
+        {
+            s.words.word_rows[b * n..].copy_from_slice(word);
+            for (to, &x) in s.words.neighbour_rows[b * 4 * n..]
+                .iter_mut()
+                .zip(neighbours)
+            {
+                *to = x as i16;
+            }
+            s.words.index.insert(info.form, b as u32);
+            s.words.cached = b + 1;
+            b
+        } else {
+            // Cannot happen: `tag_ids` makes room for every position of the sentence.
+            usize::MAX
+        };
+        s.words.block = block;
+        cached
     }
 
     /// Replace the weights (training), under a new id so no cached word scores survive.
@@ -495,12 +548,14 @@ impl Tagger {
 
 /// `acc = sum of the rows` (all of `acc`'s length), in one pass over the inputs.
 #[inline]
-fn sum_rows(acc: &mut [i32], word: [&[i32]; BLOCK_ROWS], joint: [&[i32]; 2]) {
+fn sum_rows(acc: &mut [i32], word: &[i32], neighbours: [&[i16]; 4], joint: [&[i32]; 2]) {
     let n = acc.len();
-    let [a, b, c, d, e] = word.map(|r| &r[..n]);
+    let a = &word[..n];
+    let [b, c, d, e] = neighbours.map(|r| &r[..n]);
     let [f, g] = joint.map(|r| &r[..n]);
     for j in 0..n {
-        acc[j] = a[j] + b[j] + c[j] + d[j] + e[j] + f[j] + g[j];
+        let around = b[j] as i32 + c[j] as i32 + d[j] as i32 + e[j] as i32;
+        acc[j] = a[j] + around + f[j] + g[j];
     }
 }
 
