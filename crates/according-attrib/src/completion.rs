@@ -147,6 +147,175 @@ pub fn widen_source_to_head(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// A source cut inside a name written with a joining mark (`…, Radio Free Europe/Radio
+/// Liberty reported` labelled `/Radio Liberty`): the whole name is the source. The mark is
+/// written without spaces, between capitalised words.
+pub fn widen_over_joined_name(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let [src] = r.source.as_slice() else {
+        return r;
+    };
+    let joined = |i: usize| {
+        i > 0
+            && i + 1 < v.len()
+            && matches!(v.word(i), "/" | "&" | "-")
+            && v.toks[i - 1].span.end == v.toks[i].span.start
+            && v.toks[i].span.end == v.toks[i + 1].span.start
+            && v.word(i - 1).starts_with(|c: char| c.is_uppercase())
+            && v.word(i + 1).starts_with(|c: char| c.is_uppercase())
+    };
+    // The mark opens the source, or sits right before it.
+    let mark = if joined(src.start) {
+        src.start
+    } else if src.start > 0 && joined(src.start - 1) {
+        src.start - 1
+    } else {
+        return r;
+    };
+    let sentence = v.toks[src.start].sentence;
+    let mut start = mark - 1;
+    while start > 0
+        && v.toks[start - 1].sentence == sentence
+        && v.word(start - 1).starts_with(|c: char| c.is_uppercase())
+    {
+        start -= 1;
+    }
+    let wide = start..src.end;
+    if r.cue.start < wide.end && wide.start < r.cue.end {
+        return r;
+    }
+    // The content may have taken the name's first half (`… with Iraq, Radio Free Europe`):
+    // it gives it back, with the comma before it.
+    let mut content = r.content.clone();
+    for c in &mut content {
+        if c.end == mark && c.start < start {
+            c.end = start;
+            while c.end > c.start && matches!(v.word(c.end - 1), "," | ";" | "-" | "–" | "—") {
+                c.end -= 1;
+            }
+        }
+    }
+    if content
+        .iter()
+        .any(|c| c.start < wide.end && wide.start < c.end)
+    {
+        return r;
+    }
+    r.content = content;
+    r.source = vec![wide];
+    r
+}
+
+/// Reporting verbs that close a quotation's frame (`“…,” Corriere della Sera reported.`).
+const FRAME_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "announced",
+    "stated",
+    "declared",
+    "explained",
+    "noted",
+    "insisted",
+    "claimed",
+    "warned",
+    "argued",
+    "continued",
+    "concluded",
+    "recalled",
+    "asked",
+];
+
+/// Words inside a name besides capitalised ones (`Corriere della Sera`, `Radio Free
+/// Europe/Radio Liberty`).
+const NAME_JOINERS: &[&str] = &[
+    "della", "de", "di", "del", "da", "van", "von", "der", "of", "the", "al", "la", "le", "/", "&",
+    "-",
+];
+
+/// `“…,” Corriere della Sera reported.`, `“…,” said Mr Rubio.`: a quotation closed after a
+/// comma, then a speaker's name and a reporting verb ending the sentence. Every reader sees
+/// this frame; the cue tagger, which weighs the parse, sometimes does not.
+pub fn find_trailing_frames(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
+    use crate::view::QuoteMark;
+    let mut out = Vec::new();
+    let is_verb = |k: usize| FRAME_VERBS.contains(&v.toks[k].lower.as_ref());
+    let name_run = |a: usize, b: usize| {
+        (1..=6).contains(&(b - a))
+            && (v.word(a).starts_with(|c: char| c.is_uppercase())
+                || b - a == 1 && matches!(v.toks[a].lower.as_ref(), "he" | "she" | "they"))
+            && (a..b).all(|k| {
+                v.word(k).starts_with(|c: char| c.is_uppercase())
+                    || NAME_JOINERS.contains(&v.toks[k].lower.as_ref())
+            })
+    };
+    for i in 1..v.len() {
+        if v.toks[i].mark != QuoteMark::Close || v.word(i - 1) != "," {
+            continue;
+        }
+        let s = v.toks[i].sentence;
+        let end = (i + 1..v.len())
+            .find(|&k| v.toks[k].sentence != s)
+            .unwrap_or(v.len());
+        // The frame runs to the sentence's end (its full stop aside).
+        let last = if end > i + 1 && matches!(v.word(end - 1), "." | "!" | "?") {
+            end - 1
+        } else {
+            end
+        };
+        if last <= i + 2 {
+            continue;
+        }
+        let (cue, source) = if is_verb(last - 1) && name_run(i + 1, last - 1) {
+            (last - 1..last, i + 1..last - 1)
+        } else if is_verb(i + 1) && name_run(i + 2, last) {
+            (i + 1..i + 2, i + 2..last)
+        } else {
+            continue;
+        };
+        if cue_taken(tagged, &cue) {
+            continue;
+        }
+        // What was said: the quotation with whatever frames it inside its sentence
+        // (`Ivanov declared that “…,”`), from the sentence of its opening mark.
+        let open = (0..i)
+            .rev()
+            .take_while(|&k| v.toks[k].sentence + 3 >= s)
+            .find(|&k| v.toks[k].mark == QuoteMark::Open);
+        let start = sentence_start(v, open.unwrap_or(i));
+        out.push(RawAttribution {
+            cue,
+            score: crate::patterns::PATTERN_SCORE,
+            source: vec![source],
+            content: vec![start..i + 1],
+        });
+    }
+    out
+}
+
+/// Contents that ran on over a trailing frame found by [`find_trailing_frames`] (`Ivanov
+/// declared that “…,” Corriere della Sera reported`) stop where the frame begins.
+pub fn stop_at_frames(raw: &mut [RawAttribution], frames: &[RawAttribution]) {
+    for f in frames {
+        let begin = f
+            .cue
+            .start
+            .min(f.source.first().map_or(f.cue.start, |s| s.start));
+        for r in raw.iter_mut().filter(|r| r.cue != f.cue) {
+            for p in r.content.iter_mut() {
+                if p.start < begin && begin < p.end {
+                    p.end = begin;
+                }
+            }
+        }
+    }
+}
+
 /// Some attribution in `tagged` already has a cue overlapping `cue`.
 pub(crate) fn cue_taken(tagged: &[RawAttribution], cue: &Range<usize>) -> bool {
     tagged

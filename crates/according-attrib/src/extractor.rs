@@ -59,8 +59,11 @@ impl Extractor {
         let tagged = tagging::extract(&self.model, &v);
         let mut found = crate::patterns::find(&v);
         found.extend(crate::completion::find_report_cues(&v, &tagged));
+        let frames = crate::completion::find_trailing_frames(&v, &tagged);
+        found.extend(frames.iter().cloned());
         found.extend(crate::evidential::find_hedged_passives(&v, &tagged));
-        let raw = crate::patterns::merge(tagged, found);
+        let mut raw = crate::patterns::merge(tagged, found);
+        crate::completion::stop_at_frames(&mut raw, &frames);
         let mut is_cue = vec![false; v.len()];
         for r in &raw {
             is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
@@ -92,6 +95,7 @@ impl Extractor {
             .map(|r| crate::boundaries::colon_content_in_paragraph(&v, r))
             .map(|r| crate::boundaries::clause_content_cut(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
+            .map(|r| crate::completion::widen_over_joined_name(&v, r))
             .collect();
         crate::boundaries::citing_clause(&v, &mut raw);
         crate::boundaries::nest_inner(&v, &mut raw);

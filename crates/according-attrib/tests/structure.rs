@@ -103,3 +103,26 @@ fn who_was_asked_did_not_ask() {
         "the minister"
     );
 }
+
+#[test]
+fn a_quotation_closed_by_a_named_reporter_is_its_report() {
+    let doc = run(
+        "Ivanov declared that \u{201c}the civilized world still has not found the other \
+         countries hiding the terrorists,\u{201d} Corriere della Sera reported. \
+         \u{201c}We will not give in,\u{201d} said Mr Kilroy-Silk.",
+    );
+    let outer = at(&doc, "reported");
+    assert_eq!(
+        outer.source.as_ref().map(|s| s.text.as_str()),
+        Some("Corriere della Sera")
+    );
+    let inner = at(&doc, "declared");
+    assert_eq!(inner.parent.as_ref(), Some(&outer.id));
+    // What Ivanov declared ends with the quotation, not with who reported it.
+    assert!(!inner.content.text.contains("Corriere"), "{}", inner.content.text);
+    // A name joined by a hyphen is one name.
+    assert_eq!(
+        at(&doc, "said Mr").source.as_ref().map(|s| s.text.as_str()),
+        Some("Mr Kilroy-Silk")
+    );
+}
