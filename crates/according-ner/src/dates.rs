@@ -1,6 +1,8 @@
 //! Dates by rule: `Sept. 11`, `April, 2001`, `11 September 2001`, `October`, `1998`, `1990s`,
 //! weekdays, `yesterday`, `last week`.
 
+use std::hash::BuildHasherDefault;
+
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -59,6 +61,55 @@ const PERIODS: &[&str] = &[
     "century",
 ];
 
+/// Bits of [`listed`]: the lists a word is in.
+const IN_MONTHS: u8 = 1;
+const IN_WEEKDAYS: u8 = 2;
+const IN_RELATIVE: u8 = 4;
+const IN_PERIOD_HEADS: u8 = 8;
+const IN_PERIODS: u8 = 16;
+
+/// FNV-1a, mixed: a short word hashes in a few instructions.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = std::collections::HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
+
+/// The lists `w` is in, as `IN_*` bits: one hash lookup instead of comparing with every word
+/// of every list.
+fn listed(w: &str) -> u8 {
+    static LISTED: std::sync::OnceLock<WordMap> = std::sync::OnceLock::new();
+    let map = LISTED.get_or_init(|| {
+        let mut m = WordMap::default();
+        for (list, bit) in [
+            (MONTHS, IN_MONTHS),
+            (WEEKDAYS, IN_WEEKDAYS),
+            (RELATIVE, IN_RELATIVE),
+            (PERIOD_HEADS, IN_PERIOD_HEADS),
+            (PERIODS, IN_PERIODS),
+        ] {
+            for &w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
+}
+
 fn is_day(w: &str) -> bool {
     let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix_ok = matches!(&w[d.len()..], "" | "st" | "nd" | "rd" | "th");
@@ -101,7 +152,8 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
         }
         let start = i;
         let mut end = i;
-        if MONTHS.contains(&w)
+        let lists = listed(w);
+        if lists & IN_MONTHS != 0
             && (w != "May" || (i + 1 < n && (is_day(words[i + 1]) || is_year(words[i + 1]))))
         {
             // optional preceding day: `11 September`
@@ -123,7 +175,7 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
             i = end;
             continue;
         }
-        if WEEKDAYS.contains(&w) || RELATIVE.contains(&w) || is_decade(w) {
+        if lists & (IN_WEEKDAYS | IN_RELATIVE) != 0 || is_decade(w) {
             end = i + 1;
         } else if is_year(w) {
             let money_or_count = (i > 0 && matches!(words[i - 1], "$" | "£" | "€" | "#"))
@@ -132,7 +184,10 @@ pub fn find_dates(words: &[&str]) -> Vec<(usize, usize)> {
             if !money_or_count {
                 end = i + 1;
             }
-        } else if PERIOD_HEADS.contains(&w) && i + 1 < n && PERIODS.contains(&words[i + 1]) {
+        } else if lists & IN_PERIOD_HEADS != 0
+            && i + 1 < n
+            && listed(words[i + 1]) & IN_PERIODS != 0
+        {
             end = i + 2;
         }
         if end > start {
@@ -161,6 +216,25 @@ mod tests {
         }
         assert!(!may_start_date("said"));
         assert!(!may_start_date(""));
+    }
+
+    #[test]
+    fn listed_says_which_lists_a_word_is_in() {
+        let lists = [MONTHS, WEEKDAYS, RELATIVE, PERIOD_HEADS, PERIODS];
+        let bits = [
+            IN_MONTHS,
+            IN_WEEKDAYS,
+            IN_RELATIVE,
+            IN_PERIOD_HEADS,
+            IN_PERIODS,
+        ];
+        let mut words: Vec<&str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        words.extend(["said", "may", "MAY", "Sep", "Mon", "", "Janu", "weeks"]);
+        for w in words {
+            for (list, bit) in lists.iter().zip(bits) {
+                assert_eq!(listed(w) & bit != 0, list.contains(&w), "{w:?}");
+            }
+        }
     }
 
     #[test]
