@@ -119,7 +119,11 @@ fn a_quotation_closed_by_a_named_reporter_is_its_report() {
     let inner = at(&doc, "declared");
     assert_eq!(inner.parent.as_ref(), Some(&outer.id));
     // What Ivanov declared ends with the quotation, not with who reported it.
-    assert!(!inner.content.text.contains("Corriere"), "{}", inner.content.text);
+    assert!(
+        !inner.content.text.contains("Corriere"),
+        "{}",
+        inner.content.text
+    );
     // A name joined by a hyphen is one name.
     assert_eq!(
         at(&doc, "said Mr").source.as_ref().map(|s| s.text.as_str()),
