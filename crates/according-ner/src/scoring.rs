@@ -25,6 +25,12 @@ fn fingerprint(id: u64) -> u32 {
     ((id >> 32) as u32).max(1)
 }
 
+/// A byte of a slot's key for [`FastWeights::tags`] (never 0, the mark of an empty slot).
+#[inline]
+fn tag(key: u32) -> u8 {
+    (key as u8).max(1)
+}
+
 const EMPTY: Slot = Slot {
     key: 0,
     w: [0; N_LABELS + 1],
@@ -35,6 +41,11 @@ pub struct FastWeights {
     /// On transparent huge pages: lookups land anywhere in megabytes, and with 4 KB pages
     /// most of them would also miss the TLB.
     slots: HugeSlice<Slot>,
+    /// Per slot, [`tag`] of its key, 0 if empty: a probe walks these (a table small enough to
+    /// stay in the CPU's caches) and reads a slot only where the tag agrees, so a feature
+    /// the model does not have (a quarter of the lookups) costs no load from the large
+    /// table, and one it has costs the one line of its slot.
+    tags: HugeSlice<u8>,
     mask: usize,
     /// Size of one quantisation step (weight units per integer).
     scale: f32,
@@ -61,6 +72,7 @@ impl FastWeights {
         let cap = (rows + rows / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = HugeSlice::filled(cap, EMPTY);
+        let mut tags = HugeSlice::zeroed(cap);
         let keys = bytes[keys_at..w_at].chunks_exact(8);
         let rows_w = bytes[w_at..w_at + rows * N_LABELS * 2].chunks_exact(N_LABELS * 2);
         for (k, wb) in keys.zip(rows_w) {
@@ -75,8 +87,14 @@ impl FastWeights {
                 i = (i + 1) & mask;
             }
             slots[i] = Slot { key, w: row };
+            tags[i] = tag(key);
         }
-        Ok(FastWeights { slots, mask, scale })
+        Ok(FastWeights {
+            slots,
+            tags,
+            mask,
+            scale,
+        })
     }
 
     /// Size of one quantisation step: integer sums times this are in weight units.
@@ -85,12 +103,17 @@ impl FastWeights {
     }
 
     /// Ask the CPU to start loading the slots of `feats` (scoring them a little later then
-    /// overlaps the cache misses instead of paying them one after another).
+    /// overlaps the cache misses instead of paying them one after another); not those whose
+    /// first slot is empty (features the model does not have).
     #[inline]
     pub fn prefetch(&self, feats: &[u64]) {
         #[cfg(target_arch = "x86_64")]
         for &f in feats {
-            let p = &self.slots[(f as usize) & self.mask] as *const Slot as *const i8;
+            let i = (f as usize) & self.mask;
+            if self.tags[i] == 0 {
+                continue;
+            }
+            let p = &self.slots[i] as *const Slot as *const i8;
             // SAFETY: a prefetch is only a hint; `p` points into `self.slots`.
             unsafe {
                 std::arch::x86_64::_mm_prefetch(p, std::arch::x86_64::_MM_HINT_T0);
@@ -114,14 +137,17 @@ impl FastWeights {
     pub fn add_to_lanes(&self, feats: &[u64], lanes: &mut Lanes) {
         for &f in feats {
             let key = fingerprint(f);
+            let t = tag(key);
             let mut i = (f as usize) & self.mask;
             loop {
-                let s = &self.slots[i];
-                if s.key == key {
-                    lanes.add_weights(&s.w);
-                    break;
-                }
-                if s.key == 0 {
+                let here = self.tags[i];
+                if here == t {
+                    let s = &self.slots[i];
+                    if s.key == key {
+                        lanes.add_weights(&s.w);
+                        break;
+                    }
+                } else if here == 0 {
                     break;
                 }
                 i = (i + 1) & self.mask;
