@@ -316,6 +316,17 @@ pub fn stop_at_frames(raw: &mut [RawAttribution], frames: &[RawAttribution]) {
     }
 }
 
+/// A content does not end with the comma that closes it off from its frame (`… ties with
+/// Iraq, Radio Free Europe/Radio Liberty reported`).
+pub fn content_without_closing_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for c in &mut r.content {
+        while c.len() > 1 && v.word(c.end - 1) == "," {
+            c.end -= 1;
+        }
+    }
+    r
+}
+
 /// Some attribution in `tagged` already has a cue overlapping `cue`.
 pub(crate) fn cue_taken(tagged: &[RawAttribution], cue: &Range<usize>) -> bool {
     tagged

@@ -87,6 +87,7 @@ impl Extractor {
             .map(|r| crate::boundaries::drop_leading_time(&v, r))
             .map(|r| crate::boundaries::clause_out_of_source(&v, r))
             .map(|r| crate::boundaries::time_out_of_cue(&v, r))
+            .map(|r| crate::relative::aside_as_source(&v, r))
             .map(|r| crate::relative::relative_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
             .map(|r| crate::boundaries::dash_aside_source(&v, r))
@@ -96,6 +97,7 @@ impl Extractor {
             .map(|r| crate::boundaries::clause_content_cut(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .map(|r| crate::completion::widen_over_joined_name(&v, r))
+            .map(|r| crate::completion::content_without_closing_comma(&v, r))
             .collect();
         crate::boundaries::citing_clause(&v, &mut raw);
         crate::boundaries::nest_inner(&v, &mut raw);
@@ -240,7 +242,7 @@ const PERFORMANCE_VERBS: &[&str] = &[
 /// punctuation or sentence end. Applied when the tagger found no source to the right.
 fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_ref()).collect();
-    if cue != ["according", "to"] || r.source.iter().any(|s| s.start >= r.cue.end) {
+    if cue != ["according", "to"] {
         return r;
     }
     let sent = v.toks[r.cue.start].sentence;
@@ -253,6 +255,28 @@ fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         )
     {
         end += 1;
+    }
+    // A source found after the cue stays, unless it stops before a phrase that goes on naming
+    // it (`according to a report | in the Italian news daily Corriere della Sera`), which the
+    // tagger may have called content: after `according to`, up to the comma, it is who.
+    if let Some(k) = r.source.iter().position(|s| s.start >= r.cue.end) {
+        let s = r.source[k].clone();
+        let within = |c: &std::ops::Range<usize>| c.start >= s.end && c.end <= end;
+        if s.start == r.cue.end
+            && s.end < end
+            && matches!(
+                v.toks[s.end].lower.as_ref(),
+                "in" | "from" | "by" | "of" | "at"
+            )
+            && !r
+                .content
+                .iter()
+                .any(|c| c.start < end && s.end < c.end && !within(c))
+        {
+            r.content.retain(|c| !within(c));
+            r.source[k].end = end;
+        }
+        return r;
     }
     if end > r.cue.end {
         let src = r.cue.end..end;

@@ -115,6 +115,34 @@ pub fn is_embedded(v: &View, pron: usize) -> bool {
     v.toks[noun].head.is_some_and(|h| h as usize > pron)
 }
 
+/// `Nike, whose products are endorsed by Tiger Woods …, said "demand continues to grow"`,
+/// labelled as content before the cue and no source: a name with a relative aside is a noun
+/// phrase, not a reported clause, so when the cue reports words of its own after it, the
+/// phrase is who speaks.
+pub fn aside_as_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if r.source.iter().any(|s| s.end <= r.cue.start) {
+        return r;
+    }
+    let Some(k) = r.content.iter().position(|p| {
+        let gap = r.cue.start.saturating_sub(p.end);
+        p.end <= r.cue.start
+            && (gap == 0 || gap == 1 && v.toks[p.end].lower == ",")
+            && p.len() >= 4
+            && p.start == v.sentences[v.toks[p.start].sentence as usize].start
+            && v.word(p.start).starts_with(|c: char| c.is_uppercase())
+            && v.toks[p.start + 1].lower == ","
+            && is_relative_pronoun(&v.toks[p.start + 2].lower)
+    }) else {
+        return r;
+    };
+    if !r.content.iter().any(|p| p.start >= r.cue.end) {
+        return r;
+    }
+    let p = r.content.remove(k);
+    r.source.push(p);
+    r
+}
+
 /// Fix the edges of a source that starts with a relative pronoun (see the module docs). The
 /// source piece nearest before the cue is the one [`crate::extractor`] keeps.
 pub fn relative_source(v: &View, mut r: RawAttribution) -> RawAttribution {

@@ -43,11 +43,11 @@ fn predicted_tag_scores() -> (Scores, Scores) {
 #[test]
 fn embedded_models_hold_their_scores() {
     let (ewt, pud) = predicted_tag_scores();
-    // Committed model (uptrained on beam-8 parses of news): EWT UAS 85.32 / LAS 81.96,
-    // PUD LAS 80.90.
+    // Committed model (uptrained on beam-8 parses of news, pruned to 3.8 MB): EWT UAS 85.36 /
+    // LAS 81.79, PUD LAS 80.74.
     assert!(ewt.uas() >= 84.85, "EWT UAS {:.2}", ewt.uas());
-    assert!(ewt.las() >= 81.5, "EWT LAS {:.2}", ewt.las());
-    assert!(pud.las() >= 80.4, "PUD LAS {:.2}", pud.las());
+    assert!(ewt.las() >= 81.3, "EWT LAS {:.2}", ewt.las());
+    assert!(pud.las() >= 80.25, "PUD LAS {:.2}", pud.las());
 }
 
 /// The project's acceptance floors. NOT MET YET with the current tagger's tags (UPOS 95.6 on

@@ -41,9 +41,14 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
     for r in raw.iter_mut() {
         let (cue, source) = (r.cue.clone(), r.source.clone());
         for p in r.content.iter_mut() {
-            let inner = starts
-                .iter()
-                .find(|(e, _)| *e == p.start || (*e + 1 == p.start && v.toks[*e].lower == "that"));
+            // (`declared that “the civilized world …”`: the quote mark may come between.)
+            let opens = |i: usize| v.toks[i].mark == crate::view::QuoteMark::Open;
+            let inner = starts.iter().find(|(e, _)| {
+                let e = *e;
+                e == p.start
+                    || e + 1 == p.start && (v.toks[e].lower == "that" || opens(e))
+                    || e + 2 == p.start && v.toks[e].lower == "that" && opens(e + 1)
+            });
             if let Some(&(_, s)) = inner {
                 if s < p.start
                     && v.toks[s].sentence == v.toks[p.start].sentence
