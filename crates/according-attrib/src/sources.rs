@@ -2,6 +2,7 @@
 //! span (`Russian Deputy Foreign Minister Alexander Saltanov` → name `Alexander Saltanov`, role
 //! `Russian Deputy Foreign Minister`, affiliation Russia, person).
 
+use crate::boundaries::{MONTHS, TIME_NOUNS};
 use crate::lexicon::VAGUE_HEADS;
 use crate::outlets;
 use crate::source_words::*;
@@ -288,6 +289,19 @@ pub fn analyze(src: &str) -> SourceInfo {
         .unwrap_or(full);
     // `Culture Secretary Tessa Jowell on Tuesday`: when they spoke is not who they are.
     let full = without_time(full);
+    let off = full.as_ptr() as usize - src.as_ptr() as usize;
+    let mut info = SourceInfo {
+        name: full.to_string(),
+        name_range: (off, off + full.len()),
+        role: None,
+        affiliation: None,
+        kind: SourceType::Unknown,
+        person_pronoun: false,
+        pronoun: false,
+        antecedent: None,
+        unnamed: false,
+        truncated: false,
+    };
     // (What is left of `September this year`, `Data on Wednesday`, is a date, no one's name;
     // months that are also names, `May`, `June`, stay names.)
     if matches!(
@@ -307,33 +321,8 @@ pub fn analyze(src: &str) -> SourceInfo {
             | "November"
             | "December"
     ) {
-        let off = full.as_ptr() as usize - src.as_ptr() as usize;
-        return SourceInfo {
-            name: full.to_string(),
-            name_range: (off, off + full.len()),
-            role: None,
-            affiliation: None,
-            kind: SourceType::Unknown,
-            person_pronoun: false,
-            pronoun: false,
-            antecedent: None,
-            unnamed: false,
-            truncated: false,
-        };
+        return info;
     }
-    let off = full.as_ptr() as usize - src.as_ptr() as usize;
-    let mut info = SourceInfo {
-        name: full.to_string(),
-        name_range: (off, off + full.len()),
-        role: None,
-        affiliation: None,
-        kind: SourceType::Unknown,
-        person_pronoun: false,
-        pronoun: false,
-        antecedent: None,
-        unnamed: false,
-        truncated: false,
-    };
     // `Richardson, via USA Today,`, `a WeWork spokesperson when contacted by Reuters`: the
     // outlet carried the words; the source is who said them.
     const MEDIUM: &[&str] = &[
@@ -941,35 +930,6 @@ const REGIONS: &[&str] = &[
 /// `name` without a closing time phrase: `… on Friday`, `… in June`, `… last week`,
 /// `… yesterday`.
 fn without_time(name: &str) -> &str {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "weekend",
-    ];
     const LEADS: &[&str] = &["on", "in", "last", "this", "earlier", "late", "early"];
     let ws = words(name);
     if let Some(&(a, b)) = ws.last() {
@@ -977,7 +937,8 @@ fn without_time(name: &str) -> &str {
         if matches!(last.as_str(), "yesterday" | "today" | "tonight") && ws.len() >= 2 {
             return trim_punct(&name[..a]);
         }
-        if ws.len() >= 3 && DAYS.contains(&last.as_str()) {
+        if ws.len() >= 3 && (TIME_NOUNS.contains(&last.as_str()) || MONTHS.contains(&last.as_str()))
+        {
             let lead = trim_punct(&name[ws[ws.len() - 2].0..ws[ws.len() - 2].1]);
             // (`the head of Universal Music until last year`: the time belongs to the role.)
             let before = trim_punct(&name[ws[ws.len() - 3].0..ws[ws.len() - 3].1]);

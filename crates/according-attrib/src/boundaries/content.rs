@@ -3,7 +3,7 @@
 //! `, which`, a headline's line, fronted words before a parenthetical frame, holes the tagger
 //! left, a time phrase between cue and content).
 
-use super::{frame, is_punct, TIME_NOUNS};
+use super::{frame, is_punct, MONTHS, TIME_NOUNS};
 use crate::tagging::RawAttribution;
 use crate::view::{QuoteMark, View};
 use std::ops::Range;
@@ -32,20 +32,6 @@ pub fn drop_unquoted_tail(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// `tweeted on Friday that …`: a time phrase the taggers split between cue and content is
 /// neither: the cue ends before its preposition, the content starts after it.
 pub fn time_out_of_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let c = r.cue.end;
     if r.cue.len() < 2 || !matches!(v.toks[c - 1].lower.as_ref(), "on" | "in" | "at") {
         return r;

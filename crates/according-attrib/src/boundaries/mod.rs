@@ -52,8 +52,24 @@ fn frame(r: &RawAttribution) -> (usize, usize) {
     (a.unwrap_or(r.cue.start), b.unwrap_or(r.cue.end))
 }
 
+/// Month names, lowercased.
+pub(crate) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Nouns of time (`the same day`, `on Monday`).
-const TIME_NOUNS: &[&str] = &[
+pub(crate) const TIME_NOUNS: &[&str] = &[
     "day",
     "week",
     "month",
