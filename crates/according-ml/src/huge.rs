@@ -39,14 +39,7 @@ unsafe impl<T: Copy + Sync> Sync for HugeSlice<T> {}
 impl<T: Copy> HugeSlice<T> {
     /// `len` copies of `value`.
     pub fn filled(len: usize, value: T) -> HugeSlice<T> {
-        let size = len
-            .checked_mul(std::mem::size_of::<T>())
-            .expect("table size overflows");
-        let (ptr, memory) = if size == 0 {
-            (NonNull::dangling(), Memory::None)
-        } else {
-            Self::allocate(size)
-        };
+        let (ptr, memory, _) = Self::allocate_len(len);
         for i in 0..len {
             // SAFETY: `i < len` values fit in the allocation.
             unsafe { ptr.as_ptr().add(i).write(value) };
@@ -60,14 +53,7 @@ impl<T: Copy> HugeSlice<T> {
     where
         T: Zeroable,
     {
-        let size = len
-            .checked_mul(std::mem::size_of::<T>())
-            .expect("table size overflows");
-        let (ptr, memory) = if size == 0 {
-            (NonNull::dangling(), Memory::None)
-        } else {
-            Self::allocate(size)
-        };
+        let (ptr, memory, size) = Self::allocate_len(len);
         if let Memory::Heap(_) = memory {
             // SAFETY: `size` bytes were allocated; all-zero bytes are a valid `T` (`Zeroable`).
             unsafe { ptr.as_ptr().cast::<u8>().write_bytes(0, size) };
@@ -76,6 +62,19 @@ impl<T: Copy> HugeSlice<T> {
     }
 
     /// Room for `size > 0` bytes of `T`s, untouched.
+    /// Room for `len` values (nothing for none), and its size in bytes.
+    fn allocate_len(len: usize) -> (NonNull<T>, Memory, usize) {
+        let size = len
+            .checked_mul(std::mem::size_of::<T>())
+            .expect("table size overflows");
+        if size == 0 {
+            (NonNull::dangling(), Memory::None, 0)
+        } else {
+            let (ptr, memory) = Self::allocate(size);
+            (ptr, memory, size)
+        }
+    }
+
     fn allocate(size: usize) -> (NonNull<T>, Memory) {
         #[cfg(target_os = "linux")]
         if size >= HUGE_PAGE_MIN && std::mem::align_of::<T>() <= HUGE_PAGE {
