@@ -201,6 +201,25 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
     }
     // (An acronym is no person, whatever the recogniser says: `the IAAF`.)
     let acronym = head.len() >= 2 && head.chars().all(|c| c.is_ascii_uppercase());
+    // `The British Chambers of Commerce`: a recognised name that begins before the words the
+    // text alone took for the name (`Commerce`) is the name.
+    // (Not over a person's name: `Suffolk Chief Constable Alastair McWhirter`.)
+    let recognised = m.span.start.checked_sub(start).and_then(|na| {
+        let nb = m.span.end.checked_sub(start)?;
+        Some((na, nb, src.get(na..nb)?))
+    });
+    if let Some((na, nb, text)) = recognised {
+        if m.kind != "PERSON"
+            && start + na < a
+            && crate::gender::of_person(text).is_none()
+            && (info.kind != SourceType::Person
+                || !info.name.contains(' ')
+                || !text.split_whitespace().any(|w| TITLE_WORDS.contains(&w)))
+        {
+            info.name = text.to_string();
+            info.name_range = (na, nb);
+        }
+    }
     info.kind = match m.kind.as_str() {
         "PERSON" if acronym => info.kind,
         "PERSON" => SourceType::Person,
@@ -1130,6 +1149,14 @@ mod tests {
         let before = i.kind;
         retype_with_mentions(&mut i, "Labour MPs", 0, &[mention(0, 6, "ORG")]);
         assert_eq!(i.kind, before);
+        // A recognised name reaching before the words taken for the name is the name.
+        let src = "The British Chambers of Commerce";
+        let mut i = analyze(src);
+        retype_with_mentions(&mut i, src, 0, &[mention(4, 32, "ORG")]);
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("British Chambers of Commerce", SourceType::Organization)
+        );
         // A region speaks through its governments; another place stays what it was.
         let mut i = analyze("Europe");
         retype_with_mentions(&mut i, "Europe", 0, &[mention(0, 6, "LOC")]);
