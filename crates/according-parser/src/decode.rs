@@ -6,7 +6,7 @@ use crate::features::{
     at, label_templates, role, transition_features, transition_templates, ByRole, FeatureSink,
 };
 use crate::state::{Move, State, MOVES, NONE};
-use crate::table::{RowTable, Table4};
+use crate::table::{prefetch, RowTable, Table4};
 use according_ml::perceptron::{Trainer, Weights};
 
 /// Anything that scores classes for a feature list (frozen weights, or a trainer mid-run).
@@ -87,7 +87,8 @@ impl Score for Table4 {
     }
 }
 
-/// A sink that starts loading each feature's table row as it collects the id.
+/// A sink that starts loading each feature's table row as it collects the id, and drops
+/// the ids the table's filter shows absent (they would add nothing).
 struct Prefetching<'a> {
     ids: &'a mut ByRole,
     table: &'a Table4,
@@ -100,8 +101,9 @@ impl FeatureSink for Prefetching<'_> {
     }
     #[inline(always)]
     fn put(&mut self, role: u8, id: u64) {
-        self.table.prefetch_row(id);
-        self.ids.put(role, id);
+        let (pass, line) = self.table.screen(id);
+        prefetch(line);
+        self.ids.put_if(role, id, pass);
     }
 }
 

@@ -146,6 +146,16 @@ impl ByRole {
         self.len = [0; 7];
     }
 
+    /// Add `id` to role `role` when `keep` (without a branch: `keep` is hard to predict).
+    #[inline(always)]
+    pub fn put_if(&mut self, role: u8, id: u64, keep: bool) {
+        let k = role.trailing_zeros() as usize;
+        let n = self.len[k];
+        // No role has more than 64 templates (the mask spares a bounds check).
+        self.ids[k][n & 63] = id;
+        self.len[k] = n + keep as usize;
+    }
+
     /// The ids of role `r` (one bit), in template order.
     #[inline]
     pub fn of(&self, r: u8) -> &[u64] {
