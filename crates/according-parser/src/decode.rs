@@ -28,10 +28,13 @@ pub trait Score {
         self.score(feats, out);
     }
 
-    /// Start loading what scoring feature `id` will read (a hint; nothing by default).
+    /// Start loading what scoring feature `id` will read (a hint; nothing by default), and
+    /// say whether it may add to the scores (false: it certainly adds nothing and may be
+    /// left out of the list given to [`Score::pick_label_prefetched`]).
     #[inline]
-    fn prefetch_feature(&self, id: u64) {
+    fn screen_feature(&self, id: u64) -> bool {
         let _ = id;
+        true
     }
 
     /// The best class other than `root` for `feats` (the arc labeler's entry point).
@@ -40,8 +43,8 @@ pub trait Score {
         best_label(buf, root)
     }
 
-    /// [`Score::pick_label`] once [`Score::prefetch_feature`] has been called for every
-    /// feature of `feats`.
+    /// [`Score::pick_label`] once [`Score::screen_feature`] has been called for every
+    /// feature of `feats` (those it turned away may be missing).
     fn pick_label_prefetched(&self, feats: &[u64], root: u16, buf: &mut Vec<f32>) -> u16 {
         self.pick_label(feats, root, buf)
     }
@@ -269,8 +272,10 @@ impl Score for RowTable {
     }
 
     #[inline]
-    fn prefetch_feature(&self, id: u64) {
-        self.prefetch_index(id);
+    fn screen_feature(&self, id: u64) -> bool {
+        let (pass, line) = self.screen(id);
+        prefetch(line);
+        pass
     }
 
     /// Integer sums and argmax: the same label as through the `f32` scores (which hold these
@@ -339,14 +344,17 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
     if h == sc.st.n {
         return root;
     }
-    // Each id's table entry starts loading as soon as it is computed.
-    let feats = &mut sc.feats;
-    feats.clear();
+    // Each id's table entry starts loading as soon as it is computed; ids the table shows
+    // absent are dropped (without a branch: which ones is hard to predict).
+    let mut ids = [0u64; 64];
+    let mut k = 0;
     label_templates(&sc.st, &sc.atoms, h, d, |id| {
-        labeler.prefetch_feature(id);
-        feats.push(id);
+        let keep = labeler.screen_feature(id);
+        // The labeler has fewer than 64 templates (the mask spares a bounds check).
+        ids[k & 63] = id;
+        k += keep as usize;
     });
-    labeler.pick_label_prefetched(feats, root, &mut sc.scores)
+    labeler.pick_label_prefetched(&ids[..k.min(64)], root, &mut sc.scores)
 }
 
 /// Parse the sentence whose atoms are in `sc.atoms`; the result is in `sc.st` (heads with

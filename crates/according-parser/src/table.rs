@@ -10,9 +10,6 @@
 use according_ml::huge::HugeSlice;
 use according_ml::perceptron::Weights;
 
-/// Slots per stored feature (load factor ~0.7: short probe runs, little waste).
-const SLOTS_PER_KEY: f64 = 1.45;
-
 #[inline]
 fn fingerprint(id: u64) -> u32 {
     // 0 marks an empty slot.
@@ -38,10 +35,6 @@ pub(crate) fn prefetch<T>(p: *const T) {
 /// A row is worth a slot when some weight reaches `min_abs` (quantised units).
 fn keep(row: &[i16], min_abs: i16) -> bool {
     row.iter().any(|&x| x.unsigned_abs() >= min_abs as u16)
-}
-
-fn table_size(n: usize) -> usize {
-    ((n as f64 * SLOTS_PER_KEY) as usize).max(16)
 }
 
 /// The 4-class transition weights in cache-line buckets: ten (16-bit fingerprint, four `i8`
@@ -272,22 +265,76 @@ fn build_filter(buckets: &[Bucket4]) -> HugeSlice<u32> {
     filter
 }
 
-/// Many-class weights (the arc labeler, at most 64 classes): a compact index of slots
-/// (32-bit fingerprints, probed linearly, eight at a time with SIMD; and the row of each
-/// slot), and each row requantised to `i8` in its own 64-byte line.
+/// Many-class weights (the arc labeler, at most 64 classes): an index of 64-byte buckets of
+/// eight slots (32-bit fingerprint, row number), probed linearly from a feature's home bucket
+/// up to an empty slot, with a filter word per bucket in front; and each row requantised to
+/// `i8` in its own 64-byte line. A lookup reads one index line (most absent features none)
+/// and, when found, its row.
 #[derive(Clone)]
 pub struct RowTable {
     n_classes: usize,
-    /// Slots of the index; `fps` and `slot_rows` hold `PAD` more entries, copies of the
-    /// first ones, so a probe of eight slots never wraps around.
-    size: usize,
-    fps: HugeSlice<u32>,
-    slot_rows: Vec<u32>,
+    buckets: HugeSlice<Bucket8>,
+    /// Per bucket: the filter bits ([`filter_bits32`]) of every fingerprint stored in a
+    /// bucket a lookup from this home bucket probes (itself, and the following ones while
+    /// they are full). A lookup whose bits are not all set finds nothing.
+    filter: HugeSlice<u32>,
     rows: HugeSlice<Row64>,
 }
 
-/// Slots probed at once.
-const PROBE: usize = 8;
+/// Slots per index bucket.
+const SLOTS8: usize = 8;
+/// Index buckets are filled to ~60% on average, so few are full.
+const BUCKET8_LOAD: f64 = 0.6;
+
+/// Eight slots of the labeler's index; the occupied slots of a bucket come first (slots are
+/// filled in order and never emptied).
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket8 {
+    /// 0 = empty.
+    fp: [u32; SLOTS8],
+    row: [u32; SLOTS8],
+}
+
+impl Bucket8 {
+    /// Index of the first slot holding `fp` or empty; `SLOTS8` if none.
+    #[inline]
+    fn first_stop(&self, fp: u32) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            // SAFETY: SSE2 is part of x86_64; the two loads read the 32 bytes of `self.fp`.
+            unsafe {
+                let p = self.fp.as_ptr() as *const __m128i;
+                let (want, zero) = (_mm_set1_epi32(fp as i32), _mm_setzero_si128());
+                let lo = _mm_load_si128(p);
+                let hi = _mm_load_si128(p.add(1));
+                let lo = _mm_or_si128(_mm_cmpeq_epi32(lo, want), _mm_cmpeq_epi32(lo, zero));
+                let hi = _mm_or_si128(_mm_cmpeq_epi32(hi, want), _mm_cmpeq_epi32(hi, zero));
+                let m = _mm_movemask_ps(_mm_castsi128_ps(lo))
+                    | (_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4);
+                (m as u32 | 1 << SLOTS8).trailing_zeros() as usize
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            self.fp
+                .iter()
+                .position(|&s| s == fp || s == 0)
+                .unwrap_or(SLOTS8)
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.fp[SLOTS8 - 1] != 0
+    }
+}
+
+/// Two bits of a bucket's filter word for the labeler's 32-bit fingerprint `fp`.
+#[inline]
+fn filter_bits32(fp: u32) -> u32 {
+    (1 << (fp & 31)) | (1 << ((fp >> 5) & 31))
+}
 
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
@@ -316,32 +363,50 @@ impl RowTable {
             .unwrap_or(1)
             .max(1) as f32;
         let scale = 127.0 / max;
-        let size = table_size(kept.len());
-        let mut fps = HugeSlice::filled(size + PROBE, 0u32);
-        let mut slot_rows = vec![0u32; size + PROBE];
+        let nb = ((kept.len() as f64 / (SLOTS8 as f64 * BUCKET8_LOAD)) as usize).max(2);
+        let mut buckets = HugeSlice::filled(nb, Bucket8::default());
         let mut rows = Vec::with_capacity(kept.len());
         for (r, (id, row)) in kept.into_iter().enumerate() {
-            let mut i = home(id, size);
-            while fps[i] != 0 {
-                i = if i + 1 == size { 0 } else { i + 1 };
+            let mut b = home(id, nb);
+            loop {
+                let bucket = &mut buckets[b];
+                if let Some(j) = bucket.fp.iter().position(|&f| f == 0) {
+                    bucket.fp[j] = fingerprint(id);
+                    bucket.row[j] = r as u32;
+                    break;
+                }
+                b = if b + 1 == nb { 0 } else { b + 1 };
             }
-            fps[i] = fingerprint(id);
-            slot_rows[i] = r as u32;
             let mut q = Row64([0; 64]);
             for (q, &x) in q.0.iter_mut().zip(row) {
                 *q = (x as f32 * scale).round() as i8;
             }
             rows.push(q);
         }
-        for i in 0..PROBE {
-            fps[size + i] = fps[i];
-            slot_rows[size + i] = slot_rows[i];
+        // Each fingerprint's bits go into the word of its bucket and of every bucket whose
+        // lookups probe on to it (over full buckets): a lookup turned away could not have
+        // found any slot, not even by a fingerprint collision.
+        let mut filter = HugeSlice::filled(nb, 0u32);
+        for (p, bucket) in buckets.iter().enumerate() {
+            let bits = bucket
+                .fp
+                .iter()
+                .filter(|&&f| f != 0)
+                .fold(0, |m, &f| m | filter_bits32(f));
+            let mut b = p;
+            for _ in 0..nb {
+                filter[b] |= bits;
+                let prev = if b == 0 { nb - 1 } else { b - 1 };
+                if !buckets[prev].is_full() {
+                    break;
+                }
+                b = prev;
+            }
         }
         Ok(RowTable {
             n_classes,
-            size,
-            fps,
-            slot_rows,
+            buckets,
+            filter,
             rows: HugeSlice::from_slice(&rows),
         })
     }
@@ -376,7 +441,7 @@ impl RowTable {
     }
 
     /// [`RowTable::best_class`] once [`RowTable::prefetch_index`] has been called for every
-    /// feature of `feats`.
+    /// feature of `feats` (or of a list without features [`RowTable::screen`] turned away).
     pub fn best_class_prefetched(&self, feats: &[u64], skip: u16) -> u16 {
         if feats.len() > 64 {
             let mut acc = [0i32; 64];
@@ -392,17 +457,37 @@ impl RowTable {
         acc.argmax_except(self.n_classes, skip)
     }
 
-    /// Start loading the index slots of feature `f`.
+    /// Start loading the index bucket of feature `f`.
     #[inline]
     pub fn prefetch_index(&self, f: u64) {
-        let i = home(f, self.size);
-        prefetch(self.fps.as_ptr().wrapping_add(i));
-        // The row number next to a matching fingerprint (usually in the same run).
-        prefetch(self.slot_rows.as_ptr().wrapping_add(i));
+        prefetch(
+            self.buckets
+                .as_ptr()
+                .wrapping_add(home(f, self.buckets.len())),
+        );
     }
 
-    /// The rows of the features of `feats` found in the table (at most 64; their index slots
-    /// prefetched), each row prefetched; returns how many.
+    /// Whether feature `f` may be in the table (no: it certainly adds nothing), and the
+    /// address to prefetch for it: its index bucket, or the filter word already read.
+    #[inline]
+    pub fn screen(&self, f: u64) -> (bool, *const u8) {
+        let b = home(f, self.buckets.len());
+        let bits = filter_bits32(fingerprint(f));
+        let word = &self.filter[b];
+        let pass = *word & bits == bits;
+        let bucket = self.buckets.as_ptr().wrapping_add(b) as *const u8;
+        (
+            pass,
+            if pass {
+                bucket
+            } else {
+                word as *const u32 as *const u8
+            },
+        )
+    }
+
+    /// The rows of the features of `feats` found in the table (at most 64; their index
+    /// buckets prefetched), each row prefetched; returns how many.
     #[inline]
     fn find_rows(&self, feats: &[u64], found: &mut [u32; 64]) -> usize {
         let mut k = 0;
@@ -440,53 +525,21 @@ impl RowTable {
         }
     }
 
-    /// The row of feature `f`: the first slot of its probe run (from its home slot up to an
-    /// empty one) that holds its fingerprint.
+    /// The row of feature `f`: the first slot from its home bucket on, up to an empty one,
+    /// that holds its fingerprint.
     #[inline]
     fn find(&self, f: u64) -> Option<u32> {
         let fp = fingerprint(f);
-        let mut i = home(f, self.size);
+        let nb = self.buckets.len();
+        let mut b = home(f, nb);
         loop {
-            // The first of the eight slots from `i` that holds `fp` or is empty.
-            let stop = first_stop(&self.fps[i..i + PROBE], fp);
-            if stop < PROBE {
-                let j = i + stop;
-                return (self.fps[j] == fp).then(|| self.slot_rows[j]);
+            let bucket = &self.buckets[b];
+            let stop = bucket.first_stop(fp);
+            if stop < SLOTS8 {
+                return (bucket.fp[stop] == fp).then(|| bucket.row[stop]);
             }
-            i += PROBE;
-            if i >= self.size {
-                i -= self.size;
-            }
+            b = if b + 1 == nb { 0 } else { b + 1 };
         }
-    }
-}
-
-/// Index of the first of `slots` (eight fingerprints) equal to `fp` or empty (0); 8 if none.
-#[inline]
-fn first_stop(slots: &[u32], fp: u32) -> usize {
-    let slots: &[u32; PROBE] = slots.try_into().expect("eight slots");
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        // SAFETY: SSE2 is part of x86_64; the two loads read the 32 bytes of `slots`.
-        unsafe {
-            let p = slots.as_ptr() as *const __m128i;
-            let (want, zero) = (_mm_set1_epi32(fp as i32), _mm_setzero_si128());
-            let lo = _mm_loadu_si128(p);
-            let hi = _mm_loadu_si128(p.add(1));
-            let lo = _mm_or_si128(_mm_cmpeq_epi32(lo, want), _mm_cmpeq_epi32(lo, zero));
-            let hi = _mm_or_si128(_mm_cmpeq_epi32(hi, want), _mm_cmpeq_epi32(hi, zero));
-            let m = _mm_movemask_ps(_mm_castsi128_ps(lo))
-                | (_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4);
-            (m as u32 | 1 << PROBE).trailing_zeros() as usize
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        slots
-            .iter()
-            .position(|&s| s == fp || s == 0)
-            .unwrap_or(PROBE)
     }
 }
 
@@ -692,18 +745,21 @@ mod tests {
         assert!(turned_away * 10 > absent * 7, "{turned_away} of {absent}");
     }
 
-    /// The pre-SIMD probe: slot by slot from the home slot to the first empty one.
+    /// The pre-SIMD probe: slot by slot from the home bucket's first slot to the first
+    /// empty one.
     fn find_scalar(t: &RowTable, f: u64) -> Option<u32> {
         let fp = fingerprint(f);
-        let mut i = home(f, t.size);
+        let nb = t.buckets.len();
+        let mut i = home(f, nb) * SLOTS8;
         loop {
-            if t.fps[i] == fp {
-                return Some(t.slot_rows[i]);
+            let (b, j) = (i / SLOTS8, i % SLOTS8);
+            if t.buckets[b].fp[j] == fp {
+                return Some(t.buckets[b].row[j]);
             }
-            if t.fps[i] == 0 {
+            if t.buckets[b].fp[j] == 0 {
                 return None;
             }
-            i = if i + 1 == t.size { 0 } else { i + 1 };
+            i = (i + 1) % (nb * SLOTS8);
         }
     }
 
@@ -715,6 +771,7 @@ mod tests {
             let rt = RowTable::from_weights(&w, 0).unwrap();
             let stored: Vec<u64> = w.rows().map(|(id, _)| id).collect();
             let mut rng = according_ml::rng::Rng::new(3);
+            let mut turned_away = 0;
             for i in 0..100_000usize {
                 let f = match i % 3 {
                     0 => stored[rng.below(stored.len())],
@@ -722,10 +779,20 @@ mod tests {
                     // Another id with a stored id's fingerprint.
                     _ => (rng.next_u64() & !0xffff_ffff) | (stored[i % stored.len()] & 0xffff_ffff),
                 };
-                assert_eq!(rt.find(f), find_scalar(&rt, f));
+                let found = find_scalar(&rt, f);
+                assert_eq!(rt.find(f), found);
+                // The filter turns away only features that find nothing.
+                if !rt.screen(f).0 {
+                    assert_eq!(found, None);
+                    turned_away += (i % 3 == 1) as usize;
+                }
             }
             for &f in &stored {
                 assert!(rt.find(f).is_some());
+            }
+            if n_feats > 1_000 {
+                // Most random (absent) ids are turned away.
+                assert!(turned_away * 10 > 33_333 * 7, "{turned_away} of 33,333");
             }
         }
     }
