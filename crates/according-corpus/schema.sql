@@ -140,6 +140,22 @@ CREATE INDEX IF NOT EXISTS attributions_claim ON attributions(claim);
 CREATE INDEX IF NOT EXISTS attributions_source_entity ON attributions(source_entity);
 CREATE INDEX IF NOT EXISTS attributions_source_norm ON attributions(source_norm);
 
+-- The names of a source that names several together (`Sony, IBM and Toshiba`): one row each,
+-- with its entity; the attribution's own source_entity is then NULL.
+CREATE TABLE IF NOT EXISTS source_members (
+    attribution INTEGER NOT NULL REFERENCES attributions(id),
+    doc         INTEGER NOT NULL REFERENCES documents(id),
+    text        TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    role        TEXT,
+    entity      INTEGER REFERENCES entities(id)
+);
+CREATE INDEX IF NOT EXISTS source_members_attribution ON source_members(attribution);
+CREATE INDEX IF NOT EXISTS source_members_entity ON source_members(entity);
+CREATE INDEX IF NOT EXISTS source_members_doc ON source_members(doc);
+
 -- Full-text search over what was said (and who said it).
 CREATE VIRTUAL TABLE IF NOT EXISTS attributions_fts USING fts5(
     content_text, source_text,

@@ -123,9 +123,8 @@ impl Extractor {
                         Some(span) => (span.slice(v.text), span.start),
                         None => (s.text.as_str(), s.span.start),
                     };
-                    let mut info = sources::analyze(text);
-                    sources::retype_with_mentions(&mut info, text, start, &doc.mentions);
-                    if ante.is_none() {
+                    let mut info = sources::analyze_in_doc(text, start, v.text, &doc.mentions);
+                    if ante.is_none() && info.members.is_empty() {
                         let content = Some(a.content.text.as_str()).filter(|t| !t.is_empty());
                         sources::retype_by_content_pronoun(&mut info, content, &doc.mentions);
                     }
@@ -488,6 +487,7 @@ fn build(v: &View, raw: &[RawAttribution]) -> Vec<Attribution> {
                 entity: None,
                 kind: SourceType::Unknown,
                 role: None,
+                members: Vec::new(),
             }
         });
         out.push(Attribution {

@@ -37,6 +37,7 @@ pub mod chains;
 pub mod claims;
 pub mod classify;
 pub mod completion;
+pub mod coordination;
 pub mod cue_lexicon;
 pub mod evaluate;
 pub mod evidential;

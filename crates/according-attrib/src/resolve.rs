@@ -4,7 +4,7 @@
 
 use crate::gender;
 use crate::sources::{analyze, SourceInfo};
-use according_core::{Doc, Entity, EntityType, SourceType, Span};
+use according_core::{Doc, Entity, EntityType, Source, SourceType, Span};
 
 fn entity_type(k: SourceType) -> Option<EntityType> {
     Some(match k {
@@ -107,6 +107,9 @@ const PRONOUN_REACH: u32 = 8;
 /// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
 pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     let mut entities: Vec<Entity> = Vec::new();
+    // Mentions that are one name of several (`Gardener, Campbell and Devonish said`): `he`
+    // after them is none of them.
+    let mut coordinated: Vec<Span> = Vec::new();
     let mut order: Vec<usize> = (0..doc.attributions.len())
         .filter(|&k| doc.attributions[k].source.is_some())
         .collect();
@@ -122,8 +125,32 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         };
         let src_span = doc.attributions[k].source.as_ref().unwrap().span;
         let mut info = info;
+        if !info.members.is_empty() {
+            // `Sony, IBM and Toshiba`: each name is who it names; together they are no one.
+            let mut members = Vec::with_capacity(info.members.len());
+            for (span, m) in &info.members {
+                let mut m = m.clone();
+                let mention = Span::new(span.start + m.name_range.0, span.start + m.name_range.1);
+                let target = find_named(&doc.text, &mut entities, &m, span.start);
+                let entity = attach(&mut entities, &mut m, target, mention, *span);
+                coordinated.push(mention);
+                members.push(Source {
+                    span: *span,
+                    text: span.slice(&doc.text).to_string(),
+                    entity: entity.map(|e| format!("#{e}")),
+                    kind: m.kind,
+                    role: m.role,
+                    members: Vec::new(),
+                });
+            }
+            set_source(doc, k, &info, None);
+            if let Some(s) = &mut doc.attributions[k].source {
+                s.members = members;
+            }
+            continue;
+        }
         let base = info.antecedent.map_or(src_span.start, |a| a.start);
-        let mut mention = Span::new(base + info.name_range.0, base + info.name_range.1);
+        let mention = Span::new(base + info.name_range.0, base + info.name_range.1);
         let before = |e: &Entity| e.mentions.iter().any(|m| m.start < src_span.start);
         let mut target: Option<usize> = None;
         if info.person_pronoun {
@@ -150,7 +177,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             let last_before = |e: &Entity| {
                 e.mentions
                     .iter()
-                    .filter(|m| m.start < src_span.start)
+                    .filter(|m| m.start < src_span.start && !coordinated.contains(m))
                     .map(|m| m.start)
                     .max()
             };
@@ -277,93 +304,11 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 })
                 .max()
                 .map(|(_, e)| e);
-        } else if info.kind == SourceType::Person || info.kind == SourceType::Unknown {
-            let single = info.name.split_whitespace().count() == 1
-                && info.name.starts_with(|c: char| c.is_uppercase());
-            // Same full name, or a short name matching an earlier person's last name.
-            target = entities
-                .iter()
-                .position(|e| e.name == info.name)
-                .or_else(|| {
-                    single
-                        .then(|| {
-                            entities.iter().position(|e| {
-                                e.kind == EntityType::Person && last_word(&e.name) == info.name
-                            })
-                        })
-                        .flatten()
-                });
-            if target.is_none() && single && info.role.is_none() {
-                // A short name first seen without its full mention: look back in the text.
-                if let Some((a, b)) = full_mention(&doc.text, &info.name, src_span.start) {
-                    let full = analyze(&doc.text[a..b]);
-                    if full.kind == SourceType::Person && full.name.split_whitespace().count() > 1 {
-                        let m = Span::new(a + full.name_range.0, a + full.name_range.1);
-                        entities.push(person_entity(&full, m));
-                        target = Some(entities.len() - 1);
-                    }
-                }
-            }
         } else {
-            target = entities.iter().position(|e| e.name == info.name);
+            target = find_named(&doc.text, &mut entities, &info, src_span.start);
         }
-        match target {
-            Some(e) => {
-                let ent = &mut entities[e];
-                if !info.pronoun
-                    && !info.person_pronoun
-                    && !info.unnamed
-                    && ent.kind == EntityType::Person
-                    && info.name.split_whitespace().count() > ent.name.split_whitespace().count()
-                {
-                    ent.name = info.name.clone();
-                }
-                if info.person_pronoun || info.pronoun || info.unnamed {
-                    mention = src_span;
-                }
-                ent.mentions.push(mention);
-                if let Some(r) = &info.role {
-                    if !ent.roles.contains(r) {
-                        ent.roles.push(r.clone());
-                    }
-                }
-                if ent.affiliation.is_none() {
-                    ent.affiliation = info.affiliation.clone();
-                }
-                info.kind = match ent.kind {
-                    EntityType::Person => SourceType::Person,
-                    EntityType::Organization => SourceType::Organization,
-                    EntityType::Outlet => SourceType::Outlet,
-                    EntityType::Government | EntityType::Country => SourceType::Government,
-                    EntityType::Group => SourceType::Group,
-                    EntityType::Other => info.kind,
-                };
-                if info.role.is_none() {
-                    info.role = ent.roles.first().cloned();
-                }
-                set_source(doc, k, &info, Some(e));
-            }
-            None => match entity_type(info.kind) {
-                // (An organisation described, `the Japanese car maker`, with nothing named
-                // before it to stand for, is an entity of its own.)
-                Some(t)
-                    if !info.pronoun
-                        && !info.person_pronoun
-                        && (!info.unnamed || t == EntityType::Organization) =>
-                {
-                    entities.push(Entity {
-                        id: String::new(),
-                        name: info.name.clone(),
-                        kind: t,
-                        mentions: vec![mention],
-                        roles: info.role.iter().cloned().collect(),
-                        affiliation: info.affiliation.clone(),
-                    });
-                    set_source(doc, k, &info, Some(entities.len() - 1));
-                }
-                _ => set_source(doc, k, &info, None),
-            },
-        }
+        let entity = attach(&mut entities, &mut info, target, mention, src_span);
+        set_source(doc, k, &info, entity);
     }
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
@@ -376,19 +321,136 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             }
         }
     }
-    for a in &mut doc.attributions {
-        if let Some(s) = &mut a.source {
-            if let Some(idx) = s
-                .entity
-                .as_deref()
-                .and_then(|x| x.strip_prefix('#'))
-                .and_then(|x| x.parse::<usize>().ok())
-            {
-                s.entity = Some(entities[idx].id.clone());
-            }
+    let id_of = |s: &mut Source| {
+        if let Some(idx) = s
+            .entity
+            .as_deref()
+            .and_then(|x| x.strip_prefix('#'))
+            .and_then(|x| x.parse::<usize>().ok())
+        {
+            s.entity = Some(entities[idx].id.clone());
         }
+    };
+    for s in doc
+        .attributions
+        .iter_mut()
+        .filter_map(|a| a.source.as_mut())
+    {
+        s.members.iter_mut().for_each(id_of);
+        id_of(s);
     }
     doc.entities = entities;
+}
+
+/// The entity a named source (`Saltanov`, `Sony`) is: one with the same name, or for a lone
+/// surname the person of that surname named before or, failing that, found in full earlier in
+/// `text` (a new entity then). `at` is where the source starts.
+fn find_named(
+    text: &str,
+    entities: &mut Vec<Entity>,
+    info: &SourceInfo,
+    at: usize,
+) -> Option<usize> {
+    if info.kind == SourceType::Person || info.kind == SourceType::Unknown {
+        let single = info.name.split_whitespace().count() == 1
+            && info.name.starts_with(|c: char| c.is_uppercase());
+        // Same full name, or a short name matching an earlier person's last name.
+        let mut target = entities
+            .iter()
+            .position(|e| e.name == info.name)
+            .or_else(|| {
+                single
+                    .then(|| {
+                        entities.iter().position(|e| {
+                            e.kind == EntityType::Person && last_word(&e.name) == info.name
+                        })
+                    })
+                    .flatten()
+            });
+        if target.is_none() && single && info.role.is_none() {
+            // A short name first seen without its full mention: look back in the text.
+            if let Some((a, b)) = full_mention(text, &info.name, at) {
+                let full = analyze(&text[a..b]);
+                if full.kind == SourceType::Person && full.name.split_whitespace().count() > 1 {
+                    let m = Span::new(a + full.name_range.0, a + full.name_range.1);
+                    entities.push(person_entity(&full, m));
+                    target = Some(entities.len() - 1);
+                }
+            }
+        }
+        target
+    } else {
+        entities.iter().position(|e| e.name == info.name)
+    }
+}
+
+/// Record the source described by `info` as a mention of entity `target`, or of a new entity
+/// when it names one nobody named before; `info` takes the entity's type and first role.
+/// The index of the entity, if any.
+fn attach(
+    entities: &mut Vec<Entity>,
+    info: &mut SourceInfo,
+    target: Option<usize>,
+    mut mention: Span,
+    src_span: Span,
+) -> Option<usize> {
+    match target {
+        Some(e) => {
+            let ent = &mut entities[e];
+            if !info.pronoun
+                && !info.person_pronoun
+                && !info.unnamed
+                && ent.kind == EntityType::Person
+                && info.name.split_whitespace().count() > ent.name.split_whitespace().count()
+            {
+                ent.name = info.name.clone();
+            }
+            if info.person_pronoun || info.pronoun || info.unnamed {
+                mention = src_span;
+            }
+            ent.mentions.push(mention);
+            if let Some(r) = &info.role {
+                if !ent.roles.contains(r) {
+                    ent.roles.push(r.clone());
+                }
+            }
+            if ent.affiliation.is_none() {
+                ent.affiliation = info.affiliation.clone();
+            }
+            info.kind = match ent.kind {
+                EntityType::Person => SourceType::Person,
+                EntityType::Organization => SourceType::Organization,
+                EntityType::Outlet => SourceType::Outlet,
+                EntityType::Government | EntityType::Country => SourceType::Government,
+                EntityType::Group => SourceType::Group,
+                EntityType::Other => info.kind,
+            };
+            if info.role.is_none() {
+                info.role = ent.roles.first().cloned();
+            }
+            Some(e)
+        }
+        None => match entity_type(info.kind) {
+            // (An organisation described, `the Japanese car maker`, with nothing named
+            // before it to stand for, is an entity of its own.)
+            Some(t)
+                if !info.pronoun
+                    && !info.person_pronoun
+                    && (!info.unnamed || t == EntityType::Organization) =>
+            {
+                entities.push(Entity {
+                    id: String::new(),
+                    name: info.name.clone(),
+                    kind: t,
+                    mentions: vec![mention],
+                    roles: info.role.iter().cloned().collect(),
+                    affiliation: info.affiliation.clone(),
+                });
+                Some(entities.len() - 1)
+            }
+            _ => None,
+        },
+    }
 }
 
 /// A role compared across mentions: lowercase words without a leading article.

@@ -30,6 +30,9 @@ pub struct SourceInfo {
     /// A person the source describes without naming (`the home secretary`): resolved to a
     /// person named before with that role, or else left without an entity.
     pub unnamed: bool,
+    /// The names a source joins with `and` (`Sony, IBM and Toshiba`): each one's document
+    /// byte span and what it says ([`crate::coordination`]).
+    pub members: Vec<(Span, SourceInfo)>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -297,6 +300,39 @@ fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
     info
 }
 
+/// What the source `src` at document byte `start` says, with the names it joins (see
+/// [`crate::coordination`]): each analysed on its own, retyped by the recogniser's mentions.
+/// The source's type is theirs when they share one, else `group`.
+pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention]) -> SourceInfo {
+    let mut info = analyze(src);
+    retype_with_mentions(&mut info, src, start, mentions);
+    let members = crate::coordination::members(src, start, mentions);
+    if members.is_empty() {
+        return info;
+    }
+    info.members = members
+        .into_iter()
+        .map(|m| {
+            let t = m.slice(text);
+            let mut i = analyze(t);
+            retype_with_mentions(&mut i, t, m.start, mentions);
+            (m, i)
+        })
+        .collect();
+    let first = info.members[0].1.kind;
+    info.kind = if info.members.iter().all(|(_, i)| i.kind == first) {
+        first
+    } else {
+        SourceType::Group
+    };
+    info.role = None;
+    info.affiliation = None;
+    info.person_pronoun = false;
+    info.pronoun = false;
+    info.unnamed = false;
+    info
+}
+
 /// Analyse the text of a source span.
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
@@ -320,6 +356,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         antecedent: None,
         unnamed: false,
         truncated: false,
+        members: Vec::new(),
     };
     // (What is left of `September this year`, `Data on Wednesday`, is a date, no one's name;
     // months that are also names, `May`, `June`, stay names.)

@@ -149,3 +149,37 @@ fn a_lone_name_said_to_speak_of_itself_as_it_is_an_organisation() {
         Some("organization")
     );
 }
+
+#[test]
+fn names_joined_by_and_are_each_a_source() {
+    let doc = run(
+        "The chip was designed by Sony, IBM and Toshiba. Sony, IBM and Toshiba said the chip \
+         would reach shops next year. Mr Blair and Mr Brown said they agreed. Brown said later \
+         the deal was fair.",
+    );
+    let names = |cue_at: &str| -> Vec<(String, Option<String>)> {
+        let s = at(&doc, cue_at).source.as_ref().expect("a source");
+        // A source that names several has no entity of its own.
+        assert_eq!(s.entity, None, "{}", s.text);
+        s.members
+            .iter()
+            .map(|m| {
+                let e = m.entity.as_deref().expect("each member is an entity");
+                let e = doc.entities.iter().find(|x| x.id == e).unwrap();
+                (m.text.clone(), Some(e.name.clone()))
+            })
+            .collect()
+    };
+    let chips = names("said the chip");
+    assert_eq!(
+        chips.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+        ["Sony", "IBM", "Toshiba"]
+    );
+    let src = at(&doc, "said the chip").source.as_ref().unwrap();
+    assert_eq!(src.kind, according_core::SourceType::Organization);
+    let pols = names("said they");
+    assert_eq!(pols[0].0, "Mr Blair");
+    assert_eq!(pols[1].0, "Mr Brown");
+    // A member is a mention of its person like any other.
+    assert_eq!(speaker(&doc, "said later").as_deref(), pols[1].1.as_deref());
+}

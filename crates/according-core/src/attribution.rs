@@ -53,6 +53,11 @@ pub struct Source {
     #[serde(rename = "type")]
     pub kind: SourceType,
     pub role: Option<String>,
+    /// The people or bodies a source names together (`Sony, IBM and Toshiba`), each a source
+    /// of its own with its entity; empty for a source that names one. A source with members
+    /// has no entity of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -94,6 +94,9 @@ pub struct SourceJson {
     #[serde(rename = "type")]
     pub kind: SourceType,
     pub role: Option<String>,
+    /// Each name of a source that names several together (`Sony, IBM and Toshiba`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<SourceJson>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -127,6 +130,19 @@ impl DocJson {
         let pair = |s: &Span| {
             let (a, b) = ix.span_to_chars(*s);
             [a, b]
+        };
+        // (Members are one level deep: a member names one.)
+        let source_json = |s: &Source| {
+            let p = sp(s.span);
+            SourceJson {
+                text: s.text.clone(),
+                start: p.start,
+                end: p.end,
+                entity: s.entity.clone(),
+                kind: s.kind,
+                role: s.role.clone(),
+                members: Vec::new(),
+            }
         };
         let pieces = |span: Span, spans: &[Span], text: &str| {
             let s = sp(span);
@@ -205,16 +221,9 @@ impl DocJson {
                 .map(|a| AttributionJson {
                     id: a.id.clone(),
                     kind: a.kind,
-                    source: a.source.as_ref().map(|s| {
-                        let p = sp(s.span);
-                        SourceJson {
-                            text: s.text.clone(),
-                            start: p.start,
-                            end: p.end,
-                            entity: s.entity.clone(),
-                            kind: s.kind,
-                            role: s.role.clone(),
-                        }
+                    source: a.source.as_ref().map(|s| SourceJson {
+                        members: s.members.iter().map(source_json).collect(),
+                        ..source_json(s)
                     }),
                     cue: pieces(a.cue.span, &a.cue.spans, &a.cue.text),
                     content: pieces(a.content.span, &a.content.spans, &a.content.text),
@@ -280,14 +289,27 @@ impl DocJson {
         };
         let mut attributions = Vec::with_capacity(self.attributions.len());
         for a in self.attributions {
-            let source = match a.source {
-                Some(s) => Some(Source {
+            let source_of = |s: SourceJson| -> Result<Source, String> {
+                Ok(Source {
                     span: check(s.start, s.end)?,
                     text: s.text,
                     entity: s.entity,
                     kind: s.kind,
                     role: s.role,
-                }),
+                    members: Vec::new(),
+                })
+            };
+            let source = match a.source {
+                Some(mut s) => {
+                    let members = std::mem::take(&mut s.members)
+                        .into_iter()
+                        .map(source_of)
+                        .collect::<Result<_, _>>()?;
+                    Some(Source {
+                        members,
+                        ..source_of(s)?
+                    })
+                }
                 None => None,
             };
             let (cs, cspans, ctext) = pieces(a.cue)?;

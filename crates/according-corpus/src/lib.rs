@@ -13,7 +13,7 @@
 //!     id: "a1".into(),
 //!     kind: AttributionKind::Indirect,
 //!     source: Some(Source { span: Span::new(0, 6), text: "Ivanov".into(), entity: None,
-//!                           kind: SourceType::Person, role: None }),
+//!                           kind: SourceType::Person, role: None, members: vec![] }),
 //!     cue: Cue { span: Span::new(7, 11), spans: vec![Span::new(7, 11)], text: "said".into() },
 //!     content: Content { span: Span::new(12, 34), spans: vec![Span::new(12, 34)],
 //!                        text: "the talks would resume".into() },

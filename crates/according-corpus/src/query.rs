@@ -65,13 +65,17 @@ impl Store {
         )
     }
 
-    /// What did entity E say: attributions whose source is E (resolved across documents), or,
-    /// where no source was resolved, whose source text is E's name.
+    /// What did entity E say: attributions whose source is E (resolved across documents) or
+    /// names E among others (`Sony, IBM and Toshiba`), or, where no source was resolved, whose
+    /// source text is E's name.
     pub fn said_by(&self, entity: &str, limit: usize) -> rusqlite::Result<Table> {
         let ids = ids_json(&self.resolve_entity(entity)?);
         let sql = format!(
             "SELECT {ATTR_COLS} FROM attributions a {ATTR_JOINS}
              WHERE a.source_corpus_entity IN (SELECT value FROM json_each(?1))
+                OR a.id IN (SELECT m.attribution FROM source_members m
+                            JOIN entities e ON e.id = m.entity
+                            WHERE e.corpus_entity IN (SELECT value FROM json_each(?1)))
                 OR (a.source_corpus_entity IS NULL AND a.source_norm = ?2)
              ORDER BY d.published, d.doc_id, a.content_start LIMIT ?3"
         );

@@ -117,7 +117,7 @@ pub fn load_doc_json(conn: &Connection, d: i64) -> rusqlite::Result<Option<DocJs
             "SELECT a.local_id, a.kind, a.source_text, a.source_start, a.source_end, a.source_type,
                     a.source_role, e.local_id, a.cue_text, a.cue_start, a.cue_end, a.cue_spans,
                     a.content_text, a.content_start, a.content_end, a.content_spans,
-                    a.parent_local, a.flags, a.confidence
+                    a.parent_local, a.flags, a.confidence, a.id
              FROM attributions a LEFT JOIN entities e ON e.id = a.source_entity
              WHERE a.doc = ?1 ORDER BY a.id",
         )?
@@ -130,10 +130,11 @@ pub fn load_doc_json(conn: &Connection, d: i64) -> rusqlite::Result<Option<DocJs
                     kind: from_name(&r.get::<_, String>(5)?)?,
                     role: r.get(6)?,
                     entity: r.get(7)?,
+                    members: Vec::new(),
                 }),
                 None => None,
             };
-            Ok(AttributionJson {
+            let attribution = AttributionJson {
                 id: r.get(0)?,
                 kind: from_name(&r.get::<_, String>(1)?)?,
                 source,
@@ -152,9 +153,35 @@ pub fn load_doc_json(conn: &Connection, d: i64) -> rusqlite::Result<Option<DocJs
                 parent: r.get(16)?,
                 flags: from_json(&r.get::<_, String>(17)?)?,
                 confidence: r.get::<_, f64>(18)? as f32,
-            })
+            };
+            Ok((r.get::<_, i64>(19)?, attribution))
         })?
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT m.text, m.start, m.end, m.type, m.role, e.local_id
+         FROM source_members m LEFT JOIN entities e ON e.id = m.entity
+         WHERE m.attribution = ?1 ORDER BY m.rowid",
+    )?;
+    let mut with_members = Vec::with_capacity(attributions.len());
+    for (row, mut a) in attributions {
+        if let Some(source) = &mut a.source {
+            source.members = st
+                .query_map([row], |r| {
+                    Ok(SourceJson {
+                        text: r.get(0)?,
+                        start: u(r, 1)?,
+                        end: u(r, 2)?,
+                        kind: from_name(&r.get::<_, String>(3)?)?,
+                        role: r.get(4)?,
+                        entity: r.get(5)?,
+                        members: Vec::new(),
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        with_members.push(a);
+    }
+    let attributions = with_members;
     Ok(Some(DocJson {
         schema_version: SCHEMA_VERSION,
         id,

@@ -14,6 +14,7 @@ pub(crate) fn delete_doc_rows(conn: &Connection, rowid: i64) -> rusqlite::Result
         "mentions",
         "entity_mentions",
         "entities",
+        "source_members",
         "attributions",
     ] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?
@@ -176,7 +177,24 @@ pub(crate) fn insert_doc(conn: &Connection, doc: &Doc, hash: &str) -> rusqlite::
             has(Flag::Denial),
             a.confidence as f64,
         ])?;
-        attr_rows.insert(a.id.as_str(), conn.last_insert_rowid());
+        let row = conn.last_insert_rowid();
+        attr_rows.insert(a.id.as_str(), row);
+        for m in s.map_or(&[][..], |s| &s.members[..]) {
+            conn.prepare_cached(
+                "INSERT INTO source_members(attribution, doc, text, start, end, type, role, entity)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                row,
+                d,
+                m.text,
+                m.start as i64,
+                m.end as i64,
+                enum_name(&m.kind),
+                m.role,
+                m.entity.as_deref().and_then(|e| entity_rows.get(e)),
+            ])?;
+        }
     }
     let mut st = conn.prepare_cached("UPDATE attributions SET parent = ?1 WHERE id = ?2")?;
     for a in &dj.attributions {

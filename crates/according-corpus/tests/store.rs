@@ -83,3 +83,58 @@ fn store_file_reopens_in_wal_mode() {
     assert_eq!(store.count("documents").unwrap(), 5);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A source naming several (`Sony, IBM and Toshiba`): its members are stored with their
+/// entities, read back, found by `said_by` for each name, and replaced with their document.
+#[test]
+fn sources_naming_several_keep_their_members() {
+    use according_core::{EntityType, Source, SourceType};
+    use common::{Attr, DocBuilder};
+    let text = "Sony, IBM and Toshiba said the chip would ship in May.";
+    let mut doc = DocBuilder::new("coord", Some("Daily Courier"), None, text)
+        .entity("e1", "Sony", EntityType::Organization, &["Sony"], &[])
+        .entity("e2", "IBM", EntityType::Organization, &["IBM"], &[])
+        .entity("e3", "Toshiba", EntityType::Organization, &["Toshiba"], &[])
+        .attr(Attr::new(
+            "a1",
+            Some(("Sony, IBM and Toshiba", SourceType::Organization)),
+            "said",
+            "the chip would ship in May",
+        ))
+        .build();
+    let source = doc.attributions[0].source.as_mut().unwrap();
+    for (name, id) in [("Sony", "e1"), ("IBM", "e2"), ("Toshiba", "e3")] {
+        let at = text.find(name).unwrap();
+        source.members.push(Source {
+            span: according_core::Span::new(at, at + name.len()),
+            text: name.into(),
+            entity: Some(id.into()),
+            kind: SourceType::Organization,
+            role: None,
+            members: Vec::new(),
+        });
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    store.index_docs(vec![doc.clone()]).unwrap();
+    assert_eq!(store.count("source_members").unwrap(), 3);
+    let d = doc_rowid(store.conn(), &doc.id).unwrap().unwrap();
+    let back = load_doc_json(store.conn(), d).unwrap().unwrap();
+    assert_eq!(
+        serde_json::to_value(&back).unwrap(),
+        serde_json::to_value(DocJson::from_doc(&doc)).unwrap()
+    );
+    store.relink().unwrap();
+    for name in ["Sony", "IBM", "Toshiba"] {
+        assert_eq!(store.said_by(name, 10).unwrap().rows.len(), 1, "{name}");
+    }
+    assert!(store.said_by("Panasonic", 10).unwrap().rows.is_empty());
+    // A changed document's member rows go with it.
+    doc.attributions[0]
+        .source
+        .as_mut()
+        .unwrap()
+        .members
+        .truncate(1);
+    store.index_docs(vec![doc]).unwrap();
+    assert_eq!(store.count("source_members").unwrap(), 1);
+}

@@ -22,6 +22,7 @@ pub const TABLES: &[&str] = &[
     "entities",
     "entity_mentions",
     "attributions",
+    "source_members",
     "corpus_entities",
     "corpus_entity_aliases",
     "entity_roles",

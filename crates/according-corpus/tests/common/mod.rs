@@ -136,6 +136,7 @@ impl DocBuilder {
             entity: a.entity.map(String::from),
             kind,
             role: None,
+            members: Vec::new(),
         });
         let cs = find(t, a.cue, 0);
         let ts = find(t, a.content, 0);
