@@ -44,16 +44,16 @@ fn keep(row: &[i16], min_abs: i16) -> bool {
 /// fingerprint lets an absent feature match by chance about once in 6,500 lookups, adding
 /// one stray weight to one decision: noise far below the model's own error.
 ///
-/// In front of the buckets sits a small filter (one word per bucket, ~110 KB, which stays in
+/// In front of the buckets sits a small filter (one word per bucket, ~220 KB, which stays in
 /// the core's own cache): about half the looked-up features are absent, and the filter
 /// spares most of those a read of their bucket line ([`Table4::screen`]).
 #[derive(Clone)]
 pub struct Table4 {
     buckets: HugeSlice<Bucket4>,
-    /// Per bucket: the filter bits ([`filter_bits`]) of every fingerprint stored in a bucket
-    /// a lookup from this home bucket probes (itself, and the following ones while
-    /// overflow is marked). A lookup whose bits are not all set matches no slot.
-    filter: HugeSlice<u32>,
+    /// Per bucket: the filter bits ([`fingerprint_bits`]) of every fingerprint stored in a
+    /// bucket a lookup from this home bucket probes (itself, and the following ones while
+    /// overflow is marked). A lookup whose bit ([`screen`]) is not set matches no slot.
+    filter: HugeSlice<u64>,
 }
 
 const SLOTS: usize = 10;
@@ -107,11 +107,32 @@ fn fingerprint16(id: u64) -> u16 {
     (id as u16).max(1)
 }
 
-/// Two bits of a bucket's filter word for fingerprint `fp`, from disjoint fingerprint bits
-/// (about 11% of absent features pass at the table's load).
+/// The bits of a filter word ([`screen`]) for the ids with fingerprint `fp` (an id's low 16
+/// or 32 bits, 0 read as 1): bit `fp % 64`, and bit 0 too for `fp` 1.
 #[inline]
-fn filter_bits(fp: u16) -> u32 {
-    (1 << (fp & 31)) | (1 << ((fp >> 5) & 31))
+fn fingerprint_bits(fp: u32) -> u64 {
+    (1 << (fp & 63)) | (fp == 1) as u64
+}
+
+/// Whether feature `id` may match a slot in the buckets `buckets` (false: it matches none),
+/// given the filter word per bucket: the bit `id % 64` of its home bucket's word, one bit so
+/// the test takes few instructions (about 10% of absent features pass at the tables' loads).
+/// And the address to prefetch for it: its home bucket, or the filter word already read.
+#[inline(always)]
+fn screen<B>(filter: &[u64], buckets: *const B, id: u64) -> (bool, *const u8) {
+    let b = home(id, filter.len());
+    // SAFETY: `home(id, n) < n` (the high half of a product with `n`).
+    let word = unsafe { filter.get_unchecked(b) };
+    let pass = (*word >> (id & 63)) & 1 != 0;
+    let bucket = buckets.wrapping_add(b) as *const u8;
+    (
+        pass,
+        if pass {
+            bucket
+        } else {
+            word as *const u64 as *const u8
+        },
+    )
 }
 
 impl Table4 {
@@ -153,19 +174,7 @@ impl Table4 {
     /// to prefetch for it: its bucket, or the filter word already read when it cannot match.
     #[inline]
     pub fn screen(&self, id: u64) -> (bool, *const u8) {
-        let b = home(id, self.buckets.len());
-        let bits = filter_bits(fingerprint16(id));
-        let word = &self.filter[b];
-        let pass = *word & bits == bits;
-        let bucket = self.buckets.as_ptr().wrapping_add(b) as *const u8;
-        (
-            pass,
-            if pass {
-                bucket
-            } else {
-                word as *const u32 as *const u8
-            },
-        )
+        screen(&self.filter, self.buckets.as_ptr(), id)
     }
 
     pub fn len(&self) -> usize {
@@ -242,15 +251,15 @@ impl Table4 {
 /// into the word of its own bucket and of every bucket whose lookups probe on to it, so a
 /// lookup the filter turns away could not have matched any slot (not even by a fingerprint
 /// collision): scores are exactly those of the plain lookup.
-fn build_filter(buckets: &[Bucket4]) -> HugeSlice<u32> {
+fn build_filter(buckets: &[Bucket4]) -> HugeSlice<u64> {
     let nb = buckets.len();
-    let mut filter = HugeSlice::filled(nb, 0u32);
+    let mut filter = HugeSlice::filled(nb, 0u64);
     for (p, bucket) in buckets.iter().enumerate() {
         let bits = bucket
             .fp
             .iter()
             .filter(|&&f| f != 0)
-            .fold(0, |m, &f| m | filter_bits(f));
+            .fold(0, |m, &f| m | fingerprint_bits(f as u32));
         // Back from `p` over the buckets whose lookups reach it.
         let mut b = p;
         for _ in 0..nb {
@@ -274,10 +283,10 @@ fn build_filter(buckets: &[Bucket4]) -> HugeSlice<u32> {
 pub struct RowTable {
     n_classes: usize,
     buckets: HugeSlice<Bucket8>,
-    /// Per bucket: the filter bits ([`filter_bits32`]) of every fingerprint stored in a
+    /// Per bucket: the filter bits ([`fingerprint_bits`]) of every fingerprint stored in a
     /// bucket a lookup from this home bucket probes (itself, and the following ones while
-    /// they are full). A lookup whose bits are not all set finds nothing.
-    filter: HugeSlice<u32>,
+    /// they are full). A lookup whose bit ([`screen`]) is not set finds nothing.
+    filter: HugeSlice<u64>,
     rows: HugeSlice<Row64>,
 }
 
@@ -330,12 +339,6 @@ impl Bucket8 {
     }
 }
 
-/// Two bits of a bucket's filter word for the labeler's 32-bit fingerprint `fp`.
-#[inline]
-fn filter_bits32(fp: u32) -> u32 {
-    (1 << (fp & 31)) | (1 << ((fp >> 5) & 31))
-}
-
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
 struct Row64([i8; 64]);
@@ -386,13 +389,13 @@ impl RowTable {
         // Each fingerprint's bits go into the word of its bucket and of every bucket whose
         // lookups probe on to it (over full buckets): a lookup turned away could not have
         // found any slot, not even by a fingerprint collision.
-        let mut filter = HugeSlice::filled(nb, 0u32);
+        let mut filter = HugeSlice::filled(nb, 0u64);
         for (p, bucket) in buckets.iter().enumerate() {
             let bits = bucket
                 .fp
                 .iter()
                 .filter(|&&f| f != 0)
-                .fold(0, |m, &f| m | filter_bits32(f));
+                .fold(0, |m, &f| m | fingerprint_bits(f));
             let mut b = p;
             for _ in 0..nb {
                 filter[b] |= bits;
@@ -471,19 +474,7 @@ impl RowTable {
     /// address to prefetch for it: its index bucket, or the filter word already read.
     #[inline]
     pub fn screen(&self, f: u64) -> (bool, *const u8) {
-        let b = home(f, self.buckets.len());
-        let bits = filter_bits32(fingerprint(f));
-        let word = &self.filter[b];
-        let pass = *word & bits == bits;
-        let bucket = self.buckets.as_ptr().wrapping_add(b) as *const u8;
-        (
-            pass,
-            if pass {
-                bucket
-            } else {
-                word as *const u32 as *const u8
-            },
-        )
+        screen(&self.filter, self.buckets.as_ptr(), f)
     }
 
     /// The rows of the features of `feats` found in the table (at most 64; their index
@@ -705,6 +696,26 @@ mod tests {
             add_scores_scalar(&t4, &feats, &mut b);
             assert_eq!(a, b);
         }
+    }
+
+    #[test]
+    fn a_fingerprints_filter_bits_hold_the_bit_of_every_id_with_it() {
+        // Every id's filter bit is among the bits of its fingerprint (16 and 32 bits),
+        // including ids whose low bits are all zero (fingerprint 1).
+        let mut rng = according_ml::rng::Rng::new(4);
+        for low in 0..=0xffffu64 {
+            let id = (rng.next_u64() << 16) | low;
+            let bit = 1u64 << (id & 63);
+            assert_ne!(
+                fingerprint_bits(fingerprint16(id) as u32) & bit,
+                0,
+                "{id:x}"
+            );
+            let id32 = (rng.next_u64() << 32) | (low * 0x1_0001);
+            let bit32 = 1u64 << (id32 & 63);
+            assert_ne!(fingerprint_bits(fingerprint(id32)) & bit32, 0, "{id32:x}");
+        }
+        assert_ne!(fingerprint_bits(fingerprint(1 << 40)) & 1, 0);
     }
 
     #[test]
