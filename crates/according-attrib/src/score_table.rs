@@ -1,30 +1,54 @@
 //! Decoding-time weights: feature id → quantised weights of up to four labels, in 64-byte
-//! buckets of five (32-bit fingerprint, four `i16` weights) slots, so a lookup reads one cache
+//! buckets of six (32-bit fingerprint, three `i16` weights) slots, so a lookup reads one cache
 //! line (two when its bucket overflowed at build time). Scoring is most of extraction's time,
 //! and it is bound by these memory accesses: the buckets hold ~3 features each, which makes
 //! the tables less than half the size of a table of full 64-bit keys at the load factor open
 //! addressing needs, so more of them stays in cache. A fingerprint instead of the full id
 //! lets an absent feature match by chance about once in 10^9 lookups.
+//!
+//! A bucket holds three labels' weights: the cue tagger has three labels, and the role
+//! tagger's fourth (the cue itself) is forced wherever it is allowed, so training leaves its
+//! weights zero but for a handful of features. Those few fourth-label weights live in a side
+//! list, and the buckets their features call home are flagged, so a lookup goes there only
+//! for them. (Six slots of three labels instead of five of four: fewer buckets overflow in
+//! the same memory, and an overflow costs a mispredicted branch and an unprefetched line.)
 
 use according_ml::perceptron::Weights;
 
-/// Labels per slot.
+/// Labels per table (at most).
 pub const MAX_LABELS: usize = 4;
+/// Labels per bucket slot; labels from this one on are in the side list.
+const SLOT_LABELS: usize = 3;
 
 /// Slots per bucket.
-const SLOTS: usize = 5;
-/// Average fill of a bucket (0.65 of its slots): few buckets overflow.
-const BUCKET_LOAD: f64 = 0.65;
+const SLOTS: usize = 6;
+/// Average fill of a bucket (0.54 of its slots): few buckets overflow.
+const BUCKET_LOAD: f64 = 0.54;
+
+/// [`Bucket::flags`]: some feature whose home is this bucket has side-list weights.
+const SIDE: u32 = 1;
+
+/// The [`Bucket::flags`] bit (1 to 31) a feature with fingerprint `fp` sets in its home bucket
+/// when it lives in a later one: a lookup that does not find its feature at home walks on
+/// only when its bit is set (an absent feature in a bucket that overflowed otherwise did,
+/// about 40% of the walks, each an unprefetched line and a mispredicted branch).
+#[inline(always)]
+fn overflow_bit(fp: u32) -> u32 {
+    // The high bits of fp × 31, so every bit of the fingerprint counts.
+    2 << ((u64::from(fp) * 31) >> 32)
+}
 
 #[derive(Clone, Copy, Default)]
 #[repr(C, align(64))]
 struct Bucket {
     /// 0 marks an empty slot.
     fp: [u32; SLOTS],
-    w: [[i16; MAX_LABELS]; SLOTS],
-    /// Non-zero when some feature whose home is this bucket lives in a later one.
-    overflow: u32,
+    w: [[i16; SLOT_LABELS]; SLOTS],
+    /// [`SIDE`] | the [`overflow_bit`]s of the features from here that live further on.
+    flags: u32,
 }
+
+const _: () = assert!(std::mem::size_of::<Bucket>() == 64);
 
 /// The low 32 bits of a feature id (0 marks an empty slot, so id 0 maps elsewhere).
 #[inline]
@@ -38,6 +62,8 @@ fn fingerprint(id: u64) -> u32 {
 #[derive(Clone, Default)]
 pub struct ScoreTable {
     buckets: Buckets,
+    /// Features with a non-zero weight of a label past [`SLOT_LABELS`], sorted by id.
+    side: Vec<(u64, [i16; MAX_LABELS - SLOT_LABELS])>,
     n: usize,
     scale: f32,
 }
@@ -49,13 +75,32 @@ impl ScoreTable {
         let nb = ((w.n_features() as f64 / (SLOTS as f64 * BUCKET_LOAD)) as usize).max(2);
         let mut t = ScoreTable {
             buckets: Buckets::new(nb),
+            side: Vec::new(),
             n,
             scale: w.scale(),
         };
-        for (k, row) in w.rows() {
-            let mut ws = [0i16; MAX_LABELS];
-            ws[..n].copy_from_slice(&row[..n]);
-            let mut b = t.home(k);
+        // The weightiest features first: they are most often the ones seen often in training
+        // (and so in text), and the first inserted sit in their home buckets; the last may
+        // overflow into the next bucket, which costs a lookup an unprefetched line.
+        let mut rows: Vec<(u64, &[i16])> = w.rows().collect();
+        rows.sort_by_key(|&(k, row)| {
+            let size: u32 = row[..n].iter().map(|&x| u32::from(x.unsigned_abs())).sum();
+            (std::cmp::Reverse(size), k)
+        });
+        for (k, row) in rows {
+            let mut ws = [0i16; SLOT_LABELS];
+            let m = n.min(SLOT_LABELS);
+            ws[..m].copy_from_slice(&row[..m]);
+            let mut rest = [0i16; MAX_LABELS - SLOT_LABELS];
+            if n > SLOT_LABELS {
+                rest[..n - SLOT_LABELS].copy_from_slice(&row[SLOT_LABELS..n]);
+            }
+            let home = t.home(k);
+            let mut b = home;
+            if rest.iter().any(|&x| x != 0) {
+                t.side.push((k, rest));
+                t.buckets[b].flags |= SIDE;
+            }
             loop {
                 let bucket = &mut t.buckets[b];
                 if let Some(j) = bucket.fp.iter().position(|&f| f == 0) {
@@ -63,10 +108,13 @@ impl ScoreTable {
                     bucket.w[j] = ws;
                     break;
                 }
-                bucket.overflow = 1;
+                if b == home {
+                    bucket.flags |= overflow_bit(fingerprint(k));
+                }
                 b = t.next(b);
             }
         }
+        t.side.sort_unstable_by_key(|&(k, _)| k);
         t
     }
 
@@ -80,7 +128,8 @@ impl ScoreTable {
     }
 
     /// Home bucket of feature `k`: the high bits of `k × buckets` (Lemire's range reduction),
-    /// so the table needs no power-of-two size; the fingerprint uses the low bits.
+    /// so the table needs no power-of-two size; the fingerprint uses the low bits. Always
+    /// less than the number of buckets.
     #[inline]
     fn home(&self, k: u64) -> usize {
         ((u128::from(k) * self.buckets.len() as u128) >> 64) as usize
@@ -98,19 +147,22 @@ impl ScoreTable {
     /// Bit `j` set when slot `j` of `bucket` holds fingerprint `fp`, computed without
     /// branches: which slot holds a feature is random, so a search that stops at the first
     /// match mispredicted about once per lookup.
-    #[inline]
+    #[inline(always)]
     fn matches(bucket: &Bucket, fp: u32) -> u32 {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::*;
-            // SAFETY: SSE2 is part of x86_64; the unaligned load reads `fp[0..4]`, inside the
-            // bucket.
-            let m4 = unsafe {
-                let slots = _mm_loadu_si128(bucket.fp.as_ptr().cast());
-                let eq = _mm_cmpeq_epi32(slots, _mm_set1_epi32(fp as i32));
-                _mm_movemask_ps(_mm_castsi128_ps(eq)) as u32
-            };
-            m4 | u32::from(bucket.fp[4] == fp) << 4
+            // SAFETY: SSE2 is part of x86_64; the unaligned loads read `fp[0..4]` and
+            // `fp[2..6]`, inside the bucket.
+            unsafe {
+                let key = _mm_set1_epi32(fp as i32);
+                let lo = _mm_loadu_si128(bucket.fp.as_ptr().cast());
+                let hi = _mm_loadu_si128(bucket.fp.as_ptr().add(2).cast());
+                let lo = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, key))) as u32;
+                let hi = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, key))) as u32;
+                // Slots 2 and 3 are in both halves, with the same bits.
+                lo | hi << 2
+            }
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
@@ -122,21 +174,32 @@ impl ScoreTable {
         }
     }
 
-    #[inline]
-    fn get(&self, k: u64) -> Option<&[i16; MAX_LABELS]> {
+    /// The weights of feature `k`: in its home bucket, or (if its overflow bit is set there)
+    /// in the first bucket after it with a free slot at build time, the end of its chain.
+    fn get(&self, k: u64) -> Option<&[i16; SLOT_LABELS]> {
         let fp = fingerprint(k);
         let mut b = self.home(k);
+        let bucket = &self.buckets[b];
+        let m = Self::matches(bucket, fp);
+        if m != 0 {
+            // The first matching slot, as a scan in slot order would find it.
+            return Some(&bucket.w[m.trailing_zeros() as usize]);
+        }
+        if bucket.flags & overflow_bit(fp) == 0 {
+            return None;
+        }
         loop {
+            b = self.next(b);
             let bucket = &self.buckets[b];
             let m = Self::matches(bucket, fp);
             if m != 0 {
-                // The first matching slot, as a scan in slot order would find it.
                 return Some(&bucket.w[m.trailing_zeros() as usize]);
             }
-            if bucket.overflow == 0 {
+            if bucket.fp.contains(&0) {
+                // Had this bucket had a free slot when the feature was inserted, it would be
+                // here: the chain ends.
                 return None;
             }
-            b = self.next(b);
         }
     }
 
@@ -144,17 +207,9 @@ impl ScoreTable {
     /// cache misses overlap instead of queueing one after another.
     #[inline]
     pub fn prefetch(&self, feats: &[u64]) {
-        #[cfg(target_arch = "x86_64")]
         for &f in feats {
-            let p = self.buckets.as_ptr().wrapping_add(self.home(f));
-            // SAFETY: SSE is part of x86_64; a prefetch is a hint that reads nothing and cannot
-            // fault, whatever the address.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
-            };
+            self.prefetch_one(f);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = feats;
     }
 
     /// Ask the CPU to start loading the home bucket of feature `f`.
@@ -163,7 +218,8 @@ impl ScoreTable {
         #[cfg(target_arch = "x86_64")]
         {
             let p = self.buckets.as_ptr().wrapping_add(self.home(f));
-            // SAFETY: as in `prefetch`.
+            // SAFETY: SSE is part of x86_64; a prefetch is a hint that reads nothing and cannot
+            // fault, whatever the address.
             unsafe {
                 std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
             };
@@ -184,23 +240,71 @@ impl ScoreTable {
     #[inline(always)]
     pub fn add_one(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {
         let fp = fingerprint(f);
-        let bucket = &self.buckets[self.home(f)];
+        let home = self.home(f);
+        debug_assert!(home < self.buckets.len());
+        // SAFETY: `home` is less than the number of buckets (see `home`).
+        let bucket = unsafe { self.buckets.get_unchecked(home) };
         let m = Self::matches(bucket, fp);
-        if m == 0 && bucket.overflow != 0 {
-            // Rare: the feature may live in a later bucket.
-            if let Some(w) = self.get(f) {
-                for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += i32::from(x);
-                }
-            }
+        // Walk on when the feature is not at home but its overflow bit is set, or when its
+        // home holds side-list features (both rare; one branch).
+        let probe = if m == 0 {
+            SIDE | overflow_bit(fp)
+        } else {
+            SIDE
+        };
+        if bucket.flags & probe != 0 {
+            // Rare: the feature may live in a later bucket, or have side-list weights.
+            self.add_slow(f, acc);
             return;
         }
         // Found in its home bucket, or absent: the slot's weights masked to zero when
         // absent, so whether a feature is known (often unpredictable) costs no branch.
-        let w = &bucket.w[(m | 1 << (SLOTS - 1)).trailing_zeros() as usize];
+        let j = (m | 1 << (SLOTS - 1)).trailing_zeros() as usize;
         let keep = -i32::from(m != 0);
-        for (a, &x) in acc.iter_mut().zip(w) {
+        Self::add_slot(bucket, j, keep, acc);
+    }
+
+    /// Add slot `j`'s weights of `bucket`, each ANDed with `keep` (all ones or zero).
+    #[inline(always)]
+    fn add_slot(bucket: &Bucket, j: usize, keep: i32, acc: &mut [i32; MAX_LABELS]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::*;
+            debug_assert!(j < SLOTS);
+            // SAFETY: SSE2 is part of x86_64. The 8-byte read starts at slot `j`'s weights
+            // (`j < SLOTS`) and ends at most 2 bytes past the last slot's, before the end of
+            // the 64-byte bucket (`flags` follows the weights); those 2 bytes are masked out.
+            // `acc` is 16 bytes, read and written unaligned.
+            unsafe {
+                let p = bucket.w.as_ptr().cast::<u8>().add(j * 2 * SLOT_LABELS);
+                let w = _mm_loadl_epi64(p.cast());
+                // i16 → i32: each weight into the high half of a lane, then shifted down.
+                let w = _mm_srai_epi32::<16>(_mm_unpacklo_epi16(w, w));
+                let mask = _mm_and_si128(_mm_set1_epi32(keep), _mm_setr_epi32(-1, -1, -1, 0));
+                let a = _mm_loadu_si128(acc.as_ptr().cast());
+                let a = _mm_add_epi32(a, _mm_and_si128(w, mask));
+                _mm_storeu_si128(acc.as_mut_ptr().cast(), a);
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        for (a, &x) in acc.iter_mut().zip(&bucket.w[j]) {
             *a += i32::from(x) & keep;
+        }
+    }
+
+    /// [`ScoreTable::add_one`] the long way: along the overflow chain, then the side list.
+    #[cold]
+    #[inline(never)]
+    fn add_slow(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {
+        if let Some(w) = self.get(f) {
+            for (a, &x) in acc.iter_mut().zip(w) {
+                *a += i32::from(x);
+            }
+        }
+        if let Ok(i) = self.side.binary_search_by_key(&f, |&(k, _)| k) {
+            for (a, &x) in acc[SLOT_LABELS..].iter_mut().zip(&self.side[i].1) {
+                *a += i32::from(x);
+            }
         }
     }
 }
@@ -323,5 +427,31 @@ mod tests {
             assert_eq!(a[..3], b[..3]);
         }
         assert_eq!(t.scale(), w.scale());
+    }
+
+    #[test]
+    fn a_fourth_label_is_scored_from_the_side_list() {
+        // Four labels, the fourth trained on a few features only (as the role tagger's cue
+        // label): every label's sum must be the weights', found in the home bucket, after an
+        // overflow, or absent.
+        let mut tr = Trainer::new(4);
+        for i in 0..3000u64 {
+            let f = [i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i % 11 + 7];
+            let y = if i % 500 == 0 { 3 } else { (i % 3) as usize };
+            tr.update(&f, y, 1.0);
+            tr.tick();
+        }
+        let w = tr.finish(0.0);
+        let t = ScoreTable::new(&w);
+        assert!(!t.side.is_empty() && t.side.len() < 20);
+        assert!(t.buckets.iter().any(|b| b.flags & !SIDE != 0));
+        for i in 0..3500u64 {
+            let f = [i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i % 13 + 7, i];
+            let mut a = [0i32; 4];
+            w.add_scores_i32(&f, &mut a);
+            let mut b = [0i32; MAX_LABELS];
+            t.add_scores(&f, &mut b);
+            assert_eq!(a, b, "features {f:?}");
+        }
     }
 }
