@@ -409,7 +409,7 @@ fn attach(
                 mention = src_span;
             }
             ent.mentions.push(mention);
-            if let Some(r) = &info.role {
+            if let Some(r) = info.role.as_ref().filter(|_| !info.speaks_for) {
                 if !ent.roles.contains(r) {
                     ent.roles.push(r.clone());
                 }
@@ -443,7 +443,12 @@ fn attach(
                     name: info.name.clone(),
                     kind: t,
                     mentions: vec![mention],
-                    roles: info.role.iter().cloned().collect(),
+                    roles: info
+                        .role
+                        .iter()
+                        .filter(|_| !info.speaks_for)
+                        .cloned()
+                        .collect(),
                     affiliation: info.affiliation.clone(),
                 });
                 Some(entities.len() - 1)

@@ -237,6 +237,17 @@ pub(crate) const GOV_WORDS: &[&str] = &[
     "parliament",
 ];
 
+/// Government bodies whose names say no `Department` (British mostly); a source ending with
+/// one is that body (`the Treasury`, not `Treasury Secretary John Snow`).
+pub(crate) const GOV_NAMES: &[&str] = &[
+    "Home Office",
+    "Foreign Office",
+    "Cabinet Office",
+    "Downing Street",
+    "Treasury",
+    "Whitehall",
+];
+
 pub(crate) const PRONOUNS_PERSON: &[&str] = &[
     "he", "she", "him", "her", "his", "hers", "himself", "herself",
 ];

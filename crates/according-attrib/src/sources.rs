@@ -30,6 +30,9 @@ pub struct SourceInfo {
     /// A person the source describes without naming (`the home secretary`): resolved to a
     /// person named before with that role, or else left without an entity.
     pub unnamed: bool,
+    /// Someone unnamed speaking for the body this info names (`A Cabinet Office spokeswoman`:
+    /// the Cabinet Office, role `spokeswoman`): the role is the speaker's, not the body's.
+    pub speaks_for: bool,
     /// The names a source joins with `and` (`Sony, IBM and Toshiba`): each one's document
     /// byte span and what it says ([`crate::coordination`]).
     pub members: Vec<(Span, SourceInfo)>,
@@ -144,8 +147,11 @@ fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, usize)> {
 /// person). `start` is the source's byte offset in the document; the mention must cover the
 /// name's last word (`Labour MPs` stays a group though `Labour` is an organisation).
 pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, mentions: &[Mention]) {
+    // (An unnamed person's words describe them: `chief executive of the Refugee Council`
+    // ends with an organisation's name, but is a person.)
     if info.pronoun
         || info.person_pronoun
+        || info.unnamed && info.kind == SourceType::Person
         || !matches!(
             info.kind,
             SourceType::Person | SourceType::Group | SourceType::Unknown
@@ -333,6 +339,75 @@ pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention])
     info
 }
 
+/// Words for someone who speaks for a body.
+const SPOKESPERSONS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+];
+
+/// `A Cabinet Office spokeswoman`, `a spokesperson for Delta Airlines`, `a BBC spokesman`: an
+/// unnamed person speaking for a named body. What the source says is the body (an
+/// organisation unless its name says government or outlet), with the speaker as the role and
+/// `speaks_for` set. `full` is `src` trimmed. Nothing when no capitalised name is the body
+/// (`a venue spokesman`, `The prime minister's official spokesman`), when a name follows
+/// (`Labour spokesman Mr Kemp`) or when the body is a person (`a spokesman for Mr Blair`).
+fn spokesperson_for(src: &str, full: &str) -> Option<SourceInfo> {
+    let ws = words(full);
+    let w = |k: usize| trim_punct(&full[ws[k].0..ws[k].1]);
+    let k = (0..ws.len()).find(|&k| SPOKESPERSONS.contains(&w(k).to_lowercase().as_str()))?;
+    let article = |k: usize| matches!(w(k), "a" | "an" | "the" | "A" | "An" | "The");
+    let first = usize::from(k > 0 && article(0));
+    let (body, role) = if k + 1 == ws.len() {
+        // `A Cabinet Office spokeswoman`, `Microsoft's chief spokesman`: the capitalised words
+        // before the lowercase ones that describe the speaker.
+        let mut end = k;
+        while end > first && !is_cap(w(end - 1)) {
+            end -= 1;
+        }
+        if end == first {
+            return None;
+        }
+        let body = &full[ws[first].0..ws[end - 1].1];
+        let body = ["'s", "’s"]
+            .iter()
+            .find_map(|p| body.strip_suffix(p))
+            .unwrap_or(body);
+        (body, &full[ws.get(end)?.0..ws[k].1])
+    } else if k + 2 < ws.len() && matches!(w(k + 1), "for" | "at" | "from" | "of") {
+        // `a spokesperson for Delta Airlines`.
+        if !(first..k).all(|j| !is_cap(w(j))) {
+            return None;
+        }
+        let b = k + 2 + usize::from(matches!(w(k + 2), "the" | "The") && k + 3 < ws.len());
+        if !is_cap(w(b)) {
+            return None;
+        }
+        (trim_punct(&full[ws[b].0..]), &full[ws[first].0..ws[k].1])
+    } else {
+        return None;
+    };
+    let inner = analyze(body);
+    let person = inner.kind == SourceType::Person
+        && (body.contains(' ') || crate::gender::of_person(body).is_some());
+    if person || inner.pronoun || inner.person_pronoun || inner.truncated {
+        return None;
+    }
+    let mut info = within(src, body, inner);
+    info.kind = match info.kind {
+        k @ (SourceType::Government | SourceType::Outlet) => k,
+        _ => SourceType::Organization,
+    };
+    info.role = Some(role.to_string());
+    info.speaks_for = true;
+    info.unnamed = false;
+    info.members = Vec::new();
+    Some(info)
+}
+
 /// Analyse the text of a source span.
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
@@ -356,6 +431,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         antecedent: None,
         unnamed: false,
         truncated: false,
+        speaks_for: false,
         members: Vec::new(),
     };
     // (What is left of `September this year`, `Data on Wednesday`, is a date, no one's name;
@@ -409,6 +485,9 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.kind = SourceType::Person;
         info.person_pronoun = true;
         return info;
+    }
+    if let Some(body) = spokesperson_for(src, full) {
+        return body;
     }
     let ws = words(full);
     let w = |k: usize| &full[ws[k].0..ws[k].1];
@@ -743,7 +822,10 @@ pub fn analyze(src: &str) -> SourceInfo {
                 "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officer"
             )
     });
-    if GOV_WORDS.iter().any(|g| full.contains(g)) && !unnamed_source && !office_holder {
+    if (GOV_WORDS.iter().any(|g| full.contains(g)) || GOV_NAMES.iter().any(|g| full.ends_with(g)))
+        && !unnamed_source
+        && !office_holder
+    {
         info.kind = SourceType::Government;
         info.affiliation = affiliation_of(full).or_else(|| place_in(full));
         return info;
@@ -823,10 +905,21 @@ pub fn analyze(src: &str) -> SourceInfo {
         || ws.len() >= 2
             && ORG_NAME_ENDS.contains(&trim_punct(w(ws.len() - 1)))
             && is_cap(w(ws.len() - 2));
-    if org_end
+    // `Home Office Minister Hazel Blears`: a title and a given name after an organisation's
+    // words are a person of it.
+    let titled_person = (0..ws.len().saturating_sub(1)).any(|k| {
+        TITLE_WORDS.contains(&trim_punct(w(k)))
+            && crate::gender::is_given_name(trim_punct(w(k + 1)))
+            && (k + 1..ws.len()).all(|j| {
+                let x = trim_punct(w(j));
+                is_cap(x) && !ORG_WORDS.contains(&x)
+            })
+    });
+    if (org_end
         || ORG_WORDS
             .iter()
-            .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o))
+            .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o)))
+        && !titled_person
     {
         info.kind = SourceType::Organization;
         info.affiliation = affiliation_of(full);
@@ -1335,7 +1428,7 @@ mod tests {
         );
         assert_eq!(i.role.as_deref(), Some("CBS Sports NFL Insider"));
         let i = analyze("a WeWork spokesperson when contacted by Reuters");
-        assert_eq!(i.name, "a WeWork spokesperson");
+        assert_eq!(i.name, "WeWork");
         for (src, name, outlet) in [
             (
                 "Alex Horton of the Washington Post",
@@ -1409,5 +1502,82 @@ mod tests {
         );
         assert_eq!(analyze("Latinohiphopradio.com").kind, SourceType::Outlet);
         assert!(!analyze("the party's leader").person_pronoun);
+    }
+    #[test]
+    fn a_spokesperson_speaks_for_the_body_named() {
+        for (src, body, kind, role) in [
+            (
+                "A Cabinet Office spokeswoman",
+                "Cabinet Office",
+                SourceType::Government,
+                "spokeswoman",
+            ),
+            (
+                "a spokesperson for Delta Airlines",
+                "Delta Airlines",
+                SourceType::Organization,
+                "spokesperson",
+            ),
+            (
+                "A spokesman for the UK Film Council",
+                "UK Film Council",
+                SourceType::Organization,
+                "spokesman",
+            ),
+            (
+                "a Vodafone spokesman",
+                "Vodafone",
+                SourceType::Organization,
+                "spokesman",
+            ),
+            (
+                "Microsoft's chief spokesman",
+                "Microsoft",
+                SourceType::Organization,
+                "chief spokesman",
+            ),
+            (
+                "A spokeswoman for Bat",
+                "Bat",
+                SourceType::Organization,
+                "spokeswoman",
+            ),
+        ] {
+            let i = analyze(src);
+            assert_eq!((i.name.as_str(), i.kind), (body, kind), "{src}");
+            assert_eq!(&src[i.name_range.0..i.name_range.1], body, "{src}");
+            assert_eq!(i.role.as_deref(), Some(role), "{src}");
+            assert!(i.speaks_for, "{src}");
+        }
+        // No body named, a person's name after, or a person as the body: as before.
+        for src in [
+            "a venue spokesman",
+            "The prime minister's official spokesman",
+            "Labour campaign spokesman Fraser Kemp",
+            "a spokesman for Mr Blair",
+        ] {
+            assert!(!analyze(src).speaks_for, "{src}");
+        }
+        assert_eq!(analyze("a venue spokesman").kind, SourceType::Vague);
+        assert_eq!(
+            analyze("Labour campaign spokesman Fraser Kemp").name,
+            "Fraser Kemp"
+        );
+    }
+
+    #[test]
+    fn government_names_and_titled_people_of_bodies() {
+        for src in ["the Treasury", "The Home Office", "the Foreign Office"] {
+            assert_eq!(analyze(src).kind, SourceType::Government, "{src}");
+        }
+        // A title before a person's name is no department.
+        let i = analyze("US Treasury Secretary John Snow");
+        assert_eq!((i.name.as_str(), i.kind), ("John Snow", SourceType::Person));
+        let i = analyze("Home Office Minister Hazel Blears");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Hazel Blears", SourceType::Person)
+        );
+        assert_eq!(i.role.as_deref(), Some("Home Office Minister"));
     }
 }

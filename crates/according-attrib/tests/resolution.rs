@@ -183,3 +183,17 @@ fn names_joined_by_and_are_each_a_source() {
     // A member is a mention of its person like any other.
     assert_eq!(speaker(&doc, "said later").as_deref(), pols[1].1.as_deref());
 }
+
+#[test]
+fn a_spokesperson_is_the_body_they_speak_for() {
+    let doc = run("A Marsh spokeswoman said the firm would cut jobs. Marsh said profits fell.");
+    let first = at(&doc, "said the firm").source.as_ref().unwrap();
+    assert_eq!(first.kind, according_core::SourceType::Organization);
+    assert_eq!(first.role.as_deref(), Some("spokeswoman"));
+    assert!(at(&doc, "said the firm").flags.is_empty(), "a named body is not vague");
+    assert_eq!(speaker(&doc, "said the firm").as_deref(), Some("Marsh"));
+    assert_eq!(speaker(&doc, "said profits").as_deref(), Some("Marsh"));
+    // The spokeswoman's role is not the company's.
+    let marsh = doc.entities.iter().find(|e| e.name == "Marsh").unwrap();
+    assert!(marsh.roles.is_empty(), "{:?}", marsh.roles);
+}
