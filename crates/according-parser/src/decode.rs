@@ -216,16 +216,7 @@ impl StaticScores {
         );
         // Per role (bit index): the sum of its rows.
         let mut sums = [[0i32; 4]; 7];
-        let all = [
-            role::N0,
-            role::S0,
-            role::S1,
-            role::DYN,
-            role::S0X,
-            role::N0X,
-            role::S0L,
-        ];
-        table.sum_segments(all.map(|r| self.ids.of(r)), &mut sums);
+        table.sum_segments(self.ids.lists(), &mut sums);
         let mut acc = [0i32; 4];
         for (r, &j) in slots[..n_cached].iter().enumerate() {
             let bit = ROLES[r];
@@ -303,8 +294,19 @@ pub struct Scratch {
     pub feats: Vec<u64>,
     pub scores: Vec<f32>,
     pub cache: StaticScores,
+    /// The ids of the arc being labelled.
+    pub label_ids: Ids64,
     /// Beam decoding's items and buffers (untouched by greedy decoding).
     pub beam: crate::beam::BeamScratch,
+}
+
+/// A buffer of 64 feature ids (kept in [`Scratch`], so it is not zeroed per arc).
+pub struct Ids64(pub [u64; 64]);
+
+impl Default for Ids64 {
+    fn default() -> Ids64 {
+        Ids64([0; 64])
+    }
 }
 
 /// Best valid move under `scores` (indexed by `Move as usize`).
@@ -346,7 +348,7 @@ pub fn predict_label<L: Score>(labeler: &L, root: u16, sc: &mut Scratch, h: u32,
     }
     // Each id's table entry starts loading as soon as it is computed; ids the table shows
     // absent are dropped (without a branch: which ones is hard to predict).
-    let mut ids = [0u64; 64];
+    let ids = &mut sc.label_ids.0;
     let mut k = 0;
     label_templates(&sc.st, &sc.atoms, h, d, |id| {
         let keep = labeler.screen_feature(id);

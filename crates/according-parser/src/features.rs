@@ -156,11 +156,10 @@ impl ByRole {
         self.len[k] = n + keep as usize;
     }
 
-    /// The ids of role `r` (one bit), in template order.
+    /// The ids of every role in template order, by bit index (list `k`: role `1 << k`).
     #[inline]
-    pub fn of(&self, r: u8) -> &[u64] {
-        let k = r.trailing_zeros() as usize;
-        &self.ids[k][..self.len[k]]
+    pub fn lists(&self) -> [&[u64]; 7] {
+        std::array::from_fn(|k| &self.ids[k][..self.len[k].min(64)])
     }
 }
 

@@ -226,7 +226,8 @@ impl Table4 {
                 let fp = fingerprint16(f);
                 let mut b = home(f, nb);
                 loop {
-                    let bucket = &self.buckets[b];
+                    // SAFETY: `home(f, nb) < nb`, and `b` wraps to 0 at `nb`.
+                    let bucket = unsafe { self.buckets.get_unchecked(b) };
                     // Every slot whose fingerprint matches adds its weights (usually one or none).
                     let mut m = bucket.matches(fp);
                     while m != 0 {
