@@ -39,10 +39,13 @@ pub fn members(src: &str, start: usize, mentions: &[Mention]) -> Vec<Span> {
     let gap = |a: usize, b: usize| &src[a - start..b - start];
     let mut out = Vec::with_capacity(names.len());
     let mut pos = start;
+    // Only `and` and commas between the names, nothing that marks where one name ends.
+    let mut bare = true;
     for (k, m) in names.iter().enumerate() {
         if m.span.start < pos {
             return Vec::new();
         }
+        bare &= k == 0 || matches!(gap(pos, m.span.start).trim(), "and" | ",");
         let (joiner, honorific) = split_gap(gap(pos, m.span.start));
         let fits = match k {
             0 => matches!(joiner, "" | "Both" | "both"),
@@ -55,7 +58,8 @@ pub fn members(src: &str, start: usize, mentions: &[Mention]) -> Vec<Span> {
         out.push(Span::new(m.span.start - honorific, m.span.end));
         pos = m.span.end;
     }
-    if pos != end || splits_one_name(&names) {
+    let (tail, _) = split_gap(&src[pos - start..end - start]);
+    if !tail.is_empty() || bare && splits_one_name(&names) {
         return Vec::new();
     }
     out
@@ -64,6 +68,14 @@ pub fn members(src: &str, start: usize, mentions: &[Mention]) -> Vec<Span> {
 /// The gap before a name without its trailing article and honorific: (what joins it to the
 /// name before, the honorific's length in bytes with its space).
 fn split_gap(gap: &str) -> (&str, usize) {
+    // (`the Council of Mortgage Lenders (CML) and …`: the name's acronym is part of it.)
+    let gap = match gap.trim_start().strip_prefix('(') {
+        Some(r) => match r.split_once(')') {
+            Some((acronym, after)) if !acronym.contains(' ') => after,
+            _ => gap,
+        },
+        None => gap,
+    };
     let mut rest = gap.trim_end();
     let mut honorific = 0;
     if let Some((before, last)) = rest.rsplit_once(' ').or(Some(("", rest))) {
@@ -81,7 +93,8 @@ fn split_gap(gap: &str) -> (&str, usize) {
 }
 
 /// `The International Federation of the Red Cross | and | Red Crescent Societies`: when only the
-/// last name ends in a word that heads an organisation's name, the two are one name.
+/// last name ends in a word that heads an organisation's name (and only `and` stands between),
+/// the two are one name.
 fn splits_one_name(names: &[&Mention]) -> bool {
     let head = |m: &Mention| {
         m.text
@@ -137,6 +150,24 @@ mod tests {
         let text = "Both Motorola and the Apple";
         let ms = mentions(text, &[("Motorola", "ORG"), ("Apple", "ORG")]);
         assert_eq!(texts(text, text, &ms), ["Motorola", "Apple"]);
+
+        // A bracketed acronym after a name ends it.
+        let text =
+            "Both the Council of Mortgage Lenders (CML) and Building Societies Association (BSA)";
+        let ms = mentions(
+            text,
+            &[
+                ("Council of Mortgage Lenders", "ORG"),
+                ("Building Societies Association", "ORG"),
+            ],
+        );
+        assert_eq!(
+            texts(text, text, &ms),
+            [
+                "Council of Mortgage Lenders",
+                "Building Societies Association"
+            ]
+        );
     }
 
     #[test]

@@ -62,9 +62,15 @@ fn words(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(|c: char| {
+    let t = s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')' | '—' | '–')
-    })
+    });
+    // `the US Federal Communications Commission (FCC)` lost its closing bracket: the
+    // bracketed acronym goes, not half of it.
+    match t.rfind(" (") {
+        Some(p) if !t[p..].contains(')') => trim_punct(&t[..p]),
+        _ => t,
+    }
 }
 
 /// The outlet name at `a..b` ends `full` and follows a capitalised word that is not an
@@ -200,8 +206,15 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
         }
         // A given name or honorific before a surname keeps a person (`Minister Jim
         // Wallace`) against an organisation or place.
+        // (`Mr Irish`, `Mr French`: a nationality's word after an honorific is a surname.)
+        let honorific = info.name.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Lady" | "Lord" | "Prof" | "Dame"
+            )
+        });
         if info.kind == SourceType::Person
-            && matches!(m.kind.as_str(), "ORG" | "GPE" | "LOC")
+            && (matches!(m.kind.as_str(), "ORG" | "GPE" | "LOC") || m.kind == "NORP" && honorific)
             && info.name.split_whitespace().count() >= 2
             && crate::gender::of_person(&info.name).is_some()
         {
@@ -750,8 +763,10 @@ pub fn analyze(src: &str) -> SourceInfo {
     // `Finnish security firm F-Secure`, `Dutch firm Heineken`: a company noun right before a
     // name; the name is the organisation, the words before describe it.
     if let Some(k) = (1..ws.len()).find(|&k| {
-        COMPANY_HEADS.contains(&w(k - 1))
+        (COMPANY_HEADS.contains(&w(k - 1)) || w(k - 1) == "group")
             && !full[..ws[k].0].contains(',')
+            // (`Brett Lock of gay group OutRage!` is Brett Lock.)
+            && !full[..ws[k].0].contains(" of ")
             && (k..ws.len()).all(|j| is_cap(trim_punct(w(j))))
     }) {
         let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
@@ -836,6 +851,13 @@ pub fn analyze(src: &str) -> SourceInfo {
     {
         info.kind = SourceType::Vague;
         info.affiliation = affiliation_of(full);
+        return info;
+    }
+    // `the group` stands for the organisation named before, like `the firm` (but `a group
+    // of MPs` is no organisation).
+    if matches!(full, "the group" | "The group") {
+        info.kind = SourceType::Organization;
+        info.unnamed = true;
         return info;
     }
     // `the central bank`, `Ms Ardern's office`: a common noun naming an organisation heads it
@@ -1579,5 +1601,38 @@ mod tests {
             ("Hazel Blears", SourceType::Person)
         );
         assert_eq!(i.role.as_deref(), Some("Home Office Minister"));
+    }
+    #[test]
+    fn bracketed_acronyms_company_nouns_and_the_group() {
+        let i = analyze("The International Monetary Fund (IMF)");
+        assert_eq!(i.name, "The International Monetary Fund");
+        let i = analyze("Swiss drugmaker Novartis");
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Novartis", SourceType::Organization)
+        );
+        assert_eq!(i.role.as_deref(), Some("Swiss drugmaker"));
+        let i = analyze("Civil rights group Liberty");
+        assert_eq!(
+            (i.name.as_str(), i.role.as_deref()),
+            ("Liberty", Some("Civil rights group"))
+        );
+        assert_eq!(analyze("WMC Resources").kind, SourceType::Organization);
+        let i = analyze("the group");
+        assert!(i.kind == SourceType::Organization && i.unnamed);
+        assert!(!analyze("A group of MPs").unnamed);
+    }
+
+    #[test]
+    fn a_nationality_after_an_honorific_is_a_surname() {
+        let src = "Mr Irish";
+        let mention = Mention {
+            span: Span::new(3, 8),
+            text: "Irish".into(),
+            kind: "NORP".into(),
+        };
+        let mut i = analyze(src);
+        retype_with_mentions(&mut i, src, 0, &[mention]);
+        assert_eq!(i.kind, SourceType::Person);
     }
 }

@@ -190,7 +190,10 @@ fn a_spokesperson_is_the_body_they_speak_for() {
     let first = at(&doc, "said the firm").source.as_ref().unwrap();
     assert_eq!(first.kind, according_core::SourceType::Organization);
     assert_eq!(first.role.as_deref(), Some("spokeswoman"));
-    assert!(at(&doc, "said the firm").flags.is_empty(), "a named body is not vague");
+    assert!(
+        at(&doc, "said the firm").flags.is_empty(),
+        "a named body is not vague"
+    );
     assert_eq!(speaker(&doc, "said the firm").as_deref(), Some("Marsh"));
     assert_eq!(speaker(&doc, "said profits").as_deref(), Some("Marsh"));
     // The spokeswoman's role is not the company's.
