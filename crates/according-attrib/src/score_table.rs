@@ -247,14 +247,15 @@ impl ScoreTable {
         let m = Self::matches(bucket, fp);
         // Walk on when the feature is not at home but its overflow bit is set, or when its
         // home holds side-list features (both rare; one branch).
-        let probe = if m == 0 {
-            SIDE | overflow_bit(fp)
-        } else {
-            SIDE
-        };
+        // (Masked, not chosen by a branch: whether a feature is known is unpredictable.)
+        let probe = SIDE | overflow_bit(fp) & u32::from(m == 0).wrapping_neg();
         if bucket.flags & probe != 0 {
-            // Rare: the feature may live in a later bucket, or have side-list weights.
-            self.add_slow(f, acc);
+            // Rare: the feature may live in a later bucket, or have side-list weights. (The
+            // weights come back by value: `acc` stays in a register.)
+            let w = self.weights_slow(f);
+            for (a, x) in acc.iter_mut().zip(w) {
+                *a += x;
+            }
             return;
         }
         // Found in its home bucket, or absent: the slot's weights masked to zero when
@@ -292,10 +293,11 @@ impl ScoreTable {
         }
     }
 
-    /// [`ScoreTable::add_one`] the long way: along the overflow chain, then the side list.
+    /// The weights of feature `f` the long way: along the overflow chain, then the side list.
     #[cold]
     #[inline(never)]
-    fn add_slow(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {
+    fn weights_slow(&self, f: u64) -> [i32; MAX_LABELS] {
+        let mut acc = [0; MAX_LABELS];
         if let Some(w) = self.get(f) {
             for (a, &x) in acc.iter_mut().zip(w) {
                 *a += i32::from(x);
@@ -306,6 +308,7 @@ impl ScoreTable {
                 *a += i32::from(x);
             }
         }
+        acc
     }
 }
 

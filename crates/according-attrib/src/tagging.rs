@@ -4,7 +4,7 @@
 use crate::features::NB_CUE;
 use crate::features::{base_features_into, FeatureScratch, NB};
 use crate::model::*;
-use crate::sequence::{emissions, margin, viterbi, SeqFeatures};
+use crate::sequence::{emissions, emissions_strided, margin, viterbi, SeqFeatures};
 use crate::view::View;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -111,11 +111,12 @@ fn find_cues_with(
     // Emission scores of the whole document in one pass (the sentences cover the tokens in
     // order), then each sentence decoded on its slice.
     if model.mask.cue == u64::MAX {
-        emissions(
+        emissions_strided(
             &model.cue_table,
             &model.cue_bias,
-            v.len(),
-            |i| &base[i][..NB_CUE],
+            base.as_flattened(),
+            NB,
+            NB_CUE,
             buf,
         );
     } else {
@@ -245,13 +246,25 @@ fn label_roles_with(
         let win = append_role_sequence(v, base, cue, is_cue.as_slice(), model.mask.role, f);
         windows.push((first, win));
     }
-    emissions(
-        &model.role_table,
-        &model.role_bias,
-        f.len(),
-        |t| f.at(t),
-        buf,
-    );
+    if model.mask.role == u64::MAX {
+        // Every position has its ROLE_FEATURES features, one after another.
+        emissions_strided(
+            &model.role_table,
+            &model.role_bias,
+            &f.ids,
+            ROLE_FEATURES,
+            ROLE_FEATURES,
+            buf,
+        );
+    } else {
+        emissions(
+            &model.role_table,
+            &model.role_bias,
+            f.len(),
+            |t| f.at(t),
+            buf,
+        );
+    }
     let mut out = Vec::with_capacity(cues.len());
     for (cue, (first, win)) in cues.iter().zip(windows) {
         let emis = &buf[first * ROLE_LABELS..(first + win.len()) * ROLE_LABELS];
