@@ -15,6 +15,9 @@ pub const NB: usize = 27;
 /// dropped ones cost table lookups without improving any score.
 pub const NB_CUE: usize = 22;
 
+/// The base template that is the same feature for every token (the cue tagger's bias).
+pub const CUE_BIAS_TEMPLATE: usize = 0;
+
 /// Combine two feature ids into one (order matters).
 #[inline]
 pub fn mix(a: u64, b: u64) -> u64 {
@@ -219,7 +222,7 @@ pub fn base_features_into(
         let (k0, k1, k2) = kids[i];
         out.push([
             // The cue tagger's templates.
-            names[0],
+            names[CUE_BIAS_TEMPLATE],
             f1(1, w(ii - 1)),
             f1(2, w(ii + 1)),
             f1(3, w(ii - 2)),

@@ -251,6 +251,8 @@ fn syntactic_path<'v>(
 
 /// Number of features [`role_features`] gives each token.
 pub const ROLE_FEATURES: usize = 32;
+/// The feature of [`role_features`] that is the same for every token (the role tagger's bias).
+pub const ROLE_BIAS_FEATURE: usize = 6;
 
 /// Features of window token `j` for the role tagger of the cue at `cue` ([`ROLE_FEATURES`]
 /// of them, in a fixed order: [`FeatureMask::role`] refers to them by position).

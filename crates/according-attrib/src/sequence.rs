@@ -237,14 +237,16 @@ pub fn emissions<'f>(
 
 /// [`emissions`] of positions laid out at a fixed stride in one slice: position `t`'s features
 /// are `ids[t * stride..][..width]` (`width <= stride`; `ids.len()` a multiple of `stride`).
-/// The same sums as [`emissions`]; each bucket is prefetched one position ahead (the feature
-/// in the same column of the next row), which needs no bookkeeping of where positions end.
+/// Column `constant`, if given, holds the same feature in every position (a bias feature):
+/// its weights are looked up once. The same sums as [`emissions`]; each bucket is prefetched
+/// one position ahead (the feature in the same column of the next row), which needs no
+/// bookkeeping of where positions end.
 pub fn emissions_strided(
     w: &ScoreTable,
     bias: &[f32],
     ids: &[u64],
-    stride: usize,
-    width: usize,
+    (stride, width): (usize, usize),
+    constant: Option<usize>,
     emis: &mut Vec<f32>,
 ) {
     assert!(width <= stride && stride > 0 && ids.len().is_multiple_of(stride));
@@ -256,19 +258,38 @@ pub fn emissions_strided(
     if len == 0 {
         return;
     }
+    // The columns scored per position: `0..skip` and `skip + 1..width`.
+    let mut init = [0i32; MAX_LABELS];
+    let skip = match constant {
+        Some(c) if c < width => {
+            debug_assert!(ids.chunks_exact(stride).all(|r| r[c] == ids[c]));
+            w.add_one(ids[c], &mut init);
+            c
+        }
+        _ => width,
+    };
+    let after = (skip + 1).min(width);
     w.prefetch(&ids[..width]);
     for t in 0..len {
         let row = &ids[t * stride..t * stride + width];
-        let mut acc = [0i32; MAX_LABELS];
+        let mut acc = init;
         match ids.get((t + 1) * stride..(t + 1) * stride + width) {
+            // Two plain loops (a chained iterator branched on its half at every feature).
             Some(next) => {
-                for (&f, &p) in row.iter().zip(next) {
+                for (&f, &p) in row[..skip].iter().zip(&next[..skip]) {
+                    w.prefetch_one(p);
+                    w.add_one(f, &mut acc);
+                }
+                for (&f, &p) in row[after..].iter().zip(&next[after..]) {
                     w.prefetch_one(p);
                     w.add_one(f, &mut acc);
                 }
             }
             None => {
-                for &f in row {
+                for &f in &row[..skip] {
+                    w.add_one(f, &mut acc);
+                }
+                for &f in &row[after..] {
                     w.add_one(f, &mut acc);
                 }
             }
@@ -369,10 +390,20 @@ mod tests {
         let ids: Vec<u64> = (0..35u64).map(|k| (k * 97) % 500 * 31 + 5).collect();
         let (mut a, mut b) = (Vec::new(), Vec::new());
         emissions(&table, &bias, 7, |t| &ids[t * 5..t * 5 + 4], &mut a);
-        emissions_strided(&table, &bias, &ids, 5, 4, &mut b);
+        emissions_strided(&table, &bias, &ids, (5, 4), None, &mut b);
         assert_eq!(a.len(), 21);
         assert_eq!(a, b);
         assert!(a.iter().any(|&x| x != a[0]));
+        // Column 2 made a bias feature (one id in every position), then looked up once.
+        let mut ids = ids;
+        for t in 0..7 {
+            ids[t * 5 + 2] = 9 * 31 + 5;
+        }
+        emissions(&table, &bias, 7, |t| &ids[t * 5..t * 5 + 4], &mut a);
+        emissions_strided(&table, &bias, &ids, (5, 4), Some(2), &mut b);
+        assert_eq!(a, b);
+        emissions_strided(&table, &bias, &ids, (5, 4), Some(4), &mut b);
+        assert_eq!(a, b, "a column past the width is no bias column");
     }
 
     #[test]

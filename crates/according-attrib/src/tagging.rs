@@ -1,8 +1,8 @@
 //! Running the two taggers over a document view: cues first, then source and content around
 //! each cue.
 
-use crate::features::NB_CUE;
 use crate::features::{base_features_into, FeatureScratch, NB};
+use crate::features::{CUE_BIAS_TEMPLATE, NB_CUE};
 use crate::model::*;
 use crate::sequence::{emissions, emissions_strided, margin, viterbi, SeqFeatures};
 use crate::view::View;
@@ -115,8 +115,8 @@ fn find_cues_with(
             &model.cue_table,
             &model.cue_bias,
             base.as_flattened(),
-            NB,
-            NB_CUE,
+            (NB, NB_CUE),
+            Some(CUE_BIAS_TEMPLATE),
             buf,
         );
     } else {
@@ -252,8 +252,8 @@ fn label_roles_with(
             &model.role_table,
             &model.role_bias,
             &f.ids,
-            ROLE_FEATURES,
-            ROLE_FEATURES,
+            (ROLE_FEATURES, ROLE_FEATURES),
+            Some(ROLE_BIAS_FEATURE),
             buf,
         );
     } else {
