@@ -142,7 +142,8 @@ impl ByRole {
     /// Forget the ids; from now on collect those of `roles`.
     #[inline]
     pub fn reset(&mut self, roles: u8) {
-        self.roles = roles;
+        // DYN templates are computed in every state.
+        self.roles = roles | role::DYN;
         self.len = [0; 7];
     }
 
@@ -166,7 +167,8 @@ impl ByRole {
 impl FeatureSink for ByRole {
     #[inline(always)]
     fn wants(&self, role: u8) -> bool {
-        self.roles & role != 0
+        // A constant for DYN templates (always wanted: see `reset`).
+        role == role::DYN || self.roles & role != 0
     }
     #[inline(always)]
     fn put(&mut self, role: u8, id: u64) {
