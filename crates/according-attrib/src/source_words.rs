@@ -7,6 +7,7 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "Vice",
     "Prime",
     "Minister",
+    "CEO",
     "Deputy",
     "Foreign",
     "Defense",
