@@ -29,8 +29,19 @@ fn line(doc: &Doc, a: &Attribution, depth: usize, out: &mut String) {
                 .entity
                 .as_ref()
                 .and_then(|id| doc.entities.iter().find(|e| &e.id == id));
+            let name_of = |m: &according_core::Source| {
+                m.entity
+                    .as_ref()
+                    .and_then(|id| doc.entities.iter().find(|e| &e.id == id))
+                    .map_or_else(|| m.text.clone(), |e| e.name.clone())
+            };
             let mut label = match ent {
                 Some(e) if e.name != s.text => format!("{} [= {}]", s.text, e.name),
+                // `Sony, IBM and Toshiba [= Sony + IBM + Toshiba]`: who each name is.
+                _ if !s.members.is_empty() => {
+                    let names: Vec<String> = s.members.iter().map(name_of).collect();
+                    format!("{} [= {}]", s.text, names.join(" + "))
+                }
                 _ => s.text.clone(),
             };
             let mut extra = vec![kind_name(&s.kind)];
