@@ -141,47 +141,38 @@ pub fn base_features_into(
     // every template's strings anew was most of this function's time).
     let hs = |x: &str| hash_parts(&[x]);
     let bound = const { [hash_str("<s>"), hash_str("</s>"), hash_str("<b>")] };
+    // Padded with the boundary ids (`PAD` each side), so templates read neighbours without
+    // checking where the document ends: token `i`'s word is `wp[PAD + i]`.
+    const PAD: usize = 3;
     wh.clear();
+    wh.extend([bound[0]; PAD]);
     wh.extend(v.toks.iter().map(|t| hs(&t.lower)));
+    wh.extend([bound[1]; PAD]);
     ph.clear();
+    ph.extend([bound[2]; PAD]);
     ph.extend(v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))));
+    ph.extend([bound[2]; PAD]);
     mh.clear();
+    mh.extend([bound[2]; PAD]);
     mh.extend(v.toks.iter().map(|t| match t.mark {
         QuoteMark::None => MARKS[0],
         QuoteMark::Open => MARKS[1],
         QuoteMark::Close => MARKS[2],
     }));
+    mh.extend([bound[2]; PAD]);
+    let words = &wh[PAD..PAD + n];
     // One cue-lexicon lookup per word, for its rate bucket and for the multiword cue strings.
     wb_index.clear();
-    wb_index.extend(wh.iter().map(|&h| lex.cues.word_bucket_index(h)));
+    wb_index.extend(words.iter().map(|&h| lex.cues.word_bucket_index(h)));
     wbh.clear();
     wbh.extend(wb_index.iter().map(|&b| BUCKET_HASHES[usize::from(b)]));
     let seq_hashes = seq_mark_hashes();
-    lex.cues.seq_mark_indices_into(wh, wb_index, seqs);
-    let (wh, ph, mh, wbh, seqs, kids) = (&wh[..], &ph[..], &mh[..], &wbh[..], &seqs[..], &kids[..]);
-    let w = |i: isize| -> u64 {
-        if i < 0 {
-            bound[0]
-        } else if i as usize >= n {
-            bound[1]
-        } else {
-            wh[i as usize]
-        }
-    };
-    let pos = |i: isize| -> u64 {
-        if i < 0 || i as usize >= n {
-            bound[2]
-        } else {
-            ph[i as usize]
-        }
-    };
-    let mark = |i: isize| -> u64 {
-        if i < 0 || i as usize >= n {
-            bound[2]
-        } else {
-            mh[i as usize]
-        }
-    };
+    lex.cues.seq_mark_indices_into(words, wb_index, seqs);
+    let (wp, pp, mp, wbh, seqs, kids) = (&wh[..], &ph[..], &mh[..], &wbh[..], &seqs[..], &kids[..]);
+    // Neighbour `d` of token `i` (|d| <= PAD).
+    let w = |i: usize, d: isize| wp[(PAD + i).wrapping_add_signed(d)];
+    let pos = |i: usize, d: isize| pp[(PAD + i).wrapping_add_signed(d)];
+    let mark = |i: usize, d: isize| mp[(PAD + i).wrapping_add_signed(d)];
     let names = template_names();
     let f1 = |k: usize, a: u64| mix(names[k], a);
     let f2 = |k: usize, a: u64, b: u64| mix(mix(names[k], a), b);
@@ -190,11 +181,11 @@ pub fn base_features_into(
     out.clear();
     out.reserve(n);
     for i in 0..n {
-        let ii = i as isize;
         let t = &v.toks[i];
-        let word = wh[i];
+        let word = w(i, 0);
         let st = t.lemma.as_ref();
-        let sth = hs(st);
+        // Most lemmas are the word itself, whose hash is at hand.
+        let sth = if *st == *t.lower { word } else { hs(st) };
         let suf: &str = {
             let k = t.lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
             &t.lower[k..]
@@ -211,7 +202,7 @@ pub fn base_features_into(
         };
         let hp = t
             .head
-            .map_or(const { hash_str("<root>") }, |h| ph[h as usize]);
+            .map_or(const { hash_str("<root>") }, |h| pos(h as usize, 0));
         let dep = hs(t.deprel.unwrap_or("-"));
         let in_lex = IN_LEX[usize::from(lex.contains_stem_hash(sth))];
         let wb = wbh[i];
@@ -223,30 +214,30 @@ pub fn base_features_into(
         out.push([
             // The cue tagger's templates.
             names[CUE_BIAS_TEMPLATE],
-            f1(1, w(ii - 1)),
-            f1(2, w(ii + 1)),
-            f1(3, w(ii - 2)),
-            f1(4, w(ii + 2)),
+            f1(1, w(i, -1)),
+            f1(2, w(i, 1)),
+            f1(3, w(i, -2)),
+            f1(4, w(i, 2)),
             f2(5, in_lex, sth),
-            f3(6, mark(ii - 1), mark(ii + 1), w(ii - 1)),
-            f1(7, pos(ii)),
-            f2(8, pos(ii - 1), pos(ii)),
-            f2(9, pos(ii), pos(ii + 1)),
+            f3(6, mark(i, -1), mark(i, 1), w(i, -1)),
+            f1(7, pos(i, 0)),
+            f2(8, pos(i, -1), pos(i, 0)),
+            f2(9, pos(i, 0), pos(i, 1)),
             f2(10, dep, hp),
             f2(11, spos, qs),
-            f3(12, in_lex, qs, pos(ii)),
+            f3(12, in_lex, qs, pos(i, 0)),
             f1(13, wb),
             f1(14, seq),
-            f2(15, word, pos(ii + 1)),
-            f3(16, pos(ii - 2), pos(ii - 1), pos(ii)),
-            f1(17, w(ii - 3)),
+            f2(15, word, pos(i, 1)),
+            f3(16, pos(i, -2), pos(i, -1), pos(i, 0)),
+            f1(17, w(i, -3)),
             f1(18, k0),
             f2(19, k2, k1),
             f2(20, dep, wb),
             f2(21, dep, head_bucket),
             // Read by the role tagger only.
             f1(22, word),
-            f2(23, word, w(ii + 1)),
+            f2(23, word, w(i, 1)),
             f1(24, hs(suf)),
             f1(25, shape_hash(v.word(i))),
             f1(26, qs),
