@@ -10,7 +10,9 @@
 //! tagger's fourth (the cue itself) is forced wherever it is allowed, so training leaves its
 //! weights zero but for a handful of features. Those few fourth-label weights live in a side
 //! list, and the buckets their features call home are flagged, so a lookup goes there only
-//! for them. (Six slots of three labels instead of five of four: fewer buckets overflow in
+//! for them. (So do the weights of a feature whose fingerprint would be 0, the mark of an
+//! empty slot, about one feature in 4 billion: the fingerprint is the id's low bits as they
+//! are, and an empty slot's zero weights are what an absent feature adds.) (Six slots of three labels instead of five of four: fewer buckets overflow in
 //! the same memory, and an overflow costs a mispredicted branch and an unprefetched line.)
 
 use according_ml::perceptron::Weights;
@@ -28,14 +30,14 @@ const BUCKET_LOAD: f64 = 0.54;
 /// [`Bucket::flags`]: some feature whose home is this bucket has side-list weights.
 const SIDE: u32 = 1;
 
-/// The [`Bucket::flags`] bit (1 to 31) a feature with fingerprint `fp` sets in its home bucket
-/// when it lives in a later one: a lookup that does not find its feature at home walks on
-/// only when its bit is set (an absent feature in a bucket that overflowed otherwise did,
-/// about 40% of the walks, each an unprefetched line and a mispredicted branch).
+/// The [`Bucket::flags`] bit (1 to 16, from the fingerprint's top bits) a feature with
+/// fingerprint `fp` sets in its home bucket when it lives in a later one: a lookup that does
+/// not find its feature at home walks on only when its bit is set (an absent feature in a
+/// bucket that overflowed otherwise did, about 40% of the walks, each an unprefetched line
+/// and a mispredicted branch).
 #[inline(always)]
 fn overflow_bit(fp: u32) -> u32 {
-    // The high bits of fp × 31, so every bit of the fingerprint counts.
-    2 << ((u64::from(fp) * 31) >> 32)
+    2 << (fp >> 28)
 }
 
 #[derive(Clone, Copy, Default)]
@@ -50,20 +52,18 @@ struct Bucket {
 
 const _: () = assert!(std::mem::size_of::<Bucket>() == 64);
 
-/// The low 32 bits of a feature id (0 marks an empty slot, so id 0 maps elsewhere).
-#[inline]
+/// The low 32 bits of a feature id (0 marks an empty slot: such features go to the side list).
+#[inline(always)]
 fn fingerprint(id: u64) -> u32 {
-    match id as u32 {
-        0 => 0x9E37_79B9,
-        f => f,
-    }
+    id as u32
 }
 
 #[derive(Clone, Default)]
 pub struct ScoreTable {
     buckets: Buckets,
-    /// Features with a non-zero weight of a label past [`SLOT_LABELS`], sorted by id.
-    side: Vec<(u64, [i16; MAX_LABELS - SLOT_LABELS])>,
+    /// Weights added the long way, sorted by id: those of labels past [`SLOT_LABELS`] (where
+    /// not zero), and all of a feature whose fingerprint is 0.
+    side: Vec<(u64, [i16; MAX_LABELS])>,
     n: usize,
     scale: f32,
 }
@@ -91,12 +91,16 @@ impl ScoreTable {
             let mut ws = [0i16; SLOT_LABELS];
             let m = n.min(SLOT_LABELS);
             ws[..m].copy_from_slice(&row[..m]);
-            let mut rest = [0i16; MAX_LABELS - SLOT_LABELS];
-            if n > SLOT_LABELS {
-                rest[..n - SLOT_LABELS].copy_from_slice(&row[SLOT_LABELS..n]);
-            }
+            let mut rest = [0i16; MAX_LABELS];
+            rest[SLOT_LABELS..n.max(SLOT_LABELS)].copy_from_slice(&row[SLOT_LABELS.min(n)..n]);
             let home = t.home(k);
             let mut b = home;
+            if fingerprint(k) == 0 {
+                rest[..m].copy_from_slice(&ws[..m]);
+                t.side.push((k, rest));
+                t.buckets[b].flags |= SIDE;
+                continue;
+            }
             if rest.iter().any(|&x| x != 0) {
                 t.side.push((k, rest));
                 t.buckets[b].flags |= SIDE;
@@ -246,10 +250,10 @@ impl ScoreTable {
         let bucket = unsafe { self.buckets.get_unchecked(home) };
         let m = Self::matches(bucket, fp);
         // Walk on when the feature is not at home but its overflow bit is set, or when its
-        // home holds side-list features (both rare; one branch).
-        // (Masked, not chosen by a branch: whether a feature is known is unpredictable.)
-        let probe = SIDE | overflow_bit(fp) & u32::from(m == 0).wrapping_neg();
-        if bucket.flags & probe != 0 {
+        // home holds side-list features. Both are rare, and so is the first test's passing,
+        // which does not depend on whether the feature is known (that is unpredictable).
+        let flags = bucket.flags;
+        if flags & (SIDE | overflow_bit(fp)) != 0 && (m == 0 || flags & SIDE != 0) {
             // Rare: the feature may live in a later bucket, or have side-list weights. (The
             // weights come back by value: `acc` stays in a register.)
             let w = self.weights_slow(f);
@@ -304,7 +308,7 @@ impl ScoreTable {
             }
         }
         if let Ok(i) = self.side.binary_search_by_key(&f, |&(k, _)| k) {
-            for (a, &x) in acc[SLOT_LABELS..].iter_mut().zip(&self.side[i].1) {
+            for (a, &x) in acc.iter_mut().zip(&self.side[i].1) {
                 *a += i32::from(x);
             }
         }
@@ -452,6 +456,28 @@ mod tests {
             let f = [i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i % 13 + 7, i];
             let mut a = [0i32; 4];
             w.add_scores_i32(&f, &mut a);
+            let mut b = [0i32; MAX_LABELS];
+            t.add_scores(&f, &mut b);
+            assert_eq!(a, b, "features {f:?}");
+        }
+    }
+
+    #[test]
+    fn ids_whose_low_bits_are_zero_are_scored_from_the_side_list() {
+        // Fingerprint 0 marks an empty slot: such features live in the side list, and one
+        // absent (or looked up in a bucket with empty slots) adds nothing.
+        let mut tr = Trainer::new(3);
+        for i in 1..300u64 {
+            tr.update(&[i << 32, i * 7919], (i % 3) as usize, 1.0);
+            tr.tick();
+        }
+        let w = tr.finish(0.0);
+        let t = ScoreTable::new(&w);
+        assert_eq!(t.side.len(), 299);
+        for i in 0..400u64 {
+            let f = [i << 32, i * 7919, (i + 1) << 33];
+            let mut a = [0i32; 4];
+            w.add_scores_i32(&f, &mut a[..3]);
             let mut b = [0i32; MAX_LABELS];
             t.add_scores(&f, &mut b);
             assert_eq!(a, b, "features {f:?}");
