@@ -163,8 +163,25 @@ impl RoleContext {
             .iter()
             .filter_map(|t| t.head.map(|h| h as usize))
             .find(|h| !cue.contains(h));
+        // `hash_parts(&["path", relation])` of each token, the fixed relations' ids computed
+        // once, a child's relation once per window (the tokens under one child share it).
+        let ids = path_ids();
+        let mut child_ids: Vec<(usize, u64)> = Vec::new();
         for j in win.clone() {
-            path.push(hash_parts(&["path", syntactic_path(v, j, cue, cue_head)]));
+            path.push(match syntactic_path(v, j, cue, cue_head) {
+                Hang::Unrelated => ids.unrelated,
+                Hang::Cue => ids.cue,
+                Hang::Head => ids.head,
+                Hang::Sibling => ids.sibling,
+                Hang::Child(c) => match child_ids.iter().find(|&&(k, _)| k == c) {
+                    Some(&(_, id)) => id,
+                    None => {
+                        let id = hash_parts(&["path", v.toks[c].deprel.unwrap_or("-")]);
+                        child_ids.push((c, id));
+                        id
+                    }
+                },
+            });
         }
         // The stretch between the first and last token under each clausal dependent of the
         // cue, so punctuation and attachment errors inside it still read as inside. Relations
@@ -216,37 +233,65 @@ fn extent_ids() -> &'static ExtentIds {
     })
 }
 
-/// How token `j` hangs off the cue in the parse: the relation of the cue's child on the path
-/// from `j` up to the cue, `head` if `j` governs the cue, `-` if unrelated or unparsed.
-fn syntactic_path<'v>(
-    v: &'v View,
-    j: usize,
-    cue: &Range<usize>,
-    cue_head: Option<usize>,
-) -> &'v str {
+/// How a token hangs off the cue in the parse (named in features as `-`, `cue`, `head`,
+/// `sibling`, or the child's relation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hang {
+    /// Unrelated, or no parse.
+    Unrelated,
+    Cue,
+    /// The token governs the cue.
+    Head,
+    /// Under the cue's head, not under the cue.
+    Sibling,
+    /// Under the cue, through its child at this token index.
+    Child(usize),
+}
+
+/// `hash_parts(&["path", name])` of the fixed [`Hang`]s.
+struct PathIds {
+    unrelated: u64,
+    cue: u64,
+    head: u64,
+    sibling: u64,
+}
+
+fn path_ids() -> &'static PathIds {
+    static IDS: std::sync::OnceLock<PathIds> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| PathIds {
+        unrelated: hash_parts(&["path", "-"]),
+        cue: hash_parts(&["path", "cue"]),
+        head: hash_parts(&["path", "head"]),
+        sibling: hash_parts(&["path", "sibling"]),
+    })
+}
+
+/// How token `j` hangs off the cue in the parse: through the cue's child on the path from `j`
+/// up to the cue, as the cue's governor, as a sibling under it, or unrelated.
+fn syntactic_path(v: &View, j: usize, cue: &Range<usize>, cue_head: Option<usize>) -> Hang {
     if !v.has_parse {
-        return "-";
+        return Hang::Unrelated;
     }
     if cue.contains(&j) {
-        return "cue";
+        return Hang::Cue;
     }
     if cue_head == Some(j) {
-        return "head";
+        return Hang::Head;
     }
     let mut cur = j;
     for _ in 0..16 {
         let Some(h) = v.toks[cur].head else { break };
         let h = h as usize;
         if cue.contains(&h) {
-            return v.toks[cur].deprel.unwrap_or("-");
+            return Hang::Child(cur);
         }
         if Some(h) == cue_head {
             // A sibling of the cue under its head: what the head's clause says.
-            return "sibling";
+            return Hang::Sibling;
         }
         cur = h;
     }
-    "-"
+    Hang::Unrelated
 }
 
 /// Number of features [`role_features`] gives each token.
