@@ -107,8 +107,9 @@ const PRONOUN_REACH: u32 = 8;
 /// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
 pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     let mut entities: Vec<Entity> = Vec::new();
-    // Mentions that are one name of several (`Gardener, Campbell and Devonish said`): `he`
-    // after them is none of them.
+    // Mentions that are one name of several (`Gardener, Campbell and Devonish said`), or
+    // that speak through someone or something (`Sir Alan Budd's inquiry found`): `he` after
+    // them is none of them.
     let mut coordinated: Vec<Span> = Vec::new();
     let mut order: Vec<usize> = (0..doc.attributions.len())
         .filter(|&k| doc.attributions[k].source.is_some())
@@ -308,6 +309,9 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             target = find_named(&doc.text, &mut entities, &info, src_span.start);
         }
         let entity = attach(&mut entities, &mut info, target, mention, src_span);
+        if info.speaks_for {
+            coordinated.push(mention);
+        }
         set_source(doc, k, &info, entity);
     }
     for (i, e) in entities.iter_mut().enumerate() {
@@ -430,6 +434,9 @@ fn attach(
             }
             Some(e)
         }
+        // (`the firms`, `official figures`, `Wine makers`: a group no name picks out is no
+        // entity to follow across a corpus.)
+        None if info.kind == SourceType::Group && !names_a_group(&info.name) => None,
         None => match entity_type(info.kind) {
             // (An organisation described, `the Japanese car maker`, with nothing named
             // before it to stand for, is an entity of its own.)
@@ -456,6 +463,16 @@ fn attach(
             _ => None,
         },
     }
+}
+
+/// A group's words name it (`MSPs`, `the Palestinian Authority's negotiators`): a
+/// capitalised word after the first, or an acronym. (`Hamas militants` is one the words
+/// alone do not tell from `Wine makers`.)
+fn names_a_group(name: &str) -> bool {
+    name.split_whitespace().enumerate().any(|(k, w)| {
+        k > 0 && w.starts_with(|c: char| c.is_uppercase())
+            || w.chars().filter(|c| c.is_uppercase()).count() >= 2
+    })
 }
 
 /// A role compared across mentions: lowercase words without a leading article.
@@ -659,6 +676,16 @@ mod tests {
         let text = "When Patrick Smith left, he was angry. Smith said so.";
         let (a, b) = full_mention(text, "Smith", text.rfind("Smith").unwrap()).unwrap();
         assert_eq!(&text[a..b], "Patrick Smith");
+    }
+
+    #[test]
+    fn groups_named_by_their_words() {
+        for g in ["MSPs", "the Palestinian Authority's negotiators"] {
+            assert!(names_a_group(g), "{g}");
+        }
+        for g in ["the firms", "official figures", "Wine makers", "Ministers"] {
+            assert!(!names_a_group(g), "{g}");
+        }
     }
 
     #[test]

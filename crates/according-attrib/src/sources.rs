@@ -31,7 +31,9 @@ pub struct SourceInfo {
     /// person named before with that role, or else left without an entity.
     pub unnamed: bool,
     /// Someone unnamed speaking for the body this info names (`A Cabinet Office spokeswoman`:
-    /// the Cabinet Office, role `spokeswoman`): the role is the speaker's, not the body's.
+    /// the Cabinet Office, role `spokeswoman`; the role is the speaker's, not the body's), or
+    /// the one who speaks through a report (`Sir Alan Budd's inquiry`). Either way, not who a
+    /// later `he` or `it` is.
     pub speaks_for: bool,
     /// The names a source joins with `and` (`Sony, IBM and Toshiba`): each one's document
     /// byte span and what it says ([`crate::coordination`]).
@@ -434,6 +436,13 @@ fn spokesperson_for(src: &str, full: &str) -> Option<SourceInfo> {
     Some(info)
 }
 
+/// `St David's`: a saint's possessive is part of a name.
+fn person_owner_is_saint(owner_words: &[&str]) -> bool {
+    owner_words
+        .first()
+        .is_some_and(|w| matches!(*w, "St" | "St."))
+}
+
 /// `Deutsche Bank's Simon Champion`, `Iraq's Trade Minister Mohammed Mustafa al-Jibouri`,
 /// `France's Pernod`: a name after a capitalised owner's possessive is the name, of that owner
 /// (its affiliation; a country's name that is no person's is a company's). Nothing when the
@@ -464,6 +473,31 @@ fn owned_name(src: &str, full: &str) -> Option<SourceInfo> {
     });
     let rest = trim_punct(&full[p + mark..]);
     let first_rest = rest.split_whitespace().next().unwrap_or("");
+    // `Lord Hutton's inquiry into the death of Dr David Kelly`: whose inquiry it is says who.
+    if capitalised && !person_owner_is_saint(&owner_words) {
+        let whose = first_rest.to_lowercase();
+        if REPORT_NOUNS.contains(&whose.as_str())
+            || matches!(whose.as_str(), "inquiry" | "review" | "investigation")
+        {
+            let start = full[..p].len() - owner.len();
+            let owner = &full[start..p];
+            let inner = analyze(owner);
+            if matches!(
+                inner.kind,
+                SourceType::Person
+                    | SourceType::Organization
+                    | SourceType::Government
+                    | SourceType::Outlet
+            ) {
+                // (The owner speaks through the inquiry: no `he` after it is the owner.)
+                return Some(SourceInfo {
+                    speaks_for: true,
+                    ..within(src, owner, inner)
+                });
+            }
+            return None;
+        }
+    }
     // (`Transport & General Worker's Union`, `the US Trade Representative's Office`: the
     // possessive is inside one name.)
     if !capitalised
@@ -866,10 +900,17 @@ pub fn analyze(src: &str) -> SourceInfo {
             && !full[..ws[k].0].contains(" of ")
             && (k..ws.len()).all(|j| is_cap(trim_punct(w(j))))
     }) {
+        // (`Internet service provider (ISP) Plus.net`: the bracketed acronym is the noun's.)
+        let k = match full[ws[k].0..ws[k].1].starts_with('(') && k + 1 < ws.len() {
+            true => k + 1,
+            false => k,
+        };
         let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
         let role = trim_punct(&full[..a]);
-        info.name = trim_punct(&full[a..b]).to_string();
-        info.name_range = (off + a, off + a + info.name.len());
+        let name = trim_punct(&full[a..b]);
+        let na = name.as_ptr() as usize - full.as_ptr() as usize;
+        info.name = name.to_string();
+        info.name_range = (off + na, off + na + name.len());
         info.kind = SourceType::Organization;
         info.role = Some(role.to_string());
         info.affiliation = affiliation_of(role);
@@ -1780,5 +1821,18 @@ mod tests {
             );
             assert_ne!(i.name, src.rsplit("'s ").next().unwrap(), "{src}");
         }
+    }
+    #[test]
+    fn whose_report_it_is_says_who() {
+        let src = "Lord Hutton's inquiry into the death of Dr David Kelly";
+        let i = analyze(src);
+        assert_eq!(
+            (i.name.as_str(), i.kind),
+            ("Lord Hutton", SourceType::Person)
+        );
+        let src = "Internet service provider (ISP) Plus.net";
+        let i = analyze(src);
+        assert_eq!(i.name, "Plus.net");
+        assert_eq!(&src[i.name_range.0..i.name_range.1], "Plus.net");
     }
 }
