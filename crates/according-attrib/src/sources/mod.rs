@@ -1,0 +1,745 @@
+//! Who a source is: its name, role/title, affiliation and type, from the words of the source
+//! span (`Russian Deputy Foreign Minister Alexander Saltanov` → name `Alexander Saltanov`, role
+//! `Russian Deputy Foreign Minister`, affiliation Russia, person).
+
+use crate::boundaries::{MONTHS, TIME_NOUNS};
+use crate::lexicon::VAGUE_HEADS;
+use crate::outlets;
+use crate::source_words::*;
+use according_core::{Mention, SourceType, Span};
+
+mod affiliation;
+mod outlet_people;
+mod owned;
+mod retype;
+mod spokesperson;
+mod words;
+
+pub use affiliation::affiliation_of;
+use affiliation::*;
+use outlet_people::*;
+use owned::*;
+pub use retype::{retype_by_content_pronoun, retype_with_mentions};
+use spokesperson::*;
+use words::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceInfo {
+    /// Name as written (`Alexander Saltanov`), or the canonical outlet name.
+    pub name: String,
+    /// Byte range of the name inside the source text.
+    pub name_range: (usize, usize),
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: SourceType,
+    /// `he`/`she` (resolve to the previous person).
+    pub person_pronoun: bool,
+    /// Other pronouns (`they`, `it`, `we`).
+    pub pronoun: bool,
+    /// `according to an earlier report in` — the source is cut off.
+    pub truncated: bool,
+    /// For a relative pronoun source (`Mr Fitzpatrick, who added`), the document byte span of
+    /// its antecedent, which the rest of this info describes (`name_range` is then relative
+    /// to the antecedent).
+    pub antecedent: Option<Span>,
+    /// A person the source describes without naming (`the home secretary`): resolved to a
+    /// person named before with that role, or else left without an entity.
+    pub unnamed: bool,
+    /// Someone unnamed speaking for the body this info names (`A Cabinet Office spokeswoman`:
+    /// the Cabinet Office, role `spokeswoman`; the role is the speaker's, not the body's), or
+    /// the one who speaks through a report (`Sir Alan Budd's inquiry`). Either way, not who a
+    /// later `he` or `it` is.
+    pub speaks_for: bool,
+    /// The names a source joins with `and` (`Sony, IBM and Toshiba`): each one's document
+    /// byte span and what it says ([`crate::coordination`]).
+    pub members: Vec<(Span, SourceInfo)>,
+}
+
+/// `info`, analysed from `part` (a slice of `src`), with its name range made relative to `src`.
+fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
+    let shift = part.as_ptr() as usize - src.as_ptr() as usize;
+    info.name_range = (info.name_range.0 + shift, info.name_range.1 + shift);
+    info
+}
+
+/// What the source `src` at document byte `start` says, with the names it joins (see
+/// [`crate::coordination`]): each analysed on its own, retyped by the recogniser's mentions.
+/// The source's type is theirs when they share one, else `group`.
+pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention]) -> SourceInfo {
+    let mut info = analyze(src);
+    retype_with_mentions(&mut info, src, start, mentions);
+    let members = crate::coordination::members(src, start, mentions);
+    if members.is_empty() {
+        return info;
+    }
+    info.members = members
+        .into_iter()
+        .map(|m| {
+            let t = m.slice(text);
+            let mut i = analyze(t);
+            retype_with_mentions(&mut i, t, m.start, mentions);
+            (m, i)
+        })
+        .collect();
+    let first = info.members[0].1.kind;
+    info.kind = if info.members.iter().all(|(_, i)| i.kind == first) {
+        first
+    } else {
+        SourceType::Group
+    };
+    info.role = None;
+    info.affiliation = None;
+    info.person_pronoun = false;
+    info.pronoun = false;
+    info.unnamed = false;
+    info
+}
+
+/// Analyse the text of a source span.
+pub fn analyze(src: &str) -> SourceInfo {
+    let full = trim_punct(src);
+    // `Mr Mallon's claim`: the source is the name, not its possessive.
+    let full = ["'s", "’s"]
+        .iter()
+        .find_map(|p| full.strip_suffix(p))
+        .filter(|n| n.split_whitespace().last().is_some_and(is_cap))
+        .unwrap_or(full);
+    // `Culture Secretary Tessa Jowell on Tuesday`: when they spoke is not who they are.
+    let full = without_time(full);
+    let off = full.as_ptr() as usize - src.as_ptr() as usize;
+    let mut info = SourceInfo {
+        name: full.to_string(),
+        name_range: (off, off + full.len()),
+        role: None,
+        affiliation: None,
+        kind: SourceType::Unknown,
+        person_pronoun: false,
+        pronoun: false,
+        antecedent: None,
+        unnamed: false,
+        truncated: false,
+        speaks_for: false,
+        members: Vec::new(),
+    };
+    // (What is left of `September this year`, `Data on Wednesday`, is a date, no one's name;
+    // months that are also names, `May`, `June`, stay names.)
+    if matches!(
+        full,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    ) {
+        return info;
+    }
+    // `Richardson, via USA Today,`, `a WeWork spokesperson when contacted by Reuters`: the
+    // outlet carried the words; the source is who said them.
+    const MEDIUM: &[&str] = &[
+        ", via ",
+        " when contacted by ",
+        " when reached by ",
+        " contacted by ",
+        " in an interview with ",
+        " speaking to ",
+    ];
+    if let Some(p) = MEDIUM.iter().filter_map(|m| full.find(m)).min() {
+        let before = trim_punct(&full[..p]);
+        if !before.is_empty() {
+            return within(src, before, analyze(before));
+        }
+    }
+    let lower = full.to_lowercase();
+    if PRONOUNS_PERSON.contains(&lower.as_str()) {
+        info.kind = SourceType::Person;
+        info.person_pronoun = true;
+        return info;
+    }
+    if PRONOUNS_OTHER.contains(&lower.as_str()) {
+        info.pronoun = true;
+        return info;
+    }
+    if is_person_description(&lower) {
+        info.kind = SourceType::Person;
+        info.person_pronoun = true;
+        return info;
+    }
+    if let Some(body) = spokesperson_for(src, full) {
+        return body;
+    }
+    let ws = words(full);
+    let w = |k: usize| &full[ws[k].0..ws[k].1];
+    // `a report from X` / `an earlier report in`: the real source follows the preposition.
+    // (`The report, published by Human Rights Watch`: a participle may come between.)
+    // (Capitalised after the first word, the noun is part of a name: `the Centre for the
+    // Study of Children`.)
+    if let Some(k) = (0..ws.len()).find(|&k| {
+        let x = trim_punct(w(k));
+        REPORT_NOUNS.contains(&x.to_lowercase().as_str()) && (k == 0 || !is_cap(x))
+    }) {
+        let j = if k + 1 < ws.len() && PUBLISHING_PARTICIPLES.contains(&trim_punct(w(k + 1))) {
+            k + 1
+        } else {
+            k
+        };
+        if j + 1 < ws.len() && matches!(w(j + 1), "from" | "in" | "by" | "on" | "of" | "at") {
+            if j + 2 >= ws.len() {
+                info.truncated = true;
+                info.kind = SourceType::Unknown;
+                return info;
+            }
+            let rest_start = ws[j + 2].0;
+            let rest = &full[rest_start..];
+            let mut inner = analyze(rest);
+            // `A poll by Ipsos`: pollsters and research bodies are organisations.
+            let research = matches!(
+                trim_punct(w(k)).to_lowercase().as_str(),
+                "poll" | "survey" | "study"
+            );
+            // (One capitalised word, or several joined by `and`: `Earthlink and Webroot`.)
+            let makers = words(rest).iter().enumerate().all(|(j, &(a, b))| {
+                let x = trim_punct(&rest[a..b]);
+                if j % 2 == 1 {
+                    x == "and"
+                } else {
+                    is_cap(x)
+                }
+            });
+            if research
+                && makers
+                && words(rest).len() % 2 == 1
+                && matches!(
+                    inner.kind,
+                    SourceType::Person | SourceType::Group | SourceType::Unknown
+                )
+            {
+                inner.kind = SourceType::Organization;
+            }
+            return within(src, rest, inner);
+        } else if k + 1 >= ws.len() {
+            // `reports`, `a report`, `an earlier report`: nothing names who reported.
+            info.kind = SourceType::Vague;
+            return info;
+        }
+    }
+    // (`Liam Fox`, `Mr Fox`: an outlet's name closing a longer name is not the outlet.)
+    let outlet = outlets::find_in(full).filter(|&(_, _, a, b)| !closes_a_name(full, a, b));
+    if let Some((canon, country, a, b)) = outlet {
+        // `BBC correspondent Peter Hunt`, `Bruce Snyder, president of … at 20th Century Fox`:
+        // a person who works for the outlet.
+        if let Some((na, nb)) = person_around(full, a, b) {
+            info.kind = SourceType::Person;
+            info.name = full[na..nb].to_string();
+            info.name_range = (off + na, off + nb);
+            let role = if na == 0 {
+                trim_punct(&full[nb..])
+            } else {
+                trim_punct(&full[..na])
+            };
+            // (`CNN's Jake Tapper`: the outlet alone is no role.)
+            let outlet_only = role
+                .strip_suffix("'s")
+                .or_else(|| role.strip_suffix("’s"))
+                .is_some_and(|r| r == &full[a..b]);
+            info.role = (!role.is_empty() && !outlet_only).then(|| role.to_string());
+            info.affiliation = Some(canon.to_string());
+            return info;
+        }
+        info.kind = SourceType::Outlet;
+        info.name = canon.to_string();
+        info.name_range = (off + a, off + b);
+        info.affiliation = Some(country.to_string());
+        let before = trim_punct(&full[..a]);
+        // A short description (`the Italian news daily`), not a whole clause.
+        if !before.is_empty()
+            && before.to_lowercase() != "the"
+            && words(before).len() <= 5
+            && !before.contains(',')
+        {
+            info.role = Some(before.to_string());
+        }
+        return info;
+    }
+    // `the Italian news daily Corriere della Sera`: an outlet noun followed by a name.
+    if let Some(k) = (0..ws.len())
+        .rev()
+        .find(|&k| outlets::OUTLET_NOUNS.contains(&w(k).to_lowercase().as_str()))
+    {
+        // `Stuff Magazine`, `Nation Radio`: a capitalised outlet noun closing a name.
+        if k + 1 == ws.len() && k > 0 && is_cap(w(k)) && is_cap(trim_punct(w(k - 1))) {
+            let mut first = k - 1;
+            while first > 0 && is_cap(trim_punct(w(first - 1))) {
+                first -= 1;
+            }
+            let a = ws[first].0;
+            info.kind = SourceType::Outlet;
+            info.name = trim_punct(&full[a..]).to_string();
+            info.name_range = (off + a, off + full.len());
+            return info;
+        }
+        if k + 1 < ws.len() && is_cap(w(k + 1)) {
+            let a = ws[k + 1].0;
+            // `Ian Harris, deputy editor of UK magazine Mac Format,`: the outlet's person.
+            if let Some((na, nb)) = person_around(full, ws[k].0, a) {
+                let outlet = trim_punct(&full[a..]);
+                info.kind = SourceType::Person;
+                info.name = full[na..nb].to_string();
+                info.name_range = (off + na, off + nb);
+                let role = trim_punct(&full[nb..]);
+                info.role = (!role.is_empty()).then(|| role.to_string());
+                info.affiliation = Some(outlet.to_string());
+                return info;
+            }
+            info.kind = SourceType::Outlet;
+            info.name = trim_punct(&full[a..]).to_string();
+            info.name_range = (off + a, off + full.len());
+            info.role = Some(trim_punct(&full[..a]).to_string());
+            info.affiliation = (0..k)
+                .find_map(|j| outlets::nationality(w(j)))
+                .map(str::to_string);
+            return info;
+        }
+    }
+    // Parties by their members' name (`the Tories`, `the Lib Dems`).
+    let bare = full
+        .strip_prefix("the ")
+        .or_else(|| full.strip_prefix("The "))
+        .unwrap_or(full);
+    if PARTIES.contains(&bare) {
+        info.kind = SourceType::Organization;
+        return info;
+    }
+    if let Some(country) = outlets::government(full).or_else(|| outlets::country(full)) {
+        info.kind = SourceType::Government;
+        info.affiliation = Some(country.to_string());
+        return info;
+    }
+    if let Some(owned) = owned_name(src, full) {
+        return owned;
+    }
+    // A dash aside: `Gerry Conlon - who was wrongly convicted -`, `Jane Doe — a lawyer —`.
+    if let Some(c) = [" - ", " -- ", " – ", " — "]
+        .iter()
+        .filter_map(|d| full.find(d))
+        .min()
+    {
+        let before = trim_punct(&full[..c]);
+        // `One of the men, Gerry Conlon - who … -`: the name closes an appositive.
+        let (lead, name) = match before.rfind(", ") {
+            Some(k) => (Some(trim_punct(&before[..k])), trim_punct(&before[k + 1..])),
+            None => (None, before),
+        };
+        if !name.is_empty() && words(name).iter().all(|&(a, b)| is_cap(&name[a..b])) {
+            let aside = full[c..].trim_matches(|c: char| c.is_whitespace() || "-–—".contains(c));
+            let mut inner = within(src, name, analyze(name));
+            let clause = aside
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom" | "that"));
+            if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                inner.kind = SourceType::Person;
+                let role = lead
+                    .filter(|l| !l.is_empty())
+                    .or((!clause && !aside.is_empty()).then_some(aside));
+                if let (Some(role), None) = (role, &inner.role) {
+                    inner.role = Some(role.to_string());
+                    inner.affiliation = inner.affiliation.or_else(|| affiliation_of(role));
+                }
+            }
+            return inner;
+        }
+    }
+    // Appositive: `Richard Butler, the former head of the U.N. ... program`.
+    if let Some(c) = full.find(", ") {
+        let (name, role) = (trim_punct(&full[..c]), trim_punct(&full[c + 1..]));
+        let aged = role;
+        let role = without_age(role);
+        // `Cowell, 54`: a name and an age.
+        if role.is_empty() && !aged.is_empty() && !name.is_empty() {
+            let mut inner = within(src, name, analyze(name));
+            if inner.kind == SourceType::Unknown {
+                inner.kind = SourceType::Person;
+            }
+            return inner;
+        }
+        // `Nike, whose products are endorsed by …`: a relative clause says something about
+        // the source; it is not a role.
+        let relative = role
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "that"));
+        if relative && !name.is_empty() {
+            return within(src, name, analyze(name));
+        }
+        // `The director of public prosecutions, Ken Macdonald`: the name follows the role.
+        // (`Director, David Caldwell,`: a bare title word before the name is one too.)
+        let described = name.starts_with(|c: char| c.is_lowercase())
+            || name.starts_with("The ") && words(name).len() > 1
+            || !name.contains(' ')
+                && (TITLE_WORDS.contains(&name)
+                    || PERSON_ROLE_NOUNS.contains(&name.to_lowercase().as_str()));
+        let named = words(role).len() >= 2
+            && words(role).iter().all(|&(a, b)| {
+                let x = trim_punct(&role[a..b]);
+                is_cap(x) && !ORG_WORDS.contains(&x)
+            });
+        if described && named && !role.contains(", ") {
+            let mut inner = within(src, role, analyze(role));
+            if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                inner.kind = SourceType::Person;
+                inner.role = Some(name.to_string());
+                inner.affiliation = inner.affiliation.or_else(|| affiliation_of(name));
+            }
+            return inner;
+        }
+        if !name.is_empty()
+            && words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
+            && !role.is_empty()
+        {
+            let mut inner = within(src, name, analyze(name));
+            if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                inner.kind = SourceType::Person;
+                inner.role = Some(match inner.role.take() {
+                    Some(r) => format!("{r}, {role}"),
+                    None => role.to_string(),
+                });
+                inner.affiliation = inner.affiliation.or_else(|| affiliation_of(role));
+            }
+            return inner;
+        }
+    }
+    // `Yes campaign chairman John Tomaney`: a person's role noun right before a name of two
+    // or more words makes a person, whatever organisation the role names.
+    if let Some(k) = (1..ws.len().saturating_sub(1)).rev().find(|&k| {
+        PERSON_ROLE_NOUNS.contains(&w(k - 1))
+            && !full[..ws[k].0].contains(',')
+            && (k..ws.len()).all(|j| {
+                let x = trim_punct(w(j));
+                // (A title word may close a name: `governor Mervyn King`.)
+                is_cap(x) && (j > k || !TITLE_WORDS.contains(&x)) && !ORG_WORDS.contains(&x)
+            })
+    }) {
+        let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
+        let role = trim_punct(&full[..a]);
+        info.name = trim_punct(&full[a..b]).to_string();
+        info.name_range = (off + a, off + a + info.name.len());
+        info.kind = SourceType::Person;
+        info.role = Some(role.to_string());
+        info.affiliation = affiliation_of(role);
+        return info;
+    }
+    // `Finnish security firm F-Secure`, `Dutch firm Heineken`: a company noun right before a
+    // name; the name is the organisation, the words before describe it.
+    if let Some(k) = (1..ws.len()).find(|&k| {
+        (COMPANY_HEADS.contains(&w(k - 1)) || w(k - 1) == "group")
+            && !full[..ws[k].0].contains(',')
+            // (`Brett Lock of gay group OutRage!` is Brett Lock.)
+            && !full[..ws[k].0].contains(" of ")
+            && (k..ws.len()).all(|j| is_cap(trim_punct(w(j))))
+    }) {
+        // (`Internet service provider (ISP) Plus.net`: the bracketed acronym is the noun's.)
+        let k = match full[ws[k].0..ws[k].1].starts_with('(') && k + 1 < ws.len() {
+            true => k + 1,
+            false => k,
+        };
+        let (a, b) = (ws[k].0, ws[ws.len() - 1].1);
+        let role = trim_punct(&full[..a]);
+        let name = trim_punct(&full[a..b]);
+        let na = name.as_ptr() as usize - full.as_ptr() as usize;
+        info.name = name.to_string();
+        info.name_range = (off + na, off + na + name.len());
+        info.kind = SourceType::Organization;
+        info.role = Some(role.to_string());
+        info.affiliation = affiliation_of(role);
+        return info;
+    }
+    // `Paul Hofheinz of the Lisbon Council`: a person's full name (a known given name first),
+    // then where they work.
+    if let Some(k) = (2..ws.len().saturating_sub(1)).find(|&k| matches!(w(k), "of" | "at" | "from"))
+    {
+        let name = trim_punct(&full[..ws[k - 1].1]);
+        // (What follows a comma describes the place: `…, a Brussels-based citizen group`.)
+        let rest = &full[ws[k + 1].0..];
+        // (`of Wells Fargo in Minneapolis`: the city is where, not who.)
+        let place = rest.split(", ").next().unwrap_or(rest);
+        let place = trim_punct(place.split(" in ").next().unwrap_or(place));
+        let place = place.strip_prefix("the ").unwrap_or(place);
+        if words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
+            && crate::gender::is_given_name(w(0))
+            && is_cap(place)
+        {
+            info.name = name.to_string();
+            info.name_range = (off, off + name.len());
+            info.kind = SourceType::Person;
+            info.affiliation = Some(place.to_string());
+            return info;
+        }
+    }
+    // The head noun: the last word, or the one before `of` (`Critics of the measure`) or a
+    // phrase placing it (`Sources close to the investigation`, `officials in Kabul`).
+    let head_part = [
+        " of ",
+        " close to ",
+        " familiar with ",
+        " in ",
+        " at ",
+        " from ",
+    ]
+    .iter()
+    .filter_map(|m| full.find(m))
+    .min()
+    .filter(|&p| !full[..p].ends_with(|c: char| c.is_uppercase()))
+    .map_or(full, |p| &full[..p]);
+    let head = head_part
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase)
+        .find(|x| x.chars().any(char::is_alphabetic));
+    let first = ws
+        .first()
+        .map(|&(a, b)| full[a..b].to_lowercase())
+        .unwrap_or_default();
+    // `a senior government source`: an unnamed source, whoever employs it.
+    let unnamed_source = head
+        .as_deref()
+        .is_some_and(|h| matches!(h, "source" | "sources" | "insider" | "insiders"));
+    // `The former police chief`: one person holding a government office (a spokesman or an
+    // official speaks for the body, which stays the source's type).
+    let office_holder = head.as_deref().is_some_and(|h| {
+        PERSON_ROLE_NOUNS.contains(&h)
+            && !matches!(
+                h,
+                "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officer"
+            )
+    });
+    if (GOV_WORDS.iter().any(|g| full.contains(g)) || GOV_NAMES.iter().any(|g| full.ends_with(g)))
+        && !unnamed_source
+        && !office_holder
+    {
+        info.kind = SourceType::Government;
+        info.affiliation = affiliation_of(full).or_else(|| place_in(full));
+        return info;
+    }
+    if head.as_deref().is_some_and(|h| VAGUE_HEADS.contains(&h))
+        || matches!(first.as_str(), "some" | "many" | "several" | "a" | "an")
+            && !is_cap(w(ws.len() - 1))
+    {
+        info.kind = SourceType::Vague;
+        info.affiliation = affiliation_of(full);
+        return info;
+    }
+    // `the group` stands for the organisation named before, like `the firm` (but `a group
+    // of MPs` is no organisation).
+    if matches!(full, "the group" | "The group") {
+        info.kind = SourceType::Organization;
+        info.unnamed = true;
+        return info;
+    }
+    // `the central bank`, `Ms Ardern's office`: a common noun naming an organisation heads it
+    // (`the head of the agency` is headed by `head`).
+    if head
+        .as_deref()
+        .is_some_and(|h| COMPANY_HEADS.contains(&h) || BODY_HEADS.contains(&h))
+    {
+        info.kind = SourceType::Organization;
+        info.affiliation = affiliation_of(full);
+        // `the airline`, `the firm`: the organisation named before, like `it`.
+        // (`The global sports giant`, `the Japanese car maker` too, but not `the central
+        // bank`, `the news agency`: those name one of their own.)
+        let h = head.as_deref().unwrap_or("");
+        info.unnamed = first == "the"
+            && COMPANY_HEADS.contains(&h)
+            && (ws.len() == 2 || ws.len() <= 5 && !matches!(h, "bank" | "agency" | "club"));
+        return info;
+    }
+    // `President Castro's chief aide`, `the head of the agency`, `the Bishop`: an unnamed
+    // person (`the Scottish Executive` is no executive).
+    let head_word = head_part
+        .split_whitespace()
+        .last()
+        .map(trim_punct)
+        .unwrap_or("");
+    let role_head = PERSON_ROLE_NOUNS.contains(&head_word) && head_word != "star"
+        || TITLE_WORDS.contains(&head_word)
+            && ws.len() == 2
+            && matches!(first.as_str(), "the")
+            && head_word.ends_with(|c: char| c.is_lowercase());
+    // (An organisation word in the head's own phrase makes a body, `the Party leadership`;
+    // after `of` it is whose role it is: `The chairman of the Conservative Party`.)
+    if role_head
+        && !head_part
+            .split_whitespace()
+            .any(|x| ORG_WORDS.contains(&trim_punct(x)))
+    {
+        info.kind = SourceType::Person;
+        info.role = Some(full.to_string());
+        info.affiliation = affiliation_of(full);
+        info.unnamed = true;
+        return info;
+    }
+    // (`Clarence House`, `Band Aid`, `Universal Pictures`: a word that closes organisation
+    // names, after a capitalised word.)
+    // (`Johnson & Johnson`, `Marks & Spencer`: an ampersand between capitalised words.)
+    let ampersand = (1..ws.len().saturating_sub(1))
+        .find(|&k| w(k) == "&" && is_cap(w(k - 1)) && is_cap(w(k + 1)));
+    if let Some(k) = ampersand {
+        // The name is the capitalised run around it; the words before it describe it.
+        let mut a = k - 1;
+        while a > 0 && is_cap(trim_punct(w(a - 1))) && !TITLE_WORDS.contains(&w(a - 1)) {
+            a -= 1;
+        }
+        let mut b = k + 1;
+        while b + 1 < ws.len() && is_cap(trim_punct(w(b + 1))) {
+            b += 1;
+        }
+        let name = trim_punct(&full[ws[a].0..ws[b].1]);
+        info.name = name.to_string();
+        info.name_range = (off + ws[a].0, off + ws[a].0 + name.len());
+        let role = trim_punct(&full[..ws[a].0]);
+        info.role = (!role.is_empty() && role.to_lowercase() != "the").then(|| role.to_string());
+    }
+    let org_end = ampersand.is_some()
+        || ws.len() >= 2
+            && ORG_NAME_ENDS.contains(&trim_punct(w(ws.len() - 1)))
+            && is_cap(w(ws.len() - 2));
+    // `Home Office Minister Hazel Blears`: a title and a given name after an organisation's
+    // words are a person of it.
+    let titled_person = (0..ws.len().saturating_sub(1)).any(|k| {
+        TITLE_WORDS.contains(&trim_punct(w(k)))
+            && crate::gender::is_given_name(trim_punct(w(k + 1)))
+            && (k + 1..ws.len()).all(|j| {
+                let x = trim_punct(w(j));
+                is_cap(x) && !ORG_WORDS.contains(&x)
+            })
+    });
+    if (org_end
+        || ORG_WORDS
+            .iter()
+            .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o)))
+        && !titled_person
+    {
+        info.kind = SourceType::Organization;
+        info.affiliation = affiliation_of(full);
+        return info;
+    }
+    // Title + name: the last run of capitalised non-title words is the name.
+    let mut end = ws.len();
+    while end > 0 && !is_cap(trim_punct(w(end - 1))) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let x = trim_punct(w(start - 1));
+        if is_cap(x) && !TITLE_WORDS.contains(&x) && outlets::nationality(x).is_none() {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start < end && end == ws.len() {
+        let (a, b) = (ws[start].0, ws[end - 1].1);
+        info.name = trim_punct(&full[a..b]).to_string();
+        info.name_range = (off + a, off + b);
+        if start > 0 {
+            // The role is the run of title words right before the name (`Russian Deputy
+            // Foreign Minister`), not whatever else the span holds (`The same day`).
+            // Past the first title word, capitalised words and a few job modifiers belong
+            // to it too (`Home Secretary`, `Tory leader`, `campaign chairman`).
+            let mut rs = start;
+            let mut titled = false;
+            while rs > 0 && start - rs < 8 {
+                let raw = w(rs - 1);
+                let x = trim_punct(raw);
+                let title = TITLE_WORDS.contains(&x)
+                    || PERSON_ROLE_NOUNS.contains(&x)
+                    || outlets::nationality(x).is_some();
+                let modifier = titled
+                    && !raw.ends_with(',')
+                    && (is_cap(x) && !x.ends_with("'s") && !x.ends_with("’s")
+                        || JOB_MODIFIERS.contains(&x));
+                if title
+                    || modifier
+                    || matches!(x, "former" | "then" | "of" | "the" | "acting" | "top")
+                        && rs < start
+                {
+                    rs -= 1;
+                    titled |= title;
+                } else {
+                    break;
+                }
+            }
+            while rs < start && matches!(trim_punct(w(rs)), "of" | "the") {
+                rs += 1;
+            }
+            if rs < start {
+                let role = trim_punct(&full[ws[rs].0..a]);
+                info.role = Some(role.to_string());
+                info.affiliation = affiliation_of(role);
+            }
+            info.kind = SourceType::Person;
+        } else if ws.len() >= 2 || words(&info.name).len() == 1 {
+            info.kind = SourceType::Person;
+        }
+        // `state statistics body INSEE`: an acronym names an organisation, not a person.
+        let acronym = |n: &str| {
+            n.len() >= 2
+                && !n.contains(' ')
+                && n.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        };
+        // Nor are brand-shaped words (`T-Mobile`, `O2`, `3M`) persons; a web address is an
+        // outlet (`Latinohiphopradio.com`).
+        let brand = |n: &str| {
+            !n.contains(' ')
+                && (n.chars().any(|c| c.is_ascii_digit())
+                    || n.split_once('-').is_some_and(|(a, b)| {
+                        a.len() == 1 && b.starts_with(|c: char| c.is_uppercase())
+                    }))
+        };
+        let web = [".com", ".co.uk", ".org", ".net", ".biz"]
+            .iter()
+            .any(|d| info.name.to_lowercase().ends_with(d));
+        if info.kind == SourceType::Person && (acronym(&info.name) || brand(&info.name)) {
+            info.kind = SourceType::Organization;
+            info.role = None;
+        }
+        // `The MPs`: a plural acronym is a group.
+        let last = info.name.rsplit(' ').next().unwrap_or("");
+        if info.kind == SourceType::Person
+            && matches!(info.name.split(' ').count(), 1 | 2)
+            && (info.name.split(' ').count() == 1 || info.name.starts_with("The "))
+            && last.strip_suffix('s').is_some_and(acronym)
+        {
+            info.kind = SourceType::Group;
+            info.role = None;
+        }
+        if web {
+            info.kind = SourceType::Outlet;
+        }
+        if (ws.len() - start) >= 1
+            && full.ends_with('s')
+            && start == 0
+            && ws.len() == 1
+            && !is_cap(&full[1..])
+        {
+            info.kind = SourceType::Group;
+        }
+        return info;
+    }
+    if full.ends_with('s') && ws.len() <= 3 {
+        info.kind = SourceType::Group;
+    }
+    info.affiliation = affiliation_of(full);
+    info
+}
+
+#[cfg(test)]
+mod tests;

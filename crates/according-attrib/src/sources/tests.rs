@@ -1,0 +1,549 @@
+//! Tests of what a source's words say about who it is.
+
+use super::*;
+
+#[test]
+fn a_company_noun_before_a_name_and_a_person_of_a_body() {
+    let i = analyze("Finnish security firm F-Secure");
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.role.as_deref()),
+        (
+            "F-Secure",
+            SourceType::Organization,
+            Some("Finnish security firm")
+        )
+    );
+    let i = analyze("Bank of England governor Mervyn King");
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.role.as_deref()),
+        (
+            "Mervyn King",
+            SourceType::Person,
+            Some("Bank of England governor")
+        )
+    );
+    for (src, name, place) in [
+        (
+            "Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group,",
+            "Paul Hofheinz",
+            "Lisbon Council",
+        ),
+        (
+            "Brian Taylor of Wells Fargo in Minneapolis",
+            "Brian Taylor",
+            "Wells Fargo",
+        ),
+        ("Anthony Pratt from JD Power", "Anthony Pratt", "JD Power"),
+    ] {
+        let i = analyze(src);
+        assert_eq!(i.name, name, "{src}");
+        assert_eq!(i.kind, SourceType::Person, "{src}");
+        assert_eq!(i.affiliation.as_deref(), Some(place), "{src}");
+    }
+    // No given name, no person: `Bank of America`.
+    assert_ne!(analyze("Bank of America").kind, SourceType::Person);
+}
+
+#[test]
+fn when_they_spoke_and_names_of_bodies_are_not_who_spoke() {
+    for (src, name, role) in [
+        (
+            "Chief Executive Martin Sorrell on Friday",
+            "Martin Sorrell",
+            Some("Chief Executive"),
+        ),
+        ("Mr Hilton on Tuesday", "Mr Hilton", None),
+        ("Mr Straw last week", "Mr Straw", None),
+        (
+            "Director, David Caldwell,",
+            "David Caldwell",
+            Some("Director"),
+        ),
+        (
+            "Dr Andrew Burn, associate director of the Centre for the Study of Children, \
+             Youth and Media",
+            "Dr Andrew Burn",
+            Some("associate director of the Centre for the Study of Children, Youth and Media"),
+        ),
+        (
+            "Tim Renner, the head of Universal Music until last year,",
+            "Tim Renner",
+            Some("the head of Universal Music until last year"),
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!(i.name, name, "{src}");
+        assert_eq!(&src[i.name_range.0..i.name_range.1], name, "{src}");
+        assert_eq!(i.kind, SourceType::Person, "{src}");
+        assert_eq!(i.role.as_deref(), role, "{src}");
+    }
+    // A date left alone names no one; `My view` is the writer's.
+    assert_eq!(analyze("September this year").kind, SourceType::Unknown);
+    assert!(analyze("My").pronoun);
+}
+
+#[test]
+fn a_name_before_a_dash_aside() {
+    let src = "Gerry Conlon - who was wrongly convicted of planting the bombs -";
+    let i = analyze(src);
+    assert_eq!(i.name, "Gerry Conlon");
+    assert_eq!(&src[i.name_range.0..i.name_range.1], "Gerry Conlon");
+    assert_eq!(i.kind, SourceType::Person);
+    assert_eq!(i.role, None);
+    for (src, name, role) in [
+        (
+            "BBC correspondent Peter Hunt",
+            "Peter Hunt",
+            "BBC correspondent",
+        ),
+        (
+            "The BBC's correspondent in Jakarta, Rachel Harvey,",
+            "Rachel Harvey",
+            "The BBC's correspondent in Jakarta",
+        ),
+        (
+            "Bruce Snyder, president of distribution at 20th Century Fox",
+            "Bruce Snyder",
+            "president of distribution at 20th Century Fox",
+        ),
+        (
+            "Mr Jones, 45, a former soldier from Leeds,",
+            "Mr Jones",
+            "a former soldier from Leeds",
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!(i.kind, SourceType::Person, "{src}");
+        assert_eq!(
+            (i.name.as_str(), i.role.as_deref()),
+            (name, Some(role)),
+            "{src}"
+        );
+        assert_eq!(&src[i.name_range.0..i.name_range.1], name);
+    }
+    assert_eq!(
+        analyze("Liam Fox, Tory co-chairman,").kind,
+        SourceType::Person
+    );
+    let i = analyze("Tory co-chairman Liam Fox");
+    assert_eq!((i.name.as_str(), i.kind), ("Liam Fox", SourceType::Person));
+    assert_eq!(analyze("the Financial Times").kind, SourceType::Outlet);
+    assert_eq!(
+        analyze("Pearson's Financial Times").kind,
+        SourceType::Outlet
+    );
+    let mention = |start: usize, end: usize, kind: &str| Mention {
+        span: according_core::Span::new(start, end),
+        text: String::new(),
+        kind: kind.to_string(),
+    };
+    let mut i = analyze("Athletics' ruling body the IAAF");
+    retype_with_mentions(
+        &mut i,
+        "Athletics' ruling body the IAAF",
+        100,
+        &[mention(127, 131, "ORG")],
+    );
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("IAAF", SourceType::Organization)
+    );
+    let mut i = analyze("Labour MPs");
+    let before = i.kind;
+    retype_with_mentions(&mut i, "Labour MPs", 0, &[mention(0, 6, "ORG")]);
+    assert_eq!(i.kind, before);
+    // A recognised name reaching before the words taken for the name is the name.
+    let src = "The British Chambers of Commerce";
+    let mut i = analyze(src);
+    retype_with_mentions(&mut i, src, 0, &[mention(4, 32, "ORG")]);
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("British Chambers of Commerce", SourceType::Organization)
+    );
+    // A region speaks through its governments; another place stays what it was.
+    let mut i = analyze("Europe");
+    retype_with_mentions(&mut i, "Europe", 0, &[mention(0, 6, "LOC")]);
+    assert_eq!(i.kind, SourceType::Government);
+    let mut i = analyze("Isinbayeva");
+    let before = i.kind;
+    retype_with_mentions(&mut i, "Isinbayeva", 0, &[mention(0, 10, "LOC")]);
+    assert_eq!(i.kind, before);
+    let src = "analyst Nick Van den Brul of BNP Paribas";
+    let mut i = analyze(src);
+    let mut nick = mention(8, 25, "PERSON");
+    nick.text = "Nick Van den Brul".into();
+    let mut bnp = mention(29, 40, "ORG");
+    bnp.text = "BNP Paribas".into();
+    retype_with_mentions(&mut i, src, 0, &[nick, bnp]);
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Nick Van den Brul", SourceType::Person)
+    );
+    assert_eq!(i.affiliation.as_deref(), Some("BNP Paribas"));
+    let i = analyze("a round-up compiled by Stuff Magazine");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Stuff Magazine", SourceType::Outlet)
+    );
+    let i = analyze("One of the men, Gerry Conlon - who was wrongly convicted -");
+    assert_eq!(i.name, "Gerry Conlon");
+    assert_eq!(i.role.as_deref(), Some("One of the men"));
+    let i = analyze("Jane Doe — a lawyer for the family —");
+    assert_eq!(i.name, "Jane Doe");
+    assert_eq!(i.role.as_deref(), Some("a lawyer for the family"));
+}
+
+#[test]
+fn titles_names_and_affiliations() {
+    let i = analyze("Russian Deputy Foreign Minister Alexander Saltanov");
+    assert_eq!(i.name, "Alexander Saltanov");
+    assert_eq!(i.role.as_deref(), Some("Russian Deputy Foreign Minister"));
+    assert_eq!(i.affiliation.as_deref(), Some("Russia"));
+    assert_eq!(i.kind, SourceType::Person);
+    let i =
+        analyze("Richard Butler, the former head of the U.N. weapons-inspection program in Iraq");
+    assert_eq!(i.name, "Richard Butler");
+    assert_eq!(
+        i.role.as_deref(),
+        Some("the former head of the U.N. weapons-inspection program in Iraq")
+    );
+    assert_eq!(i.affiliation.as_deref(), Some("U.N."));
+}
+
+#[test]
+fn outlets_vague_and_truncated() {
+    let i = analyze("the Italian news daily Corriere della Sera");
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.affiliation.as_deref()),
+        ("Corriere della Sera", SourceType::Outlet, Some("Italy"))
+    );
+    let i = analyze("a report from Radio Free Europe/Radio Liberty");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Radio Free Europe/Radio Liberty", SourceType::Outlet)
+    );
+    assert!(analyze("an earlier report in").truncated);
+    assert_eq!(analyze("officials").kind, SourceType::Vague);
+    assert_eq!(analyze("reports").kind, SourceType::Vague);
+    assert_eq!(
+        analyze("police in the Czech Republic").kind,
+        SourceType::Government
+    );
+    assert!(analyze("he").person_pronoun);
+}
+
+#[test]
+fn definite_descriptions_and_relative_asides() {
+    for d in [
+        "the Dutchman",
+        "The 31-year-old",
+        "the former champion",
+        "the striker",
+    ] {
+        let i = analyze(d);
+        assert!(i.person_pronoun && i.kind == SourceType::Person, "{d}");
+    }
+    for d in ["the sprinters", "the year-old", "the company"] {
+        assert!(!analyze(d).person_pronoun, "{d}");
+    }
+    assert_eq!(analyze("Number 10").kind, SourceType::Government);
+    // A relative clause is no role.
+    let i = analyze("Mr Howard, whose grandmother died in Auschwitz,");
+    assert_eq!((i.name.as_str(), i.role), ("Mr Howard", None));
+}
+
+#[test]
+fn roles_parties_and_unnamed_people() {
+    let i = analyze("Yes campaign chairman John Tomaney");
+    assert_eq!(
+        (i.kind, i.name.as_str()),
+        (SourceType::Person, "John Tomaney")
+    );
+    assert_eq!(i.role.as_deref(), Some("Yes campaign chairman"));
+    let i = analyze("The director of public prosecutions, Ken Macdonald");
+    assert_eq!(
+        (i.kind, i.name.as_str()),
+        (SourceType::Person, "Ken Macdonald")
+    );
+    let i = analyze("President Castro's chief aide");
+    assert!(i.kind == SourceType::Person && i.unnamed);
+    assert!(!analyze("The Scottish Executive").unnamed);
+    assert_eq!(analyze("The Tories").kind, SourceType::Organization);
+    assert_eq!(analyze("Critics of the measure").kind, SourceType::Vague);
+    assert_eq!(
+        analyze("a senior government source").kind,
+        SourceType::Vague
+    );
+    for src in ["the central bank", "Ms Ardern's office", "the agency"] {
+        assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
+    }
+    assert_eq!(analyze("the head of the agency").kind, SourceType::Person);
+    assert_eq!(analyze("The former police chief").kind, SourceType::Person);
+    let i = analyze("The chairman of the Conservative Party");
+    assert!(i.kind == SourceType::Person && i.unnamed);
+    assert_eq!(analyze("a police spokesman").kind, SourceType::Government);
+    let i = analyze("Pharmaceutical giant Johnson & Johnson");
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.role.as_deref()),
+        (
+            "Johnson & Johnson",
+            SourceType::Organization,
+            Some("Pharmaceutical giant")
+        )
+    );
+    assert!(analyze("the airline").unnamed && !analyze("the central bank").unnamed);
+    assert!(analyze("The global sports giant").unnamed);
+    let i = analyze("CBS Sports NFL Insider Jason La Canfora");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Jason La Canfora", SourceType::Person)
+    );
+    assert_eq!(i.role.as_deref(), Some("CBS Sports NFL Insider"));
+    let i = analyze("a WeWork spokesperson when contacted by Reuters");
+    assert_eq!(i.name, "WeWork");
+    for (src, name, outlet) in [
+        (
+            "Alex Horton of the Washington Post",
+            "Alex Horton",
+            "The Washington Post",
+        ),
+        (
+            "Sui-Lee Wee of the New York Times",
+            "Sui-Lee Wee",
+            "The New York Times",
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!((i.name.as_str(), i.kind), (name, SourceType::Person));
+        assert_eq!(i.affiliation.as_deref(), Some(outlet));
+    }
+    let i = analyze("Richardson, via USA Today,");
+    assert_eq!(i.name, "Richardson");
+    let i = analyze("A recent survey by Earthlink and Webroot");
+    assert_eq!(i.kind, SourceType::Organization);
+    let i = analyze("Ian Harris, deputy editor of UK magazine Mac Format,");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Ian Harris", SourceType::Person)
+    );
+    assert_eq!(i.affiliation.as_deref(), Some("Mac Format"));
+    let i = analyze("A poll by Ipsos");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Ipsos", SourceType::Organization)
+    );
+    let i = analyze("CNN's Jake Tapper");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Jake Tapper", SourceType::Person)
+    );
+    assert_eq!(i.affiliation.as_deref(), Some("CNN"));
+    assert_eq!(i.role, None);
+    let i = analyze("the BBC's political editor Nick Robinson");
+    assert_eq!(i.name, "Nick Robinson");
+    assert_eq!(i.role.as_deref(), Some("the BBC's political editor"));
+    let i = analyze("Cowell, 54,");
+    assert_eq!((i.name.as_str(), i.kind), ("Cowell", SourceType::Person));
+    let i = analyze("The report, published by Human Rights Watch,");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Human Rights Watch", SourceType::Organization)
+    );
+    assert_eq!(
+        analyze("Sources close to the investigation").kind,
+        SourceType::Vague
+    );
+    assert_eq!(analyze("Mr Mallon's").name, "Mr Mallon");
+    assert!(analyze("the world indoor champion").person_pronoun);
+    assert_eq!(
+        analyze("state statistics body INSEE").kind,
+        SourceType::Organization
+    );
+    assert_eq!(analyze("the UK").kind, SourceType::Government);
+    assert_eq!(analyze("T-Mobile").kind, SourceType::Organization);
+    assert_eq!(analyze("Clarence House").kind, SourceType::Organization);
+    assert_eq!(analyze("Band Aid").kind, SourceType::Organization);
+    assert_eq!(analyze("The MPs").kind, SourceType::Group);
+    assert_eq!(
+        analyze("the World Food Programme").kind,
+        SourceType::Organization
+    );
+    assert_eq!(
+        analyze("The Scottish Executive").kind,
+        SourceType::Government
+    );
+    assert_eq!(analyze("Latinohiphopradio.com").kind, SourceType::Outlet);
+    assert!(!analyze("the party's leader").person_pronoun);
+}
+#[test]
+fn a_spokesperson_speaks_for_the_body_named() {
+    for (src, body, kind, role) in [
+        (
+            "A Cabinet Office spokeswoman",
+            "Cabinet Office",
+            SourceType::Government,
+            "spokeswoman",
+        ),
+        (
+            "a spokesperson for Delta Airlines",
+            "Delta Airlines",
+            SourceType::Organization,
+            "spokesperson",
+        ),
+        (
+            "A spokesman for the UK Film Council",
+            "UK Film Council",
+            SourceType::Organization,
+            "spokesman",
+        ),
+        (
+            "a Vodafone spokesman",
+            "Vodafone",
+            SourceType::Organization,
+            "spokesman",
+        ),
+        (
+            "Microsoft's chief spokesman",
+            "Microsoft",
+            SourceType::Organization,
+            "chief spokesman",
+        ),
+        (
+            "A spokeswoman for Bat",
+            "Bat",
+            SourceType::Organization,
+            "spokeswoman",
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!((i.name.as_str(), i.kind), (body, kind), "{src}");
+        assert_eq!(&src[i.name_range.0..i.name_range.1], body, "{src}");
+        assert_eq!(i.role.as_deref(), Some(role), "{src}");
+        assert!(i.speaks_for, "{src}");
+    }
+    // No body named, a person's name after, or a person as the body: as before.
+    for src in [
+        "a venue spokesman",
+        "The prime minister's official spokesman",
+        "Labour campaign spokesman Fraser Kemp",
+        "a spokesman for Mr Blair",
+    ] {
+        assert!(!analyze(src).speaks_for, "{src}");
+    }
+    assert_eq!(analyze("a venue spokesman").kind, SourceType::Vague);
+    assert_eq!(
+        analyze("Labour campaign spokesman Fraser Kemp").name,
+        "Fraser Kemp"
+    );
+}
+
+#[test]
+fn government_names_and_titled_people_of_bodies() {
+    for src in ["the Treasury", "The Home Office", "the Foreign Office"] {
+        assert_eq!(analyze(src).kind, SourceType::Government, "{src}");
+    }
+    // A title before a person's name is no department.
+    let i = analyze("US Treasury Secretary John Snow");
+    assert_eq!((i.name.as_str(), i.kind), ("John Snow", SourceType::Person));
+    let i = analyze("Home Office Minister Hazel Blears");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Hazel Blears", SourceType::Person)
+    );
+    assert_eq!(i.role.as_deref(), Some("Home Office Minister"));
+}
+#[test]
+fn bracketed_acronyms_company_nouns_and_the_group() {
+    let i = analyze("The International Monetary Fund (IMF)");
+    assert_eq!(i.name, "The International Monetary Fund");
+    let i = analyze("Swiss drugmaker Novartis");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Novartis", SourceType::Organization)
+    );
+    assert_eq!(i.role.as_deref(), Some("Swiss drugmaker"));
+    let i = analyze("Civil rights group Liberty");
+    assert_eq!(
+        (i.name.as_str(), i.role.as_deref()),
+        ("Liberty", Some("Civil rights group"))
+    );
+    assert_eq!(analyze("WMC Resources").kind, SourceType::Organization);
+    let i = analyze("the group");
+    assert!(i.kind == SourceType::Organization && i.unnamed);
+    assert!(!analyze("A group of MPs").unnamed);
+}
+
+#[test]
+fn a_nationality_after_an_honorific_is_a_surname() {
+    let src = "Mr Irish";
+    let mention = Mention {
+        span: Span::new(3, 8),
+        text: "Irish".into(),
+        kind: "NORP".into(),
+    };
+    let mut i = analyze(src);
+    retype_with_mentions(&mut i, src, 0, &[mention]);
+    assert_eq!(i.kind, SourceType::Person);
+}
+#[test]
+fn a_name_after_an_owners_possessive_is_of_that_owner() {
+    for (src, name, kind, affiliation) in [
+        (
+            "Deutsche Bank's Simon Champion",
+            "Simon Champion",
+            SourceType::Person,
+            "Deutsche Bank",
+        ),
+        (
+            "Britain's Kelly Holmes",
+            "Kelly Holmes",
+            SourceType::Person,
+            "United Kingdom",
+        ),
+        (
+            "France's Snecma",
+            "Snecma",
+            SourceType::Organization,
+            "France",
+        ),
+        (
+            "Iraq's Ministry of Communications",
+            "Ministry of Communications",
+            SourceType::Government,
+            "Iraq",
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!((i.name.as_str(), i.kind), (name, kind), "{src}");
+        assert_eq!(&src[i.name_range.0..i.name_range.1], name, "{src}");
+        assert_eq!(i.affiliation.as_deref(), Some(affiliation), "{src}");
+    }
+    // A possessive inside one name, a saint's, a lone role: no owner.
+    for src in [
+        "the US Trade Representative's Office",
+        "St Fintian's High School",
+        "Authenti-corp's CEO",
+        "the government's Cabinet Office",
+    ] {
+        let i = analyze(src);
+        assert!(
+            !i.name.is_empty() && src.contains(&i.name),
+            "{src}: {}",
+            i.name
+        );
+        assert_ne!(i.name, src.rsplit("'s ").next().unwrap(), "{src}");
+    }
+}
+#[test]
+fn whose_report_it_is_says_who() {
+    let src = "Lord Hutton's inquiry into the death of Dr David Kelly";
+    let i = analyze(src);
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Lord Hutton", SourceType::Person)
+    );
+    let src = "Internet service provider (ISP) Plus.net";
+    let i = analyze(src);
+    assert_eq!(i.name, "Plus.net");
+    assert_eq!(&src[i.name_range.0..i.name_range.1], "Plus.net");
+}

@@ -1,0 +1,88 @@
+//! Word-level helpers for reading a source's text: words with their byte ranges, trimming,
+//! and the time and age phrases that are no part of a name or role.
+
+use super::*;
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Words of `s` with their byte ranges.
+pub(super) fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(a) = start.take() {
+                out.push((a, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.len()));
+    }
+    out
+}
+
+pub(super) fn trim_punct(s: &str) -> &str {
+    let t = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')' | '—' | '–')
+    });
+    // `the US Federal Communications Commission (FCC)` lost its closing bracket: the
+    // bracketed acronym goes, not half of it.
+    match t.rfind(" (") {
+        Some(p) if !t[p..].contains(')') => trim_punct(&t[..p]),
+        _ => t,
+    }
+}
+
+/// `name` without a closing time phrase: `… on Friday`, `… in June`, `… last week`,
+/// `… yesterday`.
+pub(super) fn without_time(name: &str) -> &str {
+    const LEADS: &[&str] = &["on", "in", "last", "this", "earlier", "late", "early"];
+    let ws = words(name);
+    if let Some(&(a, b)) = ws.last() {
+        let last = trim_punct(&name[a..b]).to_lowercase();
+        if matches!(last.as_str(), "yesterday" | "today" | "tonight") && ws.len() >= 2 {
+            return trim_punct(&name[..a]);
+        }
+        if ws.len() >= 3 && (TIME_NOUNS.contains(&last.as_str()) || MONTHS.contains(&last.as_str()))
+        {
+            let lead = trim_punct(&name[ws[ws.len() - 2].0..ws[ws.len() - 2].1]);
+            // (`the head of Universal Music until last year`: the time belongs to the role.)
+            let before = trim_punct(&name[ws[ws.len() - 3].0..ws[ws.len() - 3].1]);
+            let bound = matches!(
+                before.to_lowercase().as_str(),
+                "until"
+                    | "till"
+                    | "since"
+                    | "from"
+                    | "by"
+                    | "of"
+                    | "for"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+            );
+            if LEADS.contains(&lead.to_lowercase().as_str()) && !bound {
+                return trim_punct(&name[..ws[ws.len() - 2].0]);
+            }
+        }
+    }
+    name
+}
+
+pub(super) fn without_age(role: &str) -> &str {
+    let digits = role.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return role;
+    }
+    match role[digits..].strip_prefix(',') {
+        Some(rest) => trim_punct(rest),
+        None if role.len() == digits => "",
+        None => role,
+    }
+}
