@@ -231,16 +231,22 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         }),
                 ),
             };
-        } else if info.pronoun || info.unnamed && info.kind == SourceType::Organization {
+        } else if info.pronoun
+            || info.unnamed && matches!(info.kind, SourceType::Organization | SourceType::Outlet)
+        {
             let lower = info.name.to_lowercase();
+            // (`the newspaper` is an outlet named before; `the party` a party.)
+            let outlet = info.unnamed && info.kind == SourceType::Outlet;
+            let party = lower == "the party";
+            let fits = |e: &Entity| match e.kind {
+                EntityType::Outlet => !party,
+                EntityType::Organization => !outlet && (!party || is_party(&e.name)),
+                EntityType::Government => !outlet && !party,
+                _ => false,
+            };
             if lower == "it" || lower == "its" || info.unnamed {
                 target = (0..entities.len())
-                    .filter(|&e| {
-                        matches!(
-                            entities[e].kind,
-                            EntityType::Organization | EntityType::Outlet | EntityType::Government
-                        ) && before(&entities[e])
-                    })
+                    .filter(|&e| fits(&entities[e]) && before(&entities[e]))
                     .max_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).max());
                 // (`the airline` stands for an organisation named a few sentences before.)
                 let sentence = sentence_of(doc, src_span.start);
@@ -258,7 +264,11 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     let named = doc
                         .mentions
                         .iter()
-                        .filter(|m| m.kind == "ORG" && m.span.end <= src_span.start)
+                        .filter(|m| {
+                            let kind = if outlet { "OUTLET" } else { "ORG" };
+                            m.kind == kind && m.span.end <= src_span.start
+                        })
+                        .filter(|m| !party || is_party(&m.text))
                         .filter(|m| is_subject(doc, m.span))
                         .filter(|m| sentence_of(doc, m.span.start) + PRONOUN_REACH >= sentence)
                         .max_by_key(|m| m.span.start);
@@ -271,7 +281,11 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                                     entities.push(Entity {
                                         id: String::new(),
                                         name: m.text.clone(),
-                                        kind: EntityType::Organization,
+                                        kind: if outlet {
+                                            EntityType::Outlet
+                                        } else {
+                                            EntityType::Organization
+                                        },
                                         mentions: vec![m.span],
                                         roles: Vec::new(),
                                         affiliation: None,
@@ -439,11 +453,14 @@ fn attach(
         None if info.kind == SourceType::Group && !names_a_group(&info.name) => None,
         None => match entity_type(info.kind) {
             // (An organisation described, `the Japanese car maker`, with nothing named
-            // before it to stand for, is an entity of its own.)
+            // before it to stand for, is an entity of its own; `the party`, `the firm` say
+            // too little to be one.)
             Some(t)
                 if !info.pronoun
                     && !info.person_pronoun
-                    && (!info.unnamed || t == EntityType::Organization) =>
+                    && (!info.unnamed
+                        || t == EntityType::Organization
+                            && info.name.split_whitespace().count() > 2) =>
             {
                 entities.push(Entity {
                     id: String::new(),
@@ -463,6 +480,15 @@ fn attach(
             _ => None,
         },
     }
+}
+
+/// A political party's name (`Labour`, `the Tories`, `the Conservative Party`).
+fn is_party(name: &str) -> bool {
+    let bare = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    crate::source_words::PARTIES.contains(&bare) || bare.ends_with(" Party")
 }
 
 /// A group's words name it (`MSPs`, `the Palestinian Authority's negotiators`): a

@@ -200,3 +200,21 @@ fn a_spokesperson_is_the_body_they_speak_for() {
     let marsh = doc.entities.iter().find(|e| e.name == "Marsh").unwrap();
     assert!(marsh.roles.is_empty(), "{:?}", marsh.roles);
 }
+
+#[test]
+fn the_newspaper_and_the_party_stand_for_those_named_before() {
+    let doc = run(
+        "The Financial Times reported that the deal was close. The newspaper said talks \
+         would end on Friday. Labour said the plan was fair. The party said it would vote \
+         for it.",
+    );
+    assert_eq!(
+        speaker(&doc, "said talks").as_deref(),
+        Some("Financial Times")
+    );
+    assert_eq!(speaker(&doc, "said it would").as_deref(), Some("Labour"));
+    // With nothing named before, `the party` says too little to be an entity.
+    let doc = run("The party said it would vote for the plan.");
+    let src = at(&doc, "said it").source.as_ref().unwrap();
+    assert_eq!(src.entity, None);
+}

@@ -544,6 +544,26 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.unnamed = true;
         return info;
     }
+    // `the newspaper`, `the magazine` stand for the outlet named before; `the party`,
+    // `the organisation`, `the band` for the organisation.
+    if let Some(head) = full
+        .strip_prefix("the ")
+        .or_else(|| full.strip_prefix("The "))
+    {
+        let outlet = matches!(
+            head,
+            "newspaper" | "paper" | "magazine" | "tabloid" | "channel" | "station" | "daily"
+        );
+        if outlet || matches!(head, "party" | "organisation" | "organization" | "band") {
+            info.kind = if outlet {
+                SourceType::Outlet
+            } else {
+                SourceType::Organization
+            };
+            info.unnamed = true;
+            return info;
+        }
+    }
     // `the central bank`, `Ms Ardern's office`: a common noun naming an organisation heads it
     // (`the head of the agency` is headed by `head`).
     if head
