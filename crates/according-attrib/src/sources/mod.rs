@@ -532,6 +532,8 @@ pub fn analyze(src: &str) -> SourceInfo {
     if head.as_deref().is_some_and(|h| VAGUE_HEADS.contains(&h))
         || matches!(first.as_str(), "some" | "many" | "several" | "a" | "an")
             && !is_cap(w(ws.len() - 1))
+        // (`some senior Tories`, `many Republicans`: unnamed members of a named body.)
+        || matches!(first.as_str(), "some" | "many" | "several") && ws.len() > 1
     {
         info.kind = SourceType::Vague;
         info.affiliation = affiliation_of(full);

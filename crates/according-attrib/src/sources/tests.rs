@@ -547,3 +547,10 @@ fn whose_report_it_is_says_who() {
     assert_eq!(i.name, "Plus.net");
     assert_eq!(&src[i.name_range.0..i.name_range.1], "Plus.net");
 }
+
+#[test]
+fn some_of_a_named_body_is_vague() {
+    for src in ["some senior Tories", "Many MPs", "several Scots"] {
+        assert_eq!(analyze(src).kind, SourceType::Vague, "{src}");
+    }
+}
