@@ -6,9 +6,11 @@
 //! trained with the Goldberg & Nivre dynamic oracle on UD English EWT + GUM (non-projective
 //! trees lifted; jackknifed tags); relations come from a second perceptron that labels each
 //! arc when it is built. Decoding reads the weights from compact cache-line tables (`i8`
-//! weights, 16-bit fingerprints matched ten at a time with SIMD, prefetched, since scoring
-//! is bound by memory access; each row starts loading as soon as its feature id is computed,
-//! and the tables sit on transparent huge pages where Linux allows); per sentence, the summed
+//! weights, 16-bit fingerprints matched ten at a time with SIMD, prefetched; each row starts
+//! loading as soon as its feature id is computed, and the tables sit on transparent huge
+//! pages where Linux allows), each behind a filter of one 64-bit word per bucket that turns
+//! away most absent features before their line is read, exactly (a feature it turns away
+//! could not have matched any slot); per sentence, the summed
 //! scores of templates that read one position's words and tags only are cached per token,
 //! those that read a token with its children per token (what is fixed while it is on the
 //! stack) or per token and newest child, and arc labels are chosen on exact integer sums.
