@@ -106,6 +106,12 @@ pub fn analyze(src: &str) -> SourceInfo {
         .unwrap_or(full);
     // `Culture Secretary Tessa Jowell on Tuesday`: when they spoke is not who they are.
     let full = without_time(full);
+    // `Mr Blunkett himself`: the reflexive stresses who, it is no part of the name.
+    let full = [" himself", " herself", " themselves", " itself"]
+        .iter()
+        .find_map(|r| full.strip_suffix(r))
+        .filter(|n| n.contains(|c: char| c.is_uppercase()) && !n.contains(" and "))
+        .unwrap_or(full);
     let off = full.as_ptr() as usize - src.as_ptr() as usize;
     let mut info = SourceInfo {
         name: full.to_string(),

@@ -554,3 +554,13 @@ fn some_of_a_named_body_is_vague() {
         assert_eq!(analyze(src).kind, SourceType::Vague, "{src}");
     }
 }
+
+#[test]
+fn a_reflexive_is_no_part_of_the_name() {
+    let i = analyze("Mr Blunkett himself");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Mr Blunkett", SourceType::Person)
+    );
+    assert_eq!(analyze("The WTO itself").name, "The WTO");
+}
