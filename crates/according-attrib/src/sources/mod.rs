@@ -158,7 +158,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         " in an interview with ",
         " speaking to ",
     ];
-    if let Some(p) = MEDIUM.iter().filter_map(|m| full.find(m)).min() {
+    if let Some(p) = MEDIUM.iter().filter_map(|m| find_short(full, m)).min() {
         let before = trim_punct(&full[..p]);
         if !before.is_empty() {
             return within(src, before, analyze(before));
@@ -501,7 +501,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         " from ",
     ]
     .iter()
-    .filter_map(|m| full.find(m))
+    .filter_map(|m| find_short(full, m))
     .min()
     .filter(|&p| !full[..p].ends_with(|c: char| c.is_uppercase()))
     .map_or(full, |p| &full[..p]);
@@ -527,7 +527,8 @@ pub fn analyze(src: &str) -> SourceInfo {
                 "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officer"
             )
     });
-    if (GOV_WORDS.iter().any(|g| full.contains(g)) || GOV_NAMES.iter().any(|g| full.ends_with(g)))
+    if (GOV_WORDS.iter().any(|g| find_short(full, g).is_some())
+        || GOV_NAMES.iter().any(|g| full.ends_with(g)))
         && !unnamed_source
         && !office_holder
     {

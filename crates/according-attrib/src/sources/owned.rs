@@ -18,7 +18,7 @@ pub(super) fn person_owner_is_saint(owner_words: &[&str]) -> bool {
 pub(super) fn owned_name(src: &str, full: &str) -> Option<SourceInfo> {
     let (p, mark) = ["'s ", "’s "]
         .iter()
-        .filter_map(|m| full.find(m).map(|p| (p, m.len())))
+        .filter_map(|m| find_short(full, m).map(|p| (p, m.len())))
         .min()?;
     let owner = full[..p]
         .strip_prefix("the ")

@@ -32,10 +32,21 @@ pub(super) fn trim_punct(s: &str) -> &str {
     });
     // `the US Federal Communications Commission (FCC)` lost its closing bracket: the
     // bracketed acronym goes, not half of it.
+    if !t.contains('(') {
+        return t;
+    }
     match t.rfind(" (") {
         Some(p) if !t[p..].contains(')') => trim_punct(&t[..p]),
         _ => t,
     }
+}
+
+/// Where `needle` first occurs in `hay`: `str::find` without building a searcher, which
+/// costs more than the search itself for a source's few words and a short phrase.
+pub(super) fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
 }
 
 /// `name` without a closing time phrase: `… on Friday`, `… in June`, `… last week`,
