@@ -20,11 +20,11 @@ pub(crate) fn parsed(words: &[(&str, &str, &str, Option<u32>)]) -> according_cor
         doc.tokens.push(according_core::Token {
             span: according_core::Span::new(at, at + w.len()),
             text: w.to_string(),
-            upos: Some(upos.to_string()),
+            upos: Some(upos.to_string().into()),
             xpos: None,
             lemma: None,
             head: *head,
-            deprel: Some(deprel.to_string()),
+            deprel: Some(deprel.to_string().into()),
             sentence: 0,
         });
         at += w.len() + 1;

@@ -4,6 +4,7 @@ use crate::attribution::{Attribution, Entity};
 use crate::offsets::OffsetMap;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Article metadata, from the reader (file name, JSONL fields, HTML meta tags, WARC headers).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -68,18 +69,22 @@ pub struct Sentence {
     pub span: Span,
 }
 
+/// A tag from a closed set (`NOUN`, `NN`, `nsubj`): the tagger and parser lend their own
+/// static names, so tagging a token allocates nothing; a tag read from JSON is owned.
+pub type TagName = Cow<'static, str>;
+
 /// A token. `span` points into the original text; `text` is its cleaned form (which differs
 /// from the original slice where cleaning repaired it).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Token {
     pub span: Span,
     pub text: String,
-    pub upos: Option<String>,
-    pub xpos: Option<String>,
+    pub upos: Option<TagName>,
+    pub xpos: Option<TagName>,
     pub lemma: Option<String>,
     /// Index of the head token within the document; `None` for a root (or before parsing).
     pub head: Option<u32>,
-    pub deprel: Option<String>,
+    pub deprel: Option<TagName>,
     /// Index of the sentence this token belongs to.
     #[serde(default)]
     pub sentence: u32,

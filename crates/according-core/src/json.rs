@@ -58,11 +58,11 @@ pub struct TokenJson {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub upos: Option<String>,
-    pub xpos: Option<String>,
+    pub upos: Option<TagName>,
+    pub xpos: Option<TagName>,
     pub lemma: Option<String>,
     pub head: Option<u32>,
-    pub deprel: Option<String>,
+    pub deprel: Option<TagName>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -19,6 +19,7 @@
 pub mod attribution;
 pub mod doc;
 pub mod error;
+pub mod intern;
 pub mod json;
 pub mod offsets;
 pub mod pipeline;
@@ -27,7 +28,7 @@ pub mod span;
 pub use attribution::{
     Attribution, AttributionKind, Content, Cue, Entity, EntityType, Flag, Source, SourceType,
 };
-pub use doc::{CleanText, Doc, Mention, Meta, Note, NoteKind, Sentence, Token};
+pub use doc::{CleanText, Doc, Mention, Meta, Note, NoteKind, Sentence, TagName, Token};
 pub use error::{DocError, Stage};
 pub use offsets::OffsetMap;
 pub use pipeline::Component;

@@ -20,8 +20,8 @@ impl Component for Parser {
             for t in toks {
                 match (&t.upos, &t.xpos) {
                     (Some(u), Some(x)) => {
-                        upos.push(u.as_str());
-                        xpos.push(x.as_str());
+                        upos.push(u.as_ref());
+                        xpos.push(x.as_ref());
                     }
                     _ => {
                         return Err(DocError::new(
@@ -39,7 +39,7 @@ impl Component for Parser {
             drop((words, upos, xpos));
             for (tok, &(h, label)) in doc.tokens[range.clone()].iter_mut().zip(&tree) {
                 tok.head = (h > 0).then(|| (range.start + h as usize - 1) as u32);
-                tok.deprel = Some(label.to_string());
+                tok.deprel = Some(label.into());
             }
         }
         Ok(())

@@ -23,7 +23,8 @@ pub const LABELER_MIN_ABS: i16 = 2000;
 pub const FILE_NAME: &str = "parser.bin";
 
 pub struct Parser {
-    pub(crate) labels: Vec<String>,
+    /// Interned, so a parsed token borrows its relation's name.
+    pub(crate) labels: Vec<&'static str>,
     pub(crate) root: u16,
     pub(crate) trans: Weights,
     /// The same transition weights in a cache-friendly layout for decoding.
@@ -87,7 +88,10 @@ impl Parser {
                 .ok_or_else(|| format!("parser model has an unusable beam margin {v}"))?,
         };
         Ok(Parser {
-            labels,
+            labels: labels
+                .iter()
+                .map(|l| according_core::intern::intern(l))
+                .collect(),
             root,
             trans,
             trans_table,
@@ -140,7 +144,7 @@ impl Parser {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut mf = ModelFile::new(KIND, FORMAT_VERSION, self.provenance.clone());
         let mut w = ByteWriter::default();
-        w.strs(&self.labels);
+        w.strs(&self.labels.iter().map(|l| l.to_string()).collect::<Vec<_>>());
         mf.add("labels", w.into_inner());
         let mut w = ByteWriter::default();
         self.trans.write(&mut w);
@@ -187,7 +191,7 @@ impl Parser {
     }
 
     /// Dependency relations the model can assign.
-    pub fn labels(&self) -> &[String] {
+    pub fn labels(&self) -> &[&'static str] {
         &self.labels
     }
 
@@ -206,7 +210,7 @@ impl Parser {
 
     /// Parse one sentence: per word, its head (1-based, 0 = root) and relation.
     /// `upos`/`xpos` should have one tag per word (missing tags count as unknown).
-    pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
+    pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &'static str)> {
         self.parse_with(
             &self.trans_table,
             &self.labeler_table,
@@ -226,7 +230,7 @@ impl Parser {
         words: &[&str],
         upos: &[&str],
         xpos: &[&str],
-    ) -> Vec<(u32, &str)> {
+    ) -> Vec<(u32, &'static str)> {
         self.parse_with(
             &self.trans_table,
             &self.labeler_table,
@@ -241,7 +245,7 @@ impl Parser {
     /// scores, labels chosen on `f32` scores): the reference the fast decoder must match
     /// exactly (tests and benchmarks only).
     #[doc(hidden)]
-    pub fn parse_uncached(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
+    pub fn parse_uncached(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &'static str)> {
         self.parse_with(
             &Uncached(&self.trans_table),
             &Uncached(&self.labeler_table),
@@ -265,7 +269,7 @@ impl Parser {
         words: &[&str],
         upos: &[&str],
         xpos: &[&str],
-    ) -> Vec<(u32, &str)> {
+    ) -> Vec<(u32, &'static str)> {
         if words.is_empty() {
             return Vec::new();
         }
@@ -284,7 +288,7 @@ impl Parser {
                     let label = self
                         .labels
                         .get(sc.st.label[i] as usize)
-                        .map_or("dep", String::as_str);
+                        .map_or("dep", |l| *l);
                     (head, label)
                 })
                 .collect()

@@ -69,8 +69,8 @@ fn token(text: &str, start: usize, sentence: u32, tags: Option<(&str, &str)>) ->
     Token {
         span: Span::new(start, start + text.len()),
         text: text.to_string(),
-        upos: tags.map(|t| t.0.to_string()),
-        xpos: tags.map(|t| t.1.to_string()),
+        upos: tags.map(|t| t.0.to_string().into()),
+        xpos: tags.map(|t| t.1.to_string().into()),
         sentence,
         ..Default::default()
     }

@@ -40,8 +40,8 @@ impl Tagger {
         for ((&i, &id), lemma) in order.iter().zip(&results).zip(lemmas) {
             let (u, x) = self.tag_names(id);
             let t = &mut doc.tokens[i];
-            t.upos = Some(u.to_string());
-            t.xpos = Some(x.to_string());
+            t.upos = Some(u.into());
+            t.xpos = Some(x.into());
             t.lemma = Some(lemma);
         }
     }

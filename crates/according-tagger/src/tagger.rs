@@ -14,11 +14,11 @@ use according_ml::modelfile::ModelFile;
 use std::borrow::Cow;
 use std::path::Path;
 
-/// One joint tag of the model.
+/// One joint tag of the model. Its names are interned, so a tagged token borrows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JointTag {
-    pub upos: Box<str>,
-    pub xpos: Box<str>,
+    pub upos: &'static str,
+    pub xpos: &'static str,
 }
 
 /// The analysis of one word.
@@ -202,8 +202,8 @@ impl Tagger {
                 .split_once('\t')
                 .ok_or_else(|| format!("bad tag line `{line}`"))?;
             tags.push(JointTag {
-                upos: u.into(),
-                xpos: x.into(),
+                upos: according_core::intern::intern(u),
+                xpos: according_core::intern::intern(x),
             });
         }
         let weights = Weights::from_bytes(m.section("weights")?)?;
@@ -535,9 +535,9 @@ impl Tagger {
     }
 
     /// UPOS and XPOS of a joint tag id.
-    pub fn tag_names(&self, id: u16) -> (&str, &str) {
+    pub fn tag_names(&self, id: u16) -> (&'static str, &'static str) {
         let t = &self.tags[id as usize];
-        (&t.upos, &t.xpos)
+        (t.upos, t.xpos)
     }
 
     /// Lemma of `word` given its XPOS.

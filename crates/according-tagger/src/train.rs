@@ -89,8 +89,8 @@ fn tag_set(sents: &[Sentence], min_count: u32) -> (Vec<JointTag>, BTreeMap<(Stri
     let tags: Vec<JointTag> = kept
         .iter()
         .map(|(k, _)| JointTag {
-            upos: k.0.as_str().into(),
-            xpos: k.1.as_str().into(),
+            upos: according_core::intern::intern(&k.0),
+            xpos: according_core::intern::intern(&k.1),
         })
         .collect();
     let mut map = BTreeMap::new();
