@@ -144,7 +144,13 @@ impl Parser {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut mf = ModelFile::new(KIND, FORMAT_VERSION, self.provenance.clone());
         let mut w = ByteWriter::default();
-        w.strs(&self.labels.iter().map(|l| l.to_string()).collect::<Vec<_>>());
+        w.strs(
+            &self
+                .labels
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>(),
+        );
         mf.add("labels", w.into_inner());
         let mut w = ByteWriter::default();
         self.trans.write(&mut w);
@@ -245,7 +251,12 @@ impl Parser {
     /// scores, labels chosen on `f32` scores): the reference the fast decoder must match
     /// exactly (tests and benchmarks only).
     #[doc(hidden)]
-    pub fn parse_uncached(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &'static str)> {
+    pub fn parse_uncached(
+        &self,
+        words: &[&str],
+        upos: &[&str],
+        xpos: &[&str],
+    ) -> Vec<(u32, &'static str)> {
         self.parse_with(
             &Uncached(&self.trans_table),
             &Uncached(&self.labeler_table),
