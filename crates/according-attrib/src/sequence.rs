@@ -226,12 +226,7 @@ pub fn emissions<'f>(
             prefetch_next();
             w.add_one(f, &mut acc);
         }
-        emis.extend(
-            acc[..n]
-                .iter()
-                .zip(bias)
-                .map(|(&x, b)| x as f32 * scale + b),
-        );
+        push_scores(emis, &acc[..n], bias, scale);
     }
 }
 
@@ -294,12 +289,7 @@ pub fn emissions_strided(
                 }
             }
         }
-        emis.extend(
-            acc[..n]
-                .iter()
-                .zip(bias)
-                .map(|(&x, b)| x as f32 * scale + b),
-        );
+        push_scores(emis, &acc[..n], bias, scale);
     }
 }
 
@@ -358,6 +348,12 @@ pub fn train_step(
     }
     tr.tick();
     wrong
+}
+
+/// One position's emission scores: the quantised sums scaled, plus each label's bias.
+#[inline]
+fn push_scores(emis: &mut Vec<f32>, acc: &[i32], bias: &[f32], scale: f32) {
+    emis.extend(acc.iter().zip(bias).map(|(&x, b)| x as f32 * scale + b));
 }
 
 #[cfg(test)]
