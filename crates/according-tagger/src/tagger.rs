@@ -252,8 +252,8 @@ impl Tagger {
             self.lemmas(words, &ids, scratch, |i, lemma| {
                 let jt = &self.tags[ids[i] as usize];
                 out.push(Tag {
-                    upos: &jt.upos,
-                    xpos: &jt.xpos,
+                    upos: jt.upos,
+                    xpos: jt.xpos,
                     lemma,
                 })
             });
@@ -273,7 +273,7 @@ impl Tagger {
     ) {
         s.lemma_keys.clear();
         for (i, &t) in ids.iter().enumerate() {
-            let xh = hash_str(&self.tags[t as usize].xpos);
+            let xh = hash_str(self.tags[t as usize].xpos);
             let key = Lemmatizer::exact_key(s.infos[i + 2].form, xh);
             self.lemmatizer.prefetch(key);
             s.lemma_keys.push((xh, key));
