@@ -2,17 +2,11 @@
 //! and Mr McManus`, `Both Motorola and Apple`. Each name is a source of its own (its entity,
 //! type and role), so a corpus can say that Apple said it, not that `Motorola and Apple` did.
 
-use crate::source_words::ORG_WORDS;
+use crate::source_words::{is_honorific, ORG_WORDS};
 use according_core::{Mention, Span};
 
 /// Mention types that can name a source.
 const NAME_TYPES: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "OUTLET"];
-
-/// Words the recogniser leaves out of a person's name, kept with the member (`Mr Magnier`).
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Lord",
-    "Lady", "Dame",
-];
 
 /// Heads that end one organisation's name, besides [`ORG_WORDS`]: the recogniser sometimes
 /// splits such a name at its `and` (`The US Securities | and | Exchange Commission`).
@@ -79,7 +73,7 @@ fn split_gap(gap: &str) -> (&str, usize) {
     let mut rest = gap.trim_end();
     let mut honorific = 0;
     if let Some((before, last)) = rest.rsplit_once(' ').or(Some(("", rest))) {
-        if HONORIFICS.contains(&last) {
+        if is_honorific(last) {
             honorific = gap.len() - (rest.len() - last.len());
             rest = before.trim_end();
         }

@@ -110,7 +110,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     // Mentions that are one name of several (`Gardener, Campbell and Devonish said`), or
     // that speak through someone or something (`Sir Alan Budd's inquiry found`): `he` after
     // them is none of them.
-    let mut coordinated: Vec<Span> = Vec::new();
+    let mut not_antecedents: Vec<Span> = Vec::new();
     let mut order: Vec<usize> = (0..doc.attributions.len())
         .filter(|&k| doc.attributions[k].source.is_some())
         .collect();
@@ -134,7 +134,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 let mention = Span::new(span.start + m.name_range.0, span.start + m.name_range.1);
                 let target = find_named(&doc.text, &mut entities, &m, span.start);
                 let entity = attach(&mut entities, &mut m, target, mention, *span);
-                coordinated.push(mention);
+                not_antecedents.push(mention);
                 members.push(Source {
                     span: *span,
                     text: span.slice(&doc.text).to_string(),
@@ -178,7 +178,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             let last_before = |e: &Entity| {
                 e.mentions
                     .iter()
-                    .filter(|m| m.start < src_span.start && !coordinated.contains(m))
+                    .filter(|m| m.start < src_span.start && !not_antecedents.contains(m))
                     .map(|m| m.start)
                     .max()
             };
@@ -324,7 +324,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         }
         let entity = attach(&mut entities, &mut info, target, mention, src_span);
         if info.speaks_for {
-            coordinated.push(mention);
+            not_antecedents.push(mention);
         }
         set_source(doc, k, &info, entity);
     }

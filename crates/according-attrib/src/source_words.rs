@@ -539,3 +539,11 @@ pub(crate) fn is_person_description(lower: &str) -> bool {
             matches!(*m, "of" | "for" | "at" | "in") || m.ends_with("'s") || m.ends_with("’s")
         })
 }
+
+/// `Mr`, `Dr.`, `Lady`: a word the recogniser leaves out of a person's name.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Prof" | "Sir" | "Lord" | "Lady" | "Dame"
+    )
+}

@@ -3,13 +3,6 @@
 
 use super::*;
 
-/// `St David's`: a saint's possessive is part of a name.
-pub(super) fn person_owner_is_saint(owner_words: &[&str]) -> bool {
-    owner_words
-        .first()
-        .is_some_and(|w| matches!(*w, "St" | "St."))
-}
-
 /// `Deutsche Bank's Simon Champion`, `Iraq's Trade Minister Mohammed Mustafa al-Jibouri`,
 /// `France's Pernod`: a name after a capitalised owner's possessive is the name, of that owner
 /// (its affiliation; a country's name that is no person's is a company's). Nothing when the
@@ -32,16 +25,12 @@ pub(super) fn owned_name(src: &str, full: &str) -> Option<SourceInfo> {
             .iter()
             .all(|w| is_cap(w) || matches!(*w, "of" | "on" | "the" | "and" | "&"));
     // (A saint's or a knight's possessive is part of a name: `St David's Shopping Centre`.)
-    let person_owner = owner_words.iter().any(|w| {
-        matches!(
-            w.trim_end_matches('.'),
-            "St" | "Sir" | "Mr" | "Mrs" | "Ms" | "Dr" | "Lord" | "Lady" | "Dame"
-        )
-    });
+    let saint = |w: &&str| matches!(w.trim_end_matches('.'), "St");
+    let person_owner = owner_words.iter().any(|w| saint(w) || is_honorific(w));
     let rest = trim_punct(&full[p + mark..]);
     let first_rest = rest.split_whitespace().next().unwrap_or("");
     // `Lord Hutton's inquiry into the death of Dr David Kelly`: whose inquiry it is says who.
-    if capitalised && !person_owner_is_saint(&owner_words) {
+    if capitalised && !owner_words.first().is_some_and(saint) {
         let whose = first_rest.to_lowercase();
         if REPORT_NOUNS.contains(&whose.as_str())
             || matches!(whose.as_str(), "inquiry" | "review" | "investigation")

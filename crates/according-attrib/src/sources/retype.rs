@@ -75,12 +75,11 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
         // A given name or honorific before a surname keeps a person (`Minister Jim
         // Wallace`) against an organisation or place.
         // (`Mr Irish`, `Mr French`: a nationality's word after an honorific is a surname.)
-        let honorific = info.name.split_whitespace().next().is_some_and(|w| {
-            matches!(
-                w.trim_end_matches('.'),
-                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Lady" | "Lord" | "Prof" | "Dame"
-            )
-        });
+        let honorific = info
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(is_honorific);
         if info.kind == SourceType::Person
             && (matches!(m.kind.as_str(), "ORG" | "GPE" | "LOC") || m.kind == "NORP" && honorific)
             && info.name.split_whitespace().count() >= 2
