@@ -651,9 +651,9 @@ pub fn analyze(src: &str) -> SourceInfo {
             })
     });
     if (org_end
-        || ORG_WORDS
+        || ws
             .iter()
-            .any(|o| ws.iter().any(|&(a, b)| trim_punct(&full[a..b]) == *o)))
+            .any(|&(a, b)| ORG_WORDS.contains(&trim_punct(&full[a..b]))))
         && !titled_person
     {
         info.kind = SourceType::Organization;
