@@ -72,6 +72,7 @@ impl Extractor {
             .into_iter()
             .filter(|r| !in_a_name(&v, r))
             .filter_map(|r| drop_titles(&v, r))
+            .map(|r| drop_punct_sources(&v, r))
             .map(|r| according_to_source(&v, r))
             .map(|r| vague_subject_source(&v, r))
             .map(|r| drop_leading_aside(&v, r))
@@ -281,6 +282,16 @@ fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         let src = r.cue.end..end;
         set_source(&mut r, src);
     }
+    r
+}
+
+/// A source piece of punctuation alone names no one: in `"…", said Serge Troeber` the comma
+/// after the closing quote was tagged as a first source piece, and later steps kept only it.
+fn drop_punct_sources(v: &View, mut r: RawAttribution) -> RawAttribution {
+    r.source.retain(|s| {
+        s.clone()
+            .any(|i| v.word(i).chars().any(char::is_alphanumeric))
+    });
     r
 }
 

@@ -131,3 +131,15 @@ fn a_quotation_closed_by_a_named_reporter_is_its_report() {
         Some("Mr Kilroy-Silk")
     );
 }
+
+#[test]
+fn a_comma_after_the_closing_quote_is_no_source() {
+    // British style puts the comma outside the quotation; the taggers took it for a first
+    // source piece and the name after `said` was lost.
+    let doc = run(
+        "\"The region that is affected is very big so we have to check what the situation \
+         is\", said Serge Troeber, deputy head of the natural disasters department at Swiss Re.",
+    );
+    let source = at(&doc, "said Serge").source.as_ref().expect("a source");
+    assert!(source.text.starts_with("Serge Troeber"), "{}", source.text);
+}
