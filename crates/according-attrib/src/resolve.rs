@@ -3,6 +3,7 @@
 //! every resolved source becomes (or joins) an [`Entity`] with its roles and affiliation.
 
 use crate::gender;
+use crate::source_words::is_honorific;
 use crate::sources::{analyze, SourceInfo};
 use according_core::{Doc, Entity, EntityType, Source, SourceType, Span};
 
@@ -22,13 +23,26 @@ fn last_word(s: &str) -> &str {
 }
 
 /// The longest capitalised phrase ending with `name` before byte `before` in `text`
-/// (`Russian Defense Minister Sergei Ivanov` for `Ivanov`), as (start, end).
+/// (`Russian Defense Minister Sergei Ivanov` for `Ivanov`), as (start, end): the latest of
+/// [`full_mentions`].
 fn full_mention(text: &str, name: &str, before: usize) -> Option<(usize, usize)> {
+    full_mentions(text, name, before).pop()
+}
+
+/// Each occurrence of `name` before byte `before` that closes a longer capitalised phrase,
+/// as that phrase's (start, end), in text order.
+fn full_mentions(text: &str, name: &str, before: usize) -> Vec<(usize, usize)> {
     let hay = &text[..before.min(text.len())];
-    let mut best: Option<(usize, usize)> = None;
+    let mut found = Vec::new();
     for (i, _) in hay.match_indices(name) {
         let end = i + name.len();
-        if text[end..].starts_with(|c: char| c.is_alphanumeric())
+        // (Whole names only: `Kilroy` in `Robert Kilroy-Silk` is half of one, unlike `Janet
+        // Jackson` in `Janet Jackson-style`.)
+        let rest = &text[end..];
+        if rest.starts_with(|c: char| c.is_alphanumeric())
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
             || text[..i].ends_with(|c: char| c.is_alphanumeric())
         {
             continue;
@@ -58,10 +72,10 @@ fn full_mention(text: &str, name: &str, before: usize) -> Option<(usize, usize)>
             start = w_end + 1;
         }
         if start < i {
-            best = Some((start, end));
+            found.push((start, end));
         }
     }
-    best
+    found
 }
 
 /// Words capitalised because they open a sentence, not because they name someone.
@@ -372,10 +386,28 @@ fn find_named(
     if info.kind == SourceType::Person || info.kind == SourceType::Unknown {
         let single = info.name.split_whitespace().count() == 1
             && info.name.starts_with(|c: char| c.is_uppercase());
+        // `Mr Donofrio` after `Nick Donofrio`: an honorific and a surname name the person
+        // named in full before, of a gender that does not disagree with the honorific's.
+        let surname = match info.name.split_whitespace().collect::<Vec<_>>()[..] {
+            [h, s] if is_honorific(h) && s.starts_with(|c: char| c.is_uppercase()) => {
+                Some((s, gender::of_person(h)))
+            }
+            _ => None,
+        };
+        let by_surname = |e: &Entity| {
+            surname.is_some_and(|(s, g)| {
+                e.kind == EntityType::Person
+                    && e.name.split_whitespace().count() > 1
+                    && last_word(&e.name) == s
+                    && !e.name.split_whitespace().any(is_honorific)
+                    && (g.is_none() || gender::of_person(&e.name).is_none_or(|x| Some(x) == g))
+            })
+        };
         // Same full name, or a short name matching an earlier person's last name.
         let mut target = entities
             .iter()
             .position(|e| e.name == info.name)
+            .or_else(|| entities.iter().position(by_surname))
             .or_else(|| {
                 single
                     .then(|| {
@@ -385,6 +417,22 @@ fn find_named(
                     })
                     .flatten()
             });
+        if let (None, Some((name, _)), None) = (target, surname, &info.role) {
+            // The person named in full only in passing before (`Anne Maguire was arrested.
+            // Later Mrs Maguire said`): the latest such mention.
+            target = full_mentions(text, name, at)
+                .into_iter()
+                .rev()
+                .find_map(|(a, b)| {
+                    let full = analyze(&text[a..b]);
+                    let m = Span::new(a + full.name_range.0, a + full.name_range.1);
+                    let e = person_entity(&full, m);
+                    (full.kind == SourceType::Person && by_surname(&e)).then(|| {
+                        entities.push(e);
+                        entities.len() - 1
+                    })
+                });
+        }
         if target.is_none() && single && info.role.is_none() {
             // A short name first seen without its full mention: look back in the text.
             if let Some((a, b)) = full_mention(text, &info.name, at) {

@@ -218,3 +218,24 @@ fn the_newspaper_and_the_party_stand_for_those_named_before() {
     let src = at(&doc, "said it").source.as_ref().unwrap();
     assert_eq!(src.entity, None);
 }
+
+#[test]
+fn an_honorific_and_a_surname_are_the_person_named_in_full_before() {
+    let doc = run(
+        "Nick Donofrio, senior vice-president of technology at IBM, said the car was not what \
+         changed lives. There will be no value in it, said Mr Donofrio. Anne Maguire and \
+         Patrick Maguire were arrested. Later Mrs Maguire said the family had been wronged. \
+         Mr Jones said the case was closed.",
+    );
+    assert_eq!(
+        speaker(&doc, "said Mr Donofrio").as_deref(),
+        Some("Nick Donofrio")
+    );
+    // (The honorific's gender picks among people of that surname.)
+    assert_eq!(
+        speaker(&doc, "said the family").as_deref(),
+        Some("Anne Maguire")
+    );
+    // With nobody named in full before, the name stays as written.
+    assert_eq!(speaker(&doc, "said the case").as_deref(), Some("Mr Jones"));
+}
