@@ -245,6 +245,23 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         }),
                 ),
             };
+        } else if info.pronoun && info.name.eq_ignore_ascii_case("they") {
+            // `MPs said … Instead they called for`: the source just before, if plural.
+            if let Some(prev) = plural_source_before(doc, src_span) {
+                info.kind = prev.kind;
+                target = prev
+                    .entity
+                    .as_deref()
+                    .and_then(|e| e.strip_prefix('#')?.parse().ok());
+                // (`Mr Blair and Mr Brown said … They added`: the same several people.)
+                if !prev.members.is_empty() {
+                    set_source(doc, k, &info, None);
+                    if let Some(s) = &mut doc.attributions[k].source {
+                        s.members = prev.members;
+                    }
+                    continue;
+                }
+            }
         } else if info.pronoun
             || info.unnamed && matches!(info.kind, SourceType::Organization | SourceType::Outlet)
         {
@@ -531,6 +548,37 @@ fn attach(
 }
 
 /// A political party's name (`Labour`, `the Tories`, `the Conservative Party`).
+/// The source nearest before `at` (a `they`), when it is in the same sentence or the one
+/// before and names several: a group or several names (`MPs`, `Sony and IBM`), an unnamed
+/// plural (`analysts`), a party named in the plural (`the Tories`). Nothing when the nearest
+/// source is anything else: a `they` may speak for people no source named.
+fn plural_source_before(doc: &Doc, at: Span) -> Option<Source> {
+    let sentence = sentence_of(doc, at.start);
+    let prev = doc
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .filter(|s| s.span.end <= at.start)
+        .max_by_key(|s| s.span.start)?;
+    let plural_word = |t: &str| {
+        let head = t.split(" of ").next().unwrap_or(t);
+        let last = head
+            .trim_end_matches([',', ' '])
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        last.len() > 2 && last.ends_with('s') && !last.ends_with("'s") && !last.ends_with("ss")
+    };
+    let plural = !prev.members.is_empty()
+        || match prev.kind {
+            SourceType::Group => true,
+            SourceType::Vague => plural_word(&prev.text),
+            SourceType::Organization => is_party(&prev.text) && plural_word(&prev.text),
+            _ => false,
+        };
+    (plural && sentence_of(doc, prev.span.start) + 1 >= sentence).then(|| prev.clone())
+}
+
 fn is_party(name: &str) -> bool {
     let bare = name
         .strip_prefix("the ")

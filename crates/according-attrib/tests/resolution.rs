@@ -239,3 +239,24 @@ fn an_honorific_and_a_surname_are_the_person_named_in_full_before() {
     // With nobody named in full before, the name stays as written.
     assert_eq!(speaker(&doc, "said the case").as_deref(), Some("Mr Jones"));
 }
+
+#[test]
+fn they_is_the_plural_source_just_before() {
+    let doc = run(
+        "The plan would be costly, MPs said. Instead they called for imaginative campaigns. \
+         Mr Blair and Mr Brown said the deal was fair. They added that talks would go on. \
+         The report was published on Monday. Reporters were told the figures were wrong. \
+         Mr Smith said prices would rise. They said nothing else.",
+    );
+    let they = at(&doc, "called for").source.as_ref().expect("a source");
+    assert_eq!(they.kind, according_core::SourceType::Group);
+    let both = at(&doc, "added that").source.as_ref().expect("a source");
+    let names: Vec<&str> = both.members.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(names, ["Mr Blair", "Mr Brown"]);
+    // (After one person's words, `they` is somebody else.)
+    let other = at(&doc, "said nothing").source.as_ref().expect("a source");
+    assert!(
+        other.members.is_empty() && other.entity.is_none(),
+        "{other:?}"
+    );
+}
