@@ -172,6 +172,10 @@ pub fn analyze(src: &str) -> SourceInfo {
     }
     if PRONOUNS_OTHER.contains(&lower.as_str()) {
         info.pronoun = true;
+        // (`I think …` in a reader's letter: whoever it is, a person.)
+        if matches!(lower.as_str(), "i" | "my") {
+            info.kind = SourceType::Person;
+        }
         return info;
     }
     if is_person_description(&lower) {
