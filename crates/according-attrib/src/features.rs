@@ -48,19 +48,29 @@ fn shape_hash(w: &str) -> u64 {
     }
 }
 
-/// Hash of token `i`'s place relative to quotations: `open`, `close`, `in` or `out`.
-pub fn quote_state_hash(v: &View, i: usize) -> u64 {
-    const OPEN: u64 = hash_str("open");
-    const CLOSE: u64 = hash_str("close");
-    const IN: u64 = hash_str("in");
-    const OUT: u64 = hash_str("out");
+/// Ids of the quotation states of [`quote_state`]: `open`, `close`, `in`, `out`.
+pub const QUOTE_STATES: [u64; 4] = [
+    hash_str("open"),
+    hash_str("close"),
+    hash_str("in"),
+    hash_str("out"),
+];
+
+/// Token `i`'s place relative to quotations, as an index in [`QUOTE_STATES`].
+#[inline]
+pub fn quote_state(v: &View, i: usize) -> usize {
     let t = &v.toks[i];
     match (t.mark, t.in_quote) {
-        (QuoteMark::Open, _) => OPEN,
-        (QuoteMark::Close, _) => CLOSE,
-        (_, true) => IN,
-        (_, false) => OUT,
+        (QuoteMark::Open, _) => 0,
+        (QuoteMark::Close, _) => 1,
+        (_, true) => 2,
+        (_, false) => 3,
     }
+}
+
+/// Hash of token `i`'s place relative to quotations: `open`, `close`, `in` or `out`.
+pub fn quote_state_hash(v: &View, i: usize) -> u64 {
+    QUOTE_STATES[quote_state(v, i)]
 }
 
 /// Template name ids: `hash_parts(&["tpl", k])` for each base template `k`.

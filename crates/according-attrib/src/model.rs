@@ -1,7 +1,7 @@
 //! The trained model: a cue tagger (B/I/O over sentences) and a role tagger that labels the
 //! tokens around one cue as source, content or neither; their features; the model file.
 
-use crate::features::{mix, quote_state_hash, NB_CUE, POS, ROLE_TEMPLATES, SHAPE, WORD};
+use crate::features::{mix, quote_state, NB_CUE, POS, QUOTE_STATES, ROLE_TEMPLATES, SHAPE, WORD};
 use crate::lexicon::Lexicon;
 use crate::score_table::ScoreTable;
 use crate::sequence::{transitions_of, SeqFeatures};
@@ -138,6 +138,12 @@ pub struct RoleContext {
     extent: Vec<u64>,
     /// The cue's own relation to its head (`root`, `parataxis`, `ccomp`, …).
     cue_rel: u64,
+    /// `mix(cue_rel, mix(dir, quote state))` by direction − 1 and quote state: one feature's
+    /// twelve values for this cue, computed once instead of once per token.
+    cue_rel_dir_qs: [[u64; 4]; 3],
+    /// The cue's sentence and paragraph.
+    cue_sentence: i64,
+    cue_paragraph: i64,
 }
 
 impl RoleContext {
@@ -167,8 +173,9 @@ impl RoleContext {
         // once, a child's relation once per window (the tokens under one child share it).
         let ids = path_ids();
         let mut child_ids: Vec<(usize, u64)> = Vec::new();
+        let mut hangs = Hangs::new(win.clone());
         for j in win.clone() {
-            path.push(match syntactic_path(v, j, cue, cue_head) {
+            path.push(match hangs.of(v, j, cue, cue_head) {
                 Hang::Unrelated => ids.unrelated,
                 Hang::Cue => ids.cue,
                 Hang::Head => ids.head,
@@ -205,12 +212,17 @@ impl RoleContext {
             .find(|t| t.head.is_none_or(|h| !cue.contains(&(h as usize))))
             .and_then(|t| t.deprel)
             .unwrap_or("-");
+        let cue_rel = hash_parts(&["cuerel", cue_rel]);
+        let rel_ids = relative_ids();
         RoleContext {
             quotes,
             others,
             path,
             extent,
-            cue_rel: hash_parts(&["cuerel", cue_rel]),
+            cue_rel,
+            cue_rel_dir_qs: rel_ids.dir_qs.map(|row| row.map(|id| mix(cue_rel, id))),
+            cue_sentence: i64::from(v.toks[cue.start].sentence),
+            cue_paragraph: i64::from(v.toks[cue.start].paragraph),
         }
     }
 }
@@ -266,32 +278,178 @@ fn path_ids() -> &'static PathIds {
     })
 }
 
-/// How token `j` hangs off the cue in the parse: through the cue's child on the path from `j`
-/// up to the cue, as the cue's governor, as a sibling under it, or unrelated.
-fn syntactic_path(v: &View, j: usize, cue: &Range<usize>, cue_head: Option<usize>) -> Hang {
-    if !v.has_parse {
-        return Hang::Unrelated;
-    }
-    if cue.contains(&j) {
-        return Hang::Cue;
-    }
-    if cue_head == Some(j) {
-        return Hang::Head;
-    }
-    let mut cur = j;
-    for _ in 0..16 {
-        let Some(h) = v.toks[cur].head else { break };
-        let h = h as usize;
-        if cue.contains(&h) {
-            return Hang::Child(cur);
+/// How a window token's walk up its heads ends (see [`Hangs::of`]).
+#[derive(Debug, Clone, Copy)]
+enum Walk {
+    /// Not walked yet.
+    Unknown,
+    /// Decided as `Hang` (a child of the cue or a sibling) after this many steps up.
+    Decided(Hang, u32),
+    /// Undecided within [`MAX_HEAD_STEPS`], or ended at a root: so are the walks of every
+    /// token below it.
+    Never,
+}
+
+/// How far up the heads a token's walk to the cue goes.
+const MAX_HEAD_STEPS: u32 = 16;
+
+/// How each token of a window hangs off the cue, remembering the walks up the heads already
+/// made: the window's tokens share most of their ways up, which were walked anew for each.
+struct Hangs {
+    win: Range<usize>,
+    walks: Vec<Walk>,
+    /// The tokens of the walk being made.
+    steps: Vec<usize>,
+}
+
+impl Hangs {
+    fn new(win: Range<usize>) -> Hangs {
+        Hangs {
+            walks: vec![Walk::Unknown; win.len()],
+            win,
+            steps: Vec::new(),
         }
-        if Some(h) == cue_head {
-            // A sibling of the cue under its head: what the head's clause says.
-            return Hang::Sibling;
-        }
-        cur = h;
     }
-    Hang::Unrelated
+
+    /// How token `j` hangs off the cue in the parse: through the cue's child on the path from
+    /// `j` up to the cue, as the cue's governor, as a sibling under it, or unrelated (the
+    /// first of the cue or its head met within [`MAX_HEAD_STEPS`] steps up decides).
+    fn of(&mut self, v: &View, j: usize, cue: &Range<usize>, cue_head: Option<usize>) -> Hang {
+        if !v.has_parse {
+            return Hang::Unrelated;
+        }
+        if cue.contains(&j) {
+            return Hang::Cue;
+        }
+        if cue_head == Some(j) {
+            return Hang::Head;
+        }
+        self.steps.clear();
+        let mut cur = j;
+        // The walk's end: the hang and the step (from `j`) that decided it; `None` if none
+        // decides.
+        let end: Option<(Hang, u32)> = loop {
+            if self.steps.len() as u32 == MAX_HEAD_STEPS {
+                // Undecided so far: `j` is unrelated, but a token above may not be.
+                if let Some(k) = self.win_index(j) {
+                    self.walks[k] = Walk::Never;
+                }
+                return Hang::Unrelated;
+            }
+            let Some(h) = v.toks[cur].head else {
+                break None;
+            };
+            let h = h as usize;
+            self.steps.push(cur);
+            let n = self.steps.len() as u32;
+            if cue.contains(&h) {
+                break Some((Hang::Child(cur), n));
+            }
+            if Some(h) == cue_head {
+                // A sibling of the cue under its head: what the head's clause says.
+                break Some((Hang::Sibling, n));
+            }
+            match self.win_index(h).map(|k| self.walks[k]) {
+                Some(Walk::Decided(hang, d)) => break Some((hang, n + d)),
+                Some(Walk::Never) => break None,
+                _ => cur = h,
+            }
+        };
+        // Every token walked through ends as `j` does, that many steps fewer from its end.
+        for (k, &t) in self.steps.iter().enumerate() {
+            let Some(i) = self.win_index(t) else { continue };
+            self.walks[i] = match end {
+                Some((hang, d)) if d - k as u32 <= MAX_HEAD_STEPS => {
+                    Walk::Decided(hang, d - k as u32)
+                }
+                _ => Walk::Never,
+            };
+        }
+        match end {
+            Some((hang, d)) if d <= MAX_HEAD_STEPS => hang,
+            _ => Hang::Unrelated,
+        }
+    }
+
+    fn win_index(&self, i: usize) -> Option<usize> {
+        self.win.contains(&i).then(|| i - self.win.start)
+    }
+}
+
+/// Ids of the role features made of cue-relative values alone (direction, distance bucket,
+/// sentence and paragraph offsets, quotation state, what lies between): the same for every
+/// cue, computed once instead of mixed anew for every token. `dir` is indexed from 0 (left
+/// of the cue, right, the cue itself), `sd` from −[`WINDOW_SENTENCES`], `pd` from −2; `btw`
+/// is the between-value of [`role_features`] (0..16), `qs` a [`quote_state`].
+struct RelativeIds {
+    /// `mix(dir, near)`.
+    rel: [[u64; 2]; 3],
+    /// `mix("dist", mix(dir, db))`.
+    dist: [[u64; DIST_BUCKETS]; 3],
+    /// `mix(dir, db)`.
+    dir_db: [[u64; DIST_BUCKETS]; 3],
+    /// `mix(dir, qs)` and `mix(qs, dir)`.
+    dir_qs: [[u64; 4]; 3],
+    qs_dir: [[u64; 4]; 3],
+    /// `r1 = mix("sd", mix(dir, sd, pd))`, and `r2 = mix(r1, qs)`.
+    sd: [[[u64; 5]; SD_VALUES]; 3],
+    sd_qs: [[[[u64; 4]; 5]; SD_VALUES]; 3],
+    /// `r3 = mix("btw", mix(dir, btw))`, `mix(r3, db)`, `r4 = mix(r3, qs)`, `mix(r4, db)`.
+    btw: [[u64; 16]; 3],
+    btw_db: [[[u64; DIST_BUCKETS]; 16]; 3],
+    btw_qs: [[[u64; 4]; 16]; 3],
+    btw_qs_db: [[[[u64; DIST_BUCKETS]; 4]; 16]; 3],
+}
+
+/// Distance buckets of [`bucket`].
+const DIST_BUCKETS: usize = 10;
+/// Sentence offsets of a window token from its cue's sentence.
+const SD_VALUES: usize = 2 * WINDOW_SENTENCES + 1;
+
+/// `r1` of [`role_features`].
+fn sd_id(dir: u64, sd: i64, pd: i64) -> u64 {
+    mix(
+        const { hash_str("sd") },
+        mix(dir, (sd + 8) as u64 * 16 + (pd + 2) as u64),
+    )
+}
+
+/// `r3` of [`role_features`].
+fn btw_id(dir: u64, btw: u64) -> u64 {
+    mix(const { hash_str("btw") }, mix(dir, btw))
+}
+
+fn relative_ids() -> &'static RelativeIds {
+    static IDS: std::sync::OnceLock<Box<RelativeIds>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let dir = |d: usize| d as u64 + 1;
+        let sd = |s: usize| s as i64 - WINDOW_SENTENCES as i64;
+        let pd = |p: usize| p as i64 - 2;
+        let btw: [[u64; 16]; 3] =
+            std::array::from_fn(|d| std::array::from_fn(|b| btw_id(dir(d), b as u64)));
+        let sds: [[[u64; 5]; SD_VALUES]; 3] = std::array::from_fn(|d| {
+            std::array::from_fn(|s| std::array::from_fn(|p| sd_id(dir(d), sd(s), pd(p))))
+        });
+        Box::new(RelativeIds {
+            rel: std::array::from_fn(|d| std::array::from_fn(|n| mix(dir(d), n as u64))),
+            dist: std::array::from_fn(|d| {
+                std::array::from_fn(|b| mix(const { hash_str("dist") }, mix(dir(d), b as u64)))
+            }),
+            dir_db: std::array::from_fn(|d| std::array::from_fn(|b| mix(dir(d), b as u64))),
+            dir_qs: std::array::from_fn(|d| std::array::from_fn(|q| mix(dir(d), QUOTE_STATES[q]))),
+            qs_dir: std::array::from_fn(|d| std::array::from_fn(|q| mix(QUOTE_STATES[q], dir(d)))),
+            sd_qs: sds.map(|a| a.map(|b| b.map(|r1| QUOTE_STATES.map(|qs| mix(r1, qs))))),
+            sd: sds,
+            btw_db: btw.map(|a| a.map(|r3| std::array::from_fn(|b| mix(r3, b as u64)))),
+            btw_qs: btw.map(|a| a.map(|r3| QUOTE_STATES.map(|qs| mix(r3, qs)))),
+            btw_qs_db: btw.map(|a| {
+                a.map(|r3| {
+                    QUOTE_STATES.map(|qs| std::array::from_fn(|b| mix(mix(r3, qs), b as u64)))
+                })
+            }),
+            btw,
+        })
+    })
 }
 
 /// Number of features [`role_features`] gives each token.
@@ -319,8 +477,10 @@ pub fn role_features(
     } else {
         (3u64, 0)
     };
-    let sd = v.toks[j].sentence as i64 - v.toks[cue.start].sentence as i64;
-    let pd = (v.toks[j].paragraph as i64 - v.toks[cue.start].paragraph as i64).clamp(-2, 2);
+    let d = dir as usize - 1;
+    let tok = &v.toks[j];
+    let sd = i64::from(tok.sentence) - ctx.cue_sentence;
+    let pd = (i64::from(tok.paragraph) - ctx.cue_paragraph).clamp(-2, 2);
     // Tokens strictly between `j` and the cue.
     let (lo, hi) = if j < cue.start {
         (j + 1, cue.start)
@@ -333,23 +493,27 @@ pub fn role_features(
     let quotes_between = u64::from((ctx.quotes[hi] - ctx.quotes[lo]).min(3));
     let others_between = u64::from((ctx.others[hi] - ctx.others[lo]).min(1));
     let db = bucket(dist);
-    let near = u64::from(dist <= 3);
-    let rel = mix(dir, near);
-    let r0 = mix(const { hash_str("dist") }, mix(dir, db));
-    let r1 = mix(
-        const { hash_str("sd") },
-        mix(dir, (sd + 8) as u64 * 16 + (pd + 2) as u64),
-    );
-    let qs = quote_state_hash(v, j);
-    let r2 = mix(r1, qs);
-    let r3 = mix(
-        const { hash_str("btw") },
-        mix(
-            dir,
-            quotes_between * 4 + others_between * 2 + u64::from(sd != 0),
-        ),
-    );
-    let r4 = mix(r3, qs);
+    let dbi = db as usize;
+    let near = usize::from(dist <= 3);
+    let btw = (quotes_between * 4 + others_between * 2 + u64::from(sd != 0)) as usize;
+    let q = quote_state(v, j);
+    let qs = QUOTE_STATES[q];
+    let ids_rel = relative_ids();
+    let rel = ids_rel.rel[d][near];
+    let r0 = ids_rel.dist[d][dbi];
+    // Windows span at most WINDOW_SENTENCES each way; the mixing stays for any other offset.
+    let (r1, r2) = match usize::try_from(sd + WINDOW_SENTENCES as i64) {
+        Ok(s) if s < SD_VALUES => {
+            let p = (pd + 2) as usize;
+            (ids_rel.sd[d][s][p], ids_rel.sd_qs[d][s][p][q])
+        }
+        _ => {
+            let r1 = sd_id(dir, sd, pd);
+            (r1, mix(r1, qs))
+        }
+    };
+    let r3 = ids_rel.btw[d][btw];
+    let r4 = ids_rel.btw_qs[d][btw][q];
     let path = ctx.path[j - win.start];
     let extent = ctx.extent[j - win.start];
     let b = &base[j];
@@ -360,8 +524,8 @@ pub fn role_features(
         r2,
         r3,
         r4,
-        mix(r4, db),
-        mix(r3, db),
+        ids_rel.btw_qs_db[d][btw][q][dbi],
+        ids_rel.btw_db[d][btw][dbi],
         const { hash_str("rbias") },
         t(0),
         t(1),
@@ -374,20 +538,20 @@ pub fn role_features(
         t(8),
         t(9),
         t(10),
-        mix(base[j][WORD], r3),
-        mix(base[j][POS], r4),
-        mix(base[j][SHAPE], r2),
+        mix(b[WORD], r3),
+        mix(b[POS], r4),
+        mix(b[SHAPE], r2),
         mix(ids.0, r0),
         mix(ids.0, r4),
         mix(ids.1, r4),
-        mix(ids.1, mix(base[j][POS], rel)),
+        mix(ids.1, mix(b[POS], rel)),
         mix(path, dir),
         mix(path, r3),
-        mix(path, mix(qs, dir)),
-        mix(path, mix(dir, db)),
-        mix(extent, mix(dir, qs)),
+        mix(path, ids_rel.qs_dir[d][q]),
+        mix(path, ids_rel.dir_db[d][dbi]),
+        mix(extent, ids_rel.dir_qs[d][q]),
         mix(path, ctx.cue_rel),
-        mix(ctx.cue_rel, mix(dir, qs)),
+        ctx.cue_rel_dir_qs[d][q],
     ];
     out.ids.extend_from_slice(&feats);
 }
