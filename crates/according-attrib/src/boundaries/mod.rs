@@ -27,16 +27,29 @@
 //!   regulations`) takes that verb's subject;
 //! - a source set off by a parenthetical pair of commas keeps its closing comma (`Kerry, who
 //!   lost in 2004, said`), and does not open with a comma.
+//! - a content after its cue ends before a second predicate of the source (`has promoted
+//!   unproven therapies and downplayed the risk`), before a participial clause the parse
+//!   hangs off the cue, and a noun-phrase content before `in a statement`, `on Twitter`;
+//! - a dateline (`WASHINGTON —`) is neither source nor content, a closing time phrase
+//!   (`The Times on Saturday`) is not the source;
+//! - a cue left without content takes a `that` clause after a short aside, or its object
+//!   noun phrase (`first published the cellphone video Friday`).
 
 #![allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 
 mod between;
 mod content;
+mod edges;
+mod fill;
 mod source;
+mod tail;
 
 pub use between::*;
 pub use content::*;
+pub use edges::*;
+pub use fill::*;
 pub use source::*;
+pub use tail::*;
 
 use crate::tagging::RawAttribution;
 use crate::view::View;

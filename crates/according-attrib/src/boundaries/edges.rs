@@ -1,0 +1,121 @@
+//! Words at a span's edge that belong to the article, not to the attribution: a dateline
+//! opening the paragraph (`WASHINGTON —`), a time phrase closing a source (`The Times on
+//! Saturday`).
+
+use super::{MONTHS, TIME_NOUNS};
+use crate::tagging::RawAttribution;
+use crate::view::View;
+use std::ops::Range;
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "–" | "—" | "―")
+}
+
+/// The first token after a dateline (`FLINT, Mich., Oct. 4 (UPI) —`) that opens the span at
+/// `s`: a capitalised place at the paragraph's start, then only capitalised words, numbers and
+/// punctuation up to a dash.
+fn after_dateline(v: &View, s: &Range<usize>) -> Option<usize> {
+    const MAX_DATELINE: usize = 12;
+    let starts_paragraph =
+        s.start == 0 || v.toks[s.start - 1].paragraph != v.toks[s.start].paragraph;
+    let place = v.word(s.start);
+    if !starts_paragraph || place.len() < 3 || !place.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let dash = (s.start + 1..s.end.min(s.start + MAX_DATELINE))
+        .take_while(|&i| {
+            let w = v.word(i);
+            is_dash(w) || !w.starts_with(|c: char| c.is_lowercase())
+        })
+        .find(|&i| is_dash(v.word(i)))?;
+    (dash + 1 < s.end).then_some(dash + 1)
+}
+
+/// `WASHINGTON ― Donald Trump’s obsession … is an insult, …`: a dateline is neither source
+/// nor content.
+pub fn drop_dateline(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for s in r.source.iter_mut().chain(r.content.iter_mut()) {
+        if let Some(start) = after_dateline(v, s) {
+            s.start = start;
+        }
+    }
+    r
+}
+
+/// `The Times on Saturday`, `Wells Fargo just this month`: a
+/// time phrase closing a source right before its cue tells when, not who.
+pub fn drop_trailing_time(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let cue_start = r.cue.start;
+    for s in &mut r.source {
+        if s.end != cue_start || s.len() < 3 {
+            continue;
+        }
+        let last = v.toks[s.end - 1].lower.as_ref();
+        // (Not a year: `A memorable Clinton ad in 2008` is which ad.)
+        if !(TIME_NOUNS.contains(&last) || MONTHS.contains(&last)) {
+            continue;
+        }
+        // Walk back over the phrase: `on`, `in`, `this`, `last`, `just`, `earlier` …
+        let mut k = s.end - 1;
+        while k > s.start + 1
+            && matches!(
+                v.toks[k - 1].lower.as_ref(),
+                "on" | "in" | "this" | "last" | "that" | "just" | "earlier" | "late" | "early"
+            )
+        {
+            k -= 1;
+        }
+        // Only a phrase with a time word of its own (`Time Warner`, `the Sunday Times` are
+        // names): a preposition or a determiner before the time noun.
+        // (`A report released last year` is which report.)
+        let after_participle = matches!(v.toks[k - 1].upos, Some("VERB" | "AUX"));
+        if k < s.end - 1 && k > s.start && !after_participle {
+            s.end = k;
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{raw, view_of};
+
+    #[test]
+    fn a_dateline_is_neither_source_nor_content() {
+        let (doc, w) = view_of("BRUSSELS — European leaders said they would meet.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = drop_dateline(
+            &v,
+            raw(said..said + 1, vec![0..said], vec![said + 1..w.len() - 1]),
+        );
+        assert_eq!(r.source, vec![2..said]);
+        // A capitalised name with no dash stays.
+        let (doc, w) = view_of("NATO said it would meet.");
+        let v = View::new(&doc);
+        let r = drop_dateline(&v, raw(1..2, vec![0..1], vec![2..w.len() - 1]));
+        assert_eq!(r.source, vec![0..1]);
+    }
+
+    #[test]
+    fn a_closing_time_phrase_is_not_the_source() {
+        let (doc, w) = view_of("The Times on Saturday reported that taxes rose.");
+        let v = View::new(&doc);
+        let rep = w.iter().position(|x| x == "reported").unwrap();
+        let r = drop_trailing_time(
+            &v,
+            raw(rep..rep + 1, vec![0..rep], vec![rep + 1..w.len() - 1]),
+        );
+        assert_eq!(r.source, vec![0..2]);
+        // `The Sunday Times` is a name.
+        let (doc, w) = view_of("The Sunday Times reported that taxes rose.");
+        let v = View::new(&doc);
+        let rep = w.iter().position(|x| x == "reported").unwrap();
+        let r = drop_trailing_time(
+            &v,
+            raw(rep..rep + 1, vec![0..rep], vec![rep + 1..w.len() - 1]),
+        );
+        assert_eq!(r.source, vec![0..rep]);
+    }
+}

@@ -1,0 +1,140 @@
+//! What a cue reports when the role tagger left its content empty and the words after it
+//! have a plain shape: a `that` clause after a short aside, or the cue's object noun phrase.
+
+use super::{MONTHS, TIME_NOUNS};
+use crate::completion::sentence_body_end;
+use crate::tagging::RawAttribution;
+use crate::view::{QuoteMark, View};
+
+/// `continues to insist, most recently in a Labor Day interview, that he …`: a `that` clause
+/// after a short verbless stretch (an aside, a recipient).
+fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
+    const MAX_BEFORE_THAT: usize = 12;
+    let sentence = v.toks[from].sentence;
+    let that = (from..v.len().min(from + MAX_BEFORE_THAT))
+        .take_while(|&i| {
+            let t = &v.toks[i];
+            t.sentence == sentence
+                && t.mark == QuoteMark::None
+                && (t.lower == "that" || !matches!(t.upos, Some("VERB" | "AUX")))
+        })
+        .find(|&i| v.toks[i].lower == "that" && v.toks[i].upos == Some("SCONJ"))?;
+    let end = sentence_body_end(v, that);
+    (end > that + 1).then_some(that..end)
+}
+
+/// `has not mentioned Machado since the debate`, `first published the cellphone video Friday`:
+/// the noun phrase right after the cue (`of` phrases included), up to a time word.
+fn object_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
+    const MAX_OBJECT: usize = 12;
+    let sentence = v.toks[from].sentence;
+    let in_np = |i: usize| {
+        let t = &v.toks[i];
+        t.sentence == sentence
+            && t.mark == QuoteMark::None
+            && !TIME_NOUNS.contains(&t.lower.as_ref())
+            && !MONTHS.contains(&t.lower.as_ref())
+            && (matches!(
+                t.upos,
+                Some("DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "PART")
+            ) || (t.upos == Some("PRON") && t.lower != "that")
+                || t.lower == "of")
+    };
+    let mut end = from;
+    while end < v.len().min(from + MAX_OBJECT) && in_np(end) {
+        end += 1;
+    }
+    // Not a dangling `of` or determiner.
+    while end > from && matches!(v.toks[end - 1].upos, Some("DET" | "ADP")) {
+        end -= 1;
+    }
+    let has_noun = (from..end).any(|i| matches!(v.toks[i].upos, Some("NOUN" | "PROPN" | "PRON")));
+    (has_noun).then_some(from..end)
+}
+
+/// A cue the role tagger gave no content, whose words after it are a `that` clause after a
+/// short aside or a plain object noun phrase: that is the content (PolNeAR gives every
+/// attribution some content).
+pub fn fill_empty_content(v: &View, mut r: RawAttribution) -> RawAttribution {
+    // (With no source either the cue is dropped: filling would make a new attribution.)
+    if !r.content.is_empty() || r.source.is_empty() || r.cue.end >= v.len() || !v.has_pos {
+        return r;
+    }
+    // A cue that ends its line (a headline) reports nothing after it.
+    if v.toks[r.cue.end].paragraph != v.toks[r.cue.end - 1].paragraph {
+        return r;
+    }
+    // Who is told is no content (`told a meeting of island leaders`).
+    let telling = r.cue.clone().any(|i| {
+        matches!(
+            v.toks[i].lemma.as_ref(),
+            "tell" | "inform" | "assure" | "warn" | "remind" | "notify" | "urge" | "ask"
+        )
+    });
+    let object = || (!telling).then(|| object_after(v, r.cue.end)).flatten();
+    if let Some(c) = that_clause_after(v, r.cue.end).or_else(object) {
+        if !r.source.iter().any(|s| s.start < c.end && c.start < s.end) {
+            r.content = vec![c];
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{raw, view_of};
+
+    fn tagged(text: &str, tags: &[(&str, &str)]) -> (according_core::Doc, Vec<String>) {
+        let (mut doc, w) = view_of(text);
+        for t in &mut doc.tokens {
+            let upos = tags.iter().find(|x| x.0 == t.text).map_or("NOUN", |x| x.1);
+            t.upos = Some(upos.to_string().into());
+            t.lemma = Some(t.text.to_lowercase());
+        }
+        (doc, w)
+    }
+
+    #[test]
+    fn an_empty_content_takes_the_object_noun_phrase() {
+        let (doc, w) = tagged(
+            "NBC News first published the cellphone video Friday afternoon.",
+            &[("first", "ADV"), ("published", "VERB"), ("the", "DET")],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(pos("first")..pos("the"), vec![0..2], vec![]);
+        assert_eq!(
+            fill_empty_content(&v, r).content,
+            vec![pos("the")..pos("Friday")]
+        );
+    }
+
+    #[test]
+    fn an_empty_content_takes_a_that_clause_after_an_aside() {
+        let (doc, w) = tagged(
+            "He continues to insist, most recently in an interview, that he wants it.",
+            &[
+                ("continues", "VERB"),
+                ("to", "PART"),
+                ("insist", "VERB"),
+                (",", "PUNCT"),
+                ("most", "ADV"),
+                ("recently", "ADV"),
+                ("in", "ADP"),
+                ("an", "DET"),
+                ("that", "SCONJ"),
+                ("he", "PRON"),
+                ("wants", "VERB"),
+                ("it", "PRON"),
+            ],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(pos("continues")..pos(","), vec![0..1], vec![]);
+        assert_eq!(
+            fill_empty_content(&v, r).content,
+            vec![pos("that")..w.len() - 1]
+        );
+    }
+}

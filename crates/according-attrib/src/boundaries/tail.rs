@@ -1,0 +1,274 @@
+//! Where a content after its cue stops when the sentence goes on about the source: a second
+//! predicate of the cue's subject (`has promoted unproven therapies and downplayed the risk`).
+
+use crate::tagging::RawAttribution;
+use crate::view::{QuoteMark, View};
+
+/// The inflection of a verb, read off its word and lemma (the view carries no PTB tag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `say`, `put`: also an infinitive or a plural present, too ambiguous to pair.
+    Base,
+    /// `says`, `has`, `is`.
+    ThirdPerson,
+    /// `said`, `declined`, `was`: a past tense or a past participle.
+    Past,
+    /// `saying`.
+    Gerund,
+    /// `would`, `could`: a modal leaves its clause's tense open.
+    Modal,
+}
+
+fn form(v: &View, i: usize) -> Form {
+    let t = &v.toks[i];
+    let (w, lemma) = (t.lower.as_ref(), t.lemma.as_ref());
+    if matches!(
+        w,
+        "would" | "could" | "should" | "might" | "must" | "will" | "can" | "may" | "shall"
+    ) {
+        return Form::Modal;
+    }
+    if matches!(w, "has" | "is" | "does") {
+        return Form::ThirdPerson;
+    }
+    if matches!(w, "was" | "were" | "had" | "did") {
+        return Form::Past;
+    }
+    if w == lemma || matches!(w, "are" | "have" | "do" | "am") {
+        Form::Base
+    } else if w.ends_with("ing") {
+        Form::Gerund
+    } else if w.ends_with('s') && !lemma.ends_with('s') {
+        Form::ThirdPerson
+    } else {
+        Form::Past
+    }
+}
+
+fn is_verb(v: &View, i: usize) -> bool {
+    matches!(v.toks[i].upos, Some("VERB" | "AUX"))
+}
+
+/// `has promoted a raft of unproven therapies and downplayed the risk of concussions`: a
+/// content after its cue ends before `and` / `but` / `or` + a verb inflected like the cue's
+/// (a second predicate of the cue's subject), when no verb inflected so comes first in the
+/// content (`said prices rose and fell` keeps its coordination).
+pub fn second_predicate_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let Some(cue_verb) = r
+        .cue
+        .clone()
+        .rev()
+        .find(|&i| v.toks[i].upos == Some("VERB"))
+    else {
+        return r;
+    };
+    let cue_form = form(v, cue_verb);
+    if !matches!(cue_form, Form::Past | Form::ThirdPerson) {
+        return r;
+    }
+    let sentence = v.toks[cue_verb].sentence;
+    let Some(p) = r
+        .content
+        .iter_mut()
+        .find(|p| p.start >= r.cue.end && v.toks[p.start].sentence == sentence)
+    else {
+        return r;
+    };
+    let first = &v.toks[p.start];
+    if first.mark != QuoteMark::None || first.in_quote {
+        return r;
+    }
+    for i in p.start..p.end {
+        let t = &v.toks[i];
+        if t.in_quote || t.mark != QuoteMark::None {
+            continue;
+        }
+        if is_verb(v, i) && form(v, i) == cue_form {
+            // A verb like the cue's inside the content: what follows may coordinate with it.
+            return r;
+        }
+        if i == p.start || !matches!(t.lower.as_ref(), "and" | "but" | "or") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < p.end && v.toks[j].upos == Some("ADV") {
+            j += 1;
+        }
+        // `called the charges unsubstantiated and fabricated`: participles as adjectives.
+        let adjectives = v.toks[i - 1].upos == Some("ADJ");
+        // A capitalised word is a name the tagger took for a verb (`Spain and United States`).
+        let lowercase = j < p.end && v.word(j).starts_with(|c: char| c.is_lowercase());
+        if lowercase && is_verb(v, j) && !adjectives && form(v, j) == cue_form {
+            let end = if v.toks[i - 1].lower == "," { i - 1 } else { i };
+            p.end = end;
+            break;
+        }
+    }
+    r.content.retain(|p| !p.is_empty());
+    r
+}
+
+/// `shows that Crutcher had his hands in the air, contradicting the police's earlier claim`:
+/// a participial clause after a comma that the parse hangs off the cue itself tells what the
+/// source did by saying it, not what was said; the content ends before it.
+pub fn cue_participle_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !v.has_parse {
+        return r;
+    }
+    let cue = r.cue.clone();
+    let Some(p) = r.content.iter_mut().find(|p| p.start >= cue.end) else {
+        return r;
+    };
+    let k = (p.start + 1..p.end.saturating_sub(1)).find(|&i| {
+        let (t, next) = (&v.toks[i], &v.toks[i + 1]);
+        t.lower == ","
+            && !t.in_quote
+            && next.upos == Some("VERB")
+            && next.lower.ends_with("ing")
+            && next.head.is_some_and(|h| cue.contains(&(h as usize)))
+    });
+    if let Some(k) = k {
+        p.end = k;
+    }
+    r
+}
+
+/// Nouns of a medium or an occasion of speaking: `in a statement`, `on Twitter`.
+const MEDIUM_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "ruling",
+    "remarks",
+    "op-ed",
+    "column",
+    "tweet",
+    "post",
+    "email",
+    "memo",
+    "diatribe",
+    "twitter",
+    "facebook",
+    "website",
+    "blog",
+    "television",
+    "radio",
+];
+
+/// `called for more school investment in a statement on Thursday`, `denounced the annexation
+/// in an on-air diatribe`: a noun-phrase content ends before a phrase that says where
+/// the source said it (`in a statement`, `on Twitter`; a time phrase, `in July`, is as often
+/// when the reported thing happened).
+pub fn medium_out_of_content(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MAX_PHRASE: usize = 5;
+    let Some(p) = r.content.iter_mut().find(|p| p.start == r.cue.end) else {
+        return r;
+    };
+    let first = &v.toks[p.start];
+    if first.mark != QuoteMark::None || first.in_quote || first.lower == "that" {
+        return r;
+    }
+    let plain = |i: usize| {
+        let t = &v.toks[i];
+        !matches!(t.upos, Some("VERB" | "AUX")) && !t.in_quote && t.mark == QuoteMark::None
+    };
+    // A verb makes the content a clause, whose phrases may belong to its own verb; a verb or a
+    // quotation after the phrase makes it part of the content (`urged supporters at a rally
+    // to ask why`).
+    if !(p.start..p.end).all(plain) {
+        return r;
+    }
+    let says_where_or_when = |k: usize| {
+        if !matches!(v.toks[k].lower.as_ref(), "in" | "on" | "at" | "during") {
+            return false;
+        }
+        let next = v.toks[k + 1].lower.as_ref();
+        // (`in the interview last week` is which interview: PolNeAR keeps it.)
+        let medium_det = matches!(next, "a" | "an" | "his" | "her" | "its" | "their");
+        let medium = (k + 1..p.end.min(k + 1 + MAX_PHRASE))
+            .any(|i| MEDIUM_NOUNS.contains(&v.toks[i].lower.as_ref()));
+        medium && (medium_det || MEDIUM_NOUNS.contains(&next))
+    };
+    if let Some(k) = (p.start + 1..p.end.saturating_sub(1)).find(|&k| says_where_or_when(k)) {
+        p.end = k;
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{raw, view_of};
+
+    fn tagged(text: &str, tags: &[(&str, &str, &str)]) -> (according_core::Doc, Vec<String>) {
+        let (mut doc, w) = view_of(text);
+        for t in &mut doc.tokens {
+            let (upos, lemma) = tags
+                .iter()
+                .find(|x| x.0 == t.text)
+                .map_or(("NOUN", t.text.to_lowercase()), |x| (x.1, x.2.to_string()));
+            t.upos = Some(upos.to_string().into());
+            t.lemma = Some(lemma);
+        }
+        (doc, w)
+    }
+
+    #[test]
+    fn a_second_predicate_of_the_source_is_not_content() {
+        let (doc, w) = tagged(
+            "He has promoted unproven therapies and downplayed the risk.",
+            &[
+                ("has", "AUX", "have"),
+                ("promoted", "VERB", "promote"),
+                ("unproven", "ADJ", "unproven"),
+                ("and", "CCONJ", "and"),
+                ("downplayed", "VERB", "downplay"),
+            ],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(1..3, vec![0..1], vec![3..w.len() - 1]);
+        assert_eq!(second_predicate_cut(&v, r).content, vec![3..pos("and")]);
+    }
+
+    #[test]
+    fn a_coordination_inside_the_content_stays() {
+        let (doc, w) = tagged(
+            "She said prices rose and fell.",
+            &[
+                ("said", "VERB", "say"),
+                ("rose", "VERB", "rise"),
+                ("and", "CCONJ", "and"),
+                ("fell", "VERB", "fall"),
+            ],
+        );
+        let v = View::new(&doc);
+        let r = raw(1..2, vec![0..1], vec![2..w.len() - 1]);
+        assert_eq!(second_predicate_cut(&v, r).content, vec![2..w.len() - 1]);
+    }
+
+    #[test]
+    fn a_medium_phrase_closing_a_noun_content_is_not_content() {
+        let (doc, w) = tagged(
+            "They called for more investment in a statement on Thursday.",
+            &[("called", "VERB", "call"), ("for", "ADP", "for")],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let cue = pos("called")..pos("more");
+        let r = raw(cue, vec![0..1], vec![pos("more")..w.len() - 1]);
+        assert_eq!(
+            medium_out_of_content(&v, r).content,
+            vec![pos("more")..pos("in")]
+        );
+        // `in the interview last week` names which interview: kept.
+        let (doc, w) = tagged(
+            "She noted the rule in the interview last week.",
+            &[("noted", "VERB", "note")],
+        );
+        let v = View::new(&doc);
+        let r = raw(1..2, vec![0..1], vec![2..w.len() - 1]);
+        assert_eq!(medium_out_of_content(&v, r).content, vec![2..w.len() - 1]);
+    }
+}
