@@ -4,7 +4,7 @@
 
 use super::{MONTHS, TIME_NOUNS};
 use crate::tagging::RawAttribution;
-use crate::view::View;
+use crate::view::{QuoteMark, View};
 use std::ops::Range;
 
 fn is_dash(w: &str) -> bool {
@@ -76,6 +76,48 @@ pub fn drop_trailing_time(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `During a speech earlier in the day, Trump attacked Clinton, saying, “She's trigger-happy”`,
+/// `If anything, experts say her plans …`: a verbless adverbial phrase opening the sentence
+/// before the source, set off by a comma, tells when or how the source spoke, not what it
+/// said. It is no content piece when the content after the cue is a quotation or the phrase
+/// opens with a subordinator (`in recent days`, `too often` may be the reported clause's own
+/// and stay).
+pub fn fronted_adverbial_out(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let (Some(src), [first, second, ..]) = (r.source.first(), r.content.as_slice()) else {
+        return r;
+    };
+    let sentence = v.toks[src.start].sentence;
+    let opens_sentence =
+        first.start == 0 || v.toks[first.start - 1].sentence != v.toks[first.start].sentence;
+    let before_frame = first.end <= src.start
+        && src.end <= r.cue.start
+        && second.start >= r.cue.end
+        && v.toks[first.start].sentence == sentence
+        && (first.end..src.start).all(|i| v.toks[i].lower == ",");
+    if !opens_sentence || !before_frame || first.end == src.start {
+        return r;
+    }
+    let t = &v.toks[first.start];
+    if t.in_quote || t.mark != QuoteMark::None {
+        return r;
+    }
+    let quotation_after = v.toks[second.start].in_quote
+        || v.toks[second.start].mark == QuoteMark::Open
+        || (second.start > 0 && v.toks[second.start - 1].mark == QuoteMark::Open);
+    let subordinator = matches!(
+        t.lower.as_ref(),
+        "asked" | "though" | "although" | "if" | "during" | "as" | "based" | "given" | "despite"
+    );
+    // A clause there (`Many of the visitors were older, she said, and “…”`, `Though that
+    // transition was seamless, he said, …`) is as often what was said.
+    let verbless =
+        (first.start + 1..first.end).all(|i| !matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    if verbless && (quotation_after || subordinator) {
+        r.content.remove(0);
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +159,53 @@ mod tests {
             raw(rep..rep + 1, vec![0..rep], vec![rep + 1..w.len() - 1]),
         );
         assert_eq!(r.source, vec![0..rep]);
+    }
+
+    #[test]
+    fn a_fronted_adverbial_before_the_frame_is_not_content() {
+        let (mut doc, w) = view_of("During a speech, Trump said, “She is unstable.”");
+        for t in &mut doc.tokens {
+            t.upos = Some(
+                if t.text == "said" || t.text == "is" {
+                    "VERB"
+                } else {
+                    "NOUN"
+                }
+                .to_string()
+                .into(),
+            );
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let quote = pos("She")..pos("unstable") + 1;
+        let r = raw(
+            said..said + 1,
+            vec![pos("Trump")..said],
+            vec![0..pos(","), quote.clone()],
+        );
+        assert_eq!(fronted_adverbial_out(&v, r).content, vec![quote.clone()]);
+        // A clause there may be what was said: kept.
+        let (mut doc, w) = view_of("Many were older, she said, “and I cried.”");
+        for t in &mut doc.tokens {
+            t.upos = Some(
+                if matches!(t.text.as_str(), "said" | "were" | "cried") {
+                    "VERB"
+                } else {
+                    "NOUN"
+                }
+                .to_string()
+                .into(),
+            );
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let r = raw(
+            said..said + 1,
+            vec![pos("she")..said],
+            vec![0..pos(","), pos("and")..pos("cried") + 1],
+        );
+        assert_eq!(fronted_adverbial_out(&v, r.clone()).content, r.content);
     }
 }

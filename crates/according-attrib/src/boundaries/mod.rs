@@ -31,7 +31,8 @@
 //!   unproven therapies and downplayed the risk`), before a participial clause the parse
 //!   hangs off the cue, and a noun-phrase content before `in a statement`, `on Twitter`;
 //! - a dateline (`WASHINGTON —`) is neither source nor content, a closing time phrase
-//!   (`The Times on Saturday`) is not the source;
+//!   (`The Times on Saturday`) is not the source, a verbless adverbial opening the sentence
+//!   before the frame (`During a speech earlier in the day, Trump …, saying “…”`) not content;
 //! - a cue left without content takes a `that` clause after a short aside, or its object
 //!   noun phrase (`first published the cellphone video Friday`).
 
