@@ -118,6 +118,50 @@ pub fn fronted_adverbial_out(v: &View, mut r: RawAttribution) -> RawAttribution 
     r
 }
 
+/// `as Eric Garner said`, `Even China … warned`, `how experts say`: a conjunction or focus
+/// word opening a source of several words belongs to the sentence, not to who speaks. A
+/// `which` or `how` there stands for what is said (`which Apple's chief, Tim Cook, called
+/// “total political crap”`): it is a content piece, as PolNeAR marks it.
+pub fn source_without_leading_conjunction(v: &View, mut r: RawAttribution) -> RawAttribution {
+    // `How many people`: a quantity; `which tracks …`: a relative clause's own subject; an
+    // object `which` has the clause's subject after it (`which Tim Cook called`).
+    let opens_sentence_part = |i: usize| {
+        let next = &v.toks[i + 1];
+        match v.toks[i].lower.as_ref() {
+            "how" => !matches!(
+                next.lower.as_ref(),
+                "many" | "much" | "few" | "long" | "far"
+            ),
+            "which" => {
+                matches!(next.upos, Some("DET" | "PRON" | "PROPN"))
+                    || v.word(i + 1).starts_with(char::is_uppercase)
+            }
+            w => matches!(
+                w,
+                "as" | "even" | "and" | "but" | "so" | "yet" | "also" | "then"
+            ),
+        }
+    };
+    let mut said = None;
+    for s in &mut r.source {
+        while s.len() > 1 && opens_sentence_part(s.start) {
+            if matches!(v.toks[s.start].lower.as_ref(), "which" | "how") {
+                said = Some(s.start..s.start + 1);
+            }
+            s.start += 1;
+            if s.len() > 1 && v.toks[s.start].lower == "," {
+                s.start += 1;
+            }
+        }
+    }
+    if let Some(w) = said {
+        if r.content.iter().all(|p| p.start >= r.cue.end) {
+            r.content.insert(0, w);
+        }
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +251,31 @@ mod tests {
             vec![0..pos(","), pos("and")..pos("cried") + 1],
         );
         assert_eq!(fronted_adverbial_out(&v, r.clone()).content, r.content);
+    }
+
+    #[test]
+    fn a_source_does_not_open_with_a_conjunction() {
+        let (doc, w) = view_of("Even China said it was opposed.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = raw(said..said + 1, vec![0..said], vec![said + 1..w.len() - 1]);
+        let r = source_without_leading_conjunction(&v, r);
+        assert_eq!((r.source, r.content.len()), (vec![1..said], 1));
+        // `which` stands for what was called so: a content piece.
+        let (doc, w) = view_of("It was a tax, which Tim Cook called crap.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let called = pos("called");
+        let r = raw(
+            called..called + 1,
+            vec![pos("which")..called],
+            vec![called + 1..w.len() - 1],
+        );
+        let r = source_without_leading_conjunction(&v, r);
+        assert_eq!(r.source, vec![pos("Tim")..called]);
+        assert_eq!(
+            r.content,
+            vec![pos("which")..pos("Tim"), called + 1..w.len() - 1]
+        );
     }
 }

@@ -33,6 +33,8 @@
 //! - a dateline (`WASHINGTON —`) is neither source nor content, a closing time phrase
 //!   (`The Times on Saturday`) is not the source, a verbless adverbial opening the sentence
 //!   before the frame (`During a speech earlier in the day, Trump …, saying “…”`) not content;
+//! - a source does not open with `as`, `how`, `even`, `which` (a `which` or `how` there is a
+//!   content piece: `which Tim Cook called “crap”`);
 //! - a cue left without content takes a `that` clause after a short aside, or its object
 //!   noun phrase (`first published the cellphone video Friday`).
 
