@@ -162,6 +162,39 @@ pub fn source_without_leading_conjunction(v: &View, mut r: RawAttribution) -> Ra
     r
 }
 
+/// `Hillary Clinton, at a later press gaggle, said`, `President Obama, dedicating the museum,
+/// said`: an aside that says when or where the source spoke, or what it was doing, is not who
+/// it is; the source ends before it (an appositive noun phrase, `Scott Pruitt, the attorney
+/// general of Oklahoma,`, stays).
+pub fn source_without_circumstance(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for s in &mut r.source {
+        let Some(k) = (s.start + 1..s.end.saturating_sub(1)).find(|&i| v.toks[i].lower == ",")
+        else {
+            continue;
+        };
+        let next = &v.toks[k + 1];
+        // When or where (not `, for the Liberal Democrats,`, `, from Harvard,`, `, in
+        // particular,`: who the source is or which of them), or what the source was doing
+        // (not `, managing director of 3ami` nor `, including the AFL-CIO,`: who it is).
+        let when_or_where = matches!(
+            next.lower.as_ref(),
+            "on" | "at" | "during" | "after" | "before"
+        );
+        let doing = next.upos == Some("VERB")
+            && next.lower.ends_with("ing")
+            && next.lower != "including"
+            && !v
+                .toks
+                .get(k + 2)
+                .is_some_and(|t| matches!(t.upos, Some("NOUN" | "PROPN")));
+        let circumstance = when_or_where || doing;
+        if circumstance && !v.toks[k + 1].in_quote {
+            s.end = k;
+        }
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +310,38 @@ mod tests {
             r.content,
             vec![pos("which")..pos("Tim"), called + 1..w.len() - 1]
         );
+    }
+
+    #[test]
+    fn a_circumstance_after_the_name_is_not_the_source() {
+        let (mut doc, w) = view_of("Hillary Clinton, at a later press gaggle, said it was a bomb.");
+        for t in &mut doc.tokens {
+            t.upos = Some(
+                if t.text == "at" { "ADP" } else { "NOUN" }
+                    .to_string()
+                    .into(),
+            );
+        }
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = raw(said..said + 1, vec![0..said], vec![said + 1..w.len() - 1]);
+        assert_eq!(source_without_circumstance(&v, r).source, vec![0..2]);
+        // `Other unions, including the AFL-CIO,` name who speaks.
+        let (mut doc, w) = view_of("Other unions, including the AFL-CIO, endorsed Clinton.");
+        for t in &mut doc.tokens {
+            t.upos = Some(
+                if t.text == "including" {
+                    "VERB"
+                } else {
+                    "NOUN"
+                }
+                .to_string()
+                .into(),
+            );
+        }
+        let v = View::new(&doc);
+        let e = w.iter().position(|x| x == "endorsed").unwrap();
+        let r = raw(e..e + 1, vec![0..e], vec![e + 1..w.len() - 1]);
+        assert_eq!(source_without_circumstance(&v, r).source, vec![0..e]);
     }
 }

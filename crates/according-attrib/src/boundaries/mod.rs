@@ -35,6 +35,8 @@
 //!   before the frame (`During a speech earlier in the day, Trump …, saying “…”`) not content;
 //! - a source does not open with `as`, `how`, `even`, `which` (a `which` or `how` there is a
 //!   content piece: `which Tim Cook called “crap”`);
+//! - a source ends before an aside that opens with a preposition or a participle
+//!   (`Hillary Clinton, at a later press gaggle, said`), not `, including …`;
 //! - a cue left without content takes a `that` clause after a short aside, or its object
 //!   noun phrase (`first published the cellphone video Friday`).
 
