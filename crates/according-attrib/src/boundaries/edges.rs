@@ -46,6 +46,11 @@ pub fn drop_dateline(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// time phrase closing a source right before its cue tells when, not who.
 pub fn drop_trailing_time(v: &View, mut r: RawAttribution) -> RawAttribution {
     let cue_start = r.cue.start;
+    // (With no content yet, a later step reads a source cut short of its cue as no source of
+    // this cue: `The Times on Monday said Australian Lynton Crosby told …` became Crosby's.)
+    if r.content.is_empty() {
+        return r;
+    }
     for s in &mut r.source {
         if s.end != cue_start || s.len() < 3 {
             continue;
