@@ -62,12 +62,62 @@ fn within(src: &str, part: &str, mut info: SourceInfo) -> SourceInfo {
     info
 }
 
+/// `The Times` alone is the `… Times` the article named before it (`the Tampa Bay Times …
+/// the Times`), else the New York paper where the article names it (US reports say `The New
+/// York Times reported`, then `the Times`), else the London paper (`The Times on Monday said`,
+/// `told The Times`, as British reports name it).
+fn which_times(info: &mut SourceInfo, src: &str, start: usize, text: &str) {
+    const NYT: &str = "The New York Times";
+    let named = |i: &SourceInfo| i.kind == SourceType::Outlet && i.name == NYT;
+    if src.contains("New York") || !named(info) && info.affiliation.as_deref() != Some(NYT) {
+        return;
+    }
+    let (name, country) = match times_named_before(text, start) {
+        Some(n) if n.ends_with("New York Times") => return,
+        Some(n) => match outlets::find_in(n) {
+            Some((canon, country, ..)) if canon != NYT => (canon.to_string(), Some(country)),
+            _ => (n.to_string(), None),
+        },
+        None if text.contains("New York Times") => return,
+        None => ("The Times of London".to_string(), Some("United Kingdom")),
+    };
+    if named(info) {
+        info.name = name;
+        info.affiliation = country.map(str::to_string);
+    } else {
+        info.affiliation = Some(name);
+    }
+}
+
+/// The latest `… Times` named in full before byte `before` (`Tampa Bay Times`, `New York
+/// Times`): capitalised words right before `Times`, `The` left out.
+fn times_named_before(text: &str, before: usize) -> Option<&str> {
+    let hay = &text[..before.min(text.len())];
+    hay.rmatch_indices("Times").find_map(|(i, _)| {
+        let mut a = i;
+        loop {
+            let left = text[..a].trim_end_matches(' ');
+            if left.len() == a || left.len() + 1 != a {
+                break;
+            }
+            let w0 = left.rfind([' ', '\n', '"', '(']).map_or(0, |p| p + 1);
+            let w = &left[w0..];
+            if !w.starts_with(char::is_uppercase) || w == "The" || w.ends_with(['.', ',']) {
+                break;
+            }
+            a = w0;
+        }
+        (a < i).then(|| &text[a..i + "Times".len()])
+    })
+}
+
 /// What the source `src` at document byte `start` says, with the names it joins (see
 /// [`crate::coordination`]): each analysed on its own, retyped by the recogniser's mentions.
 /// The source's type is theirs when they share one, else `group`.
 pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention]) -> SourceInfo {
     let mut info = analyze(src);
     retype_with_mentions(&mut info, src, start, mentions);
+    which_times(&mut info, src, start, text);
     let members = crate::coordination::members(src, start, mentions);
     if members.is_empty() {
         return info;

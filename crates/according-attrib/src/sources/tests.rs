@@ -564,3 +564,27 @@ fn a_reflexive_is_no_part_of_the_name() {
     );
     assert_eq!(analyze("The WTO itself").name, "The WTO");
 }
+
+#[test]
+fn the_times_is_the_times_the_article_names() {
+    let times = |text: &str| {
+        let at = text
+            .rfind("the Times")
+            .or_else(|| text.rfind("The Times"))
+            .unwrap();
+        let i = analyze_in_doc(&text[at..at + 9], at, text, &[]);
+        (i.name, i.affiliation)
+    };
+    let tampa = "PolitiFact is run by the Tampa Bay Times. In March the Times said so.";
+    assert_eq!(times(tampa).0, "Tampa Bay Times");
+    let nyt = "The New York Times reported the talks. Later the Times said so.";
+    assert_eq!(times(nyt).0, "The New York Times");
+    let london = "The Times said Lynton Crosby had spoken.";
+    assert_eq!(
+        times(london),
+        (
+            "The Times of London".to_string(),
+            Some("United Kingdom".to_string())
+        )
+    );
+}
