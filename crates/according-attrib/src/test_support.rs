@@ -45,3 +45,21 @@ pub(crate) fn raw(
         content,
     }
 }
+
+/// [`view_of`] with the given words' UPOS and lemma (the rest `NOUN`, lemma the lowercased
+/// word).
+pub(crate) fn tagged(
+    text: &str,
+    tags: &[(&str, &str, &str)],
+) -> (according_core::Doc, Vec<String>) {
+    let (mut doc, w) = view_of(text);
+    for t in &mut doc.tokens {
+        let (upos, lemma) = tags
+            .iter()
+            .find(|x| x.0 == t.text)
+            .map_or(("NOUN", t.text.to_lowercase()), |x| (x.1, x.2.to_string()));
+        t.upos = Some(upos.to_string().into());
+        t.lemma = Some(lemma);
+    }
+    (doc, w)
+}

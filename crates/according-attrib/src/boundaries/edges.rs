@@ -203,7 +203,7 @@ pub fn source_without_circumstance(v: &View, mut r: RawAttribution) -> RawAttrib
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{raw, view_of};
+    use crate::test_support::{raw, tagged, view_of};
 
     #[test]
     fn a_dateline_is_neither_source_nor_content() {
@@ -245,18 +245,10 @@ mod tests {
 
     #[test]
     fn a_fronted_adverbial_before_the_frame_is_not_content() {
-        let (mut doc, w) = view_of("During a speech, Trump said, “She is unstable.”");
-        for t in &mut doc.tokens {
-            t.upos = Some(
-                if t.text == "said" || t.text == "is" {
-                    "VERB"
-                } else {
-                    "NOUN"
-                }
-                .to_string()
-                .into(),
-            );
-        }
+        let (doc, w) = tagged(
+            "During a speech, Trump said, “She is unstable.”",
+            &[("said", "VERB", "say"), ("is", "VERB", "be")],
+        );
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let said = pos("said");
@@ -268,18 +260,14 @@ mod tests {
         );
         assert_eq!(fronted_adverbial_out(&v, r).content, vec![quote.clone()]);
         // A clause there may be what was said: kept.
-        let (mut doc, w) = view_of("Many were older, she said, “and I cried.”");
-        for t in &mut doc.tokens {
-            t.upos = Some(
-                if matches!(t.text.as_str(), "said" | "were" | "cried") {
-                    "VERB"
-                } else {
-                    "NOUN"
-                }
-                .to_string()
-                .into(),
-            );
-        }
+        let (doc, w) = tagged(
+            "Many were older, she said, “and I cried.”",
+            &[
+                ("said", "VERB", "say"),
+                ("were", "VERB", "be"),
+                ("cried", "VERB", "cry"),
+            ],
+        );
         let v = View::new(&doc);
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let said = pos("said");

@@ -199,20 +199,7 @@ pub fn medium_out_of_content(v: &View, mut r: RawAttribution) -> RawAttribution 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{raw, view_of};
-
-    fn tagged(text: &str, tags: &[(&str, &str, &str)]) -> (according_core::Doc, Vec<String>) {
-        let (mut doc, w) = view_of(text);
-        for t in &mut doc.tokens {
-            let (upos, lemma) = tags
-                .iter()
-                .find(|x| x.0 == t.text)
-                .map_or(("NOUN", t.text.to_lowercase()), |x| (x.1, x.2.to_string()));
-            t.upos = Some(upos.to_string().into());
-            t.lemma = Some(lemma);
-        }
-        (doc, w)
-    }
+    use crate::test_support::{raw, tagged};
 
     #[test]
     fn a_second_predicate_of_the_source_is_not_content() {
