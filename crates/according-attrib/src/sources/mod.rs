@@ -292,7 +292,16 @@ pub fn analyze(src: &str) -> SourceInfo {
         }
     }
     // (`Liam Fox`, `Mr Fox`: an outlet's name closing a longer name is not the outlet.)
-    let outlet = outlets::find_in(full).filter(|&(_, _, a, b)| !closes_a_name(full, a, b));
+    let outlet = outlets::find_in(full);
+    // (`Time Warner`, `Fox Searchlight`: a company named with an outlet's word.)
+    if let Some((_, _, 0, b)) = outlet {
+        if opens_a_name(full, 0, b) && ws.len() == 2 {
+            info.kind = SourceType::Organization;
+            return info;
+        }
+    }
+    let outlet =
+        outlet.filter(|&(_, _, a, b)| !closes_a_name(full, a, b) && !opens_a_name(full, a, b));
     if let Some((canon, country, a, b)) = outlet {
         // `BBC correspondent Peter Hunt`, `Bruce Snyder, president of … at 20th Century Fox`:
         // a person who works for the outlet.

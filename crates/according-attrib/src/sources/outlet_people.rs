@@ -17,6 +17,40 @@ pub(super) fn closes_a_name(full: &str, a: usize, b: usize) -> bool {
         && outlets::nationality(prev).is_none()
 }
 
+/// An outlet's one-word name that opens a longer name (`Time Warner`, `Fox Searchlight`): a
+/// capitalised word (not an acronym like `BBC`) followed by another that is no part of an
+/// outlet's name (`Sky News`, `BBC Sport` stay outlets).
+pub(super) fn opens_a_name(full: &str, a: usize, b: usize) -> bool {
+    const OUTLET_PARTS: &[&str] = &[
+        "News",
+        "Sport",
+        "Sports",
+        "Radio",
+        "Television",
+        "TV",
+        "Online",
+        "Magazine",
+        "Channel",
+        "World",
+        "Service",
+        "International",
+        "Digital",
+        "Interactive",
+        "Today",
+    ];
+    let name = &full[a..b];
+    let next = full[b..]
+        .split_whitespace()
+        .next()
+        .map(trim_punct)
+        .unwrap_or("");
+    !name.contains(' ')
+        && name.chars().skip(1).any(char::is_lowercase)
+        && full[b..].starts_with(' ')
+        && is_cap(next)
+        && !OUTLET_PARTS.contains(&next)
+}
+
 /// A person's name around an outlet named at `a..b`: a run of two or more capitalised words
 /// closing the phrase after a role (`BBC correspondent Peter Hunt`), or opening it before a
 /// comma (`Bruce Snyder, president of … at 20th Century Fox`). Byte range in `full`.

@@ -588,3 +588,13 @@ fn the_times_is_the_times_the_article_names() {
         )
     );
 }
+
+#[test]
+fn a_company_named_with_an_outlets_word_is_no_outlet() {
+    for name in ["Time Warner", "Fox Searchlight"] {
+        let i = analyze(name);
+        assert_eq!((i.name.as_str(), i.kind), (name, SourceType::Organization));
+    }
+    // (An outlet's own parts keep it the outlet.)
+    assert_eq!(analyze("BBC Sport").kind, SourceType::Outlet);
+}
