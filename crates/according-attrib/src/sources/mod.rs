@@ -489,7 +489,13 @@ pub fn analyze(src: &str) -> SourceInfo {
     // `Yes campaign chairman John Tomaney`: a person's role noun right before a name of two
     // or more words makes a person, whatever organisation the role names.
     if let Some(k) = (1..ws.len().saturating_sub(1)).rev().find(|&k| {
-        PERSON_ROLE_NOUNS.contains(&w(k - 1))
+        // (`Economist Colen Garrow`: the sentence's first word is capitalised; `Star Wars:
+        // Battlefront` is a title.)
+        (PERSON_ROLE_NOUNS.contains(&w(k - 1))
+            || k == 1
+                && w(0) != "Star"
+                && !full.contains(':')
+                && PERSON_ROLE_NOUNS.contains(&w(0).to_lowercase().as_str()))
             && !full[..ws[k].0].contains(',')
             && (k..ws.len()).all(|j| {
                 let x = trim_punct(w(j));

@@ -598,3 +598,13 @@ fn a_company_named_with_an_outlets_word_is_no_outlet() {
     // (An outlet's own parts keep it the outlet.)
     assert_eq!(analyze("BBC Sport").kind, SourceType::Outlet);
 }
+
+#[test]
+fn a_capitalised_role_opening_the_sentence_is_a_role() {
+    let i = analyze("Manager Brian Kerr");
+    assert_eq!(
+        (i.name.as_str(), i.role.as_deref(), i.kind),
+        ("Brian Kerr", Some("Manager"), SourceType::Person)
+    );
+    assert_eq!(analyze("Star Wars: Battlefront").role, None);
+}
