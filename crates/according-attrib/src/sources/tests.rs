@@ -608,3 +608,22 @@ fn a_capitalised_role_opening_the_sentence_is_a_role() {
     );
     assert_eq!(analyze("Star Wars: Battlefront").role, None);
 }
+
+#[test]
+fn a_name_then_the_kind_of_outlet_is_that_outlet() {
+    let i = analyze("the Hollywood Reporter trade newspaper");
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.role.as_deref()),
+        (
+            "Hollywood Reporter",
+            SourceType::Outlet,
+            Some("trade newspaper")
+        )
+    );
+    assert_eq!(analyze("France's Le Figaro newspaper").name, "Le Figaro");
+    // (A nationality or a bare `The` names no outlet.)
+    for generic in ["a French newspaper", "The paper", "TV station"] {
+        assert_ne!(analyze(generic).name, "French", "{generic}");
+        assert!(analyze(generic).name.len() > 3, "{generic}");
+    }
+}
