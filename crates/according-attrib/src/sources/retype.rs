@@ -138,7 +138,19 @@ pub fn retype_by_content_pronoun(
         || info.unnamed
         || info.role.is_some()
         || !matches!(info.kind, SourceType::Person | SourceType::Unknown)
-        || name.contains(|c: char| c.is_whitespace())
+        // (Two capitalised words may name a company too, `Time Warner said it`, unless the
+        // first is a given name or the recogniser calls them a person: for two words it is
+        // seldom wrong, `Vladimir Putin`.)
+        || match name.split_whitespace().collect::<Vec<_>>()[..] {
+            [_] => false,
+            [first, second] => {
+                crate::gender::is_given_name(first)
+                    || !is_cap(second)
+                    || is_honorific(first)
+                    || mentions.iter().any(|m| m.kind == "PERSON" && m.text == name)
+            }
+            _ => true,
+        }
         || !is_cap(name)
         || name.chars().filter(|c| c.is_alphabetic()).count() < 2
         || crate::gender::of_person(name).is_some()

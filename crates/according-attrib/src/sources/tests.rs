@@ -627,3 +627,21 @@ fn a_name_then_the_kind_of_outlet_is_that_outlet() {
         assert!(analyze(generic).name.len() > 3, "{generic}");
     }
 }
+
+#[test]
+fn two_capitalised_words_that_go_on_about_it_are_a_company() {
+    let retyped = |name: &str, mentions: &[Mention]| {
+        let mut i = analyze(name);
+        retype_by_content_pronoun(&mut i, Some("it was making progress"), mentions);
+        i.kind
+    };
+    assert_eq!(retyped("UK Coal", &[]), SourceType::Organization);
+    // (Not a person the recogniser names, nor a known given name.)
+    let putin = Mention {
+        span: Span::new(0, 14),
+        text: "Vladimir Putin".into(),
+        kind: "PERSON".into(),
+    };
+    assert_eq!(retyped("Vladimir Putin", &[putin]), SourceType::Person);
+    assert_eq!(retyped("Jason Daw", &[]), SourceType::Person);
+}
