@@ -131,32 +131,54 @@ struct Words {
     bloom: [u64; 8],
 }
 
+/// A cheap hash of a word for the Bloom filter, from its length and first and last bytes:
+/// hashing every byte of every content word cost more than the phrase checks it saved.
 fn word_hash(w: &str) -> u64 {
-    according_ml::features::hash_str(w)
+    let b = w.as_bytes();
+    let (first, last) = (b.first().map_or(0, |&x| x), b.last().map_or(0, |&x| x));
+    let key = (b.len() as u64) << 16 | (first as u64) << 8 | last as u64;
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The filter word and bit of a hash, from its top bits (the best mixed by the multiply).
 fn bloom_bit(h: u64) -> (usize, u64) {
-    (((h >> 6) & 7) as usize, 1u64 << (h & 63))
+    ((h >> 61) as usize, 1u64 << ((h >> 55) & 63))
 }
 
 impl Words {
     fn new(text: &str) -> Words {
-        let lower = text.to_lowercase();
+        Words::of_owned(text.to_string())
+    }
+
+    /// The words of `text`, lowercasing it in place when it is ASCII (no second String).
+    fn of_owned(mut text: String) -> Words {
+        let lower = if text.is_ascii() {
+            text.make_ascii_lowercase();
+            text
+        } else {
+            text.to_lowercase()
+        };
         let mut words = Vec::new();
         let mut start = None;
-        for (i, c) in lower.char_indices() {
-            match (c.is_alphanumeric(), start) {
+        let mut mark =
+            |i: usize, alnum: bool, words: &mut Vec<std::ops::Range<usize>>| match (alnum, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
                     words.push(s..i);
                     start = None;
                 }
                 _ => {}
+            };
+        if lower.is_ascii() {
+            for (i, b) in lower.bytes().enumerate() {
+                mark(i, b.is_ascii_alphanumeric(), &mut words);
+            }
+        } else {
+            for (i, c) in lower.char_indices() {
+                mark(i, c.is_alphanumeric(), &mut words);
             }
         }
-        if let Some(s) = start {
-            words.push(s..lower.len());
-        }
+        mark(lower.len(), false, &mut words);
         let mut bloom = [0u64; 8];
         for w in &words {
             let (k, bit) = bloom_bit(word_hash(&lower[w.clone()]));
@@ -318,17 +340,18 @@ pub fn flags(
     }
     let src_text = a.source.as_ref().map_or("", |s| s.text.as_str());
     let lists = flag_phrases();
-    if Words::new(src_text).has_any(&lists.anonymous) || anonymous_context {
+    // (The source's words are read only when the sentence does not already say so.)
+    if anonymous_context || Words::new(src_text).has_any(&lists.anonymous) {
         f.push(Flag::AnonymousSource);
     }
-    let content: String = a
-        .content
-        .spans
-        .iter()
-        .map(|s| s.slice(text))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (cue, content) = (Words::new(&cue), Words::new(&content));
+    let mut content = String::new();
+    for (k, s) in a.content.spans.iter().enumerate() {
+        if k > 0 {
+            content.push(' ');
+        }
+        content.push_str(s.slice(text));
+    }
+    let (cue, content) = (Words::of_owned(cue), Words::of_owned(content));
     if cue.has_any(&lists.hedges) || content.has_any(&lists.hedged_content) {
         f.push(Flag::Hedged);
     }

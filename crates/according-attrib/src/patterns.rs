@@ -55,10 +55,14 @@ pub fn find(v: &View) -> Vec<RawAttribution> {
     let mut last_sig_end: Option<usize> = None;
     for i in 1..n {
         let w = v.word(i);
+        // Most tokens are words, which are neither a dash nor a colon: skip them cheaply.
+        if w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
         // `”―` may come as one token or two.
         let bare = w.trim_start_matches(['”', '“', '"', '’']);
-        let after_quote = bare.len() < w.len() || is_quote(v.word(i - 1));
-        if is_dash(bare) && after_quote && i + 1 < n {
+        let after_quote = || bare.len() < w.len() || is_quote(v.word(i - 1));
+        if is_dash(bare) && after_quote() && i + 1 < n {
             let p = v.toks[i].paragraph;
             // The signature: capitalised words up to the line end, an opening quote or `.`.
             let mut e = i + 1;

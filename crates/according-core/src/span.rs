@@ -29,6 +29,8 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
     /// The text under this span; empty if the span does not fall on char boundaries.
+    // (Inline across crates: the extractor slices every token several times.)
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

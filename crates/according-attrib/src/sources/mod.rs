@@ -244,7 +244,7 @@ pub fn analyze(src: &str) -> SourceInfo {
     // Study of Children`.)
     if let Some(k) = (0..ws.len()).find(|&k| {
         let x = trim_punct(w(k));
-        REPORT_NOUNS.contains(&x.to_lowercase().as_str()) && (k == 0 || !is_cap(x))
+        holds_lowercased(REPORT_NOUNS, x) && (k == 0 || !is_cap(x))
     }) {
         let j = if k + 1 < ws.len() && PUBLISHING_PARTICIPLES.contains(&trim_punct(w(k + 1))) {
             k + 1
@@ -341,7 +341,7 @@ pub fn analyze(src: &str) -> SourceInfo {
     // `the Italian news daily Corriere della Sera`: an outlet noun followed by a name.
     if let Some(k) = (0..ws.len())
         .rev()
-        .find(|&k| outlets::OUTLET_NOUNS.contains(&w(k).to_lowercase().as_str()))
+        .find(|&k| holds_lowercased(outlets::OUTLET_NOUNS, w(k)))
     {
         // `Stuff Magazine`, `Nation Radio`: a capitalised outlet noun closing a name.
         if k + 1 == ws.len() && k > 0 && is_cap(w(k)) && is_cap(trim_punct(w(k - 1))) {
@@ -486,8 +486,7 @@ pub fn analyze(src: &str) -> SourceInfo {
         let described = name.starts_with(|c: char| c.is_lowercase())
             || name.starts_with("The ") && words(name).len() > 1
             || !name.contains(' ')
-                && (TITLE_WORDS.contains(&name)
-                    || PERSON_ROLE_NOUNS.contains(&name.to_lowercase().as_str()));
+                && (TITLE_WORDS.contains(&name) || holds_lowercased(PERSON_ROLE_NOUNS, name));
         let named = words(role).len() >= 2
             && words(role).iter().all(|&(a, b)| {
                 let x = trim_punct(&role[a..b]);
@@ -834,9 +833,10 @@ pub fn analyze(src: &str) -> SourceInfo {
                         a.len() == 1 && b.starts_with(|c: char| c.is_uppercase())
                     }))
         };
+        let lower_name = info.name.to_lowercase();
         let web = [".com", ".co.uk", ".org", ".net", ".biz"]
             .iter()
-            .any(|d| info.name.to_lowercase().ends_with(d));
+            .any(|d| lower_name.ends_with(d));
         if info.kind == SourceType::Person && (acronym(&info.name) || brand(&info.name)) {
             info.kind = SourceType::Organization;
             info.role = None;

@@ -21,7 +21,7 @@ pub(super) const SPOKESPERSONS: &[&str] = &[
 pub(super) fn spokesperson_for(src: &str, full: &str) -> Option<SourceInfo> {
     let ws = words(full);
     let w = |k: usize| trim_punct(&full[ws[k].0..ws[k].1]);
-    let k = (0..ws.len()).find(|&k| SPOKESPERSONS.contains(&w(k).to_lowercase().as_str()))?;
+    let k = (0..ws.len()).find(|&k| holds_lowercased(SPOKESPERSONS, w(k)))?;
     let article = |k: usize| matches!(w(k), "a" | "an" | "the" | "A" | "An" | "The");
     let first = usize::from(k > 0 && article(0));
     let (body, role) = if k + 1 == ws.len() {

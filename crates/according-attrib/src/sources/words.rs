@@ -3,6 +3,21 @@
 
 use super::*;
 
+/// `list` holds `x` lowercased. An ASCII word is compared byte by byte with its lowercase
+/// form, without building it as a new String (sources look up every word this way).
+pub(super) fn holds_lowercased(list: &[&str], x: &str) -> bool {
+    if x.is_ascii() {
+        list.iter().any(|w| {
+            w.len() == x.len()
+                && w.bytes()
+                    .zip(x.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        })
+    } else {
+        list.contains(&x.to_lowercase().as_str())
+    }
+}
+
 pub(super) fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
