@@ -158,10 +158,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     members: Vec::new(),
                 });
             }
-            set_source(doc, k, &info, None);
-            if let Some(s) = &mut doc.attributions[k].source {
-                s.members = members;
-            }
+            set_group_source(doc, k, &info, members);
             continue;
         }
         let base = info.antecedent.map_or(src_span.start, |a| a.start);
@@ -255,10 +252,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     .and_then(|e| e.strip_prefix('#')?.parse().ok());
                 // (`Mr Blair and Mr Brown said … They added`: the same several people.)
                 if !prev.members.is_empty() {
-                    set_source(doc, k, &info, None);
-                    if let Some(s) = &mut doc.attributions[k].source {
-                        s.members = prev.members;
-                    }
+                    set_group_source(doc, k, &info, prev.members);
                     continue;
                 }
             }
@@ -778,6 +772,14 @@ fn cleaned_slice(doc: &Doc, span: Span) -> Option<String> {
     }
     out.push_str(&doc.text[at..span.end]);
     changed.then_some(out)
+}
+
+/// [`set_source`] for a source that names several: no entity of its own, its `members`.
+fn set_group_source(doc: &mut Doc, k: usize, info: &SourceInfo, members: Vec<Source>) {
+    set_source(doc, k, info, None);
+    if let Some(s) = &mut doc.attributions[k].source {
+        s.members = members;
+    }
 }
 
 fn set_source(doc: &mut Doc, k: usize, info: &SourceInfo, entity: Option<usize>) {

@@ -358,34 +358,34 @@ pub fn analyze(src: &str) -> SourceInfo {
         // `the Hollywood Reporter trade newspaper`, `France's Le Figaro newspaper`: the whole
         // source is a name, then what kind of outlet it is (not `The paper`, `a French
         // newspaper`, `TV station`).
-        let mut last = k;
-        while last > 0 && !is_cap(w(last - 1)) && last + 2 > k {
-            last -= 1;
-        }
-        let mut first = last;
-        while first > 0 && is_cap(trim_punct(w(first - 1))) && !w(first - 1).ends_with("'s") {
-            first -= 1;
-        }
-        if first < last && w(first) == "The" {
-            first += 1;
-        }
-        let lead_ok =
-            first == 0 || first == 1 && (matches!(w(0), "the" | "The") || w(0).ends_with("'s"));
-        let generic = |run: &str| {
-            run == "TV" || outlets::nationality(run).is_some() || outlets::country(run).is_some()
-        };
-        if k + 1 == ws.len()
-            && !is_cap(w(k))
-            && first < last
-            && lead_ok
-            && !(last == first + 1 && generic(w(first)))
-        {
-            let (a, b) = (ws[first].0, ws[last - 1].1);
-            info.kind = SourceType::Outlet;
-            info.name = trim_punct(&full[a..b]).to_string();
-            info.name_range = (off + a, off + a + info.name.len());
-            info.role = Some(trim_punct(&full[ws[last].0..]).to_string());
-            return info;
+        if k + 1 == ws.len() && !is_cap(w(k)) {
+            // The kind: the outlet noun and up to two lowercase words before it.
+            let mut last = k;
+            while last > 0 && k - last < 2 && !is_cap(w(last - 1)) {
+                last -= 1;
+            }
+            let mut first = last;
+            while first > 0 && is_cap(trim_punct(w(first - 1))) && !w(first - 1).ends_with("'s") {
+                first -= 1;
+            }
+            if first < last && w(first) == "The" {
+                first += 1;
+            }
+            let lead_ok =
+                first == 0 || first == 1 && (matches!(w(0), "the" | "The") || w(0).ends_with("'s"));
+            let generic = |run: &str| {
+                run == "TV"
+                    || outlets::nationality(run).is_some()
+                    || outlets::country(run).is_some()
+            };
+            if first < last && lead_ok && !(last == first + 1 && generic(w(first))) {
+                let (a, b) = (ws[first].0, ws[last - 1].1);
+                info.kind = SourceType::Outlet;
+                info.name = trim_punct(&full[a..b]).to_string();
+                info.name_range = (off + a, off + a + info.name.len());
+                info.role = Some(trim_punct(&full[ws[last].0..]).to_string());
+                return info;
+            }
         }
         if k + 1 < ws.len() && is_cap(w(k + 1)) {
             let a = ws[k + 1].0;
@@ -526,7 +526,7 @@ pub fn analyze(src: &str) -> SourceInfo {
             || k == 1
                 && w(0) != "Star"
                 && !full.contains(':')
-                && PERSON_ROLE_NOUNS.contains(&w(0).to_lowercase().as_str()))
+                && holds_lowercased(PERSON_ROLE_NOUNS, w(0)))
             && !full[..ws[k].0].contains(',')
             && (k..ws.len()).all(|j| {
                 let x = trim_punct(w(j));
