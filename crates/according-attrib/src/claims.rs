@@ -58,6 +58,108 @@ pub fn release_claimed_quotes(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// The quotation an attribution closes with its cue: a content piece that is one quotation
+/// (opening mark to closing mark) followed, up to the cue, only by the attribution's own source
+/// and punctuation (`"…," she said`, `"…," said Warren`, `"…," he said Friday`).
+fn trailing_quote(v: &View, r: &RawAttribution) -> Option<Range<usize>> {
+    r.content.iter().find_map(|p| {
+        let (first, last) = (&v.toks[p.start], &v.toks[p.end - 1]);
+        let whole_quote = first.mark == QuoteMark::Open
+            && (last.mark == QuoteMark::Close
+                || v.toks
+                    .get(p.end)
+                    .is_some_and(|t| t.mark == QuoteMark::Close));
+        if !whole_quote || p.end > r.cue.start {
+            return None;
+        }
+        // `"… come from." He said it was …`: a quotation that ends its sentence is not what
+        // the next sentence's cue reports.
+        let last_inside = if last.mark == QuoteMark::Close {
+            p.end.checked_sub(2).map(|i| &v.toks[i])
+        } else {
+            Some(last)
+        };
+        if last_inside.is_some_and(|t| t.lower == ".") {
+            return None;
+        }
+        let gap_is_frame = (p.end..r.cue.start).all(|i| {
+            let t = &v.toks[i];
+            t.mark == QuoteMark::Close || t.lower == "," || r.source.iter().any(|s| s.contains(&i))
+        });
+        gap_is_frame.then(|| {
+            let close = if last.mark == QuoteMark::Close {
+                p.end
+            } else {
+                p.end + 1
+            };
+            p.start..close
+        })
+    })
+}
+
+/// `"This just isn't right," Warren said. "You squeezed employees …," she said`: a quotation
+/// that an attribution closes with its own cue (see [`trailing_quote`]) is not also the content
+/// of an earlier cue that the role tagger let run on; it is taken out of the contents of
+/// attributions whose cue comes before it, except an outer frame holding the owner's cue.
+pub fn release_trailing_quotes(v: &View, raw: &mut [RawAttribution]) {
+    let claims: Vec<(usize, Range<usize>)> = raw
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| trailing_quote(v, r).map(|q| (k, q)))
+        .collect();
+    let mut is_cue = vec![false; v.len()];
+    for r in raw.iter() {
+        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    let colon_quotes: Vec<Range<usize>> = if claims.is_empty() {
+        Vec::new()
+    } else {
+        raw.iter().filter_map(|r| colon_quote(v, &r.cue)).collect()
+    };
+    for (owner, q) in claims {
+        // A colon cue's quotation stays with it (`He told Today: "…," he said`).
+        let colon_claimed = colon_quotes
+            .iter()
+            .any(|c| c.start < q.end && q.start < c.end);
+        if colon_claimed {
+            continue;
+        }
+        let owner_cue = raw[owner].cue.clone();
+        for (k, r) in raw.iter_mut().enumerate() {
+            let outer_frame = r.content.iter().any(|p| p.contains(&owner_cue.start));
+            if k == owner || r.cue.end > q.start || outer_frame {
+                continue;
+            }
+            let had_content = !r.content.is_empty();
+            r.content = r
+                .content
+                .iter()
+                .flat_map(|p| [p.start..p.end.min(q.start), p.start.max(q.end)..p.end])
+                .filter(|p| !p.is_empty())
+                .collect();
+            if had_content && r.content.is_empty() {
+                r.content = fronted_clause(v, r, &is_cue).into_iter().collect();
+            }
+        }
+    }
+}
+
+/// `Security would be the key theme, said Mr Straw.`: the words of the sentence before the
+/// comma that opens a trailing source and cue, if no other cue is among them.
+fn fronted_clause(v: &View, r: &RawAttribution, is_cue: &[bool]) -> Option<Range<usize>> {
+    let frame_start = r
+        .source
+        .iter()
+        .map(|s| s.start)
+        .chain([r.cue.start])
+        .min()?;
+    let comma = frame_start.checked_sub(1)?;
+    let sent = &v.sentences[v.toks[frame_start].sentence as usize];
+    let clause = sent.start..comma;
+    (v.toks[comma].lower == "," && !clause.is_empty() && !is_cue[clause.clone()].contains(&true))
+        .then_some(clause)
+}
+
 #[cfg(test)]
 #[allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 mod tests {
@@ -113,5 +215,39 @@ mod tests {
         ];
         release_claimed_quotes(&v, &mut raw);
         assert_eq!(raw[0], outer);
+    }
+
+    #[test]
+    fn a_quotation_closed_by_its_own_cue_leaves_the_earlier_content() {
+        let (doc, w) = view_of(
+            "\"This just isn't right,\" Warren said. \"You squeezed employees,\" she said.",
+        );
+        let v = View::new(&doc);
+        let said = find(&w, "said");
+        let said2 = w.iter().rposition(|x| x == "said").unwrap();
+        let open2 = said + 2;
+        let q1 = 0..said - 1;
+        let q2 = open2..said2 - 1;
+        assert_eq!(w[open2], "\"");
+        let mut raw = vec![
+            raw(
+                said..said + 1,
+                vec![said - 1..said],
+                vec![q1.clone(), q2.clone()],
+            ),
+            raw(said2..said2 + 1, vec![said2 - 1..said2], vec![q2.clone()]),
+        ];
+        release_trailing_quotes(&v, &mut raw);
+        assert_eq!(raw[0].content, vec![q1]);
+        assert_eq!(raw[1].content, vec![q2]);
+    }
+
+    #[test]
+    fn a_quotation_running_on_past_its_close_is_claimed_by_no_cue() {
+        let (doc, w) = view_of("\"You squeezed them\" to drive up the price, she said.");
+        let v = View::new(&doc);
+        let said = find(&w, "said");
+        let content = vec![0..said - 2];
+        assert!(trailing_quote(&v, &raw(said..said + 1, vec![said - 1..said], content)).is_none());
     }
 }

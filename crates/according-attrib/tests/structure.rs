@@ -143,3 +143,56 @@ fn a_comma_after_the_closing_quote_is_no_source() {
     let source = at(&doc, "said Serge").source.as_ref().expect("a source");
     assert!(source.text.starts_with("Serge Troeber"), "{}", source.text);
 }
+
+#[test]
+fn a_quotation_closed_by_its_own_cue_is_not_also_the_earlier_speakers() {
+    // BBC 2005 business/007: the role tagger, reading each cue's window on its own, gave the
+    // economist's quotation to the analysts too.
+    let doc = run(
+        "Analysts said the growth in new jobs was not as strong as could be expected given the \
+         favourable economic conditions. \"It suggests that employment is continuing to expand \
+         at a moderate pace,\" said Rick Egelton, deputy chief economist at BMO Financial Group.",
+    );
+    let analysts = at(&doc, "said");
+    assert!(
+        !analysts.content.text.contains("It suggests"),
+        "{:#?}",
+        doc.attributions
+    );
+    let egelton = doc
+        .attributions
+        .iter()
+        .find(|a| {
+            a.source
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Egelton"))
+        })
+        .expect("Egelton's attribution");
+    assert!(egelton.content.text.contains("It suggests"));
+}
+
+#[test]
+fn a_fronted_clause_is_what_a_trailing_source_said() {
+    // BBC 2005 tech/086: `…, said Andrew Pearson. "…," he said.` The tagger gave Pearson the
+    // next quotation, which is the next cue's; what he said is the clause before the comma.
+    let doc = run(
+        "Sensitive information inadvertently leaked in documents includes confidential \
+         contractual terms and special deals for key customers, said Andrew Pearson, European \
+         boss of Workshare. \"The efficiencies the internet has brought have also created \
+         security issues too,\" he said.",
+    );
+    let pearson = doc
+        .attributions
+        .iter()
+        .find(|a| {
+            a.source
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Pearson"))
+        })
+        .expect("Pearson's attribution");
+    assert!(
+        pearson.content.text.starts_with("Sensitive information"),
+        "{:#?}",
+        doc.attributions
+    );
+}
