@@ -10,16 +10,28 @@ use crate::tagging::RawAttribution;
 use crate::view::{QuoteMark, View};
 use std::ops::Range;
 
+/// How far after a cue its colon may come (tokens).
+const COLON_REACH: usize = 8;
+
 /// The quotation (opening to closing mark, inclusive) that the cue `cue` introduces with a
 /// colon (`said: "…"`, `said : "…"`), if any. A quotation reopened mid-way (`… portfolio.
 /// "Our businesses …"`) runs to the first closing mark; it must close in the same paragraph.
 pub fn colon_quote(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
     let colon = if v.toks[cue.end - 1].lower == ":" {
         cue.end - 1
-    } else if v.toks.get(cue.end).is_some_and(|t| t.lower == ":") {
-        cue.end
     } else {
-        return None;
+        // `said:`, or after a few words saying to whom, when or where (`told The Times:`,
+        // `said after the 4-0 win:`), with no verb among them.
+        let sentence = v.toks[cue.end - 1].sentence;
+        (cue.end..v.len().min(cue.end + COLON_REACH))
+            .take_while(|&i| {
+                let t = &v.toks[i];
+                t.sentence == sentence
+                    && t.mark == QuoteMark::None
+                    && !matches!(t.upos, Some("VERB" | "AUX"))
+                    && (t.lower == ":" || !t.lower.starts_with(|c: char| c.is_ascii_punctuation()))
+            })
+            .find(|&i| v.toks[i].lower == ":")?
     };
     let open = colon + 1;
     let t = v.toks.get(open)?;
@@ -32,20 +44,62 @@ pub fn colon_quote(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
     Some(open..close + 1)
 }
 
+/// A cue that is only a colon (`Marco Rubio: …`, or the colon the cue tagger took alone).
+fn bare_colon(r: &RawAttribution, v: &View) -> bool {
+    r.cue.len() == 1 && v.toks[r.cue.start].lower == ":"
+}
+
 /// Take each colon-claimed quotation out of the contents of the attributions that do not own
-/// it (see the module docs).
-pub fn release_claimed_quotes(v: &View, raw: &mut [RawAttribution]) {
-    let claims: Vec<(usize, Range<usize>)> = raw
+/// it (see the module docs). The owner's content holds the whole quotation, and not the words
+/// between its cue and the colon (`told BBC Radio Scotland: "…"`). A bare colon cue whose colon closes a
+/// verb cue's frame (`Gen Musharraf told the BBC: "…"`) is that verb's colon, not an
+/// attribution of its own (it made `the BBC` the source).
+pub fn release_claimed_quotes(v: &View, raw: &mut Vec<RawAttribution>) {
+    let claimed = |raw: &[RawAttribution]| -> Vec<(usize, Range<usize>)> {
+        raw.iter()
+            .enumerate()
+            .filter_map(|(k, r)| colon_quote(v, &r.cue).map(|q| (k, q)))
+            .collect()
+    };
+    let claims = claimed(raw);
+    let by_verbs: Vec<Range<usize>> = claims
         .iter()
-        .enumerate()
-        .filter_map(|(k, r)| colon_quote(v, &r.cue).map(|q| (k, q)))
+        .filter(|(k, _)| !bare_colon(&raw[*k], v))
+        .map(|(_, q)| q.clone())
         .collect();
+    let before = raw.len();
+    raw.retain(|r| {
+        !(bare_colon(r, v) && colon_quote(v, &r.cue).is_some_and(|q| by_verbs.contains(&q)))
+    });
+    let claims = if raw.len() == before {
+        claims
+    } else {
+        claimed(raw)
+    };
     for (owner, q) in claims {
         let owner_cue = raw[owner].cue.clone();
         for (k, r) in raw.iter_mut().enumerate() {
             let inside_quote = r.cue.start < q.end && q.start < r.cue.end;
             let outer_frame = r.content.iter().any(|p| p.contains(&owner_cue.start));
-            if k == owner || inside_quote || outer_frame {
+            if k == owner {
+                // Everything from the cue to the closing mark is frame or quotation.
+                let taken = owner_cue.end..q.end;
+                r.content = r
+                    .content
+                    .iter()
+                    .flat_map(|p| {
+                        [
+                            p.start..p.end.min(taken.start),
+                            p.start.max(taken.end)..p.end,
+                        ]
+                    })
+                    .filter(|p| !p.is_empty())
+                    .chain([q.clone()])
+                    .collect();
+                r.content.sort_by_key(|p| p.start);
+                continue;
+            }
+            if inside_quote || outer_frame {
                 continue;
             }
             r.content = r
@@ -249,5 +303,22 @@ mod tests {
         let said = find(&w, "said");
         let content = vec![0..said - 2];
         assert!(trailing_quote(&v, &raw(said..said + 1, vec![said - 1..said], content)).is_none());
+    }
+
+    #[test]
+    fn a_colon_may_follow_the_listener_or_a_time_but_not_another_verb() {
+        let (doc, w) = view_of("Mr Clarke told The Times: \"We should act.\" Then he left.");
+        let v = View::new(&doc);
+        let told = find(&w, "told");
+        let q = colon_quote(&v, &(told..told + 1)).expect("a colon quote");
+        assert_eq!(w[q.start], "\"");
+        assert_eq!(w[q.end - 2], ".");
+        let (doc, w) = crate::test_support::tagged(
+            "He said they agreed: \"We should act.\"",
+            &[("said", "VERB", "say"), ("agreed", "VERB", "agree")],
+        );
+        let v = View::new(&doc);
+        let said = find(&w, "said");
+        assert!(colon_quote(&v, &(said..said + 1)).is_none());
     }
 }

@@ -196,3 +196,17 @@ fn a_fronted_clause_is_what_a_trailing_source_said() {
         doc.attributions
     );
 }
+
+#[test]
+fn a_colon_after_the_listener_is_the_verbs_not_a_headline_colon() {
+    // BBC 2005 politics/155: the bare colon had been an attribution of its own, with `the BBC`
+    // as its source and the words before it as content.
+    let doc = run(
+        "Gen Musharraf told the BBC: \"Some people think that the women should be confined to \
+         their houses - absolutely wrong.\" The Pakistani president was also asked about the war.",
+    );
+    assert!(find_at(&doc, ":").is_none(), "{:#?}", doc.attributions);
+    let told = at(&doc, "told");
+    assert!(told.content.text.contains("Some people think"));
+    assert!(!told.content.text.contains("the BBC"));
+}
