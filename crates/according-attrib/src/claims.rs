@@ -1,10 +1,13 @@
-//! Quotations a colon cue claims. In `He added: "With the first half … growth." The firm
-//! reported orders of $4.9bn`, the quotation after `added:` is what he added; the role tagger,
-//! labelling each cue's window on its own, can also give it to the next cue (`The firm
-//! reported` reads like `"…," the firm reported`) or to a cue before it. Such a quotation is
-//! taken out of every other attribution's content, except one it sits inside (an outer frame
-//! whose content holds the colon cue) and one whose cue it holds (an attribution inside the
-//! quotation).
+//! Which attribution a quotation belongs to. The role tagger labels each cue's window on its
+//! own, so two cues can both take one quotation; these rules give it to one:
+//! - a colon cue claims the quotation it introduces (`He added: "…" The firm reported …`);
+//! - a cue closing a quotation claims it (`"…," she said`), not an earlier cue that ran on;
+//! - a quotation going on after a cue and ending its sentence stays with that cue, not a cue in
+//!   the next sentence (`"…," he said. "…." Shearer said he was unsure`).
+//!
+//! A claimed quotation is taken out of the other attributions' contents, except one it sits
+//! inside (an outer frame whose content holds the owner's cue) and one whose cue it holds (an
+//! attribution inside the quotation).
 
 use crate::tagging::RawAttribution;
 use crate::view::{QuoteMark, View};
@@ -196,6 +199,91 @@ pub fn release_trailing_quotes(v: &View, raw: &mut [RawAttribution]) {
             }
         }
     }
+}
+
+/// `"…," he said. "The medical department will try …" Shearer said he was unsure`: a
+/// quotation that goes on after an earlier cue and ends its sentence belongs to that cue, not
+/// to a cue in a later sentence that the role tagger let reach back over it. Taken out of the
+/// later attribution's content only where the earlier one holds it too; a later attribution
+/// left with nothing takes the clause after its cue.
+pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
+    let n = raw.len();
+    for b in 0..n {
+        for a in 0..n {
+            if a == b || raw[a].cue.start >= raw[b].cue.start {
+                continue;
+            }
+            let (a_cue, b_cue) = (raw[a].cue.clone(), raw[b].cue.clone());
+            // Nested attributions share their words by design.
+            let nested = raw[a].content.iter().any(|p| p.contains(&b_cue.start))
+                || raw[b].content.iter().any(|p| p.contains(&a_cue.start));
+            if nested {
+                continue;
+            }
+            let held_by_a = |p: &Range<usize>| {
+                raw[a]
+                    .content
+                    .iter()
+                    .any(|q| q.start < p.end && p.start < q.end)
+            };
+            let continued: Vec<Range<usize>> = raw[b]
+                .content
+                .iter()
+                .filter(|p| p.start >= a_cue.end && p.end <= b_cue.start)
+                .filter(|p| sentence_final_quote(v, p) && held_by_a(p))
+                .filter(|p| v.toks[b_cue.start].sentence != v.toks[p.end - 1].sentence)
+                .cloned()
+                .collect();
+            if continued.is_empty() {
+                continue;
+            }
+            let r = &mut raw[b];
+            r.content.retain(|p| !continued.contains(p));
+            if r.content.is_empty() {
+                r.content.extend(clause_after(v, &r.cue));
+            }
+        }
+    }
+}
+
+/// `said he was unsure what caused it.`: the cue's `that` clause after a short aside or
+/// listener, else the rest of its sentence when that is a clause (it has a verb) opening with
+/// a word, not punctuation or a quotation mark.
+fn clause_after(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
+    let t = v.toks.get(cue.end)?;
+    if t.sentence != v.toks[cue.end - 1].sentence {
+        return None;
+    }
+    if let Some(that) = crate::boundaries::that_clause_after(v, cue.end) {
+        return Some(that);
+    }
+    let opens_clause = t.mark == QuoteMark::None
+        && matches!(
+            t.upos,
+            Some("PRON" | "PROPN" | "NOUN" | "DET" | "NUM" | "ADJ" | "SCONJ")
+        );
+    let end = crate::completion::sentence_body_end(v, cue.end);
+    let verb = (cue.end..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    (opens_clause && verb).then_some(cue.end..end)
+}
+
+/// `p` is a quotation (opening to closing mark) whose last words end a sentence (`… see."`).
+fn sentence_final_quote(v: &View, p: &Range<usize>) -> bool {
+    let first = &v.toks[p.start];
+    let (last, before_last) = (&v.toks[p.end - 1], p.end.checked_sub(2).map(|i| &v.toks[i]));
+    let end = if last.mark == QuoteMark::Close {
+        before_last
+    } else if v
+        .toks
+        .get(p.end)
+        .is_some_and(|t| t.mark == QuoteMark::Close)
+    {
+        Some(last)
+    } else {
+        None
+    };
+    first.mark == QuoteMark::Open
+        && end.is_some_and(|t| matches!(t.lower.as_ref(), "." | "?" | "!"))
 }
 
 /// `Security would be the key theme, said Mr Straw.`: the words of the sentence before the

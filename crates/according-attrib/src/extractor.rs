@@ -114,6 +114,7 @@ impl Extractor {
         crate::boundaries::stop_at_other_sources(&mut raw);
         crate::claims::release_claimed_quotes(&v, &mut raw);
         crate::claims::release_trailing_quotes(&v, &mut raw);
+        crate::claims::release_continued_quotes(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {

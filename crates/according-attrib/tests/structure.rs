@@ -210,3 +210,25 @@ fn a_colon_after_the_listener_is_the_verbs_not_a_headline_colon() {
     assert!(told.content.text.contains("Some people think"));
     assert!(!told.content.text.contains("the BBC"));
 }
+
+#[test]
+fn a_quotation_going_on_after_its_cue_is_not_the_next_sentences_speakers() {
+    // BBC 2005 politics/185: the tagger gave the quotation before `He said` to him and not the
+    // clause after his cue.
+    let doc = run(
+        "\"It is the ideal opportunity for the building to be restored,\" said Mr Ahmed. \"It \
+         will be a Muslim community centre. It's a holistic place used for education, weddings, \
+         deaths and births.\" He said space was limited in the current mosque and on some \
+         occasions Muslims had to travel to Llanelli for cultural events.",
+    );
+    let later = doc
+        .attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "He"))
+        .expect("the later attribution");
+    assert!(
+        later.content.text.starts_with("space was limited"),
+        "{:#?}",
+        doc.attributions
+    );
+}

@@ -8,7 +8,7 @@ use crate::view::{QuoteMark, View};
 
 /// `continues to insist, most recently in a Labor Day interview, that he …`: a `that` clause
 /// after a short verbless stretch (an aside, a recipient).
-fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
+pub(crate) fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
     const MAX_BEFORE_THAT: usize = 12;
     let sentence = v.toks[from].sentence;
     let that = (from..v.len().min(from + MAX_BEFORE_THAT))
