@@ -226,19 +226,37 @@ pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
                     .iter()
                     .any(|q| q.start < p.end && p.start < q.end)
             };
-            let continued: Vec<Range<usize>> = raw[b]
+            // Each of b's pieces before its cue that opens with such a quotation loses it.
+            let quote_at = |start: usize| {
+                let open = &v.toks[start];
+                if open.mark != QuoteMark::Open {
+                    return None;
+                }
+                let close = (start + 1..v.len())
+                    .take_while(|&k| v.toks[k].paragraph == open.paragraph)
+                    .find(|&k| v.toks[k].mark == QuoteMark::Close)?;
+                let q = start..close + 1;
+                let continued = q.end <= b_cue.start
+                    && sentence_final_quote(v, &q)
+                    && held_by_a(&q)
+                    && v.toks[b_cue.start].sentence != v.toks[close].sentence;
+                continued.then_some(q)
+            };
+            let pieces: Vec<Range<usize>> = raw[b]
                 .content
                 .iter()
-                .filter(|p| p.start >= a_cue.end && p.end <= b_cue.start)
-                .filter(|p| sentence_final_quote(v, p) && held_by_a(p))
-                .filter(|p| v.toks[b_cue.start].sentence != v.toks[p.end - 1].sentence)
-                .cloned()
+                .map(|p| {
+                    if p.start < a_cue.end || p.start >= b_cue.start {
+                        return p.clone();
+                    }
+                    quote_at(p.start).map_or(p.clone(), |q| q.end.max(p.start)..p.end)
+                })
                 .collect();
-            if continued.is_empty() {
+            if pieces == raw[b].content {
                 continue;
             }
             let r = &mut raw[b];
-            r.content.retain(|p| !continued.contains(p));
+            r.content = pieces.into_iter().filter(|p| !p.is_empty()).collect();
             if r.content.is_empty() {
                 r.content.extend(clause_after(v, &r.cue));
             }

@@ -232,3 +232,25 @@ fn a_quotation_going_on_after_its_cue_is_not_the_next_sentences_speakers() {
         doc.attributions
     );
 }
+
+#[test]
+fn a_continued_quotation_is_cut_from_the_front_of_a_later_content() {
+    // BBC 2005 business/153: the trailing frame's content began with the quotation before it.
+    let doc = run(
+        "Homeowners now expect house prices to rise, Mr Bannister said. He said the Bank of \
+         England may increase interest rates.\n\n\"I think the key is what the Bank expects to \
+         happen to the housing market. We always thought we would see a small rise, they thought \
+         they would see a small decline.\" House prices have risen 0.9% this year, Nationwide \
+         said.",
+    );
+    let nationwide = doc
+        .attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "Nationwide"))
+        .expect("Nationwide's attribution");
+    assert_eq!(
+        nationwide.content.text, "House prices have risen 0.9% this year",
+        "{:#?}",
+        doc.attributions
+    );
+}
