@@ -112,6 +112,7 @@ impl Extractor {
         crate::boundaries::citing_clause(&v, &mut raw);
         crate::boundaries::nest_inner(&v, &mut raw);
         crate::boundaries::stop_at_other_sources(&mut raw);
+        crate::boundaries::according_to_source_stops_at_other_sources(&v, &mut raw);
         crate::claims::release_claimed_quotes(&v, &mut raw);
         crate::claims::release_trailing_quotes(&v, &mut raw);
         crate::claims::release_continued_quotes(&v, &mut raw);

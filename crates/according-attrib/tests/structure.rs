@@ -254,3 +254,19 @@ fn a_continued_quotation_is_cut_from_the_front_of_a_later_content() {
         doc.attributions
     );
 }
+
+#[test]
+fn according_to_a_paper_stops_before_whom_the_paper_quotes() {
+    // BBC 2005 tech/254: the source had run on into the inner attribution's source.
+    let doc = run(
+        "According to the Financial Times, chief operating officer Peter Chernin said that News \
+         Corp is \"kicking the tyres of pretty much all video games companies\".",
+    );
+    let outer = at(&doc, "According to");
+    assert_eq!(
+        outer.source.as_ref().map(|s| s.text.as_str()),
+        Some("the Financial Times"),
+        "{:#?}",
+        doc.attributions
+    );
+}

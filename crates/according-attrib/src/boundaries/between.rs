@@ -142,6 +142,37 @@ pub fn stop_at_other_sources(raw: &mut [RawAttribution]) {
     }
 }
 
+/// `According to the Financial Times, chief operating officer Peter Chernin said …`: the
+/// source of `according to` that runs on past a comma into another attribution's source ends at
+/// that comma (the words after it name who the inner attribution quotes). Only there: after a
+/// name, what follows a comma is mostly an appositive (`Anthony Sebok, a professor at …`),
+/// which the source keeps, even when a stray attribution starts inside it.
+pub fn according_to_source_stops_at_other_sources(v: &View, raw: &mut [RawAttribution]) {
+    let starts: Vec<(Range<usize>, usize)> = raw
+        .iter()
+        .flat_map(|r| r.source.iter().map(|s| (r.cue.clone(), s.start)))
+        .collect();
+    for r in raw.iter_mut() {
+        let according_to = r.cue.len() == 2
+            && v.toks[r.cue.start].lower == "according"
+            && v.toks[r.cue.start + 1].lower == "to";
+        if !according_to {
+            continue;
+        }
+        for s in r.source.iter_mut() {
+            let cut = starts
+                .iter()
+                .filter(|(cue, start)| *cue != r.cue && s.start + 1 < *start && *start < s.end)
+                .map(|(_, start)| *start)
+                .filter(|&start| v.toks[start - 1].lower == ",")
+                .min();
+            if let Some(start) = cut {
+                s.end = start - 1;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
