@@ -117,6 +117,8 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: u32 = 8;
+/// How many sentences back `it` looks for an organisation the recogniser found (not a source).
+const IT_REACH: u32 = 2;
 
 /// Fill `source.kind/role/entity` of every attribution and `doc.entities`.
 pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
@@ -266,7 +268,8 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             let fits = |e: &Entity| match e.kind {
                 EntityType::Outlet => !party,
                 EntityType::Organization => !outlet && (!party || is_party(&e.name)),
-                EntityType::Government => !outlet && !party,
+                // (`the bank` is no country.)
+                EntityType::Government => !outlet && !party && !info.unnamed,
                 _ => false,
             };
             if lower == "it" || lower == "its" || info.unnamed {
@@ -311,6 +314,42 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                                         } else {
                                             EntityType::Organization
                                         },
+                                        mentions: vec![m.span],
+                                        roles: Vec::new(),
+                                        affiliation: None,
+                                    });
+                                    entities.len() - 1
+                                }),
+                        );
+                    }
+                }
+                // `it` with no organisation named as a source before: the organisation,
+                // country or outlet the recogniser found as a clause's subject in this or the
+                // previous two sentences (`South Korea moved to steady the markets. It issued
+                // a statement`).
+                if target.is_none() && lower == "it" {
+                    let named = doc
+                        .mentions
+                        .iter()
+                        .filter(|m| matches!(m.kind.as_str(), "ORG" | "GPE" | "OUTLET"))
+                        .filter(|m| m.span.end <= src_span.start && is_subject(doc, m.span))
+                        .filter(|m| sentence_of(doc, m.span.start) + IT_REACH >= sentence)
+                        .max_by_key(|m| m.span.start);
+                    if let Some(m) = named {
+                        let kind = match m.kind.as_str() {
+                            "GPE" => EntityType::Government,
+                            "OUTLET" => EntityType::Outlet,
+                            _ => EntityType::Organization,
+                        };
+                        target = Some(
+                            entities
+                                .iter()
+                                .position(|e| e.name == m.text && e.kind == kind)
+                                .unwrap_or_else(|| {
+                                    entities.push(Entity {
+                                        id: String::new(),
+                                        name: m.text.clone(),
+                                        kind,
                                         mentions: vec![m.span],
                                         roles: Vec::new(),
                                         affiliation: None,

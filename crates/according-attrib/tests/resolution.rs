@@ -260,3 +260,31 @@ fn they_is_the_plural_source_just_before() {
         "{other:?}"
     );
 }
+
+#[test]
+fn it_is_the_organisation_or_country_just_named_as_a_subject() {
+    // BBC 2005 business/142 and tech/259: no organisation had been a source before `It`.
+    let doc = run(
+        "Markets fell sharply after the reports. On Wednesday, however, South Korea moved to \
+         steady the financial markets. It issued a statement that the reports were wrong.",
+    );
+    assert_eq!(speaker(&doc, "issued").as_deref(), Some("South Korea"));
+    let doc = run(
+        "Apple has taken legal action to protect its future products for the second time in two \
+         weeks. Last week, it filed a lawsuit claiming that the bloggers had leaked details.",
+    );
+    assert_eq!(speaker(&doc, "filed").as_deref(), Some("Apple"));
+}
+
+#[test]
+fn the_firm_is_no_country() {
+    // BBC 2005 business/128: `the firm` had been the Australian government.
+    let doc = run(
+        "Qantas said on Thursday that profits fell. The Australian government said it would \
+         review the airline's routes. The firm said it would cut 500 jobs.",
+    );
+    assert_eq!(
+        speaker(&doc, "said it would cut").as_deref(),
+        Some("Qantas")
+    );
+}
