@@ -304,6 +304,38 @@ fn sentence_final_quote(v: &View, p: &Range<usize>) -> bool {
         && end.is_some_and(|t| matches!(t.lower.as_ref(), "." | "?" | "!"))
 }
 
+/// `Fast 3G networks are here, says the Global Mobile Suppliers Association.`: an attribution
+/// left without content whose source and cue close their sentence after a comma reports the
+/// words before the comma.
+pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
+    let mut is_cue = vec![false; v.len()];
+    for r in raw.iter() {
+        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    for r in raw.iter_mut() {
+        if !r.content.is_empty() || r.source.is_empty() {
+            continue;
+        }
+        let frame_end = r.source.iter().map(|s| s.end).chain([r.cue.end]).max();
+        // (Not before a colon: `Howard says: UK heading wrong way` introduces what follows.)
+        let closes_sentence = frame_end.is_some_and(|e| {
+            let sentence = v.toks[e - 1].sentence;
+            (e..v.len())
+                .take_while(|&i| v.toks[i].sentence == sentence)
+                .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":")
+        });
+        // A clause, not a fronted adverbial (`In a speech in Edinburgh, the prime minister said`).
+        let clause = closes_sentence
+            .then(|| fronted_clause(v, r, &is_cue))
+            .flatten()
+            .filter(|c| {
+                c.clone()
+                    .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
+            });
+        r.content.extend(clause);
+    }
+}
+
 /// `Security would be the key theme, said Mr Straw.`: the words of the sentence before the
 /// comma that opens a trailing source and cue, if no other cue is among them.
 fn fronted_clause(v: &View, r: &RawAttribution, is_cue: &[bool]) -> Option<Range<usize>> {

@@ -116,6 +116,7 @@ impl Extractor {
         crate::claims::release_claimed_quotes(&v, &mut raw);
         crate::claims::release_trailing_quotes(&v, &mut raw);
         crate::claims::release_continued_quotes(&v, &mut raw);
+        crate::claims::fill_fronted_content(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {

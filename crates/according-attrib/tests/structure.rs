@@ -270,3 +270,18 @@ fn according_to_a_paper_stops_before_whom_the_paper_quotes() {
         doc.attributions
     );
 }
+
+#[test]
+fn a_closing_says_x_reports_the_clause_before_its_comma() {
+    // BBC 2005 tech/032: the tagger found the cue and source but no content.
+    let doc = run(
+        "Operators showed new handsets at the show. Fast 3G networks are here but the focus has \
+         shifted to their evolution into a higher bandwidth service, says the Global Mobile \
+         Suppliers Association.",
+    );
+    assert_eq!(
+        at(&doc, "says").content.text,
+        "Fast 3G networks are here but the focus has shifted to their evolution into a higher \
+         bandwidth service"
+    );
+}
