@@ -333,6 +333,54 @@ pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
                     .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
             });
         r.content.extend(clause);
+        if r.content.is_empty() {
+            retake_trailing_frame(v, r, &is_cue);
+        }
+    }
+}
+
+/// `The economy started to grow in 2004, but "reforms" are needed, the International Monetary
+/// Fund (IMF) has said.`: a cue closing its sentence after a comma and a noun phrase, whose
+/// attribution has no content (the tagger took a wrong source, `The Liberian economy`): the
+/// noun phrase is the source and the clause before the comma the content.
+fn retake_trailing_frame(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
+    const MAX_SOURCE: usize = 12;
+    let sentence = v.toks[r.cue.start].sentence;
+    let closes = (r.cue.end..v.len())
+        .take_while(|&i| v.toks[i].sentence == sentence)
+        .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":");
+    if !closes {
+        return;
+    }
+    let sent = &v.sentences[sentence as usize];
+    let Some(comma) = (sent.start..r.cue.start)
+        .rev()
+        .take(MAX_SOURCE + 1)
+        .find(|&i| v.toks[i].lower == ",")
+    else {
+        return;
+    };
+    let source = comma + 1..r.cue.start;
+    let clause = sent.start..comma;
+    let verbless = |span: &Range<usize>| {
+        span.clone().all(|i| {
+            !matches!(v.toks[i].upos, Some("VERB" | "AUX")) && v.toks[i].mark == QuoteMark::None
+        })
+    };
+    let clause_ok =
+        !clause.is_empty() && !verbless(&clause) && !is_cue[clause.clone()].contains(&true);
+    // (`…, which the law lords have ruled against.`, `…, as the man says.` are no frames.)
+    let opens_frame = source.clone().next().is_some_and(|i| {
+        let t = &v.toks[i];
+        !matches!(t.upos, Some("SCONJ" | "ADP" | "CCONJ"))
+            && !matches!(
+                t.lower.as_ref(),
+                "which" | "who" | "whom" | "that" | "as" | "while"
+            )
+    });
+    if opens_frame && verbless(&source) && clause_ok {
+        r.source = vec![source];
+        r.content = vec![clause];
     }
 }
 

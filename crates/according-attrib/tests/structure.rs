@@ -285,3 +285,35 @@ fn a_closing_says_x_reports_the_clause_before_its_comma() {
          bandwidth service"
     );
 }
+
+#[test]
+fn a_lead_sentences_closing_frame_is_its_source() {
+    // BBC 2005 business/107: the tagger had made `The Liberian economy` the source, with no
+    // content.
+    let doc = run(
+        "Liberian economy starts to grow\n\nThe Liberian economy started to grow in 2004, but \
+         \"sustained and deep reform efforts\" are needed to ensure long term growth, the \
+         International Monetary Fund (IMF) has said.",
+    );
+    let a = at(&doc, "has said");
+    assert_eq!(
+        a.source.as_ref().map(|s| s.text.as_str()),
+        Some("the International Monetary Fund (IMF)"),
+        "{:#?}",
+        doc.attributions
+    );
+    assert!(a.content.text.starts_with("The Liberian economy started"));
+}
+
+#[test]
+fn a_headline_noun_reporting_nothing_is_no_attribution() {
+    // BBC 2005 politics/138 and business/051.
+    let doc = run("EU fraud clampdown urged\n\nEU member states are failing to report fraud.");
+    assert!(find_at(&doc, "urged").is_none(), "{:#?}", doc.attributions);
+    let doc = run("Fiat mulls Ferrari market listing\n\nFiat may sell shares in Ferrari.");
+    assert!(
+        find_at(&doc, "listing").is_none(),
+        "{:#?}",
+        doc.attributions
+    );
+}
