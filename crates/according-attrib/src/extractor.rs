@@ -118,12 +118,7 @@ impl Extractor {
         crate::claims::release_continued_quotes(&v, &mut raw);
         crate::claims::fill_fronted_content(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
-        // A cue ending its line with nothing reported is a headline's noun or participle
-        // (`Fiat mulls Ferrari market listing`, `EU fraud clampdown urged`).
-        // (A colon there introduces the lines after it.)
-        raw.retain(|r| {
-            !r.content.is_empty() || !ends_its_line(&v, r.cue.end) || v.word(r.cue.end - 1) == ":"
-        });
+        crate::claims::drop_headline_nouns(&v, &mut raw);
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
             a.confidence = self.model.confidence(r.score);
@@ -191,15 +186,6 @@ impl Extractor {
         resolve::resolve(doc, &infos);
         raw.iter().map(|r| r.score).collect()
     }
-}
-
-/// Token `end - 1` is the last of its paragraph, with no closing punctuation: a headline's
-/// last word. (A sentence's `…, he said.` at a paragraph's end can still report what the
-/// tagger missed: dropping those cost PolNeAR dev cues.)
-fn ends_its_line(v: &View, end: usize) -> bool {
-    v.toks
-        .get(end)
-        .is_none_or(|t| t.paragraph != v.toks[end - 1].paragraph)
 }
 
 /// The text stops right after `at` mid-sentence (`according to an earlier report in` + line end).

@@ -317,3 +317,12 @@ fn a_headline_noun_reporting_nothing_is_no_attribution() {
         doc.attributions
     );
 }
+
+#[test]
+fn a_headline_says_x_is_xs_words() {
+    // BBC 2005 business/405: the tagger had made the headline's words the source.
+    let doc = run("House prices rebound says Halifax\n\nUK house prices rose by 0.9% in January.");
+    let a = at(&doc, "says");
+    assert_eq!(a.source.as_ref().map(|s| s.text.as_str()), Some("Halifax"));
+    assert_eq!(a.content.text, "House prices rebound");
+}
