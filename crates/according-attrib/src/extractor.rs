@@ -129,8 +129,10 @@ impl Extractor {
             .map(|(a, r)| {
                 a.source.as_ref().map(|s| {
                     // `Mr Fitzpatrick, who added`: who the source is, is its antecedent.
+                    // (`Marianne Petersen, who is planning`: the tagger may also have taken
+                    // the name, as a piece of its own before the pronoun.)
                     let ante = match r.source.as_slice() {
-                        [p] if p.len() == 1 => crate::relative::antecedent(&v, p.start),
+                        [.., p] if p.len() == 1 => crate::relative::antecedent(&v, p.start),
                         _ => None,
                     }
                     .map(|t| Span::new(v.toks[t.start].span.start, v.toks[t.end - 1].span.end));

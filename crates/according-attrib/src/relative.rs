@@ -47,9 +47,15 @@ pub fn antecedent(v: &View, pron: usize) -> Option<Range<usize>> {
         .filter(|&n| n < pron && n >= sent.start && noun_like(n));
     // The parse missed the relative clause: `…, Mr Fitzpatrick, who added` still names the
     // phrase before the comma (its head, when the word there is part of a name).
+    // (Or a name right before it, with no comma: `attorney general Eliot Spitzer who alleged`.)
     let noun = relcl.or_else(|| {
-        let last = pron.checked_sub(2).filter(|&i| i >= sent.start)?;
-        if v.toks[pron - 1].lower != "," || !noun_like(last) {
+        let last = if v.toks.get(pron.checked_sub(1)?)?.upos == Some("PROPN") {
+            pron - 1
+        } else {
+            pron.checked_sub(2)?
+        };
+        let comma_or_name = v.toks[pron - 1].lower == "," || last == pron - 1;
+        if last < sent.start || !comma_or_name || !noun_like(last) {
             return None;
         }
         // `Michael Johnson`: UD hangs `Johnson` off `Michael` (flat).

@@ -288,3 +288,19 @@ fn the_firm_is_no_country() {
         Some("Qantas")
     );
 }
+
+#[test]
+fn a_relative_pronoun_after_a_name_is_that_name() {
+    // BBC 2005 business/243 (the tagger took the name as a piece of the source too) and tech/390
+    // (no comma before `who`).
+    let doc = run(
+        "This week, we are hearing from Marianne Petersen, who is planning to convert a barn in \
+         Sweden.\n\nThe lawsuit was brought by Microsoft and New York attorney general Eliot \
+         Spitzer who alleged that Mr Richter sent billions of messages.",
+    );
+    assert_eq!(
+        speaker(&doc, "is planning").as_deref(),
+        Some("Marianne Petersen")
+    );
+    assert_eq!(speaker(&doc, "alleged").as_deref(), Some("Eliot Spitzer"));
+}
