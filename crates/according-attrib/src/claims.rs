@@ -374,6 +374,75 @@ pub fn drop_headline_nouns(v: &View, raw: &mut Vec<RawAttribution>) {
     });
 }
 
+/// `More significantly, argues the report, broadband is encouraging people …`: a cue set off
+/// by commas with a noun phrase after it, and no source, is an inserted frame: the noun phrase
+/// is the source, the sentence around it the content (the words before only when they are a
+/// clause, not a verbless opener).
+pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
+    const SPEECH_LEMMAS: &[&str] = &[
+        "say", "argue", "insist", "think", "explain", "add", "believe", "claim", "note", "warn",
+        "suggest", "admit", "estimate", "predict", "write", "tell", "reckon", "contend",
+    ];
+    const MAX_SOURCE: usize = 8;
+    let mut is_cue = vec![false; v.len()];
+    for r in raw.iter() {
+        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    for r in raw.iter_mut() {
+        if !r.source.is_empty() || r.cue.start == 0 || v.toks[r.cue.start - 1].lower != "," {
+            continue;
+        }
+        let sentence = v.toks[r.cue.start].sentence;
+        let sent = &v.sentences[sentence as usize];
+        let Some(comma) =
+            (r.cue.end..sent.end.min(r.cue.end + MAX_SOURCE + 1)).find(|&i| v.toks[i].lower == ",")
+        else {
+            continue;
+        };
+        let source = r.cue.end..comma;
+        let noun_phrase = !source.is_empty()
+            && matches!(
+                v.toks[source.start].upos,
+                Some("DET" | "PROPN" | "NOUN" | "PRON")
+            )
+            && source.clone().all(|i| {
+                let t = &v.toks[i];
+                !matches!(t.upos, Some("VERB" | "AUX")) && t.mark == QuoteMark::None
+            });
+        let end = crate::completion::sentence_body_end(v, comma + 1);
+        let after = comma + 1..end;
+        let speech = SPEECH_LEMMAS.contains(&v.toks[r.cue.end - 1].lemma.as_ref());
+        if !speech || !noun_phrase || after.is_empty() || is_cue[after.clone()].contains(&true) {
+            continue;
+        }
+        // What follows is the reported clause, not an appositive about the source (`insists
+        // Mr Hadi, an Iraqi who left the country`): a verb comes before any relative word.
+        let clause_after = !matches!(v.toks[after.start].lower.as_ref(), "a" | "an")
+            && !matches!(v.toks[after.start].upos, Some("VERB" | "AUX"))
+            && after
+                .clone()
+                .take_while(|&i| {
+                    !matches!(v.toks[i].lower.as_ref(), "who" | "which" | "whose" | "that")
+                })
+                .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+        if !clause_after {
+            continue;
+        }
+        let before = sent.start..r.cue.start - 1;
+        let clause_before = !before.is_empty()
+            && before
+                .clone()
+                .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
+            && !is_cue[before.clone()].contains(&true);
+        r.source = vec![source];
+        r.content = if clause_before {
+            vec![before, after]
+        } else {
+            vec![after]
+        };
+    }
+}
+
 /// `House prices rebound says Halifax`, `No election TV debate, says Blair`: a headline's
 /// `says` followed by a name to the line's end: the name is the source (the tagger, used to
 /// sentences, took the words before the cue), the words before the cue the content.

@@ -326,3 +326,23 @@ fn a_headline_says_x_is_xs_words() {
     assert_eq!(a.source.as_ref().map(|s| s.text.as_str()), Some("Halifax"));
     assert_eq!(a.content.text, "House prices rebound");
 }
+
+#[test]
+fn an_inserted_says_x_frames_the_sentence_around_it() {
+    // BBC 2005 tech/150: the tagger took `the report` into the content and found no source.
+    let doc = run(
+        "One in five even admitted to browsing the web at night.\n\nMore significantly, argues \
+         the report, broadband is encouraging people to take a more active role online.",
+    );
+    let a = at(&doc, "argues");
+    assert_eq!(
+        a.source.as_ref().map(|s| s.text.as_str()),
+        Some("the report"),
+        "{:#?}",
+        doc.attributions
+    );
+    assert_eq!(
+        a.content.text,
+        "broadband is encouraging people to take a more active role online"
+    );
+}
