@@ -242,10 +242,14 @@ pub fn analyze(src: &str) -> SourceInfo {
     // (`The report, published by Human Rights Watch`: a participle may come between.)
     // (Capitalised after the first word, the noun is part of a name: `the Centre for the
     // Study of Children`.)
-    if let Some(k) = (0..ws.len()).find(|&k| {
-        let x = trim_punct(w(k));
-        holds_lowercased(REPORT_NOUNS, x) && (k == 0 || !is_cap(x))
-    }) {
+    // (Not in an aside after a comma: `John Craig, co-author of the Demos report` is a person.)
+    let report_at = (0..ws.len())
+        .take_while(|&k| k == 0 || !w(k - 1).ends_with(','))
+        .find(|&k| {
+            let x = trim_punct(w(k));
+            holds_lowercased(REPORT_NOUNS, x) && (k == 0 || !is_cap(x))
+        });
+    if let Some(k) = report_at {
         let j = if k + 1 < ws.len() && PUBLISHING_PARTICIPLES.contains(&trim_punct(w(k + 1))) {
             k + 1
         } else {
@@ -543,10 +547,12 @@ pub fn analyze(src: &str) -> SourceInfo {
         info.affiliation = affiliation_of(role);
         return info;
     }
-    // `Finnish security firm F-Secure`, `Dutch firm Heineken`: a company noun right before a
-    // name; the name is the organisation, the words before describe it.
+    // `Finnish security firm F-Secure`, `Dutch firm Heineken`, `UK think-tank Demos`: a company
+    // or body noun right before a name; the name is the organisation, the words before
+    // describe it.
     if let Some(k) = (1..ws.len()).find(|&k| {
-        (COMPANY_HEADS.contains(&w(k - 1)) || w(k - 1) == "group")
+        (COMPANY_HEADS.contains(&w(k - 1))
+            || matches!(w(k - 1), "group" | "think-tank" | "thinktank" | "charity" | "union"))
             && !full[..ws[k].0].contains(',')
             // (`Brett Lock of gay group OutRage!` is Brett Lock.)
             && !full[..ws[k].0].contains(" of ")

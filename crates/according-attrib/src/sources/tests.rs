@@ -468,6 +468,16 @@ fn bracketed_acronyms_company_nouns_and_the_group() {
         ("Liberty", Some("Civil rights group"))
     );
     assert_eq!(analyze("WMC Resources").kind, SourceType::Organization);
+    let i = analyze("UK think-tank Demos");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Demos", SourceType::Organization)
+    );
+    let i = analyze("John Craig, co-author of the Demos report");
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("John Craig", SourceType::Person)
+    );
     let i = analyze("the group");
     assert!(i.kind == SourceType::Organization && i.unnamed);
     assert!(!analyze("A group of MPs").unnamed);
