@@ -642,14 +642,27 @@ fn role_key(role: &str) -> String {
 
 /// `Lib Dem leader` is what `the Lib Dem leader` says; `leader` alone says too little.
 fn role_matches(known: &str, described: &str) -> bool {
-    // (`a friend of the Tory leader` is not the Tory leader.)
+    // (`a friend of the Tory leader` is not the Tory leader, and the shadow foreign secretary
+    // or a former one is not the foreign secretary.)
     known == described
         || described.contains(' ')
             && known.strip_suffix(described).is_some_and(|rest| {
                 rest.ends_with(' ')
-                    && !rest
-                        .split_whitespace()
-                        .any(|w| matches!(w, "of" | "to" | "for" | "with" | "and"))
+                    && !rest.split_whitespace().any(|w| {
+                        matches!(
+                            w,
+                            "of" | "to"
+                                | "for"
+                                | "with"
+                                | "and"
+                                | "shadow"
+                                | "former"
+                                | "deputy"
+                                | "vice"
+                                | "assistant"
+                                | "junior"
+                        ) || w.starts_with("ex-")
+                    })
             })
 }
 

@@ -373,6 +373,14 @@ pub(crate) const PERSON_ROLE_NOUNS: &[&str] = &[
     "presenter",
     "writer",
     "chancellor",
+    "premier",
+    "agent",
+    "senator",
+    "lawmaker",
+    "judge",
+    "prosecutor",
+    "man",
+    "woman",
 ];
 
 /// Lowercase words that qualify a job title (`deputy`, `press`, `campaign`).

@@ -304,3 +304,17 @@ fn a_relative_pronoun_after_a_name_is_that_name() {
     );
     assert_eq!(speaker(&doc, "alleged").as_deref(), Some("Eliot Spitzer"));
 }
+
+#[test]
+fn the_shadow_foreign_secretary_is_not_the_foreign_secretary() {
+    // BBC 2005 politics/082: `The foreign secretary` had been Michael Ancram.
+    let doc = run(
+        "Foreign Secretary Jack Straw said the talks had gone well. Shadow foreign secretary \
+         Michael Ancram said the government had failed. The foreign secretary said he would \
+         return to Brussels next week.",
+    );
+    assert_eq!(
+        speaker(&doc, "said he would").as_deref(),
+        Some("Jack Straw")
+    );
+}

@@ -703,7 +703,16 @@ pub fn analyze(src: &str) -> SourceInfo {
         .last()
         .map(trim_punct)
         .unwrap_or("");
-    let role_head = PERSON_ROLE_NOUNS.contains(&head_word) && head_word != "star"
+    // (`The Culture Secretary`, `The Chancellor`: a title capitalised after `the` too, when
+    // it ends the source: `The US Secretary of Energy Spencer Abraham` names him, and `The
+    // Health and Safety Executive` is a body.)
+    let role_noun = PERSON_ROLE_NOUNS.contains(&head_word)
+        || matches!(first.as_str(), "the")
+            && is_cap(head_word)
+            && head_word != "Executive"
+            && trim_punct(w(ws.len() - 1)) == head_word
+            && holds_lowercased(PERSON_ROLE_NOUNS, head_word);
+    let role_head = role_noun && head_word != "star"
         || TITLE_WORDS.contains(&head_word)
             && ws.len() == 2
             && matches!(first.as_str(), "the")

@@ -473,6 +473,15 @@ fn bracketed_acronyms_company_nouns_and_the_group() {
         (i.name.as_str(), i.kind),
         ("Demos", SourceType::Organization)
     );
+    let i = analyze("The Culture Secretary");
+    assert_eq!((i.kind, i.unnamed), (SourceType::Person, true));
+    assert_eq!(analyze("His agent").kind, SourceType::Person);
+    assert_ne!(
+        analyze("The Health and Safety Executive").kind,
+        SourceType::Person
+    );
+    let i = analyze("The US Secretary of Energy Spencer Abraham");
+    assert_eq!(i.name, "Spencer Abraham");
     let i = analyze("John Craig, co-author of the Demos report");
     assert_eq!(
         (i.name.as_str(), i.kind),
