@@ -47,6 +47,24 @@ pub fn colon_quote(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
     Some(open..close + 1)
 }
 
+/// `pieces` less the tokens of `cut`.
+fn without(pieces: &[Range<usize>], cut: &Range<usize>) -> Vec<Range<usize>> {
+    pieces
+        .iter()
+        .flat_map(|p| [p.start..p.end.min(cut.start), p.start.max(cut.end)..p.end])
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Which tokens are some attribution's cue.
+fn cue_tokens(v: &View, raw: &[RawAttribution]) -> Vec<bool> {
+    let mut is_cue = vec![false; v.len()];
+    for r in raw {
+        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    is_cue
+}
+
 /// A cue that is only a colon (`Marco Rubio: …`, or the colon the cue tagger took alone).
 fn bare_colon(r: &RawAttribution, v: &View) -> bool {
     r.cue.len() == 1 && v.toks[r.cue.start].lower == ":"
@@ -86,31 +104,15 @@ pub fn release_claimed_quotes(v: &View, raw: &mut Vec<RawAttribution>) {
             let outer_frame = r.content.iter().any(|p| p.contains(&owner_cue.start));
             if k == owner {
                 // Everything from the cue to the closing mark is frame or quotation.
-                let taken = owner_cue.end..q.end;
-                r.content = r
-                    .content
-                    .iter()
-                    .flat_map(|p| {
-                        [
-                            p.start..p.end.min(taken.start),
-                            p.start.max(taken.end)..p.end,
-                        ]
-                    })
-                    .filter(|p| !p.is_empty())
-                    .chain([q.clone()])
-                    .collect();
+                r.content = without(&r.content, &(owner_cue.end..q.end));
+                r.content.push(q.clone());
                 r.content.sort_by_key(|p| p.start);
                 continue;
             }
             if inside_quote || outer_frame {
                 continue;
             }
-            r.content = r
-                .content
-                .iter()
-                .flat_map(|p| [p.start..p.end.min(q.start), p.start.max(q.end)..p.end])
-                .filter(|p| !p.is_empty())
-                .collect();
+            r.content = without(&r.content, &q);
         }
     }
 }
@@ -164,10 +166,7 @@ pub fn release_trailing_quotes(v: &View, raw: &mut [RawAttribution]) {
         .enumerate()
         .filter_map(|(k, r)| trailing_quote(v, r).map(|q| (k, q)))
         .collect();
-    let mut is_cue = vec![false; v.len()];
-    for r in raw.iter() {
-        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
-    }
+    let is_cue = cue_tokens(v, raw);
     let colon_quotes: Vec<Range<usize>> = if claims.is_empty() {
         Vec::new()
     } else {
@@ -188,12 +187,7 @@ pub fn release_trailing_quotes(v: &View, raw: &mut [RawAttribution]) {
                 continue;
             }
             let had_content = !r.content.is_empty();
-            r.content = r
-                .content
-                .iter()
-                .flat_map(|p| [p.start..p.end.min(q.start), p.start.max(q.end)..p.end])
-                .filter(|p| !p.is_empty())
-                .collect();
+            r.content = without(&r.content, &q);
             if had_content && r.content.is_empty() {
                 r.content = fronted_clause(v, r, &is_cue).into_iter().collect();
             }
@@ -308,10 +302,7 @@ fn sentence_final_quote(v: &View, p: &Range<usize>) -> bool {
 /// left without content whose source and cue close their sentence after a comma reports the
 /// words before the comma.
 pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
-    let mut is_cue = vec![false; v.len()];
-    for r in raw.iter() {
-        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
-    }
+    let is_cue = cue_tokens(v, raw);
     for r in raw.iter_mut() {
         if !r.content.is_empty() || r.source.is_empty() {
             continue;
@@ -384,10 +375,7 @@ pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
         "suggest", "admit", "estimate", "predict", "write", "tell", "reckon", "contend",
     ];
     const MAX_SOURCE: usize = 8;
-    let mut is_cue = vec![false; v.len()];
-    for r in raw.iter() {
-        is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
-    }
+    let is_cue = cue_tokens(v, raw);
     for r in raw.iter_mut() {
         if !r.source.is_empty() || r.cue.start == 0 || v.toks[r.cue.start - 1].lower != "," {
             continue;
