@@ -3,7 +3,7 @@
 mod common;
 
 use according_core::{AttributionKind, Flag};
-use common::{at, find_at, run};
+use common::{at, by_source, find_at, run};
 
 #[test]
 fn coordinated_and_contrasted_attributions_are_siblings() {
@@ -159,15 +159,7 @@ fn a_quotation_closed_by_its_own_cue_is_not_also_the_earlier_speakers() {
         "{:#?}",
         doc.attributions
     );
-    let egelton = doc
-        .attributions
-        .iter()
-        .find(|a| {
-            a.source
-                .as_ref()
-                .is_some_and(|s| s.text.contains("Egelton"))
-        })
-        .expect("Egelton's attribution");
+    let egelton = by_source(&doc, "Egelton");
     assert!(egelton.content.text.contains("It suggests"));
 }
 
@@ -181,15 +173,7 @@ fn a_fronted_clause_is_what_a_trailing_source_said() {
          boss of Workshare. \"The efficiencies the internet has brought have also created \
          security issues too,\" he said.",
     );
-    let pearson = doc
-        .attributions
-        .iter()
-        .find(|a| {
-            a.source
-                .as_ref()
-                .is_some_and(|s| s.text.contains("Pearson"))
-        })
-        .expect("Pearson's attribution");
+    let pearson = by_source(&doc, "Pearson");
     assert!(
         pearson.content.text.starts_with("Sensitive information"),
         "{:#?}",
@@ -221,11 +205,7 @@ fn a_quotation_going_on_after_its_cue_is_not_the_next_sentences_speakers() {
          deaths and births.\" He said space was limited in the current mosque and on some \
          occasions Muslims had to travel to Llanelli for cultural events.",
     );
-    let later = doc
-        .attributions
-        .iter()
-        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "He"))
-        .expect("the later attribution");
+    let later = by_source(&doc, "He");
     assert!(
         later.content.text.starts_with("space was limited"),
         "{:#?}",
@@ -243,11 +223,7 @@ fn a_continued_quotation_is_cut_from_the_front_of_a_later_content() {
          they would see a small decline.\" House prices have risen 0.9% this year, Nationwide \
          said.",
     );
-    let nationwide = doc
-        .attributions
-        .iter()
-        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "Nationwide"))
-        .expect("Nationwide's attribution");
+    let nationwide = by_source(&doc, "Nationwide");
     assert_eq!(
         nationwide.content.text, "House prices have risen 0.9% this year",
         "{:#?}",

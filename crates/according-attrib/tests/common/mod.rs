@@ -30,3 +30,17 @@ pub fn at<'d>(doc: &'d Doc, cue_at: &str) -> &'d Attribution {
         )
     })
 }
+
+/// The first attribution whose source text contains `name`, which must exist.
+#[allow(dead_code)] // not every test file looks attributions up by source
+pub fn by_source<'d>(doc: &'d Doc, name: &str) -> &'d Attribution {
+    doc.attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| s.text.contains(name)))
+        .unwrap_or_else(|| {
+            panic!(
+                "no attribution with source {name:?}:\n{}",
+                according_attrib::table::render(doc)
+            )
+        })
+}
