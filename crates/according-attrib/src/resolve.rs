@@ -483,8 +483,9 @@ fn find_named(
                     })
                 });
         }
-        if target.is_none() && single && info.role.is_none() {
-            // A short name first seen without its full mention: look back in the text.
+        if target.is_none() && single {
+            // A short name first seen without its full mention: look back in the text (also
+            // after a role: `Ulster man Humphreys`).
             if let Some((a, b)) = full_mention(text, &info.name, at) {
                 let full = analyze(&text[a..b]);
                 if full.kind == SourceType::Person && full.name.split_whitespace().count() > 1 {

@@ -318,3 +318,13 @@ fn the_shadow_foreign_secretary_is_not_the_foreign_secretary() {
         Some("Jack Straw")
     );
 }
+
+#[test]
+fn a_surname_after_a_role_is_the_person_named_in_full_before() {
+    // BBC 2005 sport/192: `Saints boss Redknapp` had been a person of his own, `Redknapp`.
+    let doc = run(
+        "Southampton have appointed Harry Redknapp as their new manager. Saints boss Redknapp \
+         said he was delighted to be back in the Premiership.",
+    );
+    assert_eq!(speaker(&doc, "said he").as_deref(), Some("Harry Redknapp"));
+}
