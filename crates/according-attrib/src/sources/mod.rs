@@ -116,6 +116,7 @@ fn times_named_before(text: &str, before: usize) -> Option<&str> {
 /// The source's type is theirs when they share one, else `group`.
 pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention]) -> SourceInfo {
     let mut info = analyze(src);
+    info.role = info.role.take().and_then(|r| tidy_role(&r));
     retype_with_mentions(&mut info, src, start, mentions);
     which_times(&mut info, src, start, text);
     let members = crate::coordination::members(src, start, mentions);
@@ -146,6 +147,30 @@ pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention])
 }
 
 /// Analyse the text of a source span.
+/// A role read from an aside, without what is no role: `himself a former executive at rival
+/// Porsche` is `a former executive …`; `alongside BB King`, `in characteristically blunt
+/// style`, `Writing in the journal Nature` say where or how the source spoke, not who it is.
+fn tidy_role(role: &str) -> Option<String> {
+    let role = ["himself ", "herself ", "themselves "]
+        .iter()
+        .find_map(|p| role.strip_prefix(p))
+        .unwrap_or(role);
+    let first = role.split_whitespace().next()?.to_lowercase();
+    let circumstance = matches!(
+        first.as_str(),
+        "in" | "alongside"
+            | "at"
+            | "on"
+            | "after"
+            | "during"
+            | "before"
+            | "writing"
+            | "speaking"
+            | "talking"
+    );
+    (!circumstance).then(|| role.to_string())
+}
+
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
     // `Mr Mallon's claim`: the source is the name, not its possessive.

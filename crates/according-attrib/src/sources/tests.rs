@@ -664,3 +664,17 @@ fn two_capitalised_words_that_go_on_about_it_are_a_company() {
     assert_eq!(retyped("Vladimir Putin", &[putin]), SourceType::Person);
     assert_eq!(retyped("Jason Daw", &[]), SourceType::Person);
 }
+
+#[test]
+fn an_aside_saying_how_or_where_is_no_role() {
+    assert_eq!(tidy_role("alongside BB King"), None);
+    assert_eq!(tidy_role("Writing in the journal Nature"), None);
+    assert_eq!(
+        tidy_role("himself a former executive at rival Porsche").as_deref(),
+        Some("a former executive at rival Porsche")
+    );
+    assert_eq!(
+        tidy_role("chief economist at BMO").as_deref(),
+        Some("chief economist at BMO")
+    );
+}
