@@ -229,6 +229,13 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 .filter(|(m, _)| {
                     source.is_none_or(|e| last_before(&entities[e]).is_none_or(|p| p < m.start))
                 });
+            // (No named person in reach: `The BPI spokesman described … "…," he said` is
+            // that spokesman, whom the role says.)
+            if source.is_none() && nearer.is_none() && gender::of_pronoun(&info.name).is_some() {
+                if let Some(role) = unnamed_person_before(doc, src_span, gender) {
+                    info.role = Some(role);
+                }
+            }
             target = match nearer {
                 None => source,
                 Some((m, name)) => Some(
@@ -586,6 +593,26 @@ fn attach(
 /// before and names several: a group or several names (`MPs`, `Sony and IBM`), an unnamed
 /// plural (`analysts`), a party named in the plural (`the Tories`). Nothing when the nearest
 /// source is anything else: a `they` may speak for people no source named.
+/// The role of the source just before `at` (this or the previous sentence) when it is a
+/// person named only by that role (`The BPI spokesman`) whose gender, if the role says one,
+/// is `gender`.
+fn unnamed_person_before(doc: &Doc, at: Span, gender: Option<gender::Gender>) -> Option<String> {
+    let sentence = sentence_of(doc, at.start);
+    let prev = doc
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .filter(|s| s.span.end <= at.start)
+        .max_by_key(|s| s.span.start)?;
+    let role = prev.role.as_ref()?;
+    let agrees = gender.is_none() || gender::of_person(role).is_none_or(|g| Some(g) == gender);
+    (prev.kind == SourceType::Person
+        && prev.entity.is_none()
+        && agrees
+        && sentence_of(doc, prev.span.start) + 1 >= sentence)
+        .then(|| role.clone())
+}
+
 fn plural_source_before(doc: &Doc, at: Span) -> Option<Source> {
     let sentence = sentence_of(doc, at.start);
     let prev = doc

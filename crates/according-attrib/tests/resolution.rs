@@ -328,3 +328,14 @@ fn a_surname_after_a_role_is_the_person_named_in_full_before() {
     );
     assert_eq!(speaker(&doc, "said he").as_deref(), Some("Harry Redknapp"));
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_says_who_by_the_role() {
+    // BBC 2005 politics/281: `He` had no entity and nothing said who he was.
+    let doc = run(
+        "The MEP said the rules were unfair to small firms. He said he would raise the issue in \
+         Brussels next week.",
+    );
+    let he = at(&doc, "said he would").source.as_ref().unwrap();
+    assert_eq!(he.role.as_deref(), Some("The MEP"));
+}
