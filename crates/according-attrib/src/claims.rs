@@ -460,17 +460,59 @@ fn headline_says(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
 /// `The economy started to grow in 2004, but "reforms" are needed, the International Monetary
 /// Fund (IMF) has said.`: a cue closing its sentence after a comma and a noun phrase, whose
 /// attribution has no content (the tagger took a wrong source, `The Liberian economy`): the
-/// noun phrase is the source and the clause before the comma the content.
+/// noun phrase is the source and the clause before the comma the content. Also with a
+/// listener after the cue (`…, union officers told the AP news agency.`) and inverted (`…, say
+/// the Tories.`).
 fn retake_trailing_frame(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
-    const MAX_SOURCE: usize = 12;
+    const MAX_SOURCE: usize = 16;
     let sentence = v.toks[r.cue.start].sentence;
-    let closes = (r.cue.end..v.len())
-        .take_while(|&i| v.toks[i].sentence == sentence)
-        .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":");
-    if !closes {
+    let sent = &v.sentences[sentence as usize];
+    let body_end = crate::completion::sentence_body_end(v, r.cue.start);
+    let verbless = |span: &Range<usize>| {
+        span.clone().all(|i| {
+            let t = &v.toks[i];
+            !matches!(t.upos, Some("VERB" | "AUX"))
+                && !matches!(t.lower.as_ref(), "," | ";" | ":")
+                && t.mark == QuoteMark::None
+        })
+    };
+    let noun_phrase = |span: &Range<usize>| {
+        // (`…, which the law lords have ruled against.`, `…, as the man says.` are no frames.)
+        let opens = span.clone().next().is_some_and(|i| {
+            let t = &v.toks[i];
+            !matches!(t.upos, Some("SCONJ" | "ADP" | "CCONJ"))
+                && !matches!(
+                    t.lower.as_ref(),
+                    "which" | "who" | "whom" | "that" | "as" | "while"
+                )
+        });
+        opens && span.len() <= MAX_SOURCE && verbless(span)
+    };
+    let clause_ok = |clause: &Range<usize>| {
+        !clause.is_empty()
+            && clause
+                .clone()
+                .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
+            && !is_cue[clause.clone()].contains(&true)
+    };
+    let before_cue = r.cue.start.checked_sub(1).filter(|&i| i >= sent.start);
+    // Inverted: `…, say the Tories.`
+    if before_cue.is_some_and(|i| v.toks[i].lower == ",") {
+        let comma = r.cue.start - 1;
+        let source = r.cue.end..body_end;
+        let clause = sent.start..comma;
+        if !source.is_empty() && noun_phrase(&source) && clause_ok(&clause) {
+            r.source = vec![source];
+            r.content = vec![clause];
+        }
         return;
     }
-    let sent = &v.sentences[sentence as usize];
+    // What follows the cue: nothing, or whom a `told` addressed.
+    let telling = matches!(v.toks[r.cue.end - 1].lemma.as_ref(), "tell" | "inform");
+    let after = r.cue.end..body_end;
+    if !(after.is_empty() || telling && verbless(&after)) {
+        return;
+    }
     let Some(comma) = (sent.start..r.cue.start)
         .rev()
         .take(MAX_SOURCE + 1)
@@ -480,23 +522,7 @@ fn retake_trailing_frame(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
     };
     let source = comma + 1..r.cue.start;
     let clause = sent.start..comma;
-    let verbless = |span: &Range<usize>| {
-        span.clone().all(|i| {
-            !matches!(v.toks[i].upos, Some("VERB" | "AUX")) && v.toks[i].mark == QuoteMark::None
-        })
-    };
-    let clause_ok =
-        !clause.is_empty() && !verbless(&clause) && !is_cue[clause.clone()].contains(&true);
-    // (`…, which the law lords have ruled against.`, `…, as the man says.` are no frames.)
-    let opens_frame = source.clone().next().is_some_and(|i| {
-        let t = &v.toks[i];
-        !matches!(t.upos, Some("SCONJ" | "ADP" | "CCONJ"))
-            && !matches!(
-                t.lower.as_ref(),
-                "which" | "who" | "whom" | "that" | "as" | "while"
-            )
-    });
-    if opens_frame && verbless(&source) && clause_ok {
+    if noun_phrase(&source) && clause_ok(&clause) {
         r.source = vec![source];
         r.content = vec![clause];
     }

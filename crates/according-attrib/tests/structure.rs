@@ -322,3 +322,27 @@ fn an_inserted_says_x_frames_the_sentence_around_it() {
         "broadband is encouraging people to take a more active role online"
     );
 }
+
+#[test]
+fn closing_frames_with_a_listener_or_inverted_take_their_sentence() {
+    // BBC 2005 business/442 and politics/007.
+    let doc = run(
+        "Six foreign-owned textile factories have closed in Lesotho, leaving 6,650 garment \
+         workers jobless, union officers told the AP news agency.",
+    );
+    let a = by_source(&doc, "union officers");
+    assert!(a
+        .content
+        .text
+        .starts_with("Six foreign-owned textile factories have closed"));
+    let doc = run(
+        "Tony Blair lied when he took the UK to war so has no qualms about lying in the \
+         election campaign, say the Tories.",
+    );
+    let a = at(&doc, "say the");
+    assert_eq!(
+        a.source.as_ref().map(|s| s.text.as_str()),
+        Some("the Tories")
+    );
+    assert!(a.content.text.starts_with("Tony Blair lied"));
+}
