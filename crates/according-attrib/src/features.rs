@@ -3,8 +3,10 @@
 
 use crate::cue_lexicon::{BUCKETS, SEQ_POSITIONS};
 use crate::lexicon::Lexicon;
+use crate::score_table::{ScoreTable, MAX_LABELS};
 use crate::view::{QuoteMark, View};
 use according_ml::features::{hash_parts, hash_str};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Number of base feature templates per token: the cue tagger's [`NB_CUE`] first, then the
@@ -89,10 +91,108 @@ fn seq_mark_hashes() -> &'static [[u64; BUCKETS.len()]; SEQ_POSITIONS.len()] {
     })
 }
 
+/// A token's place in its sentence: first, last, second, elsewhere.
+const SPOS: [u64; 4] = [
+    hash_str("first"),
+    hash_str("last"),
+    hash_str("second"),
+    hash_str("mid"),
+];
+
+/// `hash_str` of each of [`BUCKETS`].
+const BUCKET_HASHES: [u64; BUCKETS.len()] = {
+    let mut h = [0; BUCKETS.len()];
+    let mut i = 0;
+    while i < h.len() {
+        h[i] = hash_str(BUCKETS[i]);
+        i += 1;
+    }
+    h
+};
+
+/// Child signatures (see [`child_signatures_into`]) by their bits, then `-` (no parse).
+const SIGS: [u64; 17] = {
+    const S: [&str; 17] = [
+        "", "S", "O", "SO", "C", "SC", "OC", "SOC", "X", "SX", "OX", "SOX", "P", "SP", "OP", "SOP",
+        "-",
+    ];
+    let mut h = [0; 17];
+    let mut i = 0;
+    while i < 17 {
+        h[i] = hash_str(S[i]);
+        i += 1;
+    }
+    h
+};
+
+/// The values four of the cue tagger's templates are made of, which take few values each:
+/// indices of template 11's (sentence place, quotation state), 13's word rate bucket, 14's
+/// multiword cue mark (position, bucket), 18's child signature. See [`CueContextScores`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CueContext {
+    place_quote: u8,
+    bucket: u8,
+    seq: u8,
+    signature: u8,
+}
+
+/// Base templates whose weights [`CueContextScores`] sums ahead (and the bias, 0).
+pub const CUE_SUMMED: [usize; 4] = [11, 13, 14, 18];
+/// The cue tagger's base templates looked up per token: all but the bias and [`CUE_SUMMED`].
+pub const CUE_LOOKED_UP: [Range<usize>; 4] = [1..11, 12..13, 15..18, 19..NB_CUE];
+
+/// The cue tagger's summed weights of its bias and the templates of [`CUE_SUMMED`], by
+/// their values: computed once per model, they make five of a token's table lookups four
+/// reads of small tables (the sums are of integers, so the scores are the same).
+pub struct CueContextScores {
+    bias: [i32; MAX_LABELS],
+    place_quote: [[i32; MAX_LABELS]; 16],
+    bucket: [[i32; MAX_LABELS]; BUCKETS.len()],
+    seq: [[i32; MAX_LABELS]; SEQ_POSITIONS.len() * BUCKETS.len()],
+    signature: [[i32; MAX_LABELS]; 17],
+}
+
+impl CueContextScores {
+    pub fn new(table: &ScoreTable) -> CueContextScores {
+        let names = template_names();
+        let w =
+            |k: usize, parts: &[u64]| table.weights(parts.iter().fold(names[k], |h, &p| mix(h, p)));
+        let seqs = seq_mark_hashes();
+        CueContextScores {
+            bias: table.weights(names[CUE_BIAS_TEMPLATE]),
+            place_quote: std::array::from_fn(|i| w(11, &[SPOS[i / 4], QUOTE_STATES[i % 4]])),
+            bucket: std::array::from_fn(|b| w(13, &[BUCKET_HASHES[b]])),
+            seq: std::array::from_fn(|i| w(14, &[seqs[i / BUCKETS.len()][i % BUCKETS.len()]])),
+            signature: std::array::from_fn(|i| w(18, &[SIGS[i]])),
+        }
+    }
+
+    /// The summed weights of a token whose values are `c`.
+    #[inline]
+    pub fn of(&self, c: CueContext) -> [i32; MAX_LABELS] {
+        let parts = [
+            self.place_quote[usize::from(c.place_quote)],
+            self.bucket[usize::from(c.bucket)],
+            self.seq[usize::from(c.seq)],
+            self.signature[usize::from(c.signature)],
+        ];
+        parts
+            .iter()
+            .fold(self.bias, |a, p| std::array::from_fn(|y| a[y] + p[y]))
+    }
+}
+
 /// Base features of every token of the view.
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let mut out = Vec::new();
-    base_features_into(v, lex, &mut FeatureScratch::default(), &mut out);
+    let mut contexts = Vec::new();
+    base_features_into(
+        v,
+        lex,
+        &mut FeatureScratch::default(),
+        &mut out,
+        &mut contexts,
+    );
     out
 }
 
@@ -110,12 +210,14 @@ pub struct FeatureScratch {
     kid_bits: Vec<u8>,
 }
 
-/// [`base_features`] into `out` (cleared first), with reused buffers.
+/// [`base_features`] into `out` (cleared first), with reused buffers; each token's
+/// [`CueContext`] into `contexts` (cleared first).
 pub fn base_features_into(
     v: &View,
     lex: &Lexicon,
     scratch: &mut FeatureScratch,
     out: &mut Vec<[u64; NB]>,
+    contexts: &mut Vec<CueContext>,
 ) {
     let n = v.len();
     let FeatureScratch {
@@ -131,21 +233,6 @@ pub fn base_features_into(
     child_signatures_into(v, kids, kid_bits);
     const NO_HEAD_BUCKET: u64 = hash_str("none");
     const IN_LEX: [u64; 2] = [hash_str("0"), hash_str("1")];
-    const SPOS: [u64; 4] = [
-        hash_str("first"),
-        hash_str("last"),
-        hash_str("second"),
-        hash_str("mid"),
-    ];
-    const BUCKET_HASHES: [u64; BUCKETS.len()] = {
-        let mut h = [0; BUCKETS.len()];
-        let mut i = 0;
-        while i < h.len() {
-            h[i] = hash_str(BUCKETS[i]);
-            i += 1;
-        }
-        h
-    };
     const MARKS: [u64; 3] = [hash_str("-"), hash_str("open"), hash_str("close")];
     // Strings are hashed once per token; templates combine the hashes with `mix` (hashing
     // every template's strings anew was most of this function's time).
@@ -190,6 +277,8 @@ pub fn base_features_into(
     // Pushed, not resized and overwritten: the zero fill cost a memset of 216 bytes a token.
     out.clear();
     out.reserve(n);
+    contexts.clear();
+    contexts.reserve(n);
     for i in 0..n {
         let t = &v.toks[i];
         let word = w(i, 0);
@@ -201,15 +290,16 @@ pub fn base_features_into(
             &t.lower[k..]
         };
         let sent = &v.sentences[t.sentence as usize];
-        let spos = if i == sent.start {
-            SPOS[0]
+        let place = if i == sent.start {
+            0
         } else if i + 1 == sent.end {
-            SPOS[1]
+            1
         } else if i == sent.start + 1 {
-            SPOS[2]
+            2
         } else {
-            SPOS[3]
+            3
         };
+        let spos = SPOS[place];
         let hp = t
             .head
             .map_or(const { hash_str("<root>") }, |h| pos(h as usize, 0));
@@ -218,7 +308,14 @@ pub fn base_features_into(
         let wb = wbh[i];
         let (sp, sb) = seqs[i];
         let seq = seq_hashes[usize::from(sp)][usize::from(sb)];
-        let qs = quote_state_hash(v, i);
+        let q = quote_state(v, i);
+        let qs = QUOTE_STATES[q];
+        contexts.push(CueContext {
+            place_quote: (place * 4 + q) as u8,
+            bucket: wb_index[i],
+            seq: sp * BUCKETS.len() as u8 + sb,
+            signature: if v.has_parse { kid_bits[i] & 15 } else { 16 },
+        });
         let head_bucket = t.head.map_or(NO_HEAD_BUCKET, |h| wbh[h as usize]);
         let (k0, k1, k2) = kids[i];
         out.push([
@@ -269,20 +366,7 @@ fn child_signatures_into(v: &View, out: &mut Vec<(u64, u64, u64)>, bits: &mut Ve
         "csubj",
         "advcl",
     ];
-    const SIGS: [u64; 16] = {
-        const S: [&str; 16] = [
-            "", "S", "O", "SO", "C", "SC", "OC", "SOC", "X", "SX", "OX", "SOX", "P", "SP", "OP",
-            "SOP",
-        ];
-        let mut h = [0; 16];
-        let mut i = 0;
-        while i < 16 {
-            h[i] = hash_str(S[i]);
-            i += 1;
-        }
-        h
-    };
-    const DASH: u64 = hash_str("-");
+    const DASH: u64 = SIGS[16];
     const CCOMP: u64 = hash_str("ccomp");
     const XCOMP: u64 = hash_str("xcomp");
     const PARATAXIS: u64 = hash_str("parataxis");

@@ -1,9 +1,11 @@
 //! The trained model: a cue tagger (B/I/O over sentences) and a role tagger that labels the
 //! tokens around one cue as source, content or neither; their features; the model file.
 
-use crate::features::{mix, quote_state, NB_CUE, POS, QUOTE_STATES, ROLE_TEMPLATES, SHAPE, WORD};
+use crate::features::{
+    mix, quote_state, CueContextScores, NB_CUE, POS, QUOTE_STATES, ROLE_TEMPLATES, SHAPE, WORD,
+};
 use crate::lexicon::Lexicon;
-use crate::score_table::ScoreTable;
+use crate::score_table::{ScoreTable, MAX_LABELS};
 use crate::sequence::{transitions_of, SeqFeatures};
 use crate::view::{QuoteMark, View};
 use according_ml::features::{hash_parts, hash_str};
@@ -469,7 +471,7 @@ pub fn role_features(
     ctx: &RoleContext,
     j: usize,
     out: &mut SeqFeatures,
-) {
+) -> RelativePlace {
     let (dir, dist) = if j < cue.start {
         (1u64, cue.start - j)
     } else if j >= cue.end {
@@ -526,7 +528,7 @@ pub fn role_features(
         r4,
         ids_rel.btw_qs_db[d][btw][q][dbi],
         ids_rel.btw_db[d][btw][dbi],
-        const { hash_str("rbias") },
+        RBIAS,
         t(0),
         t(1),
         t(2),
@@ -554,6 +556,115 @@ pub fn role_features(
         ctx.cue_rel_dir_qs[d][q],
     ];
     out.ids.extend_from_slice(&feats);
+    RelativePlace {
+        d,
+        sd,
+        pd,
+        q,
+        btw,
+        db: dbi,
+    }
+}
+
+/// Where a window token lies relative to its cue: the values [`role_features`] makes its
+/// cue-relative features of (see [`RelativeIds`] for their ranges).
+#[derive(Debug, Clone, Copy)]
+pub struct RelativePlace {
+    d: usize,
+    sd: i64,
+    pd: i64,
+    q: usize,
+    btw: usize,
+    db: usize,
+}
+
+/// The role features looked up per window position: all but positions 0 to 6 of
+/// [`role_features`] (cue-relative values alone, and the bias), whose weights
+/// [`RelativeScores`] sums ahead. (Summing ahead those of the cue's identity or relation with
+/// cue-relative values too, once per cue and combination met, was no faster: their first
+/// lookups missed the cache unprefetched.)
+pub const ROLE_LOOKED_UP: Range<usize> = 7..ROLE_FEATURES;
+
+/// The role tagger's summed weights of the features made of cue-relative values alone
+/// (positions 0 to 6 of [`role_features`]), for every combination of those values: computed
+/// once per model, they make seven of a window position's table lookups two reads of small
+/// tables (the sums are of integers, so the scores are the same).
+pub struct RelativeScores {
+    /// `r1 + r2 + rbias` by `[d][s][p][q]` (see [`RelativeIds::sd_qs`]).
+    sd: Vec<[i32; MAX_LABELS]>,
+    /// `r3 + r4 + mix(r4, db) + mix(r3, db)` by `[d][btw][q][db]`.
+    btw: Vec<[i32; MAX_LABELS]>,
+}
+
+const RBIAS: u64 = hash_str("rbias");
+
+/// `a + b`, label by label.
+#[inline(always)]
+pub(crate) fn add_weights(a: [i32; MAX_LABELS], b: [i32; MAX_LABELS]) -> [i32; MAX_LABELS] {
+    std::array::from_fn(|y| a[y] + b[y])
+}
+
+impl RelativeScores {
+    pub fn new(table: &ScoreTable) -> RelativeScores {
+        let ids = relative_ids();
+        let w = |f: u64| table.weights(f);
+        let bias = w(RBIAS);
+        let mut sd = Vec::with_capacity(3 * SD_VALUES * 5 * 4);
+        for d in 0..3 {
+            for s in 0..SD_VALUES {
+                for p in 0..5 {
+                    for q in 0..4 {
+                        let (r1, r2) = (ids.sd[d][s][p], ids.sd_qs[d][s][p][q]);
+                        sd.push(add_weights(add_weights(w(r1), w(r2)), bias));
+                    }
+                }
+            }
+        }
+        let mut btw = Vec::with_capacity(3 * 16 * 4 * DIST_BUCKETS);
+        for d in 0..3 {
+            for b in 0..16 {
+                for q in 0..4 {
+                    for db in 0..DIST_BUCKETS {
+                        let r34 = add_weights(w(ids.btw[d][b]), w(ids.btw_qs[d][b][q]));
+                        let dbs =
+                            add_weights(w(ids.btw_qs_db[d][b][q][db]), w(ids.btw_db[d][b][db]));
+                        btw.push(add_weights(r34, dbs));
+                    }
+                }
+            }
+        }
+        RelativeScores { sd, btw }
+    }
+
+    /// The summed weights at `place` (`table` is the one the sums were made from).
+    #[inline]
+    pub fn of(&self, table: &ScoreTable, place: RelativePlace) -> [i32; MAX_LABELS] {
+        let RelativePlace {
+            d,
+            sd,
+            pd,
+            q,
+            btw,
+            db,
+        } = place;
+        let at_sd = match usize::try_from(sd + WINDOW_SENTENCES as i64) {
+            Ok(s) if s < SD_VALUES => {
+                self.sd[((d * SD_VALUES + s) * 5 + (pd + 2) as usize) * 4 + q]
+            }
+            // Outside the window's sentences (see `role_features`): looked up.
+            _ => {
+                let r1 = sd_id(d as u64 + 1, sd, pd);
+                add_weights(
+                    add_weights(table.weights(r1), table.weights(mix(r1, QUOTE_STATES[q]))),
+                    table.weights(RBIAS),
+                )
+            }
+        };
+        add_weights(
+            at_sd,
+            self.btw[((d * 16 + btw) * 4 + q) * DIST_BUCKETS + db],
+        )
+    }
 }
 
 /// The trained weights and word lists.
@@ -561,7 +672,11 @@ pub struct Model {
     pub cue: Weights,
     /// The weights laid out for decoding.
     pub cue_table: ScoreTable,
+    /// Sums of `cue_table`'s weights of the bias and the templates of few values.
+    pub cue_context: CueContextScores,
     pub role_table: ScoreTable,
+    /// Sums of `role_table`'s weights of the cue-relative features.
+    pub role_relative: RelativeScores,
     pub cue_trans: Vec<f32>,
     pub role: Weights,
     pub role_trans: Vec<f32>,
@@ -587,9 +702,13 @@ impl Model {
     ) -> Model {
         let cue_trans = transitions_of(|id, out| cue.scores(&[id], out), CUE_LABELS);
         let role_trans = transitions_of(|id, out| role.scores(&[id], out), ROLE_LABELS);
+        let role_table = ScoreTable::new(&role);
+        let cue_table = ScoreTable::new(&cue);
         Model {
-            cue_table: ScoreTable::new(&cue),
-            role_table: ScoreTable::new(&role),
+            cue_context: CueContextScores::new(&cue_table),
+            cue_table,
+            role_relative: RelativeScores::new(&role_table),
+            role_table,
             cue,
             cue_trans,
             role,

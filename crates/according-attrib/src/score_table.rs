@@ -248,6 +248,13 @@ impl ScoreTable {
         }
     }
 
+    /// The weights of feature `f` (zero if absent), one entry per label.
+    pub fn weights(&self, f: u64) -> [i32; MAX_LABELS] {
+        let mut acc = [0; MAX_LABELS];
+        self.add_one(f, &mut acc);
+        acc
+    }
+
     /// Add the weights of feature `f` to `acc`.
     #[inline(always)]
     pub fn add_one(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {

@@ -231,20 +231,24 @@ pub fn emissions<'f>(
 }
 
 /// [`emissions`] of positions laid out at a fixed stride in one slice: position `t`'s features
-/// are `ids[t * stride..][..width]` (`width <= stride`; `ids.len()` a multiple of `stride`).
-/// Column `constant`, if given, holds the same feature in every position (a bias feature):
-/// its weights are looked up once. The same sums as [`emissions`]; each bucket is prefetched
-/// [`ROWS_AHEAD`] positions ahead (the feature in the same column of that row), which needs
-/// no bookkeeping of where positions end.
+/// are `ids[t * stride..][..stride]` (`ids.len()` a multiple of `stride`), of which the
+/// columns in the ranges `cols` are looked up and added to `start(t)`;
+/// the other columns' weights are the caller's to put in `start(t)` (a bias feature's, the
+/// same everywhere, or ones summed ahead from the few values they are made of), or left
+/// out. The same sums as [`emissions`] over the columns whose weights make up the score. Each
+/// bucket is prefetched [`ROWS_AHEAD`] positions ahead (the feature in the same column of
+/// that row), which needs no bookkeeping of where positions end.
 pub fn emissions_strided(
     w: &ScoreTable,
     bias: &[f32],
     ids: &[u64],
-    (stride, width): (usize, usize),
-    constant: Option<usize>,
+    stride: usize,
+    cols: &[std::ops::Range<usize>],
+    start: impl Fn(usize) -> [i32; MAX_LABELS],
     emis: &mut Vec<f32>,
 ) {
-    assert!(width <= stride && stride > 0 && ids.len().is_multiple_of(stride));
+    assert!(stride > 0 && ids.len().is_multiple_of(stride));
+    assert!(cols.iter().all(|c| c.start <= c.end && c.end <= stride));
     let n = w.n_labels();
     let scale = w.scale();
     let len = ids.len() / stride;
@@ -253,41 +257,31 @@ pub fn emissions_strided(
     if len == 0 {
         return;
     }
-    // The columns scored per position: `0..skip` and `skip + 1..width`.
-    let mut init = [0i32; MAX_LABELS];
-    let skip = match constant {
-        Some(c) if c < width => {
-            debug_assert!(ids.chunks_exact(stride).all(|r| r[c] == ids[c]));
-            w.add_one(ids[c], &mut init);
-            c
-        }
-        _ => width,
-    };
-    let after = (skip + 1).min(width);
     for r in 0..ROWS_AHEAD.min(len) {
-        w.prefetch(&ids[r * stride..r * stride + width]);
+        let row = &ids[r * stride..(r + 1) * stride];
+        for c in cols {
+            w.prefetch(&row[c.clone()]);
+        }
     }
     for t in 0..len {
-        let row = &ids[t * stride..t * stride + width];
-        let mut acc = init;
-        match ids.get((t + ROWS_AHEAD) * stride..(t + ROWS_AHEAD) * stride + width) {
-            // Two plain loops (a chained iterator branched on its half at every feature).
+        let row = &ids[t * stride..(t + 1) * stride];
+        let mut acc = start(t);
+        match ids.get((t + ROWS_AHEAD) * stride..(t + ROWS_AHEAD + 1) * stride) {
+            // A plain loop per range (a chained iterator branched on its part at every
+            // feature).
             Some(next) => {
-                for (&f, &p) in row[..skip].iter().zip(&next[..skip]) {
-                    w.prefetch_one(p);
-                    w.add_one(f, &mut acc);
-                }
-                for (&f, &p) in row[after..].iter().zip(&next[after..]) {
-                    w.prefetch_one(p);
-                    w.add_one(f, &mut acc);
+                for c in cols {
+                    for (&f, &p) in row[c.clone()].iter().zip(&next[c.clone()]) {
+                        w.prefetch_one(p);
+                        w.add_one(f, &mut acc);
+                    }
                 }
             }
             None => {
-                for &f in &row[..skip] {
-                    w.add_one(f, &mut acc);
-                }
-                for &f in &row[after..] {
-                    w.add_one(f, &mut acc);
+                for c in cols {
+                    for &f in &row[c.clone()] {
+                        w.add_one(f, &mut acc);
+                    }
                 }
             }
         }
@@ -392,20 +386,27 @@ mod tests {
         let ids: Vec<u64> = (0..35u64).map(|k| (k * 97) % 500 * 31 + 5).collect();
         let (mut a, mut b) = (Vec::new(), Vec::new());
         emissions(&table, &bias, 7, |t| &ids[t * 5..t * 5 + 4], &mut a);
-        emissions_strided(&table, &bias, &ids, (5, 4), None, &mut b);
+        let all = std::slice::from_ref(&(0..4));
+        emissions_strided(&table, &bias, &ids, 5, all, |_| [0; 4], &mut b);
         assert_eq!(a.len(), 21);
         assert_eq!(a, b);
         assert!(a.iter().any(|&x| x != a[0]));
-        // Column 2 made a bias feature (one id in every position), then looked up once.
+        // Column 2 made a bias feature (one id in every position), its weights summed ahead.
         let mut ids = ids;
         for t in 0..7 {
             ids[t * 5 + 2] = 9 * 31 + 5;
         }
         emissions(&table, &bias, 7, |t| &ids[t * 5..t * 5 + 4], &mut a);
-        emissions_strided(&table, &bias, &ids, (5, 4), Some(2), &mut b);
+        let bias_weights = table.weights(ids[2]);
+        let cols = [0..2, 3..4];
+        emissions_strided(&table, &bias, &ids, 5, &cols, |_| bias_weights, &mut b);
         assert_eq!(a, b);
-        emissions_strided(&table, &bias, &ids, (5, 4), Some(4), &mut b);
-        assert_eq!(a, b, "a column past the width is no bias column");
+        // Column 1 summed ahead per position.
+        let each: Vec<_> = (0..7).map(|t| table.weights(ids[t * 5 + 1])).collect();
+        emissions(&table, &bias, 7, |t| &ids[t * 5..t * 5 + 2], &mut a);
+        let first = std::slice::from_ref(&(0..1));
+        emissions_strided(&table, &bias, &ids, 5, first, |t| each[t], &mut b);
+        assert_eq!(a, b);
     }
 
     #[test]

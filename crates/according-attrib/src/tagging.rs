@@ -1,9 +1,9 @@
 //! Running the two taggers over a document view: cues first, then source and content around
 //! each cue.
 
-use crate::features::{base_features_into, FeatureScratch, NB};
-use crate::features::{CUE_BIAS_TEMPLATE, NB_CUE};
+use crate::features::{base_features_into, CueContext, FeatureScratch, CUE_LOOKED_UP, NB};
 use crate::model::*;
+use crate::score_table::MAX_LABELS;
 use crate::sequence::{emissions, emissions_strided, margin, viterbi, SeqFeatures};
 use crate::view::View;
 use std::cell::RefCell;
@@ -60,8 +60,11 @@ pub fn cue_runs(labels: &[usize], base: usize) -> Vec<Range<usize>> {
 struct Scratch {
     features: FeatureScratch,
     base: Vec<[u64; NB]>,
+    contexts: Vec<CueContext>,
     seq: SeqFeatures,
     emis: Vec<f32>,
+    /// Each role window position's weights summed ahead (see [`RelativeScores`]).
+    role_starts: Vec<[i32; MAX_LABELS]>,
 }
 
 /// Documents longer than this (in tokens) give their buffers back after extraction.
@@ -86,10 +89,24 @@ pub fn extract(model: &Model, v: &View) -> Vec<RawAttribution> {
 }
 
 fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution> {
-    base_features_into(v, &model.lexicon, &mut s.features, &mut s.base);
-    let cues = find_cues_with(model, v, &s.base, &mut s.seq, &mut s.emis);
+    base_features_into(
+        v,
+        &model.lexicon,
+        &mut s.features,
+        &mut s.base,
+        &mut s.contexts,
+    );
+    let cues = find_cues_with(model, v, &s.base, &s.contexts, &mut s.seq, &mut s.emis);
     let ranges: Vec<Range<usize>> = cues.iter().map(|c| c.0.clone()).collect();
-    let mut out = label_roles_with(model, v, &s.base, &ranges, &mut s.seq, &mut s.emis);
+    let mut out = label_roles_with(
+        model,
+        v,
+        &s.base,
+        &ranges,
+        &mut s.seq,
+        &mut s.emis,
+        &mut s.role_starts,
+    );
     for (a, c) in out.iter_mut().zip(&cues) {
         a.score = c.1;
     }
@@ -97,26 +114,42 @@ fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution>
 }
 
 /// Cue token ranges with their margins.
-pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<(Range<usize>, f32)> {
-    find_cues_with(model, v, base, &mut SeqFeatures::default(), &mut Vec::new())
+/// `contexts` are the tokens' [`CueContext`]s from [`base_features_into`].
+pub fn find_cues(
+    model: &Model,
+    v: &View,
+    base: &[[u64; NB]],
+    contexts: &[CueContext],
+) -> Vec<(Range<usize>, f32)> {
+    find_cues_with(
+        model,
+        v,
+        base,
+        contexts,
+        &mut SeqFeatures::default(),
+        &mut Vec::new(),
+    )
 }
 
 fn find_cues_with(
     model: &Model,
     v: &View,
     base: &[[u64; NB]],
+    contexts: &[CueContext],
     f: &mut SeqFeatures,
     buf: &mut Vec<f32>,
 ) -> Vec<(Range<usize>, f32)> {
     // Emission scores of the whole document in one pass (the sentences cover the tokens in
     // order), then each sentence decoded on its slice.
     if model.mask.cue == u64::MAX {
+        // The bias template and those of CUE_SUMMED are in each token's start.
         emissions_strided(
             &model.cue_table,
             &model.cue_bias,
             base.as_flattened(),
-            (NB, NB_CUE),
-            Some(CUE_BIAS_TEMPLATE),
+            NB,
+            &CUE_LOOKED_UP,
+            |t| model.cue_context.of(contexts[t]),
             buf,
         );
     } else {
@@ -174,10 +207,13 @@ pub fn role_sequence(
     f: &mut SeqFeatures,
 ) -> Range<usize> {
     f.clear();
-    append_role_sequence(v, base, cue, is_cue, mask, f)
+    append_role_sequence(v, base, cue, is_cue, mask, f, None)
 }
 
-/// [`role_sequence`] appended to the positions already in `f`.
+/// [`role_sequence`] appended to the positions already in `f`; with `starts`, each
+/// position's weights summed ahead (of the features not in [`ROLE_LOOKED_UP`]) are appended
+/// to the vector.
+#[allow(clippy::too_many_arguments)]
 fn append_role_sequence(
     v: &View,
     base: &[[u64; NB]],
@@ -185,13 +221,17 @@ fn append_role_sequence(
     is_cue: &[bool],
     mask: u64,
     f: &mut SeqFeatures,
+    mut starts: Option<(&Model, &mut Vec<[i32; MAX_LABELS]>)>,
 ) -> Range<usize> {
     let win = window(v, cue);
     let ids = cue_ids(v, cue);
     let ctx = RoleContext::new(v, &win, cue, is_cue);
     for j in win.clone() {
         let start = f.ids.len();
-        role_features(v, base, &win, cue, ids, &ctx, j, f);
+        let place = role_features(v, base, &win, cue, ids, &ctx, j, f);
+        if let Some((model, s)) = &mut starts {
+            s.push(model.role_relative.of(&model.role_table, place));
+        }
         debug_assert_eq!(f.ids.len() - start, ROLE_FEATURES);
         if mask != u64::MAX {
             // Keep the features whose position's bit is set, in place.
@@ -222,6 +262,7 @@ pub fn label_roles(
         cues,
         &mut SeqFeatures::default(),
         &mut Vec::new(),
+        &mut Vec::new(),
     )
 }
 
@@ -232,6 +273,7 @@ fn label_roles_with(
     cues: &[Range<usize>],
     f: &mut SeqFeatures,
     buf: &mut Vec<f32>,
+    starts: &mut Vec<[i32; MAX_LABELS]>,
 ) -> Vec<RawAttribution> {
     let mut is_cue = vec![false; v.len()];
     for c in cues {
@@ -240,20 +282,26 @@ fn label_roles_with(
     // Every cue's window features, then their emission scores in one pass, then each window
     // decoded on its slice.
     f.clear();
+    starts.clear();
+    let all_features = model.mask.role == u64::MAX;
     let mut windows = Vec::with_capacity(cues.len());
     for cue in cues {
         let first = f.len();
-        let win = append_role_sequence(v, base, cue, is_cue.as_slice(), model.mask.role, f);
+        let sums = all_features.then_some((model, &mut *starts));
+        let win = append_role_sequence(v, base, cue, &is_cue, model.mask.role, f, sums);
         windows.push((first, win));
     }
-    if model.mask.role == u64::MAX {
-        // Every position has its ROLE_FEATURES features, one after another.
+    if all_features {
+        // Every position has its ROLE_FEATURES features, one after another; those not looked
+        // up are in the position's start.
+        let each = &*starts;
         emissions_strided(
             &model.role_table,
             &model.role_bias,
             &f.ids,
-            (ROLE_FEATURES, ROLE_FEATURES),
-            Some(ROLE_BIAS_FEATURE),
+            ROLE_FEATURES,
+            &[ROLE_LOOKED_UP],
+            |t| each[t],
             buf,
         );
     } else {
@@ -287,10 +335,11 @@ fn label_roles_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::{base_features, NB_CUE};
+    use crate::features::{base_features, CUE_BIAS_TEMPLATE, CUE_SUMMED, NB_CUE};
     use crate::lexicon::Lexicon;
     use crate::test_support::view_of;
     use crate::view::View;
+    use according_core::Doc;
 
     #[test]
     fn masks_leave_out_exactly_the_switched_off_features() {
@@ -315,5 +364,68 @@ mod tests {
         cue_features(&base, 3, !(1 << 4), &mut f);
         assert_eq!(f.ids.len(), NB_CUE - 1);
         assert!(!f.ids.contains(&base[3][4]));
+    }
+
+    #[test]
+    fn weights_summed_ahead_are_the_looked_up_ones() {
+        let ex = crate::Extractor::embedded().unwrap();
+        let model = ex.model();
+        let mut doc = Doc::new(
+            "t",
+            "t",
+            "“We will not stop,” the minister said on Monday. Officials said that the talks, \
+             which began in May, would resume.\n\nHe told reporters: “It is over. We are \
+             done.” According to the BBC, prices rose, analysts said.",
+        );
+        crate::nlp::Prep::embedded().run(&mut doc);
+        let v = View::new(&doc);
+        assert!(v.has_parse);
+        let (mut base, mut contexts) = (Vec::new(), Vec::new());
+        let mut scratch = FeatureScratch::default();
+        base_features_into(&v, &model.lexicon, &mut scratch, &mut base, &mut contexts);
+        // The cue tagger's bias and CUE_SUMMED templates.
+        for (b, &c) in base.iter().zip(&contexts) {
+            let mut want = model.cue_table.weights(b[CUE_BIAS_TEMPLATE]);
+            for k in CUE_SUMMED {
+                want = add_weights(want, model.cue_table.weights(b[k]));
+            }
+            assert_eq!(model.cue_context.of(c), want);
+        }
+        // The role tagger's features before ROLE_LOOKED_UP, at every window token of every cue.
+        let cues: Vec<_> = find_cues(model, &v, &base, &contexts)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert!(cues.len() >= 4, "{cues:?}");
+        let mut is_cue = vec![false; v.len()];
+        for c in &cues {
+            is_cue[c.clone()].iter_mut().for_each(|x| *x = true);
+        }
+        for cue in &cues {
+            let win = window(&v, cue);
+            let ctx = RoleContext::new(&v, &win, cue, &is_cue);
+            for j in win.clone() {
+                let mut f = SeqFeatures::default();
+                f.clear();
+                let place = role_features(&v, &base, &win, cue, cue_ids(&v, cue), &ctx, j, &mut f);
+                let want = f.ids[..ROLE_LOOKED_UP.start]
+                    .iter()
+                    .fold([0; MAX_LABELS], |a, &id| {
+                        add_weights(a, model.role_table.weights(id))
+                    });
+                assert_eq!(model.role_relative.of(&model.role_table, place), want);
+            }
+        }
+        // Masks that keep every feature take the general path, which looks every one up.
+        let mut general = crate::Extractor::embedded().unwrap();
+        general.model_mut().mask = FeatureMask {
+            cue: !(1 << 63),
+            role: !(1 << 63),
+        };
+        let found = extract(model, &v);
+        assert!(found
+            .iter()
+            .any(|a| !a.source.is_empty() && !a.content.is_empty()));
+        assert_eq!(found, extract(general.model(), &v));
     }
 }
