@@ -29,24 +29,34 @@ pub fn mix(a: u64, b: u64) -> u64 {
     h ^ (h >> 29)
 }
 
-/// Hash of the word's shape class (`Xx`, `XX`, `x`, `d`, `p`, `empty`).
-fn shape_hash(w: &str) -> u64 {
+/// Hashes of the word shape classes, in the order of [`shape_index`].
+const SHAPES: [u64; 6] = [
+    hash_str("empty"),
+    hash_str("XX"),
+    hash_str("Xx"),
+    hash_str("x"),
+    hash_str("d"),
+    hash_str("p"),
+];
+
+/// The word's shape class (`empty`, `XX`, `Xx`, `x`, `d`, `p`) as an index in [`SHAPES`].
+fn shape_index(w: &str) -> usize {
     let mut cs = w.chars();
     let Some(c) = cs.next() else {
-        return const { hash_str("empty") };
+        return 0;
     };
     if c.is_uppercase() {
         if w.chars().all(|c| c.is_uppercase() || c == '.') {
-            const { hash_str("XX") }
+            1
         } else {
-            const { hash_str("Xx") }
+            2
         }
     } else if c.is_lowercase() {
-        const { hash_str("x") }
+        3
     } else if c.is_ascii_digit() {
-        const { hash_str("d") }
+        4
     } else {
-        const { hash_str("p") }
+        5
     }
 }
 
@@ -79,6 +89,46 @@ pub fn quote_state_hash(v: &View, i: usize) -> u64 {
 fn template_names() -> &'static [u64; NB] {
     static NAMES: OnceLock<[u64; NB]> = OnceLock::new();
     NAMES.get_or_init(|| std::array::from_fn(|k| hash_parts(&["tpl", &k.to_string()])))
+}
+
+/// Template ids of few values, mixed once: (`f1(k, x)` is `mix(names[k], x)`).
+struct FewValueIds {
+    /// `f1(5, in_lex)` by in-lexicon (the first mix of template 5).
+    in_lex: [u64; 2],
+    /// `f2(12, in_lex, qs)` by in-lexicon and quotation state (the first two of template 12).
+    in_lex_quote: [[u64; 4]; 2],
+    /// `f2(11, spos, qs)` by place in sentence and quotation state.
+    place_quote: [[u64; 4]; 4],
+    /// `f1(13, bucket)` by [`BUCKETS`] index.
+    bucket: [u64; BUCKETS.len()],
+    /// `f1(14, seq)` by ([`SEQ_POSITIONS`], [`BUCKETS`]) index.
+    seq: [[u64; BUCKETS.len()]; SEQ_POSITIONS.len()],
+    /// `f1(18, k0)` by child signature bits (16: no parse).
+    signature: [u64; 17],
+    /// `f1(25, shape)` by [`shape_index`].
+    shape: [u64; SHAPES.len()],
+    /// `f1(26, qs)` by quotation state.
+    quote: [u64; 4],
+}
+
+fn few_value_ids() -> &'static FewValueIds {
+    static IDS: OnceLock<FewValueIds> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let names = template_names();
+        let f1 = |k: usize, a: u64| mix(names[k], a);
+        const IN_LEX: [u64; 2] = [hash_str("0"), hash_str("1")];
+        let seqs = seq_mark_hashes();
+        FewValueIds {
+            in_lex: IN_LEX.map(|l| f1(5, l)),
+            in_lex_quote: IN_LEX.map(|l| QUOTE_STATES.map(|q| mix(f1(12, l), q))),
+            place_quote: SPOS.map(|p| QUOTE_STATES.map(|q| mix(f1(11, p), q))),
+            bucket: BUCKET_HASHES.map(|b| f1(13, b)),
+            seq: seqs.map(|row| row.map(|h| f1(14, h))),
+            signature: SIGS.map(|h| f1(18, h)),
+            shape: SHAPES.map(|h| f1(25, h)),
+            quote: QUOTE_STATES.map(|q| f1(26, q)),
+        }
+    })
 }
 
 /// `hash_parts(&[position, bucket])` for every ([`SEQ_POSITIONS`], [`BUCKETS`]) pair.
@@ -182,6 +232,37 @@ impl CueContextScores {
     }
 }
 
+/// Hashes of one document's tag names (POS, dependency relations), remembered by address:
+/// the tagger and parser give their tokens the same few static strings, which were hashed
+/// anew at every token. Kept for one document only, whose strings all outlive it (a string
+/// freed, its address reused by another, would be found under the address).
+struct TagHashes {
+    /// (address, length, hash); length `usize::MAX`: empty.
+    slots: [(usize, usize, u64); 64],
+}
+
+impl TagHashes {
+    fn new() -> TagHashes {
+        TagHashes {
+            slots: [(0, usize::MAX, 0); 64],
+        }
+    }
+
+    /// `hash_parts(&[s])`.
+    #[inline]
+    fn get(&mut self, s: &str) -> u64 {
+        let (at, len) = (s.as_ptr() as usize, s.len());
+        let k = ((at as u64 ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize;
+        let slot = &mut self.slots[k];
+        if slot.0 == at && slot.1 == len {
+            return slot.2;
+        }
+        let h = hash_parts(&[s]);
+        *slot = (at, len, h);
+        h
+    }
+}
+
 /// Base features of every token of the view.
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let mut out = Vec::new();
@@ -230,9 +311,7 @@ pub fn base_features_into(
         kids,
         kid_bits,
     } = scratch;
-    child_signatures_into(v, kids, kid_bits);
     const NO_HEAD_BUCKET: u64 = hash_str("none");
-    const IN_LEX: [u64; 2] = [hash_str("0"), hash_str("1")];
     const MARKS: [u64; 3] = [hash_str("-"), hash_str("open"), hash_str("close")];
     // Strings are hashed once per token; templates combine the hashes with `mix` (hashing
     // every template's strings anew was most of this function's time).
@@ -247,8 +326,10 @@ pub fn base_features_into(
     wh.extend([bound[1]; PAD]);
     ph.clear();
     ph.extend([bound[2]; PAD]);
-    ph.extend(v.toks.iter().map(|t| hs(t.upos.unwrap_or("-"))));
+    let mut tags = TagHashes::new();
+    ph.extend(v.toks.iter().map(|t| tags.get(t.upos.unwrap_or("-"))));
     ph.extend([bound[2]; PAD]);
+    child_signatures_into(v, &ph[PAD..PAD + n], kids, kid_bits);
     mh.clear();
     mh.extend([bound[2]; PAD]);
     mh.extend(v.toks.iter().map(|t| match t.mark {
@@ -263,13 +344,13 @@ pub fn base_features_into(
     wb_index.extend(words.iter().map(|&h| lex.cues.word_bucket_index(h)));
     wbh.clear();
     wbh.extend(wb_index.iter().map(|&b| BUCKET_HASHES[usize::from(b)]));
-    let seq_hashes = seq_mark_hashes();
     lex.cues.seq_mark_indices_into(words, wb_index, seqs);
     let (wp, pp, mp, wbh, seqs, kids) = (&wh[..], &ph[..], &mh[..], &wbh[..], &seqs[..], &kids[..]);
     // Neighbour `d` of token `i` (|d| <= PAD).
     let w = |i: usize, d: isize| wp[(PAD + i).wrapping_add_signed(d)];
     let pos = |i: usize, d: isize| pp[(PAD + i).wrapping_add_signed(d)];
     let mark = |i: usize, d: isize| mp[(PAD + i).wrapping_add_signed(d)];
+    let few = few_value_ids();
     let names = template_names();
     let f1 = |k: usize, a: u64| mix(names[k], a);
     let f2 = |k: usize, a: u64, b: u64| mix(mix(names[k], a), b);
@@ -299,25 +380,28 @@ pub fn base_features_into(
         } else {
             3
         };
-        let spos = SPOS[place];
         let hp = t
             .head
             .map_or(const { hash_str("<root>") }, |h| pos(h as usize, 0));
-        let dep = hs(t.deprel.unwrap_or("-"));
-        let in_lex = IN_LEX[usize::from(lex.contains_stem_hash(sth))];
+        let dep = tags.get(t.deprel.unwrap_or("-"));
+        let in_lex = usize::from(lex.contains_stem_hash(sth));
         let wb = wbh[i];
         let (sp, sb) = seqs[i];
-        let seq = seq_hashes[usize::from(sp)][usize::from(sb)];
         let q = quote_state(v, i);
-        let qs = QUOTE_STATES[q];
+        let signature = if v.has_parse {
+            usize::from(kid_bits[i] & 15)
+        } else {
+            16
+        };
         contexts.push(CueContext {
             place_quote: (place * 4 + q) as u8,
             bucket: wb_index[i],
             seq: sp * BUCKETS.len() as u8 + sb,
-            signature: if v.has_parse { kid_bits[i] & 15 } else { 16 },
+            signature: signature as u8,
         });
         let head_bucket = t.head.map_or(NO_HEAD_BUCKET, |h| wbh[h as usize]);
-        let (k0, k1, k2) = kids[i];
+        let (_, k1, k2) = kids[i];
+        // `f1`, `f2`, `f3` of the templates; those of few values are mixed once, in `few`.
         out.push([
             // The cue tagger's templates.
             names[CUE_BIAS_TEMPLATE],
@@ -325,20 +409,20 @@ pub fn base_features_into(
             f1(2, w(i, 1)),
             f1(3, w(i, -2)),
             f1(4, w(i, 2)),
-            f2(5, in_lex, sth),
+            mix(few.in_lex[in_lex], sth),
             f3(6, mark(i, -1), mark(i, 1), w(i, -1)),
             f1(7, pos(i, 0)),
             f2(8, pos(i, -1), pos(i, 0)),
             f2(9, pos(i, 0), pos(i, 1)),
             f2(10, dep, hp),
-            f2(11, spos, qs),
-            f3(12, in_lex, qs, pos(i, 0)),
-            f1(13, wb),
-            f1(14, seq),
+            few.place_quote[place][q],
+            mix(few.in_lex_quote[in_lex][q], pos(i, 0)),
+            few.bucket[usize::from(wb_index[i])],
+            few.seq[usize::from(sp)][usize::from(sb)],
             f2(15, word, pos(i, 1)),
             f3(16, pos(i, -2), pos(i, -1), pos(i, 0)),
             f1(17, w(i, -3)),
-            f1(18, k0),
+            few.signature[signature],
             f2(19, k2, k1),
             f2(20, dep, wb),
             f2(21, dep, head_bucket),
@@ -346,8 +430,8 @@ pub fn base_features_into(
             f1(22, word),
             f2(23, word, w(i, 1)),
             f1(24, hs(suf)),
-            f1(25, shape_hash(v.word(i))),
-            f1(26, qs),
+            few.shape[shape_index(v.word(i))],
+            few.quote[q],
         ]);
     }
 }
@@ -355,7 +439,13 @@ pub fn base_features_into(
 /// Per token, from the parse, hashed: (signature of its subject/object/clausal children —
 /// `S`, `O`, `C` ccomp, `X` xcomp, `P` parataxis or ccomp with xcomp — the clausal complement
 /// kind it governs, the POS of its subject). `-` without a parse.
-fn child_signatures_into(v: &View, out: &mut Vec<(u64, u64, u64)>, bits: &mut Vec<u8>) {
+/// `pos` are the tokens' POS hashes.
+fn child_signatures_into(
+    v: &View,
+    pos: &[u64],
+    out: &mut Vec<(u64, u64, u64)>,
+    bits: &mut Vec<u8>,
+) {
     const REL: [&str; 8] = [
         "nsubj",
         "nsubj:pass",
@@ -387,7 +477,7 @@ fn child_signatures_into(v: &View, out: &mut Vec<(u64, u64, u64)>, bits: &mut Ve
         match REL.iter().position(|r| *r == rel) {
             Some(0 | 1) => {
                 bits[h] |= 1;
-                out[h].2 = hash_str(v.toks[i].upos.unwrap_or("-"));
+                out[h].2 = pos[i];
             }
             Some(2) => bits[h] |= 2,
             Some(3) => {
