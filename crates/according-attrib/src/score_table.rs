@@ -258,12 +258,46 @@ impl ScoreTable {
     /// Add the weights of feature `f` to `acc`.
     #[inline(always)]
     pub fn add_one(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {
+        self.add_one_matching(f, acc, Self::matches);
+    }
+
+    /// [`ScoreTable::add_one`] for a caller compiled with AVX2 (see
+    /// [`crate::sequence::emissions_strided`]): one compare finds the fingerprint.
+    ///
+    /// # Safety
+    /// The CPU must support AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    pub unsafe fn add_one_avx2(&self, f: u64, acc: &mut [i32; MAX_LABELS]) {
+        self.add_one_matching(f, acc, |bucket, fp| {
+            use std::arch::x86_64::*;
+            // SAFETY: the caller's CPU has AVX2; the 32-byte read starts at the bucket's
+            // fingerprints and ends inside its weights (64-byte bucket), whose lanes are
+            // masked out.
+            unsafe {
+                let key = _mm256_set1_epi32(fp as i32);
+                let fps = _mm256_loadu_si256(bucket.fp.as_ptr().cast());
+                let eq = _mm256_castsi256_ps(_mm256_cmpeq_epi32(fps, key));
+                _mm256_movemask_ps(eq) as u32 & ((1 << SLOTS) - 1)
+            }
+        });
+    }
+
+    /// [`ScoreTable::add_one`] with `matches` finding the fingerprint in a bucket (as
+    /// [`ScoreTable::matches`] does).
+    #[inline(always)]
+    fn add_one_matching(
+        &self,
+        f: u64,
+        acc: &mut [i32; MAX_LABELS],
+        matches: impl Fn(&Bucket, u32) -> u32,
+    ) {
         let fp = fingerprint(f);
         let home = self.home(f);
         debug_assert!(home < self.buckets.len());
         // SAFETY: `home` is less than the number of buckets (see `home`).
         let bucket = unsafe { self.buckets.get_unchecked(home) };
-        let m = Self::matches(bucket, fp);
+        let m = matches(bucket, fp);
         // Walk on when the feature is not at home but its overflow bit is set, or when its
         // home holds side-list features. Both are rare, and so is the first test's passing,
         // which does not depend on whether the feature is known (that is unpredictable).
@@ -474,6 +508,30 @@ mod tests {
             let mut b = [0i32; MAX_LABELS];
             t.add_scores(&f, &mut b);
             assert_eq!(a, b, "features {f:?}");
+        }
+    }
+
+    #[test]
+    fn the_avx2_lookup_is_the_sse2_one() {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // Four labels, a side list, overflows, absent features (as in the test above).
+            let mut tr = Trainer::new(4);
+            for i in 0..3000u64 {
+                let f = [i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i % 11 + 7];
+                let y = if i % 500 == 0 { 3 } else { (i % 3) as usize };
+                tr.update(&f, y, 1.0);
+                tr.tick();
+            }
+            let t = ScoreTable::new(&tr.finish(0.0));
+            for i in 0..3500u64 {
+                let f = i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i % 3);
+                let (mut a, mut b) = ([0; MAX_LABELS], [0; MAX_LABELS]);
+                t.add_one(f, &mut a);
+                // SAFETY: the CPU has AVX2 (checked above).
+                unsafe { t.add_one_avx2(f, &mut b) };
+                assert_eq!(a, b, "feature {f}");
+            }
         }
     }
 
