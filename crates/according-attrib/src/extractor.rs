@@ -185,6 +185,7 @@ impl Extractor {
                 truncated,
             );
         }
+        v.recycle();
         doc.attributions = atts;
         resolve::resolve(doc, &infos);
         raw.iter().map(|r| r.score).collect()
