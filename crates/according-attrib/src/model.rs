@@ -130,6 +130,7 @@ pub fn cue_ids(v: &View, cue: &Range<usize>) -> (u64, u64) {
 }
 
 /// Per-window context for the role tagger, computed once per cue.
+#[derive(Default)]
 pub struct RoleContext {
     /// Prefix counts over the window: quotation marks, other cues' tokens, commas.
     quotes: Vec<u32>,
@@ -146,12 +147,33 @@ pub struct RoleContext {
     /// The cue's sentence and paragraph.
     cue_sentence: i64,
     cue_paragraph: i64,
+    /// Buffers of [`RoleContext::fill`]: the ids of the cue's children's relations met,
+    /// the walks up the heads.
+    child_ids: Vec<(usize, u64)>,
+    hangs: Hangs,
 }
 
 impl RoleContext {
     pub fn new(v: &View, win: &Range<usize>, cue: &Range<usize>, is_cue: &[bool]) -> Self {
-        let mut quotes = Vec::with_capacity(win.len() + 1);
-        let mut others = Vec::with_capacity(win.len() + 1);
+        let mut ctx = RoleContext::default();
+        ctx.fill(v, win, cue, is_cue);
+        ctx
+    }
+
+    /// This context made anew for the cue at `cue` and its window `win`, in the buffers it
+    /// has (a role window's seven small vectors were allocated and freed for every cue).
+    pub fn fill(&mut self, v: &View, win: &Range<usize>, cue: &Range<usize>, is_cue: &[bool]) {
+        let RoleContext {
+            quotes,
+            others,
+            path,
+            extent,
+            child_ids,
+            hangs,
+            ..
+        } = self;
+        quotes.clear();
+        others.clear();
         let (mut q, mut o) = (0u32, 0u32);
         quotes.push(0);
         others.push(0);
@@ -165,7 +187,7 @@ impl RoleContext {
             quotes.push(q);
             others.push(o);
         }
-        let mut path = Vec::with_capacity(win.len());
+        path.clear();
         // The head of the cue phrase (`X came to a conclusion, Butler noted`: `came`).
         let cue_head = v.toks[cue.clone()]
             .iter()
@@ -174,8 +196,8 @@ impl RoleContext {
         // `hash_parts(&["path", relation])` of each token, the fixed relations' ids computed
         // once, a child's relation once per window (the tokens under one child share it).
         let ids = path_ids();
-        let mut child_ids: Vec<(usize, u64)> = Vec::new();
-        let mut hangs = Hangs::new(win.clone());
+        child_ids.clear();
+        hangs.reset(win.clone());
         for j in win.clone() {
             path.push(match hangs.of(v, j, cue, cue_head) {
                 Hang::Unrelated => ids.unrelated,
@@ -197,7 +219,8 @@ impl RoleContext {
         // are compared by their path ids (distinct for these few names), not as strings.
         let ext = extent_ids();
         let outside = ext.outside;
-        let mut extent = vec![outside; win.len()];
+        extent.clear();
+        extent.resize(win.len(), outside);
         for &(rel_path, h) in &ext.rels {
             let first = path.iter().position(|&r| r == rel_path);
             let last = path.iter().rposition(|&r| r == rel_path);
@@ -216,16 +239,10 @@ impl RoleContext {
             .unwrap_or("-");
         let cue_rel = hash_parts(&["cuerel", cue_rel]);
         let rel_ids = relative_ids();
-        RoleContext {
-            quotes,
-            others,
-            path,
-            extent,
-            cue_rel,
-            cue_rel_dir_qs: rel_ids.dir_qs.map(|row| row.map(|id| mix(cue_rel, id))),
-            cue_sentence: i64::from(v.toks[cue.start].sentence),
-            cue_paragraph: i64::from(v.toks[cue.start].paragraph),
-        }
+        self.cue_rel = cue_rel;
+        self.cue_rel_dir_qs = rel_ids.dir_qs.map(|row| row.map(|id| mix(cue_rel, id)));
+        self.cue_sentence = i64::from(v.toks[cue.start].sentence);
+        self.cue_paragraph = i64::from(v.toks[cue.start].paragraph);
     }
 }
 
@@ -297,6 +314,7 @@ const MAX_HEAD_STEPS: u32 = 16;
 
 /// How each token of a window hangs off the cue, remembering the walks up the heads already
 /// made: the window's tokens share most of their ways up, which were walked anew for each.
+#[derive(Default)]
 struct Hangs {
     win: Range<usize>,
     walks: Vec<Walk>,
@@ -305,12 +323,11 @@ struct Hangs {
 }
 
 impl Hangs {
-    fn new(win: Range<usize>) -> Hangs {
-        Hangs {
-            walks: vec![Walk::Unknown; win.len()],
-            win,
-            steps: Vec::new(),
-        }
+    /// Start on window `win`, nothing walked.
+    fn reset(&mut self, win: Range<usize>) {
+        self.walks.clear();
+        self.walks.resize(win.len(), Walk::Unknown);
+        self.win = win;
     }
 
     /// How token `j` hangs off the cue in the parse: through the cue's child on the path from

@@ -52,8 +52,34 @@ fn viterbi_fixed<const N: usize>(
     let (rows, _) = trans.as_chunks::<N>();
     let tr: [[f32; N]; N] = std::array::from_fn(|p| rows[p]);
     let start = rows[N];
-    let mut score = vec![[f32::NEG_INFINITY; N]; len];
-    let mut back = vec![[0u8; N]; len];
+    TABLES.with_borrow_mut(|(score, back)| {
+        score.clear();
+        score.resize(len * N, f32::NEG_INFINITY);
+        back.clear();
+        back.resize(len * N, 0);
+        let (score, _) = score.as_chunks_mut::<N>();
+        let (back, _) = back.as_chunks_mut::<N>();
+        viterbi_in::<N>(emis, &tr, &start, score, back, allowed)
+    })
+}
+
+thread_local! {
+    /// [`viterbi_fixed`]'s score and back-pointer tables, kept from one call to the next (a
+    /// document decodes each sentence and each cue's window: three allocations each).
+    static TABLES: std::cell::RefCell<(Vec<f32>, Vec<u8>)> = Default::default();
+}
+
+/// [`viterbi_fixed`] in the tables `score` and `back` (`emis.len()` rows, the scores
+/// negative infinity, as they start).
+fn viterbi_in<const N: usize>(
+    emis: &[[f32; N]],
+    tr: &[[f32; N]; N],
+    start: &[f32; N],
+    score: &mut [[f32; N]],
+    back: &mut [[u8; N]],
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let len = emis.len();
     for y in 0..N {
         if allowed(0, y) {
             score[0][y] = emis[0][y] + start[y];

@@ -63,8 +63,15 @@ struct Scratch {
     contexts: Vec<CueContext>,
     seq: SeqFeatures,
     emis: Vec<f32>,
-    /// Each role window position's weights summed ahead (see [`RelativeScores`]).
-    role_starts: Vec<[i32; MAX_LABELS]>,
+    roles: RoleScratch,
+}
+
+/// Buffers of [`label_roles`], kept from one document to the next.
+#[derive(Default)]
+struct RoleScratch {
+    /// Each window position's weights summed ahead (see [`RelativeScores`]).
+    starts: Vec<[i32; MAX_LABELS]>,
+    context: RoleContext,
 }
 
 /// Documents longer than this (in tokens) give their buffers back after extraction.
@@ -105,7 +112,7 @@ fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution>
         &ranges,
         &mut s.seq,
         &mut s.emis,
-        &mut s.role_starts,
+        &mut s.roles,
     );
     for (a, c) in out.iter_mut().zip(&cues) {
         a.score = c.1;
@@ -207,10 +214,11 @@ pub fn role_sequence(
     f: &mut SeqFeatures,
 ) -> Range<usize> {
     f.clear();
-    append_role_sequence(v, base, cue, is_cue, mask, f, None)
+    let mut ctx = RoleContext::default();
+    append_role_sequence(v, base, cue, is_cue, mask, f, &mut ctx, None)
 }
 
-/// [`role_sequence`] appended to the positions already in `f`; with `starts`, each
+/// [`role_sequence`] appended to the positions already in `f` (`ctx` a buffer); with `starts`, each
 /// position's weights summed ahead (of the features not in [`ROLE_LOOKED_UP`]) are appended
 /// to the vector.
 #[allow(clippy::too_many_arguments)]
@@ -221,14 +229,15 @@ fn append_role_sequence(
     is_cue: &[bool],
     mask: u64,
     f: &mut SeqFeatures,
+    ctx: &mut RoleContext,
     mut starts: Option<(&Model, &mut Vec<[i32; MAX_LABELS]>)>,
 ) -> Range<usize> {
     let win = window(v, cue);
     let ids = cue_ids(v, cue);
-    let ctx = RoleContext::new(v, &win, cue, is_cue);
+    ctx.fill(v, &win, cue, is_cue);
     for j in win.clone() {
         let start = f.ids.len();
-        let place = role_features(v, base, &win, cue, ids, &ctx, j, f);
+        let place = role_features(v, base, &win, cue, ids, ctx, j, f);
         if let Some((model, s)) = &mut starts {
             s.push(model.role_relative.of(&model.role_table, place));
         }
@@ -262,7 +271,7 @@ pub fn label_roles(
         cues,
         &mut SeqFeatures::default(),
         &mut Vec::new(),
-        &mut Vec::new(),
+        &mut RoleScratch::default(),
     )
 }
 
@@ -273,8 +282,12 @@ fn label_roles_with(
     cues: &[Range<usize>],
     f: &mut SeqFeatures,
     buf: &mut Vec<f32>,
-    starts: &mut Vec<[i32; MAX_LABELS]>,
+    scratch: &mut RoleScratch,
 ) -> Vec<RawAttribution> {
+    let RoleScratch {
+        starts,
+        context: ctx,
+    } = scratch;
     let mut is_cue = vec![false; v.len()];
     for c in cues {
         is_cue[c.clone()].iter_mut().for_each(|x| *x = true);
@@ -288,7 +301,7 @@ fn label_roles_with(
     for cue in cues {
         let first = f.len();
         let sums = all_features.then_some((model, &mut *starts));
-        let win = append_role_sequence(v, base, cue, &is_cue, model.mask.role, f, sums);
+        let win = append_role_sequence(v, base, cue, &is_cue, model.mask.role, f, ctx, sums);
         windows.push((first, win));
     }
     if all_features {
