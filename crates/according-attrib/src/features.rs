@@ -263,6 +263,26 @@ impl TagHashes {
     }
 }
 
+/// `a == b`, compared inline when short (a call to `memcmp` for every token's lemma and word
+/// cost more than the comparison).
+#[inline]
+fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    let u64_at = |s: &[u8], k: usize| u64::from_le_bytes(s[k..k + 8].try_into().unwrap());
+    let u32_at = |s: &[u8], k: usize| u32::from_le_bytes(s[k..k + 4].try_into().unwrap());
+    match n {
+        // The first and last 8 (or 4) bytes, overlapping when shorter than 16 (or 8).
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        _ => a == b,
+    }
+}
+
 /// Base features of every token of the view.
 pub fn base_features(v: &View, lex: &Lexicon) -> Vec<[u64; NB]> {
     let mut out = Vec::new();
@@ -346,10 +366,8 @@ pub fn base_features_into(
     wbh.extend(wb_index.iter().map(|&b| BUCKET_HASHES[usize::from(b)]));
     lex.cues.seq_mark_indices_into(words, wb_index, seqs);
     let (wp, pp, mp, wbh, seqs, kids) = (&wh[..], &ph[..], &mh[..], &wbh[..], &seqs[..], &kids[..]);
-    // Neighbour `d` of token `i` (|d| <= PAD).
-    let w = |i: usize, d: isize| wp[(PAD + i).wrapping_add_signed(d)];
+    // Token `i`'s POS (a head's; a token's own neighbours are read from its neighbourhood).
     let pos = |i: usize, d: isize| pp[(PAD + i).wrapping_add_signed(d)];
-    let mark = |i: usize, d: isize| mp[(PAD + i).wrapping_add_signed(d)];
     let few = few_value_ids();
     let names = template_names();
     let f1 = |k: usize, a: u64| mix(names[k], a);
@@ -361,11 +379,19 @@ pub fn base_features_into(
     contexts.clear();
     contexts.reserve(n);
     for i in 0..n {
+        // Token `i`'s neighbourhoods, so that reading neighbour `d` checks no bounds.
+        let wn: &[u64; 2 * PAD + 1] = wp[i..i + 2 * PAD + 1].try_into().unwrap();
+        let pn: &[u64; 2 * PAD + 1] = pp[i..i + 2 * PAD + 1].try_into().unwrap();
+        let mn: &[u64; 2 * PAD + 1] = mp[i..i + 2 * PAD + 1].try_into().unwrap();
+        let at = |d: isize| (PAD as isize + d) as usize;
+        let w = |_: usize, d: isize| wn[at(d)];
+        let pos_near = |_: usize, d: isize| pn[at(d)];
+        let mark = |_: usize, d: isize| mn[at(d)];
         let t = &v.toks[i];
         let word = w(i, 0);
         let st = t.lemma.as_ref();
         // Most lemmas are the word itself, whose hash is at hand.
-        let sth = if *st == *t.lower { word } else { hs(st) };
+        let sth = if same_str(st, &t.lower) { word } else { hs(st) };
         let suf: &str = {
             let k = t.lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
             &t.lower[k..]
@@ -411,16 +437,16 @@ pub fn base_features_into(
             f1(4, w(i, 2)),
             mix(few.in_lex[in_lex], sth),
             f3(6, mark(i, -1), mark(i, 1), w(i, -1)),
-            f1(7, pos(i, 0)),
-            f2(8, pos(i, -1), pos(i, 0)),
-            f2(9, pos(i, 0), pos(i, 1)),
+            f1(7, pos_near(i, 0)),
+            f2(8, pos_near(i, -1), pos_near(i, 0)),
+            f2(9, pos_near(i, 0), pos_near(i, 1)),
             f2(10, dep, hp),
             few.place_quote[place][q],
-            mix(few.in_lex_quote[in_lex][q], pos(i, 0)),
+            mix(few.in_lex_quote[in_lex][q], pos_near(i, 0)),
             few.bucket[usize::from(wb_index[i])],
             few.seq[usize::from(sp)][usize::from(sb)],
-            f2(15, word, pos(i, 1)),
-            f3(16, pos(i, -2), pos(i, -1), pos(i, 0)),
+            f2(15, word, pos_near(i, 1)),
+            f3(16, pos_near(i, -2), pos_near(i, -1), pos_near(i, 0)),
             f1(17, w(i, -3)),
             few.signature[signature],
             f2(19, k2, k1),
@@ -510,3 +536,28 @@ pub const ROLE_TEMPLATES: [usize; 11] = [22, 1, 2, 23, 24, 25, 26, 6, 7, 10, 11]
 pub const WORD: usize = 22;
 pub const POS: usize = 7;
 pub const SHAPE: usize = 25;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_str_is_string_equality() {
+        let words: Vec<String> = (0..20)
+            .map(|n| "abcdefghijklmnopqrst"[..n].to_string())
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(same_str(a, b), a == b, "{a:?} {b:?}");
+                // The same length, one byte different anywhere.
+                for k in 0..b.len() {
+                    let mut c = b.clone().into_bytes();
+                    c[k] = b'z';
+                    let c = String::from_utf8(c).unwrap();
+                    assert_eq!(same_str(a, &c), *a == c, "{a:?} {c:?}");
+                }
+            }
+        }
+        assert!(same_str("naïve", "naïve") && !same_str("naïve", "naive"));
+    }
+}

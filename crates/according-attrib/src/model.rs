@@ -221,10 +221,16 @@ impl RoleContext {
         let outside = ext.outside;
         extent.clear();
         extent.resize(win.len(), outside);
-        for &(rel_path, h) in &ext.rels {
-            let first = path.iter().position(|&r| r == rel_path);
-            let last = path.iter().rposition(|&r| r == rel_path);
-            if let (Some(a), Some(b)) = (first, last) {
+        // The first and last token of each relation, in one pass over the paths.
+        let mut spans = [None::<(usize, usize)>; 6];
+        for (j, &p) in path.iter().enumerate() {
+            if let Some(r) = ext.rels.iter().position(|&(rel_path, _)| rel_path == p) {
+                let s = spans[r].get_or_insert((j, j));
+                s.1 = j;
+            }
+        }
+        for (&(_, h), span) in ext.rels.iter().zip(spans) {
+            if let Some((a, b)) = span {
                 for e in &mut extent[a..=b] {
                     if *e == outside {
                         *e = h;
