@@ -2,6 +2,7 @@
 //! each cue.
 
 use crate::features::{base_features_into, CueContext, FeatureScratch, CUE_LOOKED_UP, NB};
+use crate::features::{CUE_BIAS_TEMPLATE, NB_CUE};
 use crate::model::*;
 use crate::score_table::MAX_LABELS;
 use crate::sequence::{emissions, emissions_strided, margin, viterbi, SeqFeatures};
@@ -103,7 +104,8 @@ fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution>
         &mut s.base,
         &mut s.contexts,
     );
-    let cues = find_cues_with(model, v, &s.base, &s.contexts, &mut s.seq, &mut s.emis);
+    let contexts = Some(s.contexts.as_slice());
+    let cues = find_cues_with(model, v, &s.base, contexts, &mut s.seq, &mut s.emis);
     let ranges: Vec<Range<usize>> = cues.iter().map(|c| c.0.clone()).collect();
     let mut out = label_roles_with(
         model,
@@ -120,21 +122,29 @@ fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution>
     out
 }
 
-/// Cue token ranges with their margins.
-/// `contexts` are the tokens' [`CueContext`]s from [`base_features_into`].
-pub fn find_cues(
+/// Cue token ranges with their margins. (Each token's templates are looked up: extraction
+/// sums some ahead, see [`find_cues_in_context`].)
+pub fn find_cues(model: &Model, v: &View, base: &[[u64; NB]]) -> Vec<(Range<usize>, f32)> {
+    let mut buffers = (SeqFeatures::default(), Vec::new());
+    find_cues_with(model, v, base, None, &mut buffers.0, &mut buffers.1)
+}
+
+/// [`find_cues`] with the tokens' [`CueContext`]s from [`base_features_into`], whose
+/// templates' weights are summed ahead: the same cues and margins.
+pub fn find_cues_in_context(
     model: &Model,
     v: &View,
     base: &[[u64; NB]],
     contexts: &[CueContext],
 ) -> Vec<(Range<usize>, f32)> {
+    let mut buffers = (SeqFeatures::default(), Vec::new());
     find_cues_with(
         model,
         v,
         base,
-        contexts,
-        &mut SeqFeatures::default(),
-        &mut Vec::new(),
+        Some(contexts),
+        &mut buffers.0,
+        &mut buffers.1,
     )
 }
 
@@ -142,13 +152,13 @@ fn find_cues_with(
     model: &Model,
     v: &View,
     base: &[[u64; NB]],
-    contexts: &[CueContext],
+    contexts: Option<&[CueContext]>,
     f: &mut SeqFeatures,
     buf: &mut Vec<f32>,
 ) -> Vec<(Range<usize>, f32)> {
     // Emission scores of the whole document in one pass (the sentences cover the tokens in
     // order), then each sentence decoded on its slice.
-    if model.mask.cue == u64::MAX {
+    if let (u64::MAX, Some(contexts)) = (model.mask.cue, contexts) {
         // The bias template and those of CUE_SUMMED are in each token's start.
         emissions_strided(
             &model.cue_table,
@@ -157,6 +167,20 @@ fn find_cues_with(
             NB,
             &CUE_LOOKED_UP,
             |t| model.cue_context.of(contexts[t]),
+            buf,
+        );
+    } else if model.mask.cue == u64::MAX {
+        // The bias template (the first) is the same feature for every token: looked up once.
+        const _: () = assert!(CUE_BIAS_TEMPLATE == 0);
+        let bias = model.cue_table.weights(base.first().map_or(0, |b| b[0]));
+        let rest = std::slice::from_ref(&(1..NB_CUE));
+        emissions_strided(
+            &model.cue_table,
+            &model.cue_bias,
+            base.as_flattened(),
+            NB,
+            rest,
+            |_| bias,
             buf,
         );
     } else {
@@ -348,7 +372,7 @@ fn label_roles_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::{base_features, CUE_BIAS_TEMPLATE, CUE_SUMMED, NB_CUE};
+    use crate::features::{base_features, CUE_SUMMED};
     use crate::lexicon::Lexicon;
     use crate::test_support::view_of;
     use crate::view::View;
@@ -405,10 +429,9 @@ mod tests {
             assert_eq!(model.cue_context.of(c), want);
         }
         // The role tagger's features before ROLE_LOOKED_UP, at every window token of every cue.
-        let cues: Vec<_> = find_cues(model, &v, &base, &contexts)
-            .into_iter()
-            .map(|c| c.0)
-            .collect();
+        let found_cues = find_cues_in_context(model, &v, &base, &contexts);
+        assert_eq!(found_cues, find_cues(model, &v, &base));
+        let cues: Vec<_> = found_cues.into_iter().map(|c| c.0).collect();
         assert!(cues.len() >= 4, "{cues:?}");
         let mut is_cue = vec![false; v.len()];
         for c in &cues {
