@@ -588,39 +588,32 @@ fn attach(
     }
 }
 
-/// A political party's name (`Labour`, `the Tories`, `the Conservative Party`).
-/// The source nearest before `at` (a `they`), when it is in the same sentence or the one
-/// before and names several: a group or several names (`MPs`, `Sony and IBM`), an unnamed
-/// plural (`analysts`), a party named in the plural (`the Tories`). Nothing when the nearest
-/// source is anything else: a `they` may speak for people no source named.
-/// The role of the source just before `at` (this or the previous sentence) when it is a
-/// person named only by that role (`The BPI spokesman`) whose gender, if the role says one,
-/// is `gender`.
-fn unnamed_person_before(doc: &Doc, at: Span, gender: Option<gender::Gender>) -> Option<String> {
+/// The source nearest before `at`, if it lies in the same sentence or the one before.
+fn source_just_before(doc: &Doc, at: Span) -> Option<&Source> {
     let sentence = sentence_of(doc, at.start);
-    let prev = doc
-        .attributions
+    doc.attributions
         .iter()
         .filter_map(|a| a.source.as_ref())
         .filter(|s| s.span.end <= at.start)
-        .max_by_key(|s| s.span.start)?;
-    let role = prev.role.as_ref()?;
-    let agrees = gender.is_none() || gender::of_person(role).is_none_or(|g| Some(g) == gender);
-    (prev.kind == SourceType::Person
-        && prev.entity.is_none()
-        && agrees
-        && sentence_of(doc, prev.span.start) + 1 >= sentence)
-        .then(|| role.clone())
+        .max_by_key(|s| s.span.start)
+        .filter(|s| sentence_of(doc, s.span.start) + 1 >= sentence)
 }
 
+/// The role of the source just before `at` when it is a person named only by that role (`The
+/// BPI spokesman`) whose gender, if the role says one, is `gender`.
+fn unnamed_person_before(doc: &Doc, at: Span, gender: Option<gender::Gender>) -> Option<String> {
+    let prev = source_just_before(doc, at)?;
+    let role = prev.role.as_ref()?;
+    let agrees = gender.is_none() || gender::of_person(role).is_none_or(|g| Some(g) == gender);
+    (prev.kind == SourceType::Person && prev.entity.is_none() && agrees).then(|| role.clone())
+}
+
+/// The source just before `at` (a `they`) when it names several: a group or several names
+/// (`MPs`, `Sony and IBM`), an unnamed plural (`analysts`), a party named in the plural (`the
+/// Tories`). Nothing when the nearest source is anything else: a `they` may speak for people
+/// no source named.
 fn plural_source_before(doc: &Doc, at: Span) -> Option<Source> {
-    let sentence = sentence_of(doc, at.start);
-    let prev = doc
-        .attributions
-        .iter()
-        .filter_map(|a| a.source.as_ref())
-        .filter(|s| s.span.end <= at.start)
-        .max_by_key(|s| s.span.start)?;
+    let prev = source_just_before(doc, at)?;
     let plural_word = |t: &str| {
         let head = t.split(" of ").next().unwrap_or(t);
         let last = head
@@ -637,9 +630,10 @@ fn plural_source_before(doc: &Doc, at: Span) -> Option<Source> {
             SourceType::Organization => is_party(&prev.text) && plural_word(&prev.text),
             _ => false,
         };
-    (plural && sentence_of(doc, prev.span.start) + 1 >= sentence).then(|| prev.clone())
+    plural.then(|| prev.clone())
 }
 
+/// A political party's name (`Labour`, `the Tories`, `the Conservative Party`).
 fn is_party(name: &str) -> bool {
     let bare = name
         .strip_prefix("the ")
