@@ -5,7 +5,7 @@
 use crate::gender;
 use crate::source_words::is_honorific;
 use crate::sources::{analyze, SourceInfo};
-use according_core::{Doc, Entity, EntityType, Source, SourceType, Span};
+use according_core::{Doc, Entity, EntityType, Mention, Source, SourceType, Span};
 
 fn entity_type(k: SourceType) -> Option<EntityType> {
     Some(match k {
@@ -390,6 +390,22 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 })
                 .max()
                 .map(|(_, e)| e);
+            // Else a person the text named with that title in passing (`Chancellor Gordon
+            // Brown's announcement … The chancellor has said`).
+            if target.is_none() {
+                if let Some(m) = titled_person_before(doc, &role, src_span.start) {
+                    let name = m.text.clone();
+                    target = Some(
+                        entities
+                            .iter()
+                            .position(|e| e.kind == EntityType::Person && e.name == name)
+                            .unwrap_or_else(|| {
+                                entities.push(person_entity(&analyze(&name), m.span));
+                                entities.len() - 1
+                            }),
+                    );
+                }
+            }
         } else {
             target = find_named(&doc.text, &mut entities, &info, src_span.start);
         }
@@ -586,6 +602,30 @@ fn attach(
             _ => None,
         },
     }
+}
+
+/// The latest person the recogniser found right after the title `role` (lowercased words),
+/// before `at`: `Chancellor Gordon Brown` for `the chancellor`. Not after a word that makes it
+/// another office (`Shadow Chancellor George Osborne`).
+fn titled_person_before<'d>(doc: &'d Doc, role: &str, at: usize) -> Option<&'d Mention> {
+    const OTHER_OFFICE: &[&str] = &["shadow", "former", "deputy", "vice", "assistant", "junior"];
+    if role.is_empty() || role.split(' ').count() > 3 {
+        return None;
+    }
+    let titled = |m: &&Mention| {
+        let before = doc.text[..m.span.start].trim_end().to_lowercase();
+        let Some(rest) = before.strip_suffix(role) else {
+            return false;
+        };
+        let word_before = rest.split_whitespace().last().unwrap_or("");
+        (rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+            && !OTHER_OFFICE.contains(&word_before)
+    };
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == "PERSON" && m.span.end <= at)
+        .filter(titled)
+        .max_by_key(|m| m.span.start)
 }
 
 /// The source nearest before `at`, if it lies in the same sentence or the one before.

@@ -339,3 +339,15 @@ fn a_pronoun_after_an_unnamed_speaker_says_who_by_the_role() {
     let he = at(&doc, "said he would").source.as_ref().unwrap();
     assert_eq!(he.role.as_deref(), Some("The MEP"));
 }
+
+#[test]
+fn the_chancellor_is_the_person_titled_so_in_passing() {
+    // BBC 2005 politics/210: `The chancellor` named no one, though the article had said
+    // `Chancellor Gordon Brown's announcement`.
+    let doc = run(
+        "The action follows Chancellor Gordon Brown's announcement in July that 104,000 jobs \
+         would be cut. Shadow Chancellor Oliver Letwin attacked the plan. The chancellor has \
+         said that the cuts will allow funding for more teachers and police.",
+    );
+    assert_eq!(speaker(&doc, "has said").as_deref(), Some("Gordon Brown"));
+}
