@@ -485,11 +485,9 @@ mod tests {
         assert_eq!(t.scale(), w.scale());
     }
 
-    #[test]
-    fn a_fourth_label_is_scored_from_the_side_list() {
-        // Four labels, the fourth trained on a few features only (as the role tagger's cue
-        // label): every label's sum must be the weights', found in the home bucket, after an
-        // overflow, or absent.
+    /// Weights of four labels, the fourth trained on a few features only (as the role
+    /// tagger's cue label), so the table has a side list, overflows and absent features.
+    fn four_label_weights() -> Weights {
         let mut tr = Trainer::new(4);
         for i in 0..3000u64 {
             let f = [i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i % 11 + 7];
@@ -497,7 +495,15 @@ mod tests {
             tr.update(&f, y, 1.0);
             tr.tick();
         }
-        let w = tr.finish(0.0);
+        tr.finish(0.0)
+    }
+
+    #[test]
+    fn a_fourth_label_is_scored_from_the_side_list() {
+        // Four labels, the fourth trained on a few features only (as the role tagger's cue
+        // label): every label's sum must be the weights', found in the home bucket, after an
+        // overflow, or absent.
+        let w = four_label_weights();
         let t = ScoreTable::new(&w);
         assert!(!t.side.is_empty() && t.side.len() < 20);
         assert!(t.buckets.iter().any(|b| b.flags & !SIDE != 0));
@@ -516,14 +522,7 @@ mod tests {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // Four labels, a side list, overflows, absent features (as in the test above).
-            let mut tr = Trainer::new(4);
-            for i in 0..3000u64 {
-                let f = [i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i % 11 + 7];
-                let y = if i % 500 == 0 { 3 } else { (i % 3) as usize };
-                tr.update(&f, y, 1.0);
-                tr.tick();
-            }
-            let t = ScoreTable::new(&tr.finish(0.0));
+            let t = ScoreTable::new(&four_label_weights());
             for i in 0..3500u64 {
                 let f = i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i % 3);
                 let (mut a, mut b) = ([0; MAX_LABELS], [0; MAX_LABELS]);
