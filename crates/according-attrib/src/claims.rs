@@ -36,7 +36,12 @@ pub fn colon_quote(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
             })
             .find(|&i| v.toks[i].lower == ":")?
     };
-    let open = colon + 1;
+    quotation_at(v, colon + 1)
+}
+
+/// The quotation opening at token `open`, to the first closing mark in its paragraph
+/// (inclusive).
+fn quotation_at(v: &View, open: usize) -> Option<Range<usize>> {
     let t = v.toks.get(open)?;
     if t.mark != QuoteMark::Open {
         return None;
@@ -45,6 +50,25 @@ pub fn colon_quote(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
         .take_while(|&k| v.toks[k].paragraph == t.paragraph)
         .find(|&k| v.toks[k].mark == QuoteMark::Close)?;
     Some(open..close + 1)
+}
+
+/// The closing mark of a content piece that ends a quotation: its last token, or the one right
+/// after it (a piece may leave the mark out).
+fn closing_mark(v: &View, p: &Range<usize>) -> Option<usize> {
+    if v.toks[p.end - 1].mark == QuoteMark::Close {
+        Some(p.end - 1)
+    } else {
+        v.toks
+            .get(p.end)
+            .is_some_and(|t| t.mark == QuoteMark::Close)
+            .then_some(p.end)
+    }
+}
+
+/// Some token of `span` is a verb.
+fn has_verb(v: &View, span: &Range<usize>) -> bool {
+    span.clone()
+        .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
 }
 
 /// `pieces` less the tokens of `cut`.
@@ -72,9 +96,9 @@ fn bare_colon(r: &RawAttribution, v: &View) -> bool {
 
 /// Take each colon-claimed quotation out of the contents of the attributions that do not own
 /// it (see the module docs). The owner's content holds the whole quotation, and not the words
-/// between its cue and the colon (`told BBC Radio Scotland: "…"`). A bare colon cue whose colon closes a
-/// verb cue's frame (`Gen Musharraf told the BBC: "…"`) is that verb's colon, not an
-/// attribution of its own (it made `the BBC` the source).
+/// between its cue and the colon (`told BBC Radio Scotland: "…"`). A bare colon cue whose
+/// colon closes a verb cue's frame (`Gen Musharraf told the BBC: "…"`) is that verb's colon,
+/// not an attribution of its own (it made `the BBC` the source).
 pub fn release_claimed_quotes(v: &View, raw: &mut Vec<RawAttribution>) {
     let claimed = |raw: &[RawAttribution]| -> Vec<(usize, Range<usize>)> {
         raw.iter()
@@ -122,37 +146,20 @@ pub fn release_claimed_quotes(v: &View, raw: &mut Vec<RawAttribution>) {
 /// and punctuation (`"…," she said`, `"…," said Warren`, `"…," he said Friday`).
 fn trailing_quote(v: &View, r: &RawAttribution) -> Option<Range<usize>> {
     r.content.iter().find_map(|p| {
-        let (first, last) = (&v.toks[p.start], &v.toks[p.end - 1]);
-        let whole_quote = first.mark == QuoteMark::Open
-            && (last.mark == QuoteMark::Close
-                || v.toks
-                    .get(p.end)
-                    .is_some_and(|t| t.mark == QuoteMark::Close));
-        if !whole_quote || p.end > r.cue.start {
+        let close = closing_mark(v, p)?;
+        if v.toks[p.start].mark != QuoteMark::Open || p.end > r.cue.start {
             return None;
         }
         // `"… come from." He said it was …`: a quotation that ends its sentence is not what
         // the next sentence's cue reports.
-        let last_inside = if last.mark == QuoteMark::Close {
-            p.end.checked_sub(2).map(|i| &v.toks[i])
-        } else {
-            Some(last)
-        };
-        if last_inside.is_some_and(|t| t.lower == ".") {
+        if v.toks[close - 1].lower == "." {
             return None;
         }
         let gap_is_frame = (p.end..r.cue.start).all(|i| {
             let t = &v.toks[i];
             t.mark == QuoteMark::Close || t.lower == "," || r.source.iter().any(|s| s.contains(&i))
         });
-        gap_is_frame.then(|| {
-            let close = if last.mark == QuoteMark::Close {
-                p.end
-            } else {
-                p.end + 1
-            };
-            p.start..close
-        })
+        gap_is_frame.then_some(p.start..close + 1)
     })
 }
 
@@ -222,18 +229,11 @@ pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
             };
             // Each of b's pieces before its cue that opens with such a quotation loses it.
             let quote_at = |start: usize| {
-                let open = &v.toks[start];
-                if open.mark != QuoteMark::Open {
-                    return None;
-                }
-                let close = (start + 1..v.len())
-                    .take_while(|&k| v.toks[k].paragraph == open.paragraph)
-                    .find(|&k| v.toks[k].mark == QuoteMark::Close)?;
-                let q = start..close + 1;
+                let q = quotation_at(v, start)?;
                 let continued = q.end <= b_cue.start
                     && sentence_final_quote(v, &q)
                     && held_by_a(&q)
-                    && v.toks[b_cue.start].sentence != v.toks[close].sentence;
+                    && v.toks[b_cue.start].sentence != v.toks[q.end - 1].sentence;
                 continued.then_some(q)
             };
             let pieces: Vec<Range<usize>> = raw[b]
@@ -275,27 +275,14 @@ fn clause_after(v: &View, cue: &Range<usize>) -> Option<Range<usize>> {
             Some("PRON" | "PROPN" | "NOUN" | "DET" | "NUM" | "ADJ" | "SCONJ")
         );
     let end = crate::completion::sentence_body_end(v, cue.end);
-    let verb = (cue.end..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
-    (opens_clause && verb).then_some(cue.end..end)
+    (opens_clause && has_verb(v, &(cue.end..end))).then_some(cue.end..end)
 }
 
 /// `p` is a quotation (opening to closing mark) whose last words end a sentence (`… see."`).
 fn sentence_final_quote(v: &View, p: &Range<usize>) -> bool {
-    let first = &v.toks[p.start];
-    let (last, before_last) = (&v.toks[p.end - 1], p.end.checked_sub(2).map(|i| &v.toks[i]));
-    let end = if last.mark == QuoteMark::Close {
-        before_last
-    } else if v
-        .toks
-        .get(p.end)
-        .is_some_and(|t| t.mark == QuoteMark::Close)
-    {
-        Some(last)
-    } else {
-        None
-    };
-    first.mark == QuoteMark::Open
-        && end.is_some_and(|t| matches!(t.lower.as_ref(), "." | "?" | "!"))
+    v.toks[p.start].mark == QuoteMark::Open
+        && closing_mark(v, p)
+            .is_some_and(|c| matches!(v.toks[c - 1].lower.as_ref(), "." | "?" | "!"))
 }
 
 /// `Fast 3G networks are here, says the Global Mobile Suppliers Association.`: an attribution
@@ -307,22 +294,17 @@ pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
         if !r.content.is_empty() || r.source.is_empty() {
             continue;
         }
-        let frame_end = r.source.iter().map(|s| s.end).chain([r.cue.end]).max();
+        let (_, e) = crate::boundaries::frame(r);
         // (Not before a colon: `Howard says: UK heading wrong way` introduces what follows.)
-        let closes_sentence = frame_end.is_some_and(|e| {
-            let sentence = v.toks[e - 1].sentence;
-            (e..v.len())
-                .take_while(|&i| v.toks[i].sentence == sentence)
-                .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":")
-        });
+        let sentence = v.toks[e - 1].sentence;
+        let closes_sentence = (e..v.len())
+            .take_while(|&i| v.toks[i].sentence == sentence)
+            .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":");
         // A clause, not a fronted adverbial (`In a speech in Edinburgh, the prime minister said`).
         let clause = closes_sentence
             .then(|| fronted_clause(v, r, &is_cue))
             .flatten()
-            .filter(|c| {
-                c.clone()
-                    .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
-            });
+            .filter(|c| has_verb(v, c));
         r.content.extend(clause);
         if r.content.is_empty() {
             headline_says(v, r, &is_cue);
@@ -417,11 +399,7 @@ pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
             continue;
         }
         let before = sent.start..r.cue.start - 1;
-        let clause_before = !before.is_empty()
-            && before
-                .clone()
-                .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
-            && !is_cue[before.clone()].contains(&true);
+        let clause_before = has_verb(v, &before) && !is_cue[before.clone()].contains(&true);
         r.source = vec![source];
         r.content = if clause_before {
             vec![before, after]
@@ -488,13 +466,8 @@ fn retake_trailing_frame(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
         });
         opens && span.len() <= MAX_SOURCE && verbless(span)
     };
-    let clause_ok = |clause: &Range<usize>| {
-        !clause.is_empty()
-            && clause
-                .clone()
-                .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
-            && !is_cue[clause.clone()].contains(&true)
-    };
+    let clause_ok =
+        |clause: &Range<usize>| has_verb(v, clause) && !is_cue[clause.clone()].contains(&true);
     let before_cue = r.cue.start.checked_sub(1).filter(|&i| i >= sent.start);
     // Inverted: `…, say the Tories.`
     if before_cue.is_some_and(|i| v.toks[i].lower == ",") {
@@ -531,12 +504,7 @@ fn retake_trailing_frame(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
 /// `Security would be the key theme, said Mr Straw.`: the words of the sentence before the
 /// comma that opens a trailing source and cue, if no other cue is among them.
 fn fronted_clause(v: &View, r: &RawAttribution, is_cue: &[bool]) -> Option<Range<usize>> {
-    let frame_start = r
-        .source
-        .iter()
-        .map(|s| s.start)
-        .chain([r.cue.start])
-        .min()?;
+    let (frame_start, _) = crate::boundaries::frame(r);
     let comma = frame_start.checked_sub(1)?;
     let sent = &v.sentences[v.toks[frame_start].sentence as usize];
     let clause = sent.start..comma;

@@ -259,8 +259,7 @@ const PERFORMANCE_VERBS: &[&str] = &[
 /// `according to X`: the source is the phrase right after the cue, up to the next
 /// punctuation or sentence end. Applied when the tagger found no source to the right.
 fn according_to_source(v: &View, mut r: RawAttribution) -> RawAttribution {
-    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_ref()).collect();
-    if cue != ["according", "to"] {
+    if !crate::boundaries::is_according_to(v, &r.cue) {
         return r;
     }
     let sent = v.toks[r.cue.start].sentence;

@@ -613,7 +613,14 @@ fn titled_person_before<'d>(doc: &'d Doc, role: &str, at: usize) -> Option<&'d M
         return None;
     }
     let titled = |m: &&Mention| {
-        let before = doc.text[..m.span.start].trim_end().to_lowercase();
+        // Only the title and the word before it are read: lowercase that much of the text,
+        // not all of it before each mention.
+        let prefix = doc.text[..m.span.start].trim_end();
+        let mut from = prefix.len().saturating_sub(role.len() + 32);
+        while !prefix.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = prefix[from..].to_lowercase();
         let Some(rest) = before.strip_suffix(role) else {
             return false;
         };

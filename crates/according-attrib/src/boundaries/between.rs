@@ -153,10 +153,7 @@ pub fn according_to_source_stops_at_other_sources(v: &View, raw: &mut [RawAttrib
         .flat_map(|r| r.source.iter().map(|s| (r.cue.clone(), s.start)))
         .collect();
     for r in raw.iter_mut() {
-        let according_to = r.cue.len() == 2
-            && v.toks[r.cue.start].lower == "according"
-            && v.toks[r.cue.start + 1].lower == "to";
-        if !according_to {
+        if !super::is_according_to(v, &r.cue) {
             continue;
         }
         for s in r.source.iter_mut() {

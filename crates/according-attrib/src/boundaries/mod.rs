@@ -59,12 +59,17 @@ pub use tail::*;
 use crate::tagging::RawAttribution;
 use crate::view::View;
 
+/// The cue is `according to`.
+pub(crate) fn is_according_to(v: &View, cue: &std::ops::Range<usize>) -> bool {
+    cue.len() == 2 && v.toks[cue.start].lower == "according" && v.toks[cue.start + 1].lower == "to"
+}
+
 fn is_punct(v: &View, i: usize) -> bool {
     !v.toks[i].lower.chars().any(char::is_alphanumeric)
 }
 
 /// Token range from the first to the last token of the attribution's source and cue.
-fn frame(r: &RawAttribution) -> (usize, usize) {
+pub(crate) fn frame(r: &RawAttribution) -> (usize, usize) {
     let a = r.source.iter().map(|s| s.start).chain([r.cue.start]).min();
     let b = r.source.iter().map(|s| s.end).chain([r.cue.end]).max();
     (a.unwrap_or(r.cue.start), b.unwrap_or(r.cue.end))

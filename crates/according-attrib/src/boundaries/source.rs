@@ -63,8 +63,7 @@ pub fn source_modifiers(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// its comma when what follows the comma is the start of the content (a number or a word that
 /// opens no appositive), not `according to Richard Butler, the former head of …`.
 pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
-    let cue: Vec<&str> = r.cue.clone().map(|i| v.toks[i].lower.as_ref()).collect();
-    if cue != ["according", "to"] {
+    if !super::is_according_to(v, &r.cue) {
         return r;
     }
     let Some(k) = r.source.iter().position(|s| s.start == r.cue.end) else {
