@@ -91,6 +91,7 @@ impl Extractor {
             .map(|r| crate::boundaries::drop_dateline(&v, r))
             .map(|r| crate::boundaries::clause_out_of_source(&v, r))
             .map(|r| crate::boundaries::time_out_of_cue(&v, r))
+            .map(|r| crate::boundaries::cue_without_medium(&v, r))
             .map(|r| crate::relative::aside_as_source(&v, r))
             .map(|r| crate::relative::relative_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
@@ -498,14 +499,7 @@ fn build(v: &View, raw: &[RawAttribution]) -> Vec<Attribution> {
         let cue_span = cover(&cue_spans);
         let content_spans = spans_of(v, &r.content);
         let content_span = cover(&content_spans);
-        // Sources are one phrase: keep the run nearest the cue.
-        let nearest = r.source.iter().min_by_key(|s| {
-            if s.end <= r.cue.start {
-                r.cue.start - s.end
-            } else {
-                s.start.saturating_sub(r.cue.end)
-            }
-        });
+        let nearest = r.nearest_source();
         let source_spans = spans_of(v, nearest.map(std::slice::from_ref).unwrap_or(&[]));
         let source = (!source_spans.is_empty()).then(|| {
             let s = cover(&source_spans);

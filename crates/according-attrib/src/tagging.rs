@@ -21,6 +21,20 @@ pub struct RawAttribution {
     pub content: Vec<Range<usize>>,
 }
 
+impl RawAttribution {
+    /// The source piece nearest the cue: a source is one phrase, and the tagger's other
+    /// source pieces are its mistakes (a fronted subject, a clause after the content).
+    pub fn nearest_source(&self) -> Option<&Range<usize>> {
+        self.source.iter().min_by_key(|s| {
+            if s.end <= self.cue.start {
+                self.cue.start - s.end
+            } else {
+                s.start.saturating_sub(self.cue.end)
+            }
+        })
+    }
+}
+
 /// Runs of `label` in `labels` (offset by `base`), as token ranges.
 pub fn runs(labels: &[usize], label: usize, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();

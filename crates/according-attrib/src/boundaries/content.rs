@@ -209,10 +209,14 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// content, which the tagger (reading on from the cue) often misses.
 pub fn fronted_content(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
     const MAX_FRONT: usize = 15;
-    let (Some(first), false) = (r.content.first().cloned(), r.source.is_empty()) else {
+    let (Some(first), Some(source)) = (r.content.first().cloned(), r.nearest_source().cloned())
+    else {
         return r;
     };
-    let (frame_start, frame_end) = frame(&r);
+    // The frame is the source nearest the cue: a fronted subject the tagger took for a second
+    // source piece (`Acts of protest, Mr. Obama said, are …`) is what this rule gives back.
+    let frame_start = source.start.min(r.cue.start);
+    let frame_end = source.end.max(r.cue.end);
     if first.start < frame_end || first.start < 2 || v.toks[first.start - 1].lower != "," {
         return r;
     }
@@ -227,6 +231,7 @@ pub fn fronted_content(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawA
     let front_plain = (sent.start..open).all(|i| !is_cue[i] && v.toks[i].mark == QuoteMark::None);
     if between_plain && front_plain && v.toks[first.start].sentence == v.toks[open].sentence {
         r.content.insert(0, sent.start..open);
+        r.source.retain(|s| s.start >= open);
     }
     r
 }
@@ -318,6 +323,18 @@ mod tests {
             &is_cue,
         );
         assert_eq!(r.content, vec![0..2, pos("is")..w.len() - 1]);
+        // The tagger took the fronted subject for a second source piece: it is content.
+        let r = fronted_content(
+            &v,
+            raw(
+                said..said + 1,
+                vec![0..2, 3..said],
+                vec![pos("is")..w.len() - 1],
+            ),
+            &is_cue,
+        );
+        assert_eq!(r.content, vec![0..2, pos("is")..w.len() - 1]);
+        assert_eq!(r.source, vec![3..said]);
     }
 
     #[test]

@@ -196,6 +196,31 @@ pub fn medium_out_of_content(v: &View, mut r: RawAttribution) -> RawAttribution 
     r
 }
 
+/// `said of Mrs. Clinton's plan`, `said via email`, `said on Twitter`, `said in a statement`:
+/// a speaking verb's cue ends before what it spoke of and where, as PolNeAR marks it most
+/// often (train: `of` 5 of 5 left out, `on Twitter` 2 of 2, `in a statement` 2 of 3; `in an
+/// interview` is kept 3 of 4 times, and stays). The words cut off are neither cue nor content.
+pub fn cue_without_medium(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const SPEAKING: &[&str] = &["say", "tell", "write", "add", "comment", "speak"];
+    if r.cue.len() < 2 || !SPEAKING.contains(&v.toks[r.cue.start].lemma.as_ref()) {
+        return r;
+    }
+    let tail: Vec<&str> = (r.cue.start + 1..r.cue.end)
+        .map(|i| v.toks[i].lower.as_ref())
+        .collect();
+    let medium = match tail.as_slice() {
+        ["of"] => true,
+        ["via", ..] => true,
+        ["on", w] => matches!(*w, "twitter" | "facebook" | "instagram"),
+        ["in", "a" | "the", w] => matches!(*w, "statement" | "letter"),
+        _ => false,
+    };
+    if medium {
+        r.cue.end = r.cue.start + 1;
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,5 +282,24 @@ mod tests {
         let v = View::new(&doc);
         let r = raw(1..2, vec![0..1], vec![2..w.len() - 1]);
         assert_eq!(medium_out_of_content(&v, r).content, vec![2..w.len() - 1]);
+    }
+    #[test]
+    fn a_speaking_cue_ends_before_of_and_its_medium() {
+        let text = "Smith said of the plan. Jones said via email that it failed. \
+                    Lee said in a statement that it won. Kim said in an interview that it lost.";
+        let (doc, w) = tagged(text, &[("said", "VERB", "say")]);
+        let v = View::new(&doc);
+        let said: Vec<usize> = (0..w.len()).filter(|&i| w[i] == "said").collect();
+        let cue_to = |k: usize, end: &str| {
+            let e = (said[k]..w.len()).find(|&i| w[i] == end).unwrap();
+            let r = raw(said[k]..e, vec![said[k] - 1..said[k]], vec![]);
+            cue_without_medium(&v, r).cue
+        };
+        assert_eq!(cue_to(0, "the"), said[0]..said[0] + 1);
+        assert_eq!(cue_to(1, "that"), said[1]..said[1] + 1);
+        assert_eq!(cue_to(2, "that"), said[2]..said[2] + 1);
+        // PolNeAR keeps `in an interview` in the cue more often than not.
+        let k = said[3];
+        assert_eq!(cue_to(3, "that"), k..k + 4);
     }
 }
