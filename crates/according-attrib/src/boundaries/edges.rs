@@ -117,7 +117,16 @@ pub fn fronted_adverbial_out(v: &View, mut r: RawAttribution) -> RawAttribution 
     // transition was seamless, he said, …`) is as often what was said.
     let verbless =
         (first.start + 1..first.end).all(|i| !matches!(v.toks[i].upos, Some("VERB" | "AUX")));
-    if verbless && (quotation_after || subordinator) {
+    // `Asked about the bomb, she said …`, `Speaking in Ohio, Trump said …`: a participial
+    // opener tells how the source came to speak (PolNeAR train: 1 of 93 such openers is content).
+    // (A gerund subject is content: `Selling the unit may not prove simple, analysts say,
+    // especially …`, where the sentence goes on after a comma closing the frame.)
+    let frame_closed = v.toks[second.start - 1].lower == ",";
+    let participle = t.upos == Some("VERB")
+        && (t.lower.ends_with("ing") || t.lower.ends_with("ed"))
+        && v.word(first.start).starts_with(char::is_uppercase)
+        && (quotation_after || !frame_closed);
+    if participle || (verbless && (quotation_after || subordinator)) {
         r.content.remove(0);
     }
     r
@@ -275,6 +284,46 @@ mod tests {
             said..said + 1,
             vec![pos("she")..said],
             vec![0..pos(","), pos("and")..pos("cried") + 1],
+        );
+        assert_eq!(fronted_adverbial_out(&v, r.clone()).content, r.content);
+    }
+
+    #[test]
+    fn a_participial_opener_is_not_content_but_a_gerund_subject_is() {
+        let verbs = [
+            ("Questioned", "VERB", "question"),
+            ("said", "VERB", "say"),
+            ("had", "AUX", "have"),
+            ("been", "AUX", "be"),
+            ("shaken", "VERB", "shake"),
+        ];
+        let (doc, w) = tagged("Questioned about it, he said he had been shaken.", &verbs);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let after = said + 1..w.len() - 1;
+        let r = raw(
+            said..said + 1,
+            vec![said - 1..said],
+            vec![0..3, after.clone()],
+        );
+        assert_eq!(fronted_adverbial_out(&v, r).content, vec![after]);
+        // `Selling …, analysts say, especially …`: the sentence goes on after the frame.
+        let verbs = [
+            ("Selling", "VERB", "sell"),
+            ("may", "AUX", "may"),
+            ("prove", "VERB", "prove"),
+            ("say", "VERB", "say"),
+        ];
+        let text = "Selling the unit may prove hard, analysts say, especially now.";
+        let (doc, w) = tagged(text, &verbs);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let say = pos("say");
+        let r = raw(
+            say..say + 1,
+            vec![say - 1..say],
+            vec![0..pos(","), pos("especially")..w.len() - 1],
         );
         assert_eq!(fronted_adverbial_out(&v, r.clone()).content, r.content);
     }
