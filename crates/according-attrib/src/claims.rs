@@ -409,6 +409,47 @@ pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// `Putney said that the footage did not give "…," but he said that …`, `Husted said the
+/// decision "will force us …" He said that …`: a content piece before an attribution's frame
+/// that lies inside what an earlier attribution reports (its cue before the piece, its
+/// content around it) is that attribution's, not a fronted piece of this one; nor is a piece
+/// that cuts another attribution's frame in two (`said "the question is the timing."` without
+/// `Roberts`). An attribution inside the other's content (a chain) keeps its pieces.
+pub fn drop_claimed_pieces(raw: &mut [RawAttribution]) {
+    let claimed: Vec<Vec<bool>> = raw
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let (frame_start, _) = crate::boundaries::frame(r);
+            r.content
+                .iter()
+                .map(|p| {
+                    p.end <= frame_start
+                        && r.content.len() > 1
+                        && raw.iter().enumerate().any(|(j, q)| {
+                            if j == k {
+                                return false;
+                            }
+                            let inside = |c: &Range<usize>| c.start <= p.start && p.end <= c.end;
+                            let holds_r = q.content.iter().any(|c| c.contains(&r.cue.start));
+                            let reports_it = q.cue.end <= p.start && q.content.iter().any(inside);
+                            let cuts_frame = p.contains(&q.cue.start)
+                                && q.source.iter().any(|s| s.end <= p.start);
+                            !holds_r && (reports_it || cuts_frame)
+                        })
+                })
+                .collect()
+        })
+        .collect();
+    for (r, claimed) in raw.iter_mut().zip(claimed) {
+        let mut k = 0;
+        r.content.retain(|_| {
+            k += 1;
+            !claimed[k - 1]
+        });
+    }
+}
+
 /// `House prices rebound says Halifax`, `No election TV debate, says Blair`: a headline's
 /// `says` followed by a name to the line's end: the name is the source (the tagger, used to
 /// sentences, took the words before the cue), the words before the cue the content.
@@ -618,5 +659,40 @@ mod tests {
         let v = View::new(&doc);
         let said = find(&w, "said");
         assert!(colon_quote(&v, &(said..said + 1)).is_none());
+    }
+    #[test]
+    fn a_piece_another_attribution_reports_is_not_fronted_content() {
+        let (_, w) = view_of(
+            "Putney said that the footage was unclear, but he said that other evidence helps.",
+        );
+        let pos = |x: &str| find(&w, x);
+        let (said, but) = (pos("said"), pos("but"));
+        let said2 = but + 2;
+        let putney = raw(said..said + 1, vec![0..1], vec![said + 1..but - 1]);
+        let he = raw(
+            said2..said2 + 1,
+            vec![said2 - 1..said2],
+            vec![pos("footage")..but - 1, said2 + 1..w.len() - 1],
+        );
+        let mut raws = vec![putney.clone(), he];
+        drop_claimed_pieces(&mut raws);
+        assert_eq!(raws[0], putney);
+        assert_eq!(raws[1].content, vec![said2 + 1..w.len() - 1]);
+        // A chain keeps its pieces: the outer frame's content holds the inner cue.
+        let (_, w) = view_of("The paper reported that \"prices rose,\" Smith said, \"and fell.\"");
+        let (reported, said) = (find(&w, "reported"), find(&w, "said"));
+        let outer = raw(
+            reported..reported + 1,
+            vec![0..2],
+            vec![reported + 1..w.len() - 1],
+        );
+        let inner = raw(
+            said..said + 1,
+            vec![said - 1..said],
+            vec![reported + 3..said - 3, said + 3..w.len() - 3],
+        );
+        let mut raws = vec![outer, inner.clone()];
+        drop_claimed_pieces(&mut raws);
+        assert_eq!(raws[1], inner);
     }
 }
