@@ -258,6 +258,56 @@ pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// `"…," he said last month. "They will receive the biggest benefit."`: a quotation closed
+/// right before its frame goes on in the quotation that opens the next sentence of the same
+/// paragraph (PolNeAR train: 867 of 917 such; after a paragraph break only 23 of 138). The
+/// words between may be an aside (`, referring to …`), not another cue, and the quotation
+/// is nobody else's: no cue inside or right after it, no other content holding it.
+pub fn continued_quotation(v: &View, raw: &mut [RawAttribution]) {
+    const MAX_BETWEEN: usize = 25;
+    let is_cue = cue_tokens(v, raw);
+    for k in 0..raw.len() {
+        let r = &raw[k];
+        let (frame_start, frame_end) = crate::boundaries::frame(r);
+        // (The piece may leave out the comma and closing mark before the frame.)
+        let quoted_before = r.content.iter().any(|p| {
+            p.end <= frame_start
+                && (p.end - 1..frame_start).any(|i| v.toks[i].mark == QuoteMark::Close)
+                && (p.end..frame_start).all(|i| crate::boundaries::is_punct(v, i))
+        });
+        if !quoted_before || r.content.iter().any(|p| p.start >= frame_end) {
+            continue;
+        }
+        let paragraph = v.toks[frame_end - 1].paragraph;
+        let Some(open) = (frame_end..v.len().min(frame_end + MAX_BETWEEN))
+            .take_while(|&i| v.toks[i].paragraph == paragraph && !is_cue[i])
+            .find(|&i| v.toks[i].mark != QuoteMark::None)
+        else {
+            continue;
+        };
+        // The quotation opens the next sentence (the segmenter may have kept `said of RT.
+        // "Having …` together).
+        let opens_sentence = open > frame_end
+            && (v.toks[open - 1].sentence != v.toks[open].sentence
+                || v.word(open - 1).ends_with(['.', '?', '!']));
+        let Some(q) = quotation_at(v, open).filter(|_| opens_sentence) else {
+            continue;
+        };
+        let claimed_after = v.toks.get(q.end).is_some_and(|t| {
+            t.sentence == v.toks[q.end - 1].sentence
+                && is_cue[q.end..v.len().min(q.end + 4)].contains(&true)
+        });
+        let held = raw
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != k && o.content.iter().any(|p| p.start < q.end && q.start < p.end));
+        if is_cue[q.clone()].contains(&true) || claimed_after || held {
+            continue;
+        }
+        raw[k].content.push(q);
+    }
+}
+
 /// `said he was unsure what caused it.`: the cue's `that` clause after a short aside or
 /// listener, else the rest of its sentence when that is a clause (it has a verb) opening with
 /// a word, not punctuation or a quotation mark.
@@ -694,5 +744,40 @@ mod tests {
         let mut raws = vec![outer, inner.clone()];
         drop_claimed_pieces(&mut raws);
         assert_eq!(raws[1], inner);
+    }
+    #[test]
+    fn a_quotation_goes_on_in_the_next_sentence_of_its_paragraph() {
+        let text = "\"Taxes will fall,\" he said last month. \"They will fall fast.\"\n\n\
+                    \"Prices rose,\" she said.\n\n\"They did.\"";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let said: Vec<usize> = (0..w.len()).filter(|&i| w[i] == "said").collect();
+        let inside = |open: usize| {
+            let q = quotation_at(&v, open).unwrap();
+            q.start + 1..q.end - 1
+        };
+        let second_open = said[0] + 4;
+        let prices = second_open + 7;
+        assert_eq!(
+            (w[second_open].as_str(), w[prices + 1].as_str()),
+            ("\"", "Prices")
+        );
+        let mut raws = vec![
+            raw(
+                said[0]..said[0] + 1,
+                vec![said[0] - 1..said[0]],
+                vec![inside(0)],
+            ),
+            raw(
+                said[1]..said[1] + 1,
+                vec![said[1] - 1..said[1]],
+                vec![inside(prices)],
+            ),
+        ];
+        continued_quotation(&v, &mut raws);
+        // The same paragraph's next quotation goes on; the next paragraph's does not.
+        let whole = quotation_at(&v, second_open).unwrap();
+        assert_eq!(raws[0].content, vec![inside(0), whole]);
+        assert_eq!(raws[1].content, vec![inside(prices)]);
     }
 }

@@ -64,7 +64,7 @@ pub(crate) fn is_according_to(v: &View, cue: &std::ops::Range<usize>) -> bool {
     cue.len() == 2 && v.toks[cue.start].lower == "according" && v.toks[cue.start + 1].lower == "to"
 }
 
-fn is_punct(v: &View, i: usize) -> bool {
+pub(crate) fn is_punct(v: &View, i: usize) -> bool {
     !v.toks[i].lower.chars().any(char::is_alphanumeric)
 }
 
