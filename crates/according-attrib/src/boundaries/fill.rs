@@ -24,6 +24,26 @@ pub(crate) fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range
     (end > that + 1).then_some(that..end)
 }
 
+/// `As many tax experts have pointed out, Mr. Trump is free to disclose his returns`: an `as`
+/// frame opening its sentence reports the clause after its comma.
+fn clause_after_as_frame(v: &View, r: &RawAttribution) -> Option<std::ops::Range<usize>> {
+    let source = r.source.first()?;
+    let opens = source.start >= 1
+        && v.toks[source.start - 1].lower == "as"
+        && (source.start == 1
+            || v.toks[source.start - 2].sentence != v.toks[source.start - 1].sentence);
+    let comma = r.cue.end;
+    if !opens || v.toks.get(comma)?.lower != "," || comma + 1 >= v.len() {
+        return None;
+    }
+    let clause = comma + 1..sentence_body_end(v, comma + 1);
+    let is_clause = v.toks[clause.start].mark == QuoteMark::None
+        && clause
+            .clone()
+            .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    is_clause.then_some(clause)
+}
+
 /// `has not mentioned Machado since the debate`, `first published the cellphone video Friday`:
 /// the noun phrase right after the cue (`of` phrases included), up to a time word.
 fn object_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
@@ -73,7 +93,10 @@ pub fn fill_empty_content(v: &View, mut r: RawAttribution) -> RawAttribution {
         )
     });
     let object = || (!telling).then(|| object_after(v, r.cue.end)).flatten();
-    if let Some(c) = that_clause_after(v, r.cue.end).or_else(object) {
+    let found = that_clause_after(v, r.cue.end)
+        .or_else(|| clause_after_as_frame(v, &r))
+        .or_else(object);
+    if let Some(c) = found {
         if !r.source.iter().any(|s| s.start < c.end && c.start < s.end) {
             r.content = vec![c];
         }
@@ -138,5 +161,39 @@ mod tests {
             fill_empty_content(&v, r).content,
             vec![pos("that")..w.len() - 1]
         );
+    }
+    #[test]
+    fn an_as_frame_reports_the_clause_after_its_comma() {
+        let (doc, w) = tagged(
+            "As many experts have pointed out, Mr. Trump is free to disclose them.",
+            &[
+                ("have", "AUX"),
+                ("pointed", "VERB"),
+                ("is", "AUX"),
+                ("disclose", "VERB"),
+            ],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let comma = pos(",");
+        let r = raw(pos("have")..comma, vec![1..pos("have")], vec![]);
+        assert_eq!(
+            fill_empty_content(&v, r).content,
+            vec![comma + 1..w.len() - 1]
+        );
+        // Not without `as` opening the sentence.
+        let (doc, w) = tagged(
+            "Many experts have pointed out, Mr. Trump is free to disclose them.",
+            &[
+                ("have", "AUX"),
+                ("pointed", "VERB"),
+                ("is", "AUX"),
+                ("disclose", "VERB"),
+            ],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(pos("have")..pos(","), vec![0..pos("have")], vec![]);
+        assert_eq!(clause_after_as_frame(&v, &r), None);
     }
 }
