@@ -109,6 +109,7 @@ impl Extractor {
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .map(|r| crate::completion::widen_over_joined_name(&v, r))
             .map(|r| crate::completion::content_without_closing_comma(&v, r))
+            .map(|r| crate::boundaries::paragraph_after_colon(&v, r))
             .collect();
         crate::boundaries::citing_clause(&v, &mut raw);
         crate::boundaries::nest_inner(&v, &mut raw);

@@ -1,5 +1,6 @@
 //! What a cue reports when the role tagger left its content empty and the words after it
-//! have a plain shape: a `that` clause after a short aside, or the cue's object noun phrase.
+//! have a plain shape: a `that` clause after a short aside, the clause after an `as` frame,
+//! the paragraph after a colon that closes its own, or the cue's object noun phrase.
 
 use super::{MONTHS, TIME_NOUNS};
 use crate::completion::sentence_body_end;
@@ -22,6 +23,38 @@ pub(crate) fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range
         .find(|&i| v.toks[i].lower == "that" && v.toks[i].upos == Some("SCONJ"))?;
     let end = sentence_body_end(v, that);
     (end > that + 1).then_some(that..end)
+}
+
+/// `The governor added:` closing its paragraph introduces the next paragraph, a quotation set
+/// as a block without quotation marks: PolNeAR marks that paragraph as the content. Run after
+/// the content cuts, which are for clauses, not for what a speaker says at length.
+pub fn paragraph_after_colon(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !r.content.is_empty() || r.source.is_empty() {
+        return r;
+    }
+    let colon = if v.toks[r.cue.end - 1].lower == ":" {
+        r.cue.end - 1
+    } else {
+        r.cue.end
+    };
+    let start = colon + 1;
+    let (Some(c), Some(next)) = (v.toks.get(colon), v.toks.get(start)) else {
+        return r;
+    };
+    if c.lower != ":" || next.paragraph == c.paragraph || next.mark != QuoteMark::None {
+        return r;
+    }
+    let mut end = start;
+    while end < v.len() && v.toks[end].paragraph == next.paragraph {
+        end += 1;
+    }
+    while end > start && matches!(v.word(end - 1), "." | "!" | "?") {
+        end -= 1;
+    }
+    if end > start {
+        r.content = vec![start..end];
+    }
+    r
 }
 
 /// `As many tax experts have pointed out, Mr. Trump is free to disclose his returns`: an `as`
@@ -195,5 +228,21 @@ mod tests {
         let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
         let r = raw(pos("have")..pos(","), vec![0..pos("have")], vec![]);
         assert_eq!(clause_after_as_frame(&v, &r), None);
+    }
+    #[test]
+    fn a_colon_closing_its_paragraph_introduces_the_next_one() {
+        let text = "The governor added:\n\nShe knows nothing, but the mouth never stops. It is typical.\n\nNext.";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let r = raw(pos("added")..pos(":") + 1, vec![0..pos("added")], vec![]);
+        let r = paragraph_after_colon(&v, r);
+        assert_eq!(r.content, vec![pos("She")..pos("Next") - 1]);
+        // A colon inside its paragraph is another rule's business.
+        let (doc, w) = view_of("He added: she knows nothing.");
+        let v = View::new(&doc);
+        let r = raw(1..3, vec![0..1], vec![]);
+        assert!(paragraph_after_colon(&v, r).content.is_empty());
+        assert_eq!(w.len(), 7);
     }
 }
