@@ -236,6 +236,32 @@ pub fn fronted_content(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawA
     r
 }
 
+/// `Trump said Democrats and the media are to blame`: with its source before the cue, a source
+/// piece the tagger found right after the cue opens the content when only plain words (no cue,
+/// no quotation mark) lie between it and the content in the same sentence.
+pub fn subject_after_cue(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    // (Not an inverted frame, `The tone, said Mr Milburn, would be …`: there the name after
+    // the cue is the source and the words before it the content.)
+    let before = r.source.iter().any(|s| s.end == r.cue.start)
+        && r.cue.start > 0
+        && v.toks[r.cue.start - 1].lower != ",";
+    let Some(k) = r.source.iter().position(|s| s.start == r.cue.end) else {
+        return r;
+    };
+    let Some(c) = r.content.iter().position(|c| c.start >= r.source[k].end) else {
+        return r;
+    };
+    let (s, content) = (r.source[k].clone(), r.content[c].clone());
+    let same_sentence = v.toks[s.start].sentence == v.toks[content.start].sentence;
+    let plain = (s.start..content.start).all(|i| !is_cue[i] && v.toks[i].mark == QuoteMark::None)
+        && v.toks[s.end].lower != ",";
+    if before && same_sentence && plain && c == 0 {
+        r.content[c].start = s.start;
+        r.source.remove(k);
+    }
+    r
+}
+
 /// Join content pieces split around a stretch the tagger left out (`the 1994 crime bill,
 /// which put more police officers on the street`) when that stretch is in the same sentence
 /// and holds no cue, no source and no quotation mark.
@@ -444,5 +470,33 @@ mod tests {
         );
         let r = drop_unquoted_tail(&v, r.clone());
         assert_eq!(r.content.len(), 2);
+    }
+    #[test]
+    fn a_source_piece_right_after_the_cue_opens_the_content() {
+        let (doc, w) = view_of("Trump said Democrats and the media are to blame.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (said, to) = (pos("said"), pos("to"));
+        let is_cue = vec![false; v.len()];
+        let r = raw(
+            said..said + 1,
+            vec![0..1, said + 1..said + 2],
+            vec![to..w.len() - 1],
+        );
+        let r = subject_after_cue(&v, r, &is_cue);
+        assert_eq!(
+            (r.source, r.content),
+            (vec![0..1], vec![said + 1..w.len() - 1])
+        );
+        // An inverted frame keeps its source after the cue.
+        let (doc, w) = view_of("The tone, said Mr Milburn, would be calm.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|y| y == "said").unwrap();
+        let r = raw(
+            said..said + 1,
+            vec![0..2, said + 1..said + 3],
+            vec![said + 4..w.len() - 1],
+        );
+        assert_eq!(subject_after_cue(&v, r.clone(), &is_cue), r);
     }
 }
