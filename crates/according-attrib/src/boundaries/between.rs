@@ -39,7 +39,10 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
         })
         .collect();
     for r in raw.iter_mut() {
-        let (cue, source) = (r.cue.clone(), r.source.clone());
+        // (Only the source piece nearest the cue counts: the tagger may have taken the inner
+        // source for a second piece of this one, `Clinton plans to visit …, according to an
+        // aide`, and a piece taken into the content is dropped below.)
+        let (cue, source) = (r.cue.clone(), r.nearest_source().cloned());
         for p in r.content.iter_mut() {
             // (`declared that “the civilized world …”`: the quote mark may come between.)
             let opens = |i: usize| v.toks[i].mark == crate::view::QuoteMark::Open;
@@ -59,6 +62,9 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
                 }
             }
         }
+        let content = &r.content;
+        r.source
+            .retain(|x| !content.iter().any(|c| c.start <= x.start && x.end <= c.end));
     }
     for r in raw.iter_mut() {
         let Some(k) = r.content.iter().position(|p| p.start >= r.cue.end) else {
@@ -229,6 +235,22 @@ mod tests {
         ];
         nest_inner(&v, &mut atts);
         assert_eq!(atts[1].content, vec![0..pos(",")]);
+        // The tagger took the inner source for a second source piece of the outer frame.
+        let (doc, w) = view_of("Clinton plans to visit on Sunday, according to an aide.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (plans, according) = (pos("plans"), pos("according"));
+        let mut atts = vec![
+            raw(plans..plans + 1, vec![0..1], vec![plans + 1..according - 1]),
+            raw(
+                according..according + 2,
+                vec![0..1, according + 2..w.len() - 1],
+                vec![plans + 1..according - 1],
+            ),
+        ];
+        nest_inner(&v, &mut atts);
+        assert_eq!(atts[1].content, vec![0..according - 1]);
+        assert_eq!(atts[1].source, vec![according + 2..w.len() - 1]);
     }
 
     #[test]
