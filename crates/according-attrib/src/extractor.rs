@@ -84,6 +84,7 @@ impl Extractor {
             .map(|r| crate::boundaries::fronted_content(&v, r, &is_cue))
             .map(|r| crate::boundaries::inverted_name_source(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
+            .map(|r| crate::boundaries::raising_subject_is_content(&v, r))
             .map(|r| crate::boundaries::quoted_as_saying(&v, r))
             .map(|r| crate::boundaries::according_to_comma(&v, r))
             .map(|r| crate::boundaries::source_modifiers(&v, r))

@@ -337,7 +337,18 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         cur = h;
     }
     let Some(s) = subj else { return r };
-    // The subject's phrase: the contiguous stretch of its subtree around it.
+    let src = phrase_of(v, &sent, s);
+    let clash = |x: &Range<usize>| x.start < src.end && src.start < x.end;
+    // Long subject phrases were mostly wrong on dev; short ones pay.
+    if src.len() <= 6 && !clash(&r.cue) && !r.content.iter().any(clash) {
+        r.source = vec![src];
+    }
+    r
+}
+
+/// The phrase headed by token `s`: the contiguous stretch of its subtree around it, without
+/// punctuation at its edges.
+fn phrase_of(v: &View, sent: &Range<usize>, s: usize) -> Range<usize> {
     let under = |mut i: usize| {
         for _ in 0..32 {
             if i == s {
@@ -364,11 +375,52 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     while a + 1 < b && is_punct(v, a) {
         a += 1;
     }
-    let src = a..b;
-    let clash = |x: &Range<usize>| x.start < src.end && src.start < x.end;
-    // Long subject phrases were mostly wrong on dev; short ones pay.
-    if src.len() <= 6 && !clash(&r.cue) && !r.content.iter().any(clash) {
-        r.source = vec![src];
+    a..b
+}
+
+/// `Republicans seem confident`, `The losing side could be expected to appeal`: what seems or
+/// is expected has no source; its subject is part of the content (PolNeAR train: 1 of 212
+/// `seem`/`appear`/`be expected` cues has a source). The subject comes from the tagger's
+/// source, else from the parse.
+pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let last = r.cue.end - 1;
+    let raising = matches!(v.toks[last].lemma.as_ref(), "seem" | "appear")
+        || (v.toks[last].lower == "expected" && r.cue.clone().any(|i| v.toks[i].lemma == "be"));
+    let content_before = r.content.iter().any(|c| c.end <= r.cue.start);
+    if !raising || content_before {
+        return r;
+    }
+    // (`It appeared that …`: an empty `it` is no part of what appeared. `Reports regularly
+    // appear indicating …`: reports are what speaks, a source.)
+    let dummy = |s: &Range<usize>| {
+        (s.len() == 1 && matches!(v.toks[s.start].lower.as_ref(), "it" | "there"))
+            || s.clone()
+                .any(|i| crate::source_words::REPORT_NOUNS.contains(&v.toks[i].lemma.as_ref()))
+    };
+    if let Some(k) = r
+        .source
+        .iter()
+        .position(|s| s.end == r.cue.start && !dummy(s))
+    {
+        let subject = r.source.remove(k);
+        r.content.insert(0, subject);
+        r.source.clear();
+        return r;
+    }
+    if !r.source.is_empty() || !v.has_parse {
+        return r;
+    }
+    let sent = v.sentences[v.toks[last].sentence as usize].clone();
+    let subject = sent.clone().find(|&i| {
+        v.toks[i].head == Some(last as u32)
+            && matches!(v.toks[i].deprel, Some("nsubj" | "nsubj:pass"))
+            && i < r.cue.start
+    });
+    if let Some(s) = subject {
+        let phrase = phrase_of(v, &sent, s);
+        if phrase.end <= r.cue.start && !dummy(&phrase) {
+            r.content.insert(0, phrase);
+        }
     }
     r
 }
@@ -569,5 +621,25 @@ mod tests {
         let p = promising as usize;
         let r = raw(p..p + 1, vec![], vec![p + 1..w.len() - 1]);
         assert_eq!(controller_source(&v, r).source, vec![0..1]);
+    }
+    #[test]
+    fn what_seems_has_no_source_and_its_subject_is_content() {
+        let (doc, w) = crate::test_support::tagged(
+            "Republicans seem confident. It appeared that he left.",
+            &[("seem", "VERB", "seem"), ("appeared", "VERB", "appear")],
+        );
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let seem = pos("seem");
+        let r = raw(seem..seem + 1, vec![0..1], vec![seem + 1..seem + 2]);
+        let r = raising_subject_is_content(&v, r);
+        assert_eq!(
+            (r.source, r.content),
+            (vec![], vec![0..1, seem + 1..seem + 2])
+        );
+        // An empty `it` stays out of the content.
+        let app = pos("appeared");
+        let r = raw(app..app + 1, vec![app - 1..app], vec![app + 1..w.len() - 1]);
+        assert_eq!(raising_subject_is_content(&v, r.clone()), r);
     }
 }
