@@ -384,8 +384,14 @@ fn phrase_of(v: &View, sent: &Range<usize>, s: usize) -> Range<usize> {
 /// source, else from the parse.
 pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribution {
     let last = r.cue.end - 1;
+    // (`Obama and his wife expected to visit` reads as `are expected to`; `had expected`,
+    // `No one expected a debate` have someone expecting.)
+    let expected = v.toks[last].lower == "expected";
+    let passive = r.cue.clone().any(|i| v.toks[i].lemma == "be");
+    let perfect = r.cue.clone().any(|i| v.toks[i].lemma == "have");
+    let to_after = v.toks.get(r.cue.end).is_some_and(|t| t.lower == "to");
     let raising = matches!(v.toks[last].lemma.as_ref(), "seem" | "appear")
-        || (v.toks[last].lower == "expected" && r.cue.clone().any(|i| v.toks[i].lemma == "be"));
+        || (expected && (passive || (to_after && !perfect)));
     let content_before = r.content.iter().any(|c| c.end <= r.cue.start);
     if !raising || content_before {
         return r;
@@ -640,6 +646,20 @@ mod tests {
         // An empty `it` stays out of the content.
         let app = pos("appeared");
         let r = raw(app..app + 1, vec![app - 1..app], vec![app + 1..w.len() - 1]);
+        assert_eq!(raising_subject_is_content(&v, r.clone()), r);
+        // `expected to` reads as `are expected to`; `had expected` has someone expecting.
+        let verbs = [("expected", "VERB", "expect"), ("had", "AUX", "have")];
+        let (doc, w) =
+            crate::test_support::tagged("Sales expected to grow. He had expected to win.", &verbs);
+        let v = View::new(&doc);
+        let exp: Vec<usize> = (0..w.len()).filter(|&i| w[i] == "expected").collect();
+        let r = raw(exp[0]..exp[0] + 1, vec![0..1], vec![exp[0] + 1..exp[0] + 3]);
+        assert_eq!(raising_subject_is_content(&v, r).source, vec![]);
+        let r = raw(
+            exp[1] - 1..exp[1] + 1,
+            vec![exp[1] - 2..exp[1] - 1],
+            vec![exp[1] + 1..exp[1] + 3],
+        );
         assert_eq!(raising_subject_is_content(&v, r.clone()), r);
     }
 }
