@@ -108,6 +108,7 @@ impl Extractor {
             .map(|r| crate::boundaries::fronted_adverbial_out(&v, r))
             .map(|r| crate::boundaries::source_without_leading_conjunction(&v, r))
             .map(|r| crate::boundaries::source_without_circumstance(&v, r))
+            .map(|r| crate::boundaries::inverted_source_appositive(&v, r, &is_cue))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .map(|r| crate::completion::widen_over_joined_name(&v, r))
             .map(|r| crate::completion::content_without_closing_comma(&v, r))

@@ -176,6 +176,60 @@ pub fn source_without_leading_conjunction(v: &View, mut r: RawAttribution) -> Ra
     r
 }
 
+/// `"…," said Rep. Elijah Cummings of Maryland, the panel's ranking Democrat.`: a source after
+/// its cue goes on over an appositive or relative clause to the sentence's end (PolNeAR
+/// train: 262 of 300 such appositives and 64 of 109 relative clauses are in the source), up to
+/// a phrase saying when, where or how it spoke (`, in a statement`).
+pub fn inverted_source_appositive(
+    v: &View,
+    mut r: RawAttribution,
+    is_cue: &[bool],
+) -> RawAttribution {
+    let cue_end = r.cue.end;
+    let Some(s) = r
+        .source
+        .iter_mut()
+        .find(|s| s.start >= cue_end && s.start <= cue_end + 1)
+    else {
+        return r;
+    };
+    let comma = s.end;
+    let opens_appositive = v.toks.get(comma).is_some_and(|t| t.lower == ",")
+        && v.toks.get(comma + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "the" | "a" | "an" | "who" | "whose" | "which"
+            ) && !t.in_quote
+        });
+    if !opens_appositive || r.content.iter().any(|c| c.start >= comma) {
+        return r;
+    }
+    let end = crate::completion::sentence_body_end(v, comma);
+    let stop = (comma + 1..end)
+        .find(|&i| {
+            is_cue[i]
+                || v.toks[i].mark != QuoteMark::None
+                || (v.toks[i].lower == ","
+                    && v.toks.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_ref(),
+                            "in" | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "adding"
+                                | "according"
+                                | "saying"
+                        )
+                    }))
+        })
+        .unwrap_or(end);
+    if stop > comma + 2 {
+        s.end = stop;
+    }
+    r
+}
+
 /// `Hillary Clinton, at a later press gaggle, said`, `President Obama, dedicating the museum,
 /// said`: an aside that says when or where the source spoke, or what it was doing, is not who
 /// it is; the source ends before it (an appositive noun phrase, `Scott Pruitt, the attorney
@@ -385,5 +439,19 @@ mod tests {
         let e = w.iter().position(|x| x == "endorsed").unwrap();
         let r = raw(e..e + 1, vec![0..e], vec![e + 1..w.len() - 1]);
         assert_eq!(source_without_circumstance(&v, r).source, vec![0..e]);
+    }
+    #[test]
+    fn an_inverted_source_takes_its_appositive() {
+        let text = "\"We will fight,\" said Rep. Elijah Cummings, the top Democrat on the panel, in a statement.";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let is_cue = vec![false; v.len()];
+        let comma = (said..w.len()).find(|&i| w[i] == ",").unwrap();
+        let r = raw(said..said + 1, vec![said + 1..comma], vec![1..said - 2]);
+        let r = inverted_source_appositive(&v, r, &is_cue);
+        let in_ = pos("in");
+        assert_eq!(r.source, vec![said + 1..in_ - 1]);
     }
 }
