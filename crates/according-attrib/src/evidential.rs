@@ -1,8 +1,9 @@
 //! Hedged claims with no one behind them: `Iraq is linked with the training of terrorists`,
 //! `he is said to have fled`, `the firm is suspected of fraud`. An evidential passive puts a
 //! claim on record while hiding who makes it; a reader should see it as an attribution whose
-//! source is missing (flagged `no_source` and `hedged`). The cue tagger learns the common ones
-//! from PolNeAR; this pass finds the rest of a closed list the tagger left out.
+//! source is missing (flagged `no_source` and `hedged`). So does a hedging adverb (`is
+//! reportedly planning`). The cue tagger learns the common ones from PolNeAR; this pass finds
+//! the rest of a closed list the tagger left out.
 
 use crate::completion::{cue_taken, sentence_body_end, sentence_start};
 use crate::tagging::RawAttribution;
@@ -111,6 +112,57 @@ pub fn find_hedged_passives(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttri
     out
 }
 
+/// Adverbs that put a claim on someone else's record without saying whose.
+const HEDGING_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// `The Egyptian government is reportedly planning to privatise a bank`: a hedging adverb no
+/// cue covers is a cue with no source (PolNeAR train marks `reportedly` so, 14 of 15 times
+/// without a source). The content is the rest of its sentence after it, with the subject of
+/// the verb it modifies when the parse finds one before it (not after a preposition: `charged
+/// for allegedly faking an accident` hedges only the faking).
+pub fn find_hedging_adverbs(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
+    let mut out = Vec::new();
+    for i in 0..v.len() {
+        if !HEDGING_ADVERBS.contains(&v.toks[i].lower.as_ref()) || cue_taken(tagged, &(i..i + 1)) {
+            continue;
+        }
+        let mut after = i + 1;
+        if v.toks.get(after).is_some_and(|t| t.lower == ",") {
+            after += 1;
+        }
+        if after >= v.len() || v.toks[after].sentence != v.toks[i].sentence {
+            continue;
+        }
+        let end = sentence_body_end(v, after);
+        if end <= after {
+            continue;
+        }
+        let sent = v.sentences[v.toks[i].sentence as usize].clone();
+        let subject = v.toks[i].head.and_then(|h| {
+            sent.clone().find(|&k| {
+                k < i
+                    && v.toks[k].head == Some(h)
+                    && matches!(v.toks[k].deprel, Some("nsubj" | "nsubj:pass"))
+            })
+        });
+        let mut content = Vec::new();
+        if let Some(k) = subject {
+            let phrase = crate::boundaries::phrase_of(v, &sent, k);
+            if phrase.end <= i && phrase.len() <= MAX_SUBJECT {
+                content.push(phrase);
+            }
+        }
+        content.push(after..end);
+        out.push(RawAttribution {
+            cue: i..i + 1,
+            score: crate::patterns::PATTERN_SCORE,
+            source: Vec::new(),
+            content,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +212,51 @@ mod tests {
         let tagged = raw(is..is + 4, vec![], vec![]);
         assert!(find_hedged_passives(&v, &[tagged]).is_empty());
         assert_eq!(find_hedged_passives(&v, &[]).len(), 1);
+    }
+    #[test]
+    fn a_hedging_adverb_is_a_cue_without_source() {
+        let (mut doc, w) = view_of("The government is reportedly planning a sale. They face charges for allegedly faking it.");
+        // A parse as the parser gives it: `reportedly` and `government` hang on `planning`.
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (gov, planning, rep) = (pos("government"), pos("planning"), pos("reportedly"));
+        for (i, t) in doc.tokens.iter_mut().enumerate() {
+            if i == gov || i == rep || i == pos("The") {
+                t.head = Some(if i == pos("The") { gov } else { planning } as u32);
+                t.deprel = Some(
+                    if i == gov {
+                        "nsubj"
+                    } else if i == rep {
+                        "advmod"
+                    } else {
+                        "det"
+                    }
+                    .into(),
+                );
+            }
+        }
+        let v = View::new(&doc);
+        let found = find_hedging_adverbs(&v, &[]);
+        let shown: Vec<(String, Vec<String>)> = found
+            .iter()
+            .map(|f| {
+                (
+                    text(&v, &f.cue),
+                    f.content.iter().map(|c| text(&v, c)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (
+                    "reportedly".into(),
+                    vec!["The government".into(), "planning a sale".into()]
+                ),
+                ("allegedly".into(), vec!["faking it".into()]),
+            ]
+        );
+        // A cue the tagger found already covers it.
+        let taken = raw(rep..rep + 1, vec![], vec![]);
+        assert_eq!(find_hedging_adverbs(&v, &[taken]).len(), 1);
     }
 }

@@ -62,6 +62,7 @@ impl Extractor {
         let frames = crate::completion::find_trailing_frames(&v, &tagged);
         found.extend(frames.iter().cloned());
         found.extend(crate::evidential::find_hedged_passives(&v, &tagged));
+        found.extend(crate::evidential::find_hedging_adverbs(&v, &tagged));
         let mut raw = crate::patterns::merge(tagged, found);
         crate::completion::stop_at_frames(&mut raw, &frames);
         let mut is_cue = vec![false; v.len()];

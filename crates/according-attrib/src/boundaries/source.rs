@@ -348,7 +348,7 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
 
 /// The phrase headed by token `s`: the contiguous stretch of its subtree around it, without
 /// punctuation at its edges.
-fn phrase_of(v: &View, sent: &Range<usize>, s: usize) -> Range<usize> {
+pub(crate) fn phrase_of(v: &View, sent: &Range<usize>, s: usize) -> Range<usize> {
     let under = |mut i: usize| {
         for _ in 0..32 {
             if i == s {
