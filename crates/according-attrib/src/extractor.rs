@@ -86,6 +86,7 @@ impl Extractor {
             .map(|r| crate::boundaries::inverted_name_source(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::raising_subject_is_content(&v, r))
+            .map(|r| crate::boundaries::subject_piece_is_source(&v, r))
             .map(|r| crate::boundaries::quoted_as_saying(&v, r))
             .map(|r| crate::boundaries::according_to_comma(&v, r))
             .map(|r| crate::boundaries::source_modifiers(&v, r))

@@ -216,9 +216,10 @@ pub fn inverted_name_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     }
     let end = crate::completion::sentence_body_end(v, c.start);
     let start = crate::completion::sentence_start(v, r.cue.start);
-    let capitalised = c
-        .clone()
-        .all(|i| v.word(i).starts_with(|ch: char| ch.is_uppercase()));
+    // (A possessive joins two names: `NBC's Dante Chinni`.)
+    let capitalised = c.clone().all(|i| {
+        v.word(i).starts_with(|ch: char| ch.is_uppercase()) || matches!(v.word(i), "'s" | "’s")
+    }) && v.word(c.start).starts_with(|ch: char| ch.is_uppercase());
     let mut body_end = r.cue.start;
     while body_end > start && is_punct(v, body_end - 1) {
         body_end -= 1;
@@ -378,20 +379,26 @@ pub(crate) fn phrase_of(v: &View, sent: &Range<usize>, s: usize) -> Range<usize>
     a..b
 }
 
+/// A cue whose subject is what it reports, not who: `seem`, `appear`, `be expected` (`Obama
+/// and his wife expected to visit` reads as `are expected to`; `had expected`, `No one
+/// expected a debate` have someone expecting).
+fn is_raising(v: &View, cue: &Range<usize>) -> bool {
+    let last = cue.end - 1;
+    let expected = v.toks[last].lower == "expected";
+    let passive = cue.clone().any(|i| v.toks[i].lemma == "be");
+    let perfect = cue.clone().any(|i| v.toks[i].lemma == "have");
+    let to_after = v.toks.get(cue.end).is_some_and(|t| t.lower == "to");
+    matches!(v.toks[last].lemma.as_ref(), "seem" | "appear")
+        || (expected && (passive || (to_after && !perfect)))
+}
+
 /// `Republicans seem confident`, `The losing side could be expected to appeal`: what seems or
 /// is expected has no source; its subject is part of the content (PolNeAR train: 1 of 212
 /// `seem`/`appear`/`be expected` cues has a source). The subject comes from the tagger's
 /// source, else from the parse.
 pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribution {
     let last = r.cue.end - 1;
-    // (`Obama and his wife expected to visit` reads as `are expected to`; `had expected`,
-    // `No one expected a debate` have someone expecting.)
-    let expected = v.toks[last].lower == "expected";
-    let passive = r.cue.clone().any(|i| v.toks[i].lemma == "be");
-    let perfect = r.cue.clone().any(|i| v.toks[i].lemma == "have");
-    let to_after = v.toks.get(r.cue.end).is_some_and(|t| t.lower == "to");
-    let raising = matches!(v.toks[last].lemma.as_ref(), "seem" | "appear")
-        || (expected && (passive || (to_after && !perfect)));
+    let raising = is_raising(v, &r.cue);
     let content_before = r.content.iter().any(|c| c.end <= r.cue.start);
     if !raising || content_before {
         return r;
@@ -427,6 +434,36 @@ pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribu
         if phrase.end <= r.cue.start && !dummy(&phrase) {
             r.content.insert(0, phrase);
         }
+    }
+    r
+}
+
+/// `The International Monetary Fund announced Tuesday that it is lowering its forecast`: a
+/// content piece right before an active cue, with the cue's content after it too, is the
+/// cue's subject when the parse says so, and so its source (the tagger sometimes reads such
+/// a subject as the patient of a passive cue).
+pub fn subject_piece_is_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if !r.source.is_empty() || !v.has_parse || r.content.len() < 2 {
+        return r;
+    }
+    let Some(k) = r.content.iter().position(|c| c.end == r.cue.start) else {
+        return r;
+    };
+    let passive = r.cue.clone().any(|i| v.toks[i].lemma == "be") || is_raising(v, &r.cue);
+    let after = r.content.iter().any(|c| c.start >= r.cue.end);
+    let piece = r.content[k].clone();
+    let subject = piece.clone().any(|i| {
+        v.toks[i].deprel == Some("nsubj")
+            && v.toks[i]
+                .head
+                .is_some_and(|h| r.cue.contains(&(h as usize)))
+    });
+    let plain = piece
+        .clone()
+        .all(|i| v.toks[i].mark == QuoteMark::None && !v.toks[i].in_quote);
+    if !passive && after && subject && plain {
+        r.content.remove(k);
+        r.source = vec![piece];
     }
     r
 }
@@ -661,5 +698,34 @@ mod tests {
             vec![exp[1] + 1..exp[1] + 3],
         );
         assert_eq!(raising_subject_is_content(&v, r.clone()), r);
+    }
+    #[test]
+    fn a_subject_piece_before_an_active_cue_is_its_source() {
+        let (mut doc, w) = view_of("The fund announced Tuesday that growth slowed.");
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (fund, announced) = (pos("fund"), pos("announced"));
+        doc.tokens[fund].head = Some(announced as u32);
+        doc.tokens[fund].deprel = Some("nsubj".into());
+        let v = View::new(&doc);
+        let cue = announced..announced + 2;
+        let r = raw(
+            cue.clone(),
+            vec![],
+            vec![0..announced, pos("that")..w.len() - 1],
+        );
+        let r = subject_piece_is_source(&v, r);
+        assert_eq!(
+            (r.source, r.content),
+            (vec![0..announced], vec![pos("that")..w.len() - 1])
+        );
+        // A possessive joins the names of an inverted source at the sentence's end.
+        let (doc, w) = view_of("The race will not change, noted NBC's Dante Chinni.");
+        let v = View::new(&doc);
+        let noted = w.iter().position(|y| y == "noted").unwrap();
+        let r = inverted_name_source(
+            &v,
+            raw(noted..noted + 1, vec![], vec![noted + 1..w.len() - 1]),
+        );
+        assert_eq!(r.source, vec![noted + 1..w.len() - 1]);
     }
 }
