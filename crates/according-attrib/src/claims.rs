@@ -350,6 +350,17 @@ pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
         let closes_sentence = (e..v.len())
             .take_while(|&i| v.toks[i].sentence == sentence)
             .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":");
+        // Or the sentence goes on past the frame with something it does not report: another
+        // cue (`… problems, he claimed, saying he has …`) or a new clause (`…, said the report,
+        // and an estimated …`); not a participle of the content's own (`…, Twitter announced,
+        // gaining 22,000 followers`).
+        let goes_on = v.toks.get(e).is_some_and(|t| t.lower == ",")
+            && v.toks.get(e + 1).is_some_and(|t| {
+                t.sentence == sentence
+                    && t.mark == QuoteMark::None
+                    && (matches!(t.lower.as_ref(), "and" | "but") || is_cue[e + 1])
+            });
+        let closes_sentence = closes_sentence || goes_on;
         // A clause, not a fronted adverbial (`In a speech in Edinburgh, the prime minister said`).
         let clause = closes_sentence
             .then(|| fronted_clause(v, r, &is_cue))
@@ -779,5 +790,32 @@ mod tests {
         let whole = quotation_at(&v, second_open).unwrap();
         assert_eq!(raws[0].content, vec![inside(0), whole]);
         assert_eq!(raws[1].content, vec![inside(prices)]);
+    }
+    #[test]
+    fn a_frame_the_sentence_goes_on_past_reports_the_clause_before() {
+        let text = "Blair has failed, he claimed, saying it was wrong. Sales rose, Twitter \
+                    announced, gaining fans.";
+        let verbs = [
+            ("failed", "VERB", "fail"),
+            ("rose", "VERB", "rise"),
+            ("gaining", "VERB", "gain"),
+        ];
+        let (doc, w) = crate::test_support::tagged(text, &verbs);
+        let v = View::new(&doc);
+        let pos = |x: &str| find(&w, x);
+        let (claimed, saying, announced) = (pos("claimed"), pos("saying"), pos("announced"));
+        let mut raws = vec![
+            raw(claimed..claimed + 1, vec![claimed - 1..claimed], vec![]),
+            raw(saying..saying + 1, vec![], vec![saying + 1..saying + 4]),
+            raw(
+                announced..announced + 1,
+                vec![announced - 1..announced],
+                vec![],
+            ),
+        ];
+        fill_fronted_content(&v, &mut raws);
+        assert_eq!(raws[0].content, vec![0..pos(",")]);
+        // `gaining` is no cue: the participle may be the content's own.
+        assert!(raws[2].content.is_empty());
     }
 }
