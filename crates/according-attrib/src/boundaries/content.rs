@@ -66,18 +66,9 @@ pub fn time_out_of_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// the cue tells when the source spoke; the content starts after it (PolNeAR train: 112 of 123
 /// such contents do).
 pub fn time_out_of_content_start(v: &View, mut r: RawAttribution) -> RawAttribution {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
+    // A named day: `Friday`, `yesterday`, `today` (not `day` itself), or `tonight`.
+    let is_day =
+        |w: &str| (w != "day" && w.ends_with("day") && TIME_NOUNS.contains(&w)) || w == "tonight";
     let Some(p) = r.content.iter_mut().find(|p| p.start == r.cue.end) else {
         return r;
     };
@@ -88,7 +79,7 @@ pub fn time_out_of_content_start(v: &View, mut r: RawAttribution) -> RawAttribut
     }
     // `Friday`, `last week`, `earlier this month`; not a name (`the Sunday Times`) or a noun
     // phrase (`the year had begun well`, `weekend newspaper reports`).
-    if DAYS.contains(&word(i)) {
+    if is_day(word(i)) {
         i += 1;
     } else {
         if word(i) == "earlier" || word(i) == "late" {
