@@ -3,7 +3,9 @@
 //! - a colon cue claims the quotation it introduces (`He added: "…" The firm reported …`);
 //! - a cue closing a quotation claims it (`"…," she said`), not an earlier cue that ran on;
 //! - a quotation going on after a cue and ending its sentence stays with that cue, not a cue in
-//!   the next sentence (`"…," he said. "…." Shearer said he was unsure`).
+//!   the next sentence (`"…," he said. "…." Shearer said he was unsure`), and a quotation
+//!   opening the next sentence of the paragraph goes on with it;
+//! - a piece before a frame that an earlier attribution reports is not this frame's.
 //!
 //! A claimed quotation is taken out of the other attributions' contents, except one it sits
 //! inside (an outer frame whose content holds the owner's cue) and one whose cue it holds (an

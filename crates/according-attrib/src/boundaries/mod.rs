@@ -37,8 +37,13 @@
 //!   content piece: `which Tim Cook called “crap”`);
 //! - a source ends before an aside that opens with a preposition or a participle
 //!   (`Hillary Clinton, at a later press gaggle, said`), not `, including …`;
-//! - a cue left without content takes a `that` clause after a short aside, or its object
-//!   noun phrase (`first published the cellphone video Friday`).
+//! - a cue left without content takes a `that` clause after a short aside, the clause after an
+//!   `as` frame, the paragraph after a colon closing its own, or its object noun phrase (`first
+//!   published the cellphone video Friday`);
+//! - PolNeAR's conventions, counted on its train split: what seems or is expected has no
+//!   source, its subject is content; who is told is no content (`told officials that …`), nor a
+//!   time phrase after the cue (`ruled Friday against`); a speaking cue ends before `of`, `via`,
+//!   `on Twitter`; a source after its cue takes its appositive.
 
 #![allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 
