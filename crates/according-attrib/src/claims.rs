@@ -166,7 +166,7 @@ fn trailing_quote(v: &View, r: &RawAttribution) -> Option<Range<usize>> {
 }
 
 /// `"This just isn't right," Warren said. "You squeezed employees …," she said`: a quotation
-/// that an attribution closes with its own cue (see [`trailing_quote`]) is not also the content
+/// that an attribution closes with its own cue (see `trailing_quote`) is not also the content
 /// of an earlier cue that the role tagger let run on; it is taken out of the contents of
 /// attributions whose cue comes before it, except an outer frame holding the owner's cue.
 pub fn release_trailing_quotes(v: &View, raw: &mut [RawAttribution]) {

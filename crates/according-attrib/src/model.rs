@@ -590,7 +590,7 @@ pub fn role_features(
 }
 
 /// Where a window token lies relative to its cue: the values [`role_features`] makes its
-/// cue-relative features of (see [`RelativeIds`] for their ranges).
+/// cue-relative features of (see `RelativeIds` for their ranges).
 #[derive(Debug, Clone, Copy)]
 pub struct RelativePlace {
     d: usize,

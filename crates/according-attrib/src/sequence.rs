@@ -262,7 +262,7 @@ pub fn emissions<'f>(
 /// the other columns' weights are the caller's to put in `start(t)` (a bias feature's, the
 /// same everywhere, or ones summed ahead from the few values they are made of), or left
 /// out. The same sums as [`emissions`] over the columns whose weights make up the score. Each
-/// bucket is prefetched [`ROWS_AHEAD`] positions ahead (the feature in the same column of
+/// bucket is prefetched `ROWS_AHEAD` positions ahead (the feature in the same column of
 /// that row), which needs no bookkeeping of where positions end.
 pub fn emissions_strided(
     w: &ScoreTable,
