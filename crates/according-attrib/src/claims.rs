@@ -723,6 +723,7 @@ mod tests {
         let said = find(&w, "said");
         assert!(colon_quote(&v, &(said..said + 1)).is_none());
     }
+
     #[test]
     fn a_piece_another_attribution_reports_is_not_fronted_content() {
         let (_, w) = view_of(
@@ -758,6 +759,7 @@ mod tests {
         drop_claimed_pieces(&mut raws);
         assert_eq!(raws[1], inner);
     }
+
     #[test]
     fn a_quotation_goes_on_in_the_next_sentence_of_its_paragraph() {
         let text = "\"Taxes will fall,\" he said last month. \"They will fall fast.\"\n\n\
@@ -793,6 +795,7 @@ mod tests {
         assert_eq!(raws[0].content, vec![inside(0), whole]);
         assert_eq!(raws[1].content, vec![inside(prices)]);
     }
+
     #[test]
     fn a_frame_the_sentence_goes_on_past_reports_the_clause_before() {
         let text = "Blair has failed, he claimed, saying it was wrong. Sales rose, Twitter \

@@ -213,6 +213,7 @@ mod tests {
         assert!(find_hedged_passives(&v, &[tagged]).is_empty());
         assert_eq!(find_hedged_passives(&v, &[]).len(), 1);
     }
+
     #[test]
     fn a_hedging_adverb_is_a_cue_without_source() {
         let (mut doc, w) = view_of("The government is reportedly planning a sale. They face charges for allegedly faking it.");

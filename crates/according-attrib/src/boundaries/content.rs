@@ -510,6 +510,7 @@ mod tests {
         let r = drop_unquoted_tail(&v, r.clone());
         assert_eq!(r.content.len(), 2);
     }
+
     #[test]
     fn a_source_piece_right_after_the_cue_opens_the_content() {
         let (doc, w) = view_of("Trump said Democrats and the media are to blame.");
@@ -538,6 +539,7 @@ mod tests {
         );
         assert_eq!(subject_after_cue(&v, r.clone(), &is_cue), r);
     }
+
     #[test]
     fn a_time_phrase_after_the_cue_is_not_content() {
         let cases = [

@@ -440,6 +440,7 @@ mod tests {
         let r = raw(e..e + 1, vec![0..e], vec![e + 1..w.len() - 1]);
         assert_eq!(source_without_circumstance(&v, r).source, vec![0..e]);
     }
+
     #[test]
     fn an_inverted_source_takes_its_appositive() {
         let text = "\"We will fight,\" said Rep. Elijah Cummings, the top Democrat on the panel, in a statement.";

@@ -195,6 +195,7 @@ mod tests {
             vec![pos("that")..w.len() - 1]
         );
     }
+
     #[test]
     fn an_as_frame_reports_the_clause_after_its_comma() {
         let (doc, w) = tagged(
@@ -229,6 +230,7 @@ mod tests {
         let r = raw(pos("have")..pos(","), vec![0..pos("have")], vec![]);
         assert_eq!(clause_after_as_frame(&v, &r), None);
     }
+
     #[test]
     fn a_colon_closing_its_paragraph_introduces_the_next_one() {
         let text = "The governor added:\n\nShe knows nothing, but the mouth never stops. It is typical.\n\nNext.";

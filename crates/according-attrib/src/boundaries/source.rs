@@ -665,6 +665,7 @@ mod tests {
         let r = raw(p..p + 1, vec![], vec![p + 1..w.len() - 1]);
         assert_eq!(controller_source(&v, r).source, vec![0..1]);
     }
+
     #[test]
     fn what_seems_has_no_source_and_its_subject_is_content() {
         let (doc, w) = crate::test_support::tagged(
@@ -699,6 +700,7 @@ mod tests {
         );
         assert_eq!(raising_subject_is_content(&v, r.clone()), r);
     }
+
     #[test]
     fn a_subject_piece_before_an_active_cue_is_its_source() {
         let (mut doc, w) = view_of("The fund announced Tuesday that growth slowed.");

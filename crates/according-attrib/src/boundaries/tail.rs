@@ -332,6 +332,7 @@ mod tests {
         let r = raw(1..2, vec![0..1], vec![2..w.len() - 1]);
         assert_eq!(medium_out_of_content(&v, r).content, vec![2..w.len() - 1]);
     }
+
     #[test]
     fn a_speaking_cue_ends_before_of_and_its_medium() {
         let text = "Smith said of the plan. Jones said via email that it failed. \
@@ -351,6 +352,7 @@ mod tests {
         let k = said[3];
         assert_eq!(cue_to(3, "that"), k..k + 4);
     }
+
     #[test]
     fn who_is_told_is_not_content() {
         let verbs = [("told", "VERB", "tell"), ("wanted", "VERB", "want")];
@@ -371,6 +373,7 @@ mod tests {
         let r = raw(1..2, vec![0..1], vec![2..w.len() - 1]);
         assert_eq!(listener_out_of_content(&v, r.clone()), r);
     }
+
     #[test]
     fn a_quotation_after_a_listener_and_colon_is_the_content() {
         let text = "She told BBC Radio 4's Today programme: \"We will win.\"";
