@@ -484,32 +484,37 @@ pub fn drop_claimed_pieces(raw: &mut [RawAttribution]) {
         .enumerate()
         .map(|(k, r)| {
             let (frame_start, _) = crate::boundaries::frame(r);
+            // The others that do not hold this attribution in their content.
+            let others: Vec<&RawAttribution> = raw
+                .iter()
+                .enumerate()
+                .filter(|&(j, q)| j != k && !q.content.iter().any(|c| c.contains(&r.cue.start)))
+                .map(|(_, q)| q)
+                .collect();
             r.content
                 .iter()
                 .map(|p| {
+                    let inside = |c: &Range<usize>| c.start <= p.start && p.end <= c.end;
                     p.end <= frame_start
                         && r.content.len() > 1
-                        && raw.iter().enumerate().any(|(j, q)| {
-                            if j == k {
-                                return false;
-                            }
-                            let inside = |c: &Range<usize>| c.start <= p.start && p.end <= c.end;
-                            let holds_r = q.content.iter().any(|c| c.contains(&r.cue.start));
+                        && others.iter().any(|q| {
                             let reports_it = q.cue.end <= p.start && q.content.iter().any(inside);
                             let cuts_frame = p.contains(&q.cue.start)
                                 && q.source.iter().any(|s| s.end <= p.start);
-                            !holds_r && (reports_it || cuts_frame)
+                            reports_it || cuts_frame
                         })
                 })
                 .collect()
         })
         .collect();
     for (r, claimed) in raw.iter_mut().zip(claimed) {
-        let mut k = 0;
-        r.content.retain(|_| {
-            k += 1;
-            !claimed[k - 1]
-        });
+        r.content = r
+            .content
+            .iter()
+            .zip(claimed)
+            .filter(|(_, claimed)| !claimed)
+            .map(|(p, _)| p.clone())
+            .collect();
     }
 }
 

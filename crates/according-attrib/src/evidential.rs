@@ -138,13 +138,9 @@ pub fn find_hedging_adverbs(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttri
             continue;
         }
         let sent = v.sentences[v.toks[i].sentence as usize].clone();
-        let subject = v.toks[i].head.and_then(|h| {
-            sent.clone().find(|&k| {
-                k < i
-                    && v.toks[k].head == Some(h)
-                    && matches!(v.toks[k].deprel, Some("nsubj" | "nsubj:pass"))
-            })
-        });
+        let subject = v.toks[i]
+            .head
+            .and_then(|h| crate::boundaries::subject_tokens(v, &sent, h as usize).find(|&k| k < i));
         let mut content = Vec::new();
         if let Some(k) = subject {
             let phrase = crate::boundaries::phrase_of(v, &sent, k);

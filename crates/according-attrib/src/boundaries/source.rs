@@ -312,13 +312,7 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     {
         return r;
     }
-    let subject_of = |h: usize| {
-        sent.clone().find(|&i| {
-            v.toks[i].head == Some(h as u32)
-                && matches!(v.toks[i].deprel, Some("nsubj" | "nsubj:pass"))
-                && !r.cue.contains(&i)
-        })
-    };
+    let subject_of = |h: usize| subject_tokens(v, &sent, h).find(|i| !r.cue.contains(i));
     let mut cur = top;
     let mut subj = None;
     for _ in 0..3 {
@@ -345,6 +339,18 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         r.source = vec![src];
     }
     r
+}
+
+/// The tokens of sentence `sent` the parse makes subjects (active or passive) of token `head`.
+pub(crate) fn subject_tokens<'a>(
+    v: &'a View,
+    sent: &Range<usize>,
+    head: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    sent.clone().filter(move |&i| {
+        v.toks[i].head == Some(head as u32)
+            && matches!(v.toks[i].deprel, Some("nsubj" | "nsubj:pass"))
+    })
 }
 
 /// The phrase headed by token `s`: the contiguous stretch of its subtree around it, without
@@ -410,12 +416,12 @@ pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribu
             || s.clone()
                 .any(|i| crate::source_words::REPORT_NOUNS.contains(&v.toks[i].lemma.as_ref()))
     };
-    if let Some(k) = r
+    if let Some(subject) = r
         .source
         .iter()
-        .position(|s| s.end == r.cue.start && !dummy(s))
+        .find(|s| s.end == r.cue.start && !dummy(s))
+        .cloned()
     {
-        let subject = r.source.remove(k);
         r.content.insert(0, subject);
         r.source.clear();
         return r;
@@ -424,11 +430,7 @@ pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribu
         return r;
     }
     let sent = v.sentences[v.toks[last].sentence as usize].clone();
-    let subject = sent.clone().find(|&i| {
-        v.toks[i].head == Some(last as u32)
-            && matches!(v.toks[i].deprel, Some("nsubj" | "nsubj:pass"))
-            && i < r.cue.start
-    });
+    let subject = subject_tokens(v, &sent, last).find(|&i| i < r.cue.start);
     if let Some(s) = subject {
         let phrase = phrase_of(v, &sent, s);
         if phrase.end <= r.cue.start && !dummy(&phrase) {
