@@ -124,6 +124,18 @@ fn chains_sources_and_flags() {
                 && a.flags.contains(&Flag::TruncatedSource)),
         "{table}"
     );
+    // The cut-off frame reports the whole hedged claim, its subject too (the hedged cue's
+    // subject is a content piece before its cue, not a source).
+    let cut = doc
+        .attributions
+        .iter()
+        .find(|a| a.flags.contains(&Flag::TruncatedSource))
+        .unwrap();
+    assert_eq!(
+        cut.content.text,
+        "Iraq is also suspected of receiving uranium originating in Eastern Europe",
+        "{table}"
+    );
     assert!(
         !doc.attributions
             .iter()

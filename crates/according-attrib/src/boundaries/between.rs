@@ -42,9 +42,13 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
     let starts: Vec<(usize, usize, bool)> = raw
         .iter()
         .map(|r| {
+            // With no source right before the cue, a content piece there is where the inner
+            // attribution starts (`Iraq is also suspected of …, according to a report`: the
+            // subject of a hedged or raising cue is its content, and the outer frame's).
             let s = r
                 .source
                 .iter()
+                .chain(r.content.iter())
                 .find(|s| s.end == r.cue.start)
                 .map_or(r.cue.start, |s| s.start);
             (r.cue.end, s, opens_with_participle(r))
