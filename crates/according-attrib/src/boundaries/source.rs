@@ -93,8 +93,80 @@ pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
         if let Some(c) = r.content.iter_mut().find(|c| c.start == s.end) {
             c.start = tail.start;
         }
+    } else if let Some(cut) = comma_before_split_phrase(v, &r, &s) {
+        // `According to Microsoft, nine | out of 10 members have …`: the tagger ended the
+        // source inside a phrase that runs on into its content, no punctuation between; what
+        // comes after the source's last comma is the content's start, whatever the parse
+        // hangs it on (here: `nine` as an appositive of Microsoft).
+        r.source[k].end = cut;
+        if let Some(c) = r.content.iter_mut().find(|c| c.start == s.end) {
+            c.start = cut + 1;
+        }
+    } else if let Some(cut) = comma_before_clause(v, &s) {
+        // `According to Asahi Breweries, the market for … is set to`: the words after the
+        // comma are the subject of the reported clause, whatever they start with: they open
+        // the content the tagger began later.
+        r.source[k].end = cut;
+        let sentence = v.toks[s.end - 1].sentence;
+        let next = r
+            .content
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.start >= s.end && v.toks[c.start].sentence == sentence)
+            .min_by_key(|(_, c)| c.start)
+            .map(|(j, _)| j);
+        match next {
+            Some(j) => r.content[j].start = cut + 1,
+            // (An attribution with no content yet gets its whole clause from the rules that
+            // fill empty contents.)
+            None if !r.content.is_empty() => {
+                let at = r.content.partition_point(|c| c.start < cut);
+                r.content.insert(at, cut + 1..s.end);
+            }
+            None => {}
+        }
     }
     r
+}
+
+/// The source's last comma, when the content follows the source with no punctuation between
+/// them (a quotation mark aside) and at most 12 words come after that comma.
+fn comma_before_split_phrase(v: &View, r: &RawAttribution, s: &Range<usize>) -> Option<usize> {
+    const MAX_TAIL: usize = 12;
+    let splits = |i: usize| {
+        v.toks.get(i).is_some_and(|t| {
+            !matches!(
+                t.lower.as_ref(),
+                "," | ";" | ":" | "-" | "–" | "—" | "(" | ")"
+            ) && v.toks[i].sentence == v.toks[s.start].sentence
+        })
+    };
+    if !r.content.iter().any(|c| c.start == s.end) || !splits(s.end - 1) || !splits(s.end) {
+        return None;
+    }
+    let cut = (s.start..s.end).rev().find(|&i| v.toks[i].lower == ",")?;
+    (cut > s.start && s.end - cut - 1 <= MAX_TAIL).then_some(cut)
+}
+
+/// The comma of a source after which the subject of a clause of its own begins (not that of a
+/// relative clause or participle hung on the source: `John Binks, director of GfK, which
+/// monitors …`), by the parse: the last comma before that subject.
+fn comma_before_clause(v: &View, s: &Range<usize>) -> Option<usize> {
+    if !v.has_parse {
+        return None;
+    }
+    let first = s.clone().find(|&i| v.toks[i].lower == ",")?;
+    let subject = (first + 1..s.end).find(|&i| {
+        let t = &v.toks[i];
+        let relative = matches!(t.lower.as_ref(), "who" | "which" | "that" | "whose");
+        matches!(t.deprel, Some("nsubj" | "nsubj:pass" | "csubj"))
+            && !relative
+            && t.head.is_some_and(|h| {
+                let h = h as usize;
+                h > i && !matches!(v.toks[h].deprel, Some("acl:relcl" | "acl" | "advcl:relcl"))
+            })
+    })?;
+    (first..subject).rev().find(|&i| v.toks[i].lower == ",")
 }
 
 /// `The same day President George W. Bush demanded`: a time phrase opening the source is
@@ -556,6 +628,57 @@ mod tests {
         );
         let v = View::new(&doc);
         let raw = raw(0..2, vec![2..8], vec![8..w.len() - 1]);
+        assert_eq!(according_to_comma(&v, raw.clone()), raw);
+    }
+
+    #[test]
+    fn according_to_a_source_split_inside_a_phrase_ends_at_its_last_comma() {
+        // The tagger's source runs past the comma and stops inside the content's subject.
+        let (doc, w) = crate::test_support::view_of(
+            "According to Asahi Breweries, the market for drinks is set to grow.",
+        );
+        let v = View::new(&doc);
+        let r = according_to_comma(&v, raw(0..2, vec![2..7], vec![7..w.len() - 1]));
+        assert_eq!((r.source, r.content), (vec![2..4], vec![5..w.len() - 1]));
+        // With a comma between source and content the source is left alone.
+        let (doc, w) = crate::test_support::view_of(
+            "According to Richard Butler, the former head, weapons remained.",
+        );
+        let v = View::new(&doc);
+        let raw = raw(0..2, vec![2..8], vec![9..w.len() - 1]);
+        assert_eq!(according_to_comma(&v, raw.clone()), raw);
+    }
+
+    #[test]
+    fn according_to_a_source_ends_before_the_subject_of_a_clause() {
+        // Later , according to The Independent , Wenger spoke .
+        let doc = crate::test_support::parsed(&[
+            ("Later", "ADV", "advmod", Some(9)),
+            (",", "PUNCT", "punct", Some(0)),
+            ("according", "VERB", "case", Some(9)),
+            ("to", "ADP", "fixed", Some(2)),
+            ("The", "DET", "det", Some(9)),
+            ("Independent", "ADJ", "advcl", Some(9)),
+            (",", "PUNCT", "punct", Some(5)),
+            ("Wenger", "PROPN", "nsubj", Some(8)),
+            ("spoke", "VERB", "root", None),
+            (".", "PUNCT", "punct", Some(8)),
+        ]);
+        let v = View::new(&doc);
+        let r = according_to_comma(&v, raw(2..4, vec![4..9], vec![0..1]));
+        assert_eq!((r.source, r.content), (vec![4..6], vec![0..1, 7..9]));
+        // A relative clause after the comma stays with the source.
+        let doc = crate::test_support::parsed(&[
+            ("according", "VERB", "case", Some(2)),
+            ("to", "ADP", "fixed", Some(0)),
+            ("Binks", "PROPN", "obl", None),
+            (",", "PUNCT", "punct", Some(5)),
+            ("who", "PRON", "nsubj", Some(5)),
+            ("monitors", "VERB", "acl:relcl", Some(2)),
+            ("markets", "NOUN", "obj", Some(5)),
+        ]);
+        let v = View::new(&doc);
+        let raw = raw(0..2, vec![2..7], vec![]);
         assert_eq!(according_to_comma(&v, raw.clone()), raw);
     }
 
