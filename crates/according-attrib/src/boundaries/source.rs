@@ -70,10 +70,9 @@ pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     };
     let s = r.source[k].clone();
-    let Some(comma) = s.clone().find(|&i| v.toks[i].lower == ",") else {
-        return r;
-    };
-    let tail = comma + 1..s.end;
+    // (No comma: only the parse can tell where the source ends.)
+    let comma = s.clone().find(|&i| v.toks[i].lower == ",").unwrap_or(s.end);
+    let tail = (comma + 1).min(s.end)..s.end;
     // An appositive hangs off a word before the comma (by the parse, when there is one).
     let appositive = tail.clone().any(|i| {
         v.toks[i].deprel == Some("appos") && v.toks[i].head.is_some_and(|h| (h as usize) < comma)
@@ -102,11 +101,12 @@ pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
         if let Some(c) = r.content.iter_mut().find(|c| c.start == s.end) {
             c.start = cut + 1;
         }
-    } else if let Some(cut) = comma_before_clause(v, &s) {
-        // `According to Asahi Breweries, the market for … is set to`: the words after the
-        // comma are the subject of the reported clause, whatever they start with: they open
-        // the content the tagger began later.
-        r.source[k].end = cut;
+    } else if let Some(gap) = before_clause_subject(v, &s) {
+        // `According to Asahi Breweries, the market for … is set to`, `According to Mr Peston
+        // the prime minister said`: the words after the comma (or from the subject on) are
+        // the subject of the reported clause, whatever they start with: they open the
+        // content the tagger began later.
+        r.source[k].end = gap.start;
         let sentence = v.toks[s.end - 1].sentence;
         let next = r
             .content
@@ -116,12 +116,12 @@ pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
             .min_by_key(|(_, c)| c.start)
             .map(|(j, _)| j);
         match next {
-            Some(j) => r.content[j].start = cut + 1,
+            Some(j) => r.content[j].start = gap.end,
             // (An attribution with no content yet gets its whole clause from the rules that
             // fill empty contents.)
             None if !r.content.is_empty() => {
-                let at = r.content.partition_point(|c| c.start < cut);
-                r.content.insert(at, cut + 1..s.end);
+                let at = r.content.partition_point(|c| c.start < gap.start);
+                r.content.insert(at, gap.end..s.end);
             }
             None => {}
         }
@@ -148,15 +148,15 @@ fn comma_before_split_phrase(v: &View, r: &RawAttribution, s: &Range<usize>) -> 
     (cut > s.start && s.end - cut - 1 <= MAX_TAIL).then_some(cut)
 }
 
-/// The comma of a source after which the subject of a clause of its own begins (not that of a
-/// relative clause or participle hung on the source: `John Binks, director of GfK, which
-/// monitors …`), by the parse: the last comma before that subject.
-fn comma_before_clause(v: &View, s: &Range<usize>) -> Option<usize> {
+/// Where a source holds the subject of a clause of its own (not that of a relative clause or
+/// participle hung on it: `John Binks, director of GfK, which monitors …`), by the parse: the
+/// last comma before that subject, else (no comma) the empty gap where the subject's phrase
+/// begins, when that is not where the source begins.
+fn before_clause_subject(v: &View, s: &Range<usize>) -> Option<Range<usize>> {
     if !v.has_parse {
         return None;
     }
-    let first = s.clone().find(|&i| v.toks[i].lower == ",")?;
-    let subject = (first + 1..s.end).find(|&i| {
+    let subject = (s.start + 1..s.end).find(|&i| {
         let t = &v.toks[i];
         let relative = matches!(t.lower.as_ref(), "who" | "which" | "that" | "whose");
         matches!(t.deprel, Some("nsubj" | "nsubj:pass" | "csubj"))
@@ -166,7 +166,24 @@ fn comma_before_clause(v: &View, s: &Range<usize>) -> Option<usize> {
                 h > i && !matches!(v.toks[h].deprel, Some("acl:relcl" | "acl" | "advcl:relcl"))
             })
     })?;
-    (first..subject).rev().find(|&i| v.toks[i].lower == ",")
+    if let Some(comma) = (s.start + 1..subject)
+        .rev()
+        .find(|&i| v.toks[i].lower == ",")
+    {
+        return Some(comma..comma + 1);
+    }
+    // Without a comma, only a main clause's subject that opens with a determiner or a number
+    // right after a name or noun (`Mr Peston | the prime minister said`, `Microsoft | the
+    // messages were sent`), not `how long | he spends` or `the | World … Council`.
+    let sent = &v.sentences[v.toks[subject].sentence as usize];
+    let start = phrase_of(v, sent, subject).start;
+    let main = v.toks[subject]
+        .head
+        .is_some_and(|h| v.toks[h as usize].deprel == Some("root"));
+    let opens = matches!(v.toks[start].upos, Some("DET" | "NUM"));
+    let after_noun = start > s.start && matches!(v.toks[start - 1].upos, Some("PROPN" | "NOUN"));
+    (main && opens && after_noun && v.toks[subject].upos != Some("PRON") && start < s.end)
+        .then_some(start..start)
 }
 
 /// `The same day President George W. Bush demanded`: a time phrase opening the source is
@@ -667,6 +684,21 @@ mod tests {
         let v = View::new(&doc);
         let r = according_to_comma(&v, raw(2..4, vec![4..9], vec![0..1]));
         assert_eq!((r.source, r.content), (vec![4..6], vec![0..1, 7..9]));
+        // With no comma: from the main clause's subject on (according to Peston the prime
+        // minister said it).
+        let doc = crate::test_support::parsed(&[
+            ("according", "VERB", "case", Some(2)),
+            ("to", "ADP", "fixed", Some(0)),
+            ("Peston", "PROPN", "obl", Some(6)),
+            ("the", "DET", "det", Some(5)),
+            ("prime", "ADJ", "amod", Some(5)),
+            ("minister", "NOUN", "nsubj", Some(6)),
+            ("said", "VERB", "root", None),
+            ("it", "PRON", "obj", Some(6)),
+        ]);
+        let v = View::new(&doc);
+        let r = according_to_comma(&v, raw(0..2, vec![2..6], vec![6..8]));
+        assert_eq!((r.source, r.content), (vec![2..3], vec![3..8]));
         // A relative clause after the comma stays with the source.
         let doc = crate::test_support::parsed(&[
             ("according", "VERB", "case", Some(2)),
