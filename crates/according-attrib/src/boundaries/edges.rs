@@ -222,6 +222,7 @@ pub fn inverted_source_appositive(
                                 | "saying"
                         )
                     }))
+                || clause_after_comma(v, i)
         })
         .unwrap_or(end);
     if stop > comma + 2 {
@@ -259,8 +260,26 @@ pub fn source_without_circumstance(v: &View, mut r: RawAttribution) -> RawAttrib
         if circumstance && !v.toks[k + 1].in_quote {
             s.end = k;
         }
+        if let Some(k) = (s.start + 1..s.end).find(|&i| clause_after_comma(v, i)) {
+            s.end = k;
+        }
     }
     r
+}
+
+/// A comma after which a clause of its own begins, no part of a source: `said Oliver
+/// Valente, Sprint's vice president, | when the contract was announced`, `said Travis
+/// Kalanick, founder of Red Swoosh, | and soon they are all going to want a slice of it`.
+fn clause_after_comma(v: &View, i: usize) -> bool {
+    let word = |k: usize| v.toks.get(k).filter(|t| !t.in_quote);
+    v.toks[i].lower == ","
+        && word(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_ref(),
+                "when" | "while" | "because" | "although" | "though" | "but"
+            ) || n.lower == "and"
+                && word(i + 2).is_some_and(|w| matches!(w.upos, Some("PRON" | "ADV")))
+        })
 }
 
 #[cfg(test)]
@@ -439,6 +458,33 @@ mod tests {
         let e = w.iter().position(|x| x == "endorsed").unwrap();
         let r = raw(e..e + 1, vec![0..e], vec![e + 1..w.len() - 1]);
         assert_eq!(source_without_circumstance(&v, r).source, vec![0..e]);
+    }
+
+    #[test]
+    fn a_clause_after_the_source_is_not_the_source() {
+        let text = "It works, said Tom Kay, founder of Swoosh, and soon they will want it.";
+        let (mut doc, w) = view_of(text);
+        for t in &mut doc.tokens {
+            let upos = match t.text.as_str() {
+                "soon" => "ADV",
+                "they" => "PRON",
+                _ => "NOUN",
+            };
+            t.upos = Some(upos.to_string().into());
+        }
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let r = raw(said..said + 1, vec![said + 1..w.len() - 1], vec![0..2]);
+        let source = source_without_circumstance(&v, r).source;
+        assert_eq!(source, vec![said + 1..pos("Swoosh") + 1]);
+        // `, and` joining the source's own words stays (`who helmed …, and has backed`).
+        let (doc, w) = view_of("It works, said Tom Kay, who helmed it, and has backed it.");
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = raw(said..said + 1, vec![said + 1..w.len() - 1], vec![0..2]);
+        let source = source_without_circumstance(&v, r).source;
+        assert_eq!(source, vec![said + 1..w.len() - 1]);
     }
 
     #[test]
