@@ -310,6 +310,57 @@ pub fn continued_quotation(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// `"…," Sanders said, going on to contrast …. "So I would …"`: an aside after the frame in
+/// which the speaker goes on to another speech act (`adding`, `citing`, `going on to`) ends
+/// the quotation there: what comes after it in a later sentence is what that act said, not
+/// this frame's content (PolNeAR train: 31 of 41 such quotations stop; 280 of 375 go on
+/// after other asides).
+pub fn stop_at_next_speech_act(v: &View, raw: &mut [RawAttribution]) {
+    for r in raw.iter_mut() {
+        let (frame_start, frame_end) = crate::boundaries::frame(r);
+        if !r.content.iter().any(|p| p.end <= frame_start) || frame_end >= v.len() {
+            continue;
+        }
+        let sentence = v.toks[frame_end - 1].sentence;
+        let Some(act) = (frame_end..v.len())
+            .take_while(|&i| v.toks[i].sentence == sentence)
+            .find(|&i| v.toks[i - 1].lower == "," && speaks_again(v, i))
+        else {
+            continue;
+        };
+        r.content
+            .retain(|p| p.start < act || v.toks[p.start].sentence == sentence);
+    }
+}
+
+fn speaks_again(v: &View, i: usize) -> bool {
+    const SPEECH_PARTICIPLES: &[&str] = &[
+        "adding",
+        "saying",
+        "noting",
+        "arguing",
+        "warning",
+        "suggesting",
+        "claiming",
+        "insisting",
+        "repeating",
+        "citing",
+        "calling",
+        "asking",
+        "explaining",
+        "telling",
+        "pointing",
+        "declaring",
+        "stating",
+        "describing",
+        "answering",
+        "responding",
+    ];
+    let w = v.toks[i].lower.as_ref();
+    SPEECH_PARTICIPLES.contains(&w)
+        || w == "going" && v.toks.get(i + 1).is_some_and(|t| t.lower == "on")
+}
+
 /// `said he was unsure what caused it.`: the cue's `that` clause after a short aside or
 /// listener, else the rest of its sentence when that is a clause (it has a verb) opening with
 /// a word, not punctuation or a quotation mark.

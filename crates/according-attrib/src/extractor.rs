@@ -130,6 +130,7 @@ impl Extractor {
         crate::claims::inserted_inverted_frame(&v, &mut raw);
         crate::claims::drop_claimed_pieces(&mut raw);
         crate::claims::continued_quotation(&v, &mut raw);
+        crate::claims::stop_at_next_speech_act(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         crate::claims::drop_headline_nouns(&v, &mut raw);
         let mut atts = build(&v, &raw);

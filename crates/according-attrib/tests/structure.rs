@@ -346,3 +346,15 @@ fn closing_frames_with_a_listener_or_inverted_take_their_sentence() {
     );
     assert!(a.content.text.starts_with("Tony Blair lied"));
 }
+
+#[test]
+fn a_quotation_after_another_speech_act_is_not_the_frame_s() {
+    let doc = run(
+        "\"We are looking at the needs of the American people,\" Sanders said, going on to \
+         contrast the two plans. \"So I would just simply say to the millennials: look at the \
+         issues.\"",
+    );
+    let said = at(&doc, "said");
+    assert!(!said.content.text.contains("millennials"), "{said:#?}");
+    assert!(said.content.text.contains("American people"), "{said:#?}");
+}
