@@ -105,6 +105,7 @@ impl Extractor {
             .map(|r| crate::boundaries::to_quote_close(&v, r, &is_cue))
             .map(|r| crate::boundaries::colon_content_in_paragraph(&v, r))
             .map(|r| crate::boundaries::clause_content_cut(&v, r))
+            .map(|r| crate::boundaries::fronted_clause_content_cut(&v, r))
             .map(|r| crate::boundaries::second_predicate_cut(&v, r))
             .map(|r| crate::boundaries::cue_participle_cut(&v, r))
             .map(|r| crate::boundaries::medium_out_of_content(&v, r))

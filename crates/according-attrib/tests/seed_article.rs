@@ -124,6 +124,27 @@ fn chains_sources_and_flags() {
                 && a.flags.contains(&Flag::TruncatedSource)),
         "{table}"
     );
+    // `The same day Bush demanded that …, Russian and Iraqi officials were meeting …, according
+    // to a report from RFE/RL`: Bush's demand ends before the main clause; the report holds
+    // the whole sentence.
+    let bush = find(&doc, "demanded", "Bush");
+    assert_eq!(
+        bush.content.text, "that Iraq readmit United Nations weapons inspectors",
+        "{table}"
+    );
+    let report = doc
+        .attributions
+        .iter()
+        .find(|b| Some(&b.id) == bush.parent.as_ref())
+        .unwrap();
+    assert!(
+        report
+            .content
+            .text
+            .starts_with("The same day President George W. Bush demanded")
+            && report.content.text.ends_with("between Moscow and Baghdad"),
+        "{table}"
+    );
     // The cut-off frame reports the whole hedged claim, its subject too (the hedged cue's
     // subject is a content piece before its cue, not a source).
     let cut = doc

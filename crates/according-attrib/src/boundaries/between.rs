@@ -51,7 +51,11 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
                 .chain(r.content.iter())
                 .find(|s| s.end == r.cue.start)
                 .map_or(r.cue.start, |s| s.start);
-            (r.cue.end, s, opens_with_participle(r))
+            (
+                r.cue.end,
+                after_leading_time(v, s),
+                opens_with_participle(r),
+            )
         })
         .collect();
     for r in raw.iter_mut() {
@@ -101,6 +105,26 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
         if *end > cue.end && *end <= next && v.toks[*end - 1].sentence == v.toks[p.start].sentence {
             r.content[k].end = *end;
         }
+    }
+}
+
+/// `The same day President Bush demanded …, Russian officials were meeting …, according to
+/// a report`: a bare time phrase opening the sentence right before the inner attribution
+/// (no comma: `The same day` is no part of Bush's name, but of what the report says) is
+/// where it starts for the outer frame.
+fn after_leading_time(v: &View, s: usize) -> usize {
+    let sent = &v.sentences[v.toks[s].sentence as usize];
+    let words = sent.start..s;
+    let bare_time = words.len() >= 2
+        && words.clone().all(|i| {
+            let w = v.toks[i].lower.as_ref();
+            super::TIME_WORDS.contains(&w) || super::TIME_NOUNS.contains(&w)
+        })
+        && super::TIME_NOUNS.contains(&v.toks[s - 1].lower.as_ref());
+    if bare_time {
+        sent.start
+    } else {
+        s
     }
 }
 

@@ -96,6 +96,23 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Words that may open a time phrase with a noun of time (`the same day`, `last week`).
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "the",
+    "that",
+    "this",
+    "last",
+    "next",
+    "same",
+    "earlier",
+    "later",
+    "following",
+    "previous",
+    "on",
+    "early",
+    "late",
+];
+
 /// Nouns of time (`the same day`, `on Monday`).
 pub(crate) const TIME_NOUNS: &[&str] = &[
     "day",

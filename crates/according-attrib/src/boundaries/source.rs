@@ -3,7 +3,7 @@
 //! phrase or a clause the tagger took in, parenthetical commas, dash asides, a controlling
 //! verb's subject, `quoted X as saying`).
 
-use super::{is_punct, TIME_NOUNS};
+use super::{is_punct, TIME_NOUNS, TIME_WORDS};
 use crate::tagging::RawAttribution;
 use crate::view::{QuoteMark, View};
 use std::ops::Range;
@@ -189,21 +189,6 @@ fn before_clause_subject(v: &View, s: &Range<usize>) -> Option<Range<usize>> {
 /// `The same day President George W. Bush demanded`: a time phrase opening the source is
 /// not part of it.
 pub fn drop_leading_time(v: &View, mut r: RawAttribution) -> RawAttribution {
-    const TIME_WORDS: &[&str] = &[
-        "the",
-        "that",
-        "this",
-        "last",
-        "next",
-        "same",
-        "earlier",
-        "later",
-        "following",
-        "previous",
-        "on",
-        "early",
-        "late",
-    ];
     for s in &mut r.source {
         let Some(k) = (s.start..s.end.saturating_sub(1))
             .take_while(|&i| {
