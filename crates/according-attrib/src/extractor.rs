@@ -95,6 +95,7 @@ impl Extractor {
             .map(|r| crate::boundaries::drop_dateline(&v, r))
             .map(|r| crate::boundaries::clause_out_of_source(&v, r))
             .map(|r| crate::boundaries::time_out_of_cue(&v, r))
+            .map(|r| crate::boundaries::as_to_in_cue(&v, r))
             .map(|r| crate::boundaries::time_out_of_content_start(&v, r))
             .map(|r| crate::boundaries::cue_without_medium(&v, r))
             .map(|r| crate::relative::aside_as_source(&v, r))

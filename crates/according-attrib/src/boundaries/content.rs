@@ -62,6 +62,22 @@ pub fn time_out_of_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `Hamza leaves no doubt as to the regime's determination`: `as to` is one preposition, the
+/// cue's (PolNeAR keeps it there: `will no doubt raise questions as to`), not `as` in the cue
+/// and `to` opening the content.
+pub fn as_to_in_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let c = r.cue.end;
+    if v.toks[c - 1].lower != "as" || v.toks.get(c).is_none_or(|t| t.lower != "to") {
+        return r;
+    }
+    if let Some(p) = r.content.iter_mut().find(|p| p.start == c) {
+        p.start += 1;
+        r.cue.end += 1;
+    }
+    r.content.retain(|p| !p.is_empty());
+    r
+}
+
 /// `ruled Friday against Ohio's procedure`, `said last week that …`: a time phrase right after
 /// the cue tells when the source spoke; the content starts after it (PolNeAR train: 112 of 123
 /// such contents do).
@@ -429,6 +445,16 @@ pub fn fill_holes(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttrib
 mod tests {
     use super::*;
     use crate::test_support::{raw, tagged, view_of};
+
+    #[test]
+    fn as_to_is_the_cue_s() {
+        let (doc, w) = view_of("Hamza leaves no doubt as to the regime's aims.");
+        let v = View::new(&doc);
+        let at = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (cue, to) = (at("leaves"), at("to"));
+        let r = as_to_in_cue(&v, raw(cue..to, vec![0..1], vec![to..w.len() - 1]));
+        assert_eq!((r.cue, r.content), (cue..to + 1, vec![to + 1..w.len() - 1]));
+    }
 
     #[test]
     fn a_fronted_clause_s_content_ends_before_the_main_clause() {
