@@ -218,6 +218,35 @@ pub fn to_quote_close(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAt
     r
 }
 
+/// `"… I've heard she has swollen glands."`: a later content piece that starts inside a
+/// quotation (the tagger's window ended there: `glands."` alone) starts at the quotation's
+/// opening mark, with no cue, source or other piece of this attribution on the way, unless
+/// another cue introduces that quotation.
+pub fn from_quote_open(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    for k in 1..r.content.len() {
+        let p = r.content[k].clone();
+        let inside = |i: usize| v.toks[i].in_quote && v.toks[i].mark == QuoteMark::None;
+        if p.start == 0 || !inside(p.start) || !inside(p.start - 1) {
+            continue;
+        }
+        let prev_end = r.content[k - 1].end;
+        let mut i = p.start - 1;
+        while i > prev_end && inside(i) {
+            i -= 1;
+        }
+        // (Nor when another cue introduces the quotation: `he added: "…`.)
+        let introduced = (i.saturating_sub(2)..i).any(|j| is_cue[j] && !r.cue.contains(&j));
+        let blocked = introduced
+            || (i..p.start).any(|j| {
+                is_cue[j] || r.cue.contains(&j) || r.source.iter().any(|s| s.contains(&j))
+            });
+        if v.toks[i].mark == QuoteMark::Open && i >= prev_end && !blocked {
+            r.content[k].start = i;
+        }
+    }
+    r
+}
+
 /// `said the timing was not intentional; they only learned on Friday …`, `… pardon Hillary
 /// Clinton, who has not been charged`: a content after its cue ends before a semicolon, or
 /// before a comma that opens a relative clause, a concession or a `but` clause (not a
@@ -445,6 +474,32 @@ pub fn fill_holes(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttrib
 mod tests {
     use super::*;
     use crate::test_support::{raw, tagged, view_of};
+
+    #[test]
+    fn a_later_piece_starting_inside_a_quotation_starts_at_its_opening() {
+        let text = "Mr Coppin said it was easy. \"Two clicks and your show is downloading.\"";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let at = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (said, open, show) = (at("said"), at("Two") - 1, at("show"));
+        let is_cue = vec![false; v.len()];
+        let r = raw(
+            said..said + 1,
+            vec![0..said],
+            vec![said + 1..said + 4, show..w.len()],
+        );
+        let r = from_quote_open(&v, r, &is_cue);
+        assert_eq!(r.content, vec![said + 1..said + 4, open..w.len()]);
+        // Another cue introducing the quotation keeps it.
+        let mut is_cue = vec![false; v.len()];
+        is_cue[open - 1] = true;
+        let r = raw(
+            said..said + 1,
+            vec![0..said],
+            vec![said + 1..said + 4, show..w.len()],
+        );
+        assert_eq!(from_quote_open(&v, r.clone(), &is_cue), r);
+    }
 
     #[test]
     fn as_to_is_the_cue_s() {
