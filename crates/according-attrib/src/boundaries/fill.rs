@@ -10,8 +10,27 @@ use crate::view::{QuoteMark, View};
 /// `continues to insist, most recently in a Labor Day interview, that he …`: a `that` clause
 /// after a short verbless stretch (an aside, a recipient).
 pub(crate) fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
+    that_clause_after_as(v, from, false)
+}
+
+/// [`that_clause_after`], where the words before `that` may be the listener of a telling cue:
+/// there `that` opens the clause told even where the tagger read it as a relative pronoun
+/// (`told a meeting of Pacific Island leaders that few people understood …`), unless a verb
+/// follows it (`leaders that understood`).
+fn that_clause_after_as(
+    v: &View,
+    from: usize,
+    after_listener: bool,
+) -> Option<std::ops::Range<usize>> {
     // (`insist, most recently in a Labor Day interview with ABC News, that`: 12 words.)
     const MAX_BEFORE_THAT: usize = 16;
+    let complementizer = |i: usize| {
+        v.toks[i].upos == Some("SCONJ")
+            || after_listener
+                && v.toks
+                    .get(i + 1)
+                    .is_some_and(|n| !matches!(n.upos, Some("VERB" | "AUX")))
+    };
     let sentence = v.toks[from].sentence;
     let that = (from..v.len().min(from + MAX_BEFORE_THAT))
         .take_while(|&i| {
@@ -20,7 +39,7 @@ pub(crate) fn that_clause_after(v: &View, from: usize) -> Option<std::ops::Range
                 && t.mark == QuoteMark::None
                 && (t.lower == "that" || !matches!(t.upos, Some("VERB" | "AUX")))
         })
-        .find(|&i| v.toks[i].lower == "that" && v.toks[i].upos == Some("SCONJ"))?;
+        .find(|&i| v.toks[i].lower == "that" && complementizer(i))?;
     let end = sentence_body_end(v, that);
     (end > that + 1).then_some(that..end)
 }
@@ -126,7 +145,7 @@ pub fn fill_empty_content(v: &View, mut r: RawAttribution) -> RawAttribution {
         )
     });
     let object = || (!telling).then(|| object_after(v, r.cue.end)).flatten();
-    let found = that_clause_after(v, r.cue.end)
+    let found = that_clause_after_as(v, r.cue.end, telling)
         .or_else(|| clause_after_as_frame(v, &r))
         .or_else(object);
     if let Some(c) = found {
@@ -150,6 +169,32 @@ mod tests {
             t.lemma = Some(t.text.to_lowercase());
         }
         (doc, w)
+    }
+
+    #[test]
+    fn a_telling_cue_s_clause_follows_its_listener() {
+        let tags = [
+            ("He", "PRON", "he"),
+            ("told", "VERB", "tell"),
+            ("a", "DET", "a"),
+            ("that", "PRON", "that"),
+            ("few", "ADJ", "few"),
+            ("understood", "VERB", "understand"),
+            ("it", "PRON", "it"),
+            (".", "PUNCT", "."),
+        ];
+        let text = "He told a meeting of island leaders that few people understood it.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let that = w.iter().position(|x| x == "that").unwrap();
+        let r = fill_empty_content(&v, raw(1..2, vec![0..1], vec![]));
+        assert_eq!(r.content, vec![that..w.len() - 1]);
+        // A relative `that` followed by its verb is no clause told.
+        let text = "He told a meeting of leaders that understood it.";
+        let (doc, _) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let r = fill_empty_content(&v, raw(1..2, vec![0..1], vec![]));
+        assert!(r.content.is_empty(), "{:?}", r.content);
     }
 
     #[test]
