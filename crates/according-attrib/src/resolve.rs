@@ -510,7 +510,7 @@ fn find_named(
             // A short name first seen without its full mention: look back in the text (also
             // after a role: `Ulster man Humphreys`).
             if let Some((a, b)) = full_mention(text, &info.name, at) {
-                let full = analyze(&text[a..b]);
+                let full = with_appositive(text, a, b);
                 if full.kind == SourceType::Person && full.name.split_whitespace().count() > 1 {
                     let m = Span::new(a + full.name_range.0, a + full.name_range.1);
                     entities.push(person_entity(&full, m));
@@ -521,6 +521,53 @@ fn find_named(
         target
     } else {
         entities.iter().position(|e| e.name == info.name)
+    }
+}
+
+/// The name at `text[a..b]` analysed together with the appositive that describes it there,
+/// if any (`by Khidhir Hamza, a former top scientist for Saddam Hussein.`): a person named in
+/// full only in passing is who that appositive says.
+fn with_appositive(text: &str, a: usize, b: usize) -> SourceInfo {
+    const MAX_WORDS: usize = 14;
+    let plain = analyze(&text[a..b]);
+    let rest = &text[b..];
+    let Some(after) = rest.strip_prefix(", ") else {
+        return plain;
+    };
+    let article = ["a ", "an ", "the "].iter().any(|w| after.starts_with(w));
+    let end = after.find([',', '.', ';', ':', '(', '"', '“', '\n']);
+    // (A noun phrase, not a clause: `Jordan Bratman, the singer's agent has confirmed`,
+    // `Project Entropia, an RPG which allows …`.)
+    let noun_phrase = |words: &str| {
+        let n = words.split_whitespace().count();
+        n <= MAX_WORDS
+            && !words.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "which"
+                        | "who"
+                        | "that"
+                        | "said"
+                        | "says"
+                        | "will"
+                        | "would"
+                )
+            })
+    };
+    let Some(end) = end.filter(|&e| article && noun_phrase(&after[..e])) else {
+        return plain;
+    };
+    let described = analyze(&text[a..b + 2 + end]);
+    if described.name == plain.name && described.role.is_some() {
+        described
+    } else {
+        plain
     }
 }
 

@@ -351,3 +351,25 @@ fn the_chancellor_is_the_person_titled_so_in_passing() {
     );
     assert_eq!(speaker(&doc, "has said").as_deref(), Some("Gordon Brown"));
 }
+
+#[test]
+fn a_person_named_in_passing_is_who_the_appositive_says() {
+    let doc = run(
+        "The report was given to the West by Khidhir Hamza, a former top scientist for Saddam \
+         Hussein. Hamza recounted his escape in his book.",
+    );
+    let a = at(&doc, "recounted");
+    let source = a.source.as_ref().unwrap();
+    assert_eq!(
+        source.role.as_deref(),
+        Some("a former top scientist for Saddam Hussein")
+    );
+    assert_eq!(speaker(&doc, "recounted").as_deref(), Some("Khidhir Hamza"));
+    // A clause after the comma is no role.
+    let doc = run(
+        "The singer married Jordan Bratman, the singer's agent has confirmed. Bratman said \
+         they were happy.",
+    );
+    let a = at(&doc, "said they");
+    assert!(a.source.as_ref().unwrap().role.is_none(), "{:?}", a.source);
+}
