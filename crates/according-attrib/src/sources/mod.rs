@@ -171,6 +171,42 @@ fn tidy_role(role: &str) -> Option<String> {
     (!circumstance).then(|| role.to_string())
 }
 
+/// What an appositive after an outlet's name says it is (`the Voice of Russia World Service,
+/// the official broadcasting service of the Russian government`): a noun phrase after the
+/// comma that closes the name (capitalised words may finish the name first).
+fn outlet_appositive(after_name: &str) -> Option<&str> {
+    const MAX_WORDS: usize = 12;
+    let (rest_of_name, appositive) = after_name.split_once(", ")?;
+    let appositive = trim_punct(appositive);
+    let n = appositive.split_whitespace().count();
+    let clause = appositive.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "which"
+                | "who"
+                | "that"
+                | "said"
+                | "says"
+                | "reported"
+                | "reports"
+        )
+    });
+    (rest_of_name.split_whitespace().all(is_cap)
+        && ["the ", "a ", "an "]
+            .iter()
+            .any(|w| appositive.starts_with(w))
+        && !appositive.contains(',')
+        && (2..=MAX_WORDS).contains(&n)
+        && !clause)
+        .then_some(appositive)
+}
+
 pub fn analyze(src: &str) -> SourceInfo {
     let full = trim_punct(src);
     // `Mr Mallon's claim`: the source is the name, not its possessive.
@@ -364,6 +400,8 @@ pub fn analyze(src: &str) -> SourceInfo {
             && !before.contains(',')
         {
             info.role = Some(before.to_string());
+        } else {
+            info.role = outlet_appositive(&full[b..]).map(str::to_string);
         }
         return info;
     }

@@ -217,6 +217,20 @@ fn outlets_vague_and_truncated() {
         (i.name.as_str(), i.kind, i.affiliation.as_deref()),
         ("Corriere della Sera", SourceType::Outlet, Some("Italy"))
     );
+    // An appositive after the name says what the outlet is; a clause does not.
+    let i = analyze(
+        "the Voice of Russia World Service, the official broadcasting service of the Russian \
+         government",
+    );
+    assert_eq!(
+        (i.kind, i.role.as_deref()),
+        (
+            SourceType::Outlet,
+            Some("the official broadcasting service of the Russian government")
+        )
+    );
+    let i = analyze("the BBC, which reported it");
+    assert_eq!((i.kind, i.role), (SourceType::Outlet, None));
     let i = analyze("a report from Radio Free Europe/Radio Liberty");
     assert_eq!(
         (i.name.as_str(), i.kind),
