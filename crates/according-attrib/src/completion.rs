@@ -16,7 +16,7 @@
 #![allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 
 use crate::tagging::RawAttribution;
-use crate::view::View;
+use crate::view::{QuoteMark, View};
 use std::ops::Range;
 
 /// Verbs that carry a report in `X carried a report that …`.
@@ -327,6 +327,25 @@ pub fn content_without_closing_comma(v: &View, mut r: RawAttribution) -> RawAttr
     r
 }
 
+/// `… an 'intentional act.'`: a content that stops before a full stop which a closing
+/// quotation mark follows ends with both, as quoted words keep their own full stop (PolNeAR
+/// train: 3,270 of 3,390 such contents do; without the quotation mark 84 of 8,395).
+pub fn full_stop_inside_quote(v: &View, mut r: RawAttribution) -> RawAttribution {
+    for c in &mut r.content {
+        let e = c.end;
+        // (Right after the stop: not a stray mark opening the next paragraph.)
+        let closes = |i: usize| {
+            v.toks.get(i).is_some_and(|t| {
+                t.mark == QuoteMark::Close && t.span.start == v.toks[i - 1].span.end
+            })
+        };
+        if e + 1 < v.len() && matches!(v.word(e), "." | "?" | "!") && closes(e + 1) {
+            c.end = e + 2;
+        }
+    }
+    r
+}
+
 /// Some attribution in `tagged` already has a cue overlapping `cue`.
 pub(crate) fn cue_taken(tagged: &[RawAttribution], cue: &Range<usize>) -> bool {
     tagged
@@ -390,6 +409,21 @@ mod tests {
     use super::*;
     use crate::test_support::raw;
     use crate::test_support::view_of;
+
+    #[test]
+    fn quoted_words_keep_their_full_stop() {
+        let (doc, w) = view_of("He called it an \"intentional act.\" Police agreed.");
+        let v = View::new(&doc);
+        let act = w.iter().position(|x| x == "act").unwrap();
+        let r = full_stop_inside_quote(&v, raw(1..2, vec![0..1], vec![2..act + 1]));
+        assert_eq!(r.content, vec![2..act + 3]);
+        // A stop with no quotation mark after it stays out.
+        let (doc, w) = view_of("He called it an intentional act. Police agreed.");
+        let v = View::new(&doc);
+        let act = w.iter().position(|x| x == "act").unwrap();
+        let r = raw(1..2, vec![0..1], vec![2..act + 1]);
+        assert_eq!(full_stop_inside_quote(&v, r.clone()), r);
+    }
 
     fn text(v: &View, r: &Range<usize>) -> String {
         v.text[v.toks[r.start].span.start..v.toks[r.end - 1].span.end].to_string()
