@@ -346,6 +346,41 @@ pub fn full_stop_inside_quote(v: &View, mut r: RawAttribution) -> RawAttribution
     r
 }
 
+/// `Oversight Chairman Jason Chaffetz (R-Utah`, `1bn Swiss francs ($861m`: a source or content
+/// piece that opens a bracket it does not close goes on to the close, when that comes soon in
+/// the same sentence with nothing of this attribution's on the way.
+pub fn close_brackets(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MAX_AFTER: usize = 8;
+    let cue = r.cue.clone();
+    let taken: Vec<Range<usize>> = r.source.iter().chain(&r.content).cloned().collect();
+    let close = |p: &Range<usize>| -> Option<usize> {
+        let depth = p.clone().fold(0i32, |d, i| match v.toks[i].lower.as_ref() {
+            "(" | "[" => d + 1,
+            ")" | "]" => d - 1,
+            _ => d,
+        });
+        if depth <= 0 {
+            return None;
+        }
+        let sentence = v.toks[p.end - 1].sentence;
+        (p.end..v.len().min(p.end + MAX_AFTER))
+            .take_while(|&i| {
+                v.toks[i].sentence == sentence
+                    && !cue.contains(&i)
+                    && !taken.iter().any(|t| t.contains(&i))
+                    && !matches!(v.toks[i].lower.as_ref(), "(" | "[")
+            })
+            .find(|&i| matches!(v.toks[i].lower.as_ref(), ")" | "]"))
+            .map(|i| i + 1)
+    };
+    for p in r.source.iter_mut().chain(r.content.iter_mut()) {
+        if let Some(end) = close(p) {
+            p.end = end;
+        }
+    }
+    r
+}
+
 /// Some attribution in `tagged` already has a cue overlapping `cue`.
 pub(crate) fn cue_taken(tagged: &[RawAttribution], cue: &Range<usize>) -> bool {
     tagged
@@ -409,6 +444,20 @@ mod tests {
     use super::*;
     use crate::test_support::raw;
     use crate::test_support::view_of;
+
+    #[test]
+    fn an_opened_bracket_closes_in_its_piece() {
+        let (doc, w) = view_of("Rep. Jason Chaffetz (R-Utah) said it cost $10bn (£5bn) in all.");
+        let v = View::new(&doc);
+        let at = |x: &str, from: usize| from + w[from..].iter().position(|y| y == x).unwrap();
+        let said = at("said", 0);
+        let (close1, open2) = (at(")", 0), at("(", said));
+        let close2 = at(")", open2);
+        let r = raw(said..said + 1, vec![0..close1], vec![said + 1..close2]);
+        let r = close_brackets(&v, r);
+        assert_eq!(r.source, vec![0..close1 + 1]);
+        assert_eq!(r.content, vec![said + 1..close2 + 1]);
+    }
 
     #[test]
     fn quoted_words_keep_their_full_stop() {

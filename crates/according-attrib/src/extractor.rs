@@ -121,6 +121,7 @@ impl Extractor {
             .map(|r| crate::completion::widen_over_joined_name(&v, r))
             .map(|r| crate::completion::content_without_closing_comma(&v, r))
             .map(|r| crate::completion::full_stop_inside_quote(&v, r))
+            .map(|r| crate::completion::close_brackets(&v, r))
             .map(|r| crate::boundaries::paragraph_after_colon(&v, r))
             .collect();
         crate::boundaries::citing_clause(&v, &mut raw);

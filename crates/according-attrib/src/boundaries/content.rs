@@ -274,8 +274,21 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
         )
     };
     // (Participles, `(` and `—` as cut points measured no better on dev.)
+    // (Not inside brackets: `1.16bn euros ($1.5bn; £800m)`.)
+    let mut depth = 0i32;
+    let bracketed: Vec<bool> = (p.start..p.end)
+        .map(|i| {
+            match v.toks[i].lower.as_ref() {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            depth > 0
+        })
+        .collect();
     let k = (p.start + 1..p.end).find(|&i| {
         !v.toks[i].in_quote
+            && !bracketed[i - p.start]
             && (v.toks[i].lower == ";"
                 || (v.toks[i].lower == ","
                     && i + 1 < p.end
@@ -499,6 +512,16 @@ mod tests {
             vec![said + 1..said + 4, show..w.len()],
         );
         assert_eq!(from_quote_open(&v, r.clone(), &is_cue), r);
+    }
+
+    #[test]
+    fn a_clause_is_not_cut_at_a_semicolon_in_brackets() {
+        let text = "It said profits rose to 1bn euros ($1.5bn; £800m) in 2004; shares fell.";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let semicolons: Vec<usize> = (0..w.len()).filter(|&i| w[i] == ";").collect();
+        let r = clause_content_cut(&v, raw(1..2, vec![0..1], vec![2..w.len() - 1]));
+        assert_eq!(r.content, vec![2..semicolons[1]]);
     }
 
     #[test]
