@@ -382,15 +382,18 @@ pub fn close_brackets(v: &View, mut r: RawAttribution) -> RawAttribution {
 }
 
 /// `… a ballooning trade deficit and`: a content piece does not end with the `and`, `but` or
-/// `or` that joins it to what comes next (PolNeAR train: 9 of 23,288 pieces do). Run last:
-/// a content that ends right before another attribution's cue after `and` takes that
-/// attribution in first (`are looking to lessen the load and are hoping …`).
-pub fn drop_trailing_conjunctions(v: &View, raw: &mut [RawAttribution]) {
+/// `or` that joins it to what comes next (PolNeAR train: 9 of 23,288 pieces do), nor with a
+/// bracket or quotation mark that opens what comes next. Run last: a content that ends right
+/// before another attribution's cue after `and` takes that attribution in first (`are
+/// looking to lessen the load and are hoping …`).
+pub fn drop_dangling_ends(v: &View, raw: &mut [RawAttribution]) {
     for c in raw.iter_mut().flat_map(|r| r.content.iter_mut()) {
-        while c.len() > 1
-            && matches!(v.toks[c.end - 1].lower.as_ref(), "and" | "but" | "or" | ",")
-            && !v.toks[c.end - 1].in_quote
-        {
+        while c.len() > 1 && {
+            let t = &v.toks[c.end - 1];
+            t.mark == QuoteMark::Open
+                || matches!(t.lower.as_ref(), "(" | "[")
+                || matches!(t.lower.as_ref(), "and" | "but" | "or" | ",") && !t.in_quote
+        } {
             c.end -= 1;
         }
     }
@@ -466,7 +469,7 @@ mod tests {
         let v = View::new(&doc);
         let and = w.iter().position(|x| x == "and").unwrap();
         let mut raw = vec![raw(and + 1..and + 4, vec![], vec![0..and + 1])];
-        drop_trailing_conjunctions(&v, &mut raw);
+        drop_dangling_ends(&v, &mut raw);
         assert_eq!(raw[0].content, vec![0..and]);
     }
 
