@@ -358,3 +358,19 @@ fn a_quotation_after_another_speech_act_is_not_the_frame_s() {
     assert!(!said.content.text.contains("millennials"), "{said:#?}");
     assert!(said.content.text.contains("American people"), "{said:#?}");
 }
+
+#[test]
+fn a_quotation_another_frame_opens_is_no_chain_of_the_next() {
+    let doc = run(
+        "\"We could be at the beginning of the final stage,\" he said. He added: \"It is the \
+         richest countries hearing the voices of the poor.\" But he said they would insist on \
+         government reforms.",
+    );
+    let said = at(&doc, "said they");
+    assert_eq!(
+        said.content.text.trim(),
+        "they would insist on government reforms",
+        "{said:#?}"
+    );
+    assert_eq!(at(&doc, "added").parent, None);
+}

@@ -72,6 +72,12 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
                 if *participle && reports_after && p.end <= cue.start {
                     return false;
                 }
+                // A piece in an earlier sentence than this frame that another frame opens
+                // there is that frame's quotation (`He added: "…" But he said they would …`),
+                // no chain of this one.
+                if p.end <= cue.start && v.toks[p.start].sentence != v.toks[cue.start].sentence {
+                    return false;
+                }
                 e == p.start
                     || e + 1 == p.start && (v.toks[e].lower == "that" || opens(e))
                     || e + 2 == p.start && v.toks[e].lower == "that" && opens(e + 1)
