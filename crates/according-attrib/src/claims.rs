@@ -360,6 +360,23 @@ fn speaks_again(v: &View, i: usize) -> bool {
         || w == "going" && v.toks.get(i + 1).is_some_and(|t| t.lower == "on")
 }
 
+/// `His assistant said that he looked like George Raft`: an attribution with a source whose
+/// content the other rules gave to another frame (the tagger had read the quotation before
+/// it) reports the clause after its cue, if there is one. Only a saying cue with its source before it: `according to` and inverted frames get
+/// their content later, from the chain they close.
+pub fn fill_left_empty(v: &View, raw: &mut [RawAttribution]) {
+    for r in raw.iter_mut() {
+        // (Not `tell`: who is told would open the clause.)
+        let saying = matches!(v.toks[r.cue.end - 1].lemma.as_ref(), "say" | "add");
+        let source_before = !r.source.is_empty() && r.source.iter().all(|s| s.end <= r.cue.start);
+        if r.content.is_empty() && saying && source_before {
+            r.content.extend(clause_after(v, &r.cue));
+            // (`said last week that …`: when it was said is no part of it.)
+            *r = crate::boundaries::time_out_of_content_start(v, r.clone());
+        }
+    }
+}
+
 /// `said he was unsure what caused it.`: the cue's `that` clause after a short aside or
 /// listener, else the rest of its sentence when that is a clause (it has a verb) opening with
 /// a word, not punctuation or a quotation mark.
@@ -677,6 +694,29 @@ mod tests {
     use super::*;
     use crate::test_support::raw;
     use crate::test_support::view_of;
+
+    #[test]
+    fn a_saying_frame_left_empty_reports_the_clause_after_it() {
+        let tags = [
+            ("said", "VERB", "say"),
+            ("that", "SCONJ", "that"),
+            ("he", "PRON", "he"),
+            ("looked", "VERB", "look"),
+            (".", "PUNCT", "."),
+        ];
+        let text = "His assistant said last week that he looked like Raft.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let that = w.iter().position(|x| x == "that").unwrap();
+        let mut raws = vec![raw(said..said + 1, vec![0..said], vec![])];
+        fill_left_empty(&v, &mut raws);
+        assert_eq!(raws[0].content, vec![that..w.len() - 1]);
+        // An inverted frame gets its content from its chain, not here.
+        let mut raws = vec![raw(said..said + 1, vec![said + 1..said + 2], vec![])];
+        fill_left_empty(&v, &mut raws);
+        assert!(raws[0].content.is_empty());
+    }
 
     fn find(w: &[String], word: &str) -> usize {
         w.iter().position(|x| x == word).unwrap()

@@ -136,6 +136,7 @@ impl Extractor {
         crate::claims::drop_claimed_pieces(&mut raw);
         crate::claims::continued_quotation(&v, &mut raw);
         crate::claims::stop_at_next_speech_act(&v, &mut raw);
+        crate::claims::fill_left_empty(&v, &mut raw);
         crate::completion::drop_dangling_ends(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         crate::claims::drop_headline_nouns(&v, &mut raw);
