@@ -351,15 +351,21 @@ pub fn full_stop_inside_quote(v: &View, mut r: RawAttribution) -> RawAttribution
 /// the same sentence with nothing of this attribution's on the way.
 pub fn close_brackets(v: &View, mut r: RawAttribution) -> RawAttribution {
     const MAX_AFTER: usize = 8;
-    let cue = r.cue.clone();
-    let taken: Vec<Range<usize>> = r.source.iter().chain(&r.content).cloned().collect();
-    let close = |p: &Range<usize>| -> Option<usize> {
-        let depth = p.clone().fold(0i32, |d, i| match v.toks[i].lower.as_ref() {
+    let open = |p: &Range<usize>| {
+        p.clone().fold(0i32, |d, i| match v.toks[i].lower.as_ref() {
             "(" | "[" => d + 1,
             ")" | "]" => d - 1,
             _ => d,
-        });
-        if depth <= 0 {
+        }) > 0
+    };
+    // (Most attributions open no bracket: nothing to collect.)
+    if !r.source.iter().chain(&r.content).any(open) {
+        return r;
+    }
+    let cue = r.cue.clone();
+    let taken: Vec<Range<usize>> = r.source.iter().chain(&r.content).cloned().collect();
+    let close = |p: &Range<usize>| -> Option<usize> {
+        if !open(p) {
             return None;
         }
         let sentence = v.toks[p.end - 1].sentence;
@@ -410,7 +416,9 @@ pub(crate) fn cue_taken(tagged: &[RawAttribution], cue: &Range<usize>) -> bool {
 pub fn find_report_cues(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
     let mut out = Vec::new();
     for i in 1..v.len() {
-        if !CARRY_VERBS.contains(&v.toks[i].lower.as_ref()) {
+        // (`that` two or three words on first: one comparison rules out most tokens.)
+        let that_at = |k: usize| v.toks.get(k).is_some_and(|t| t.lower == "that");
+        if !(that_at(i + 2) || that_at(i + 3)) || !CARRY_VERBS.contains(&v.toks[i].lower.as_ref()) {
             continue;
         }
         let mut j = i + 1;

@@ -46,7 +46,12 @@ const MAX_SUBJECT: usize = 12;
 pub fn find_hedged_passives(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
     let mut out = Vec::new();
     for i in 1..v.len() {
-        if !BE.contains(&v.toks[i].lower.as_ref()) {
+        // (Every form of `be` here starts with one of these letters: most tokens are ruled
+        // out by their first byte.)
+        let first = v.toks[i].lower.as_bytes().first().copied();
+        if !matches!(first, Some(b'i' | b'a' | b'w' | b'b'))
+            || !BE.contains(&v.toks[i].lower.as_ref())
+        {
             continue;
         }
         let mut p = i + 1;

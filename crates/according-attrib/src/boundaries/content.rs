@@ -247,6 +247,15 @@ pub fn from_quote_open(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawA
     r
 }
 
+/// How token `i` changes the bracket depth: +1 opening, -1 closing.
+fn bracket_depth(v: &View, i: usize) -> i32 {
+    match v.toks[i].lower.as_ref() {
+        "(" | "[" => 1,
+        ")" | "]" => -1,
+        _ => 0,
+    }
+}
+
 /// `said the timing was not intentional; they only learned on Friday …`, `… pardon Hillary
 /// Clinton, who has not been charged`: a content after its cue ends before a semicolon, or
 /// before a comma that opens a relative clause, a concession or a `but` clause (not a
@@ -274,21 +283,13 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
         )
     };
     // (Participles, `(` and `—` as cut points measured no better on dev.)
-    // (Not inside brackets: `1.16bn euros ($1.5bn; £800m)`.)
-    let mut depth = 0i32;
-    let bracketed: Vec<bool> = (p.start..p.end)
-        .map(|i| {
-            match v.toks[i].lower.as_ref() {
-                "(" | "[" => depth += 1,
-                ")" | "]" => depth = (depth - 1).max(0),
-                _ => {}
-            }
-            depth > 0
-        })
-        .collect();
+    // (Not inside brackets: `1.16bn euros ($1.5bn; £800m)`; `find` visits the tokens in
+    // order, so the depth is that of the token asked about.)
+    let mut depth = bracket_depth(v, p.start).max(0);
     let k = (p.start + 1..p.end).find(|&i| {
+        depth = (depth + bracket_depth(v, i)).max(0);
         !v.toks[i].in_quote
-            && !bracketed[i - p.start]
+            && depth == 0
             && (v.toks[i].lower == ";"
                 || (v.toks[i].lower == ","
                     && i + 1 < p.end
