@@ -539,26 +539,7 @@ fn with_appositive(text: &str, a: usize, b: usize) -> SourceInfo {
     // (A noun phrase, not a clause: `Jordan Bratman, the singer's agent has confirmed`,
     // `Project Entropia, an RPG which allows …`.)
     let noun_phrase = |words: &str| {
-        let n = words.split_whitespace().count();
-        n <= MAX_WORDS
-            && !words.split_whitespace().any(|w| {
-                matches!(
-                    w,
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "which"
-                        | "who"
-                        | "that"
-                        | "said"
-                        | "says"
-                        | "will"
-                        | "would"
-                )
-            })
+        words.split_whitespace().count() <= MAX_WORDS && !crate::sources::reads_as_clause(words)
     };
     let Some(end) = end.filter(|&e| article && noun_phrase(&after[..e])) else {
         return plain;

@@ -14,6 +14,7 @@ mod owned;
 mod retype;
 mod spokesperson;
 mod words;
+pub(crate) use words::reads_as_clause;
 
 pub use affiliation::affiliation_of;
 use affiliation::*;
@@ -179,24 +180,7 @@ fn outlet_appositive(after_name: &str) -> Option<&str> {
     let (rest_of_name, appositive) = after_name.split_once(", ")?;
     let appositive = trim_punct(appositive);
     let n = appositive.split_whitespace().count();
-    let clause = appositive.split_whitespace().any(|w| {
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "which"
-                | "who"
-                | "that"
-                | "said"
-                | "says"
-                | "reported"
-                | "reports"
-        )
-    });
+    let clause = reads_as_clause(appositive);
     (rest_of_name.split_whitespace().all(is_cap)
         && ["the ", "a ", "an "]
             .iter()

@@ -18,6 +18,32 @@ pub(super) fn holds_lowercased(list: &[&str], x: &str) -> bool {
     }
 }
 
+/// `words` read as a clause, not a noun phrase: they hold a finite verb or a relative pronoun
+/// (`the singer's agent has confirmed`, `an RPG which allows …`). For appositives, which
+/// describe a name only as noun phrases.
+pub(crate) fn reads_as_clause(words: &str) -> bool {
+    words.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "which"
+                | "who"
+                | "that"
+                | "said"
+                | "says"
+                | "reported"
+                | "reports"
+        )
+    })
+}
+
 pub(super) fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
