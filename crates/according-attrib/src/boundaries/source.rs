@@ -479,8 +479,34 @@ fn is_raising(v: &View, cue: &Range<usize>) -> bool {
 pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribution {
     let last = r.cue.end - 1;
     let raising = is_raising(v, &r.cue);
-    let content_before = r.content.iter().any(|c| c.end <= r.cue.start);
-    if !raising || content_before {
+    if !raising {
+        return r;
+    }
+    let sent = v.sentences[v.toks[last].sentence as usize].clone();
+    // (`About one of every nine voters this fall is expected to …`: the tagger or the parse
+    // may leave the subject's first words out; words with no verb or punctuation before it
+    // back to the sentence start are still its, when they are noun-phrase words (not `While`,
+    // `Later this week`), but for an opening `And`.)
+    let whole = |mut phrase: Range<usize>| {
+        let mut from = sent.start;
+        while from < phrase.start && v.toks[from].upos == Some("CCONJ") {
+            from += 1;
+        }
+        let np = (from..phrase.start).all(|i| {
+            matches!(
+                v.toks[i].upos,
+                Some("DET" | "NUM" | "ADJ" | "NOUN" | "PROPN" | "ADP")
+            ) && !TIME_NOUNS.contains(&v.toks[i].lower.as_ref())
+        });
+        if np && v.has_pos {
+            phrase.start = from.min(phrase.start);
+        }
+        phrase
+    };
+    if let Some(k) = r.content.iter().position(|c| c.end <= r.cue.start) {
+        if r.content[k].end == r.cue.start {
+            r.content[k] = whole(r.content[k].clone());
+        }
         return r;
     }
     // (`It appeared that …`: an empty `it` is no part of what appeared. `Reports regularly
@@ -496,17 +522,16 @@ pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribu
         .find(|s| s.end == r.cue.start && !dummy(s))
         .cloned()
     {
-        r.content.insert(0, subject);
+        r.content.insert(0, whole(subject));
         r.source.clear();
         return r;
     }
     if !r.source.is_empty() || !v.has_parse {
         return r;
     }
-    let sent = v.sentences[v.toks[last].sentence as usize].clone();
     let subject = subject_tokens(v, &sent, last).find(|&i| i < r.cue.start);
     if let Some(s) = subject {
-        let phrase = phrase_of(v, &sent, s);
+        let phrase = whole(phrase_of(v, &sent, s));
         if phrase.end <= r.cue.start && !dummy(&phrase) {
             r.content.insert(0, phrase);
         }
@@ -582,6 +607,35 @@ pub fn quoted_as_saying(v: &View, mut r: RawAttribution) -> RawAttribution {
 mod tests {
     use super::*;
     use crate::test_support::{raw, view_of};
+
+    #[test]
+    fn a_raising_cue_s_subject_reaches_back_over_its_noun_phrase() {
+        let tags = [
+            ("About", "ADP", "about"),
+            ("one", "NUM", "one"),
+            ("of", "ADP", "of"),
+            ("every", "DET", "every"),
+            ("nine", "NUM", "nine"),
+            ("this", "DET", "this"),
+            ("is", "AUX", "be"),
+            ("expected", "VERB", "expect"),
+            ("to", "PART", "to"),
+            ("Later", "ADV", "later"),
+        ];
+        let text = "About one of every nine voters this fall is expected to be Latino.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let at = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (nine, is) = (at("nine"), at("is"));
+        let r = raising_subject_is_content(&v, raw(is..is + 2, vec![], vec![nine..is]));
+        assert_eq!(r.content, vec![0..is]);
+        // Not over an adverb: `Later` is when, not what is expected.
+        let (doc, w) = crate::test_support::tagged("Later Blair is expected to speak.", &tags);
+        let v = View::new(&doc);
+        let is = w.iter().position(|y| y == "is").unwrap();
+        let r = raising_subject_is_content(&v, raw(is..is + 2, vec![], vec![1..is]));
+        assert_eq!(r.content, vec![1..is]);
+    }
 
     #[test]
     fn a_clause_before_a_trailing_name_is_content_not_source() {
