@@ -223,6 +223,56 @@ pub fn listener_out_of_content(v: &View, mut r: RawAttribution) -> RawAttributio
     r
 }
 
+/// `urged Republicans to join the ranks of climate change believers`, `told his advisers to
+/// figure out how …`: before an infinitive, who is told or urged is part of what is told
+/// (PolNeAR train: 109 of 141 such contents hold the listener); the content starts right
+/// after the cue, not at `to`.
+pub fn listener_with_infinitive(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MAX_LISTENER: usize = 6;
+    const ASKING: &[&str] = &[
+        "tell",
+        "urge",
+        "ask",
+        "warn",
+        "order",
+        "encourage",
+        "invite",
+        "push",
+        "press",
+        "pressure",
+        "challenge",
+        "beg",
+        "implore",
+        "direct",
+    ];
+    let cue_end = r.cue.end;
+    if !ASKING.contains(&v.toks[cue_end - 1].lemma.as_ref()) {
+        return r;
+    }
+    let Some(p) = r.content.iter_mut().find(|p| p.start > cue_end) else {
+        return r;
+    };
+    let infinitive = v.toks[p.start].lower == "to"
+        && v.toks
+            .get(p.start + 1)
+            .is_some_and(|t| matches!(t.upos, Some("VERB" | "AUX")));
+    let listener = p.start - cue_end <= MAX_LISTENER
+        && (cue_end..p.start).all(|i| {
+            let t = &v.toks[i];
+            t.mark == QuoteMark::None
+                && !super::is_punct(v, i)
+                && t.lower != "that"
+                && matches!(
+                    t.upos,
+                    Some("PRON" | "PROPN" | "NOUN" | "DET" | "ADJ" | "NUM")
+                )
+        });
+    if infinitive && listener {
+        p.start = cue_end;
+    }
+    r
+}
+
 /// `told BBC Radio 4's Today programme: "What we are talking about …"`, `said of winning: "We
 /// love playing live"`: when a colon and a quotation follow the cue's listener or topic, the
 /// quotation is the content, not the words before the colon.
@@ -274,6 +324,30 @@ pub fn cue_without_medium(v: &View, mut r: RawAttribution) -> RawAttribution {
 mod tests {
     use super::*;
     use crate::test_support::{raw, tagged};
+
+    #[test]
+    fn who_is_urged_to_act_is_part_of_the_content() {
+        let tags = [
+            ("It", "PRON", "it"),
+            ("urged", "VERB", "urge"),
+            ("supporters", "NOUN", "supporter"),
+            ("to", "PART", "to"),
+            ("join", "VERB", "join"),
+            ("the", "DET", "the"),
+            ("rally", "NOUN", "rally"),
+            (".", "PUNCT", "."),
+            (",", "PUNCT", ","),
+        ];
+        let (doc, w) = tagged("It urged supporters to join the rally.", &tags);
+        let v = View::new(&doc);
+        let r = listener_with_infinitive(&v, raw(1..2, vec![0..1], vec![3..w.len() - 1]));
+        assert_eq!(r.content, vec![2..w.len() - 1]);
+        // Not over an aside.
+        let (doc, w) = tagged("It urged, supporters to join the rally.", &tags);
+        let v = View::new(&doc);
+        let r = raw(1..2, vec![0..1], vec![4..w.len() - 1]);
+        assert_eq!(listener_with_infinitive(&v, r.clone()), r);
+    }
 
     #[test]
     fn a_second_predicate_of_the_source_is_not_content() {
