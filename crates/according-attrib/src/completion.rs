@@ -387,6 +387,30 @@ pub fn close_brackets(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `election-night coverage`: the tokenizer splits a hyphenated word (as UD does), and a
+/// tagger may stop at the hyphen; a source or content piece never ends or starts inside
+/// such a word (a hyphen with no space on either side).
+pub fn whole_hyphenated_words(v: &View, raw: &mut [RawAttribution]) {
+    let joins = |h: usize| {
+        h > 0
+            && h + 1 < v.len()
+            && v.word(h) == "-"
+            && v.toks[h - 1].span.end == v.toks[h].span.start
+            && v.toks[h].span.end == v.toks[h + 1].span.start
+    };
+    for p in raw
+        .iter_mut()
+        .flat_map(|r| r.source.iter_mut().chain(r.content.iter_mut()))
+    {
+        while p.end < v.len() && joins(p.end) {
+            p.end += 2;
+        }
+        while p.start >= 2 && joins(p.start - 1) {
+            p.start -= 2;
+        }
+    }
+}
+
 /// `… a ballooning trade deficit and`: a content piece does not end with the `and`, `but` or
 /// `or` that joins it to what comes next (PolNeAR train: 9 of 23,288 pieces do), nor with a
 /// bracket or quotation mark that opens what comes next. Run last: a content that ends right
@@ -470,6 +494,22 @@ mod tests {
     use super::*;
     use crate::test_support::raw;
     use crate::test_support::view_of;
+
+    #[test]
+    fn a_piece_holds_whole_hyphenated_words() {
+        let (doc, w) = view_of("He said he would host the election-night coverage - live.");
+        let v = View::new(&doc);
+        let at = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (election, night) = (at("election"), at("night"));
+        let mut raws = vec![raw(1..2, vec![0..1], vec![2..election + 1])];
+        whole_hyphenated_words(&v, &mut raws);
+        assert_eq!(raws[0].content, vec![2..night + 1]);
+        // A dash with spaces around it is no hyphen.
+        let coverage = at("coverage");
+        let mut raws = vec![raw(1..2, vec![0..1], vec![2..coverage + 1])];
+        whole_hyphenated_words(&v, &mut raws);
+        assert_eq!(raws[0].content, vec![2..coverage + 1]);
+    }
 
     #[test]
     fn a_piece_does_not_end_with_its_conjunction() {

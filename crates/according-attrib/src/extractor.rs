@@ -139,6 +139,7 @@ impl Extractor {
         crate::claims::stop_at_next_speech_act(&v, &mut raw);
         crate::claims::fill_left_empty(&v, &mut raw);
         crate::completion::drop_dangling_ends(&v, &mut raw);
+        crate::completion::whole_hyphenated_words(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         crate::claims::drop_headline_nouns(&v, &mut raw);
         let mut atts = build(&v, &raw);
