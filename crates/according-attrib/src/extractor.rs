@@ -113,6 +113,7 @@ impl Extractor {
             .map(|r| crate::boundaries::medium_out_of_content(&v, r))
             .map(|r| crate::boundaries::listener_out_of_content(&v, r))
             .map(|r| crate::boundaries::listener_with_infinitive(&v, r))
+            .map(|r| crate::boundaries::aside_out_of_content(&v, r))
             .map(|r| crate::boundaries::content_from_colon_quote(&v, r))
             .map(|r| crate::boundaries::fronted_adverbial_out(&v, r))
             .map(|r| crate::boundaries::source_without_leading_conjunction(&v, r))
