@@ -61,7 +61,10 @@ pub fn source_modifiers(v: &View, mut r: RawAttribution) -> RawAttribution {
 
 /// `According to Microsoft, nine out of 10 members …`: a source after `according to` ends at
 /// its comma when what follows the comma is the start of the content (a number or a word that
-/// opens no appositive), not `according to Richard Butler, the former head of …`.
+/// opens no appositive), not `according to Richard Butler, the former head of …`; also when
+/// the tagger stopped it inside a phrase that runs on into the content, and where the parse
+/// finds the subject of the reported clause inside it (after a comma, or with none: `According
+/// to Mr Peston the prime minister said`).
 pub fn according_to_comma(v: &View, mut r: RawAttribution) -> RawAttribution {
     if !super::is_according_to(v, &r.cue) {
         return r;
