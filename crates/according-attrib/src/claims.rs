@@ -362,8 +362,9 @@ fn speaks_again(v: &View, i: usize) -> bool {
 
 /// `His assistant said that he looked like George Raft`: an attribution with a source whose
 /// content the other rules gave to another frame (the tagger had read the quotation before
-/// it) reports the clause after its cue, if there is one. Only a saying cue with its source before it: `according to` and inverted frames get
-/// their content later, from the chain they close.
+/// it) reports the clause after its cue, if there is one. Only a saying cue with its source
+/// before it: `according to` and inverted frames get their content later, from the chain
+/// they close.
 pub fn fill_left_empty(v: &View, raw: &mut [RawAttribution]) {
     for r in raw.iter_mut() {
         // (Not `tell`: who is told would open the clause.)

@@ -352,11 +352,10 @@ pub fn full_stop_inside_quote(v: &View, mut r: RawAttribution) -> RawAttribution
 pub fn close_brackets(v: &View, mut r: RawAttribution) -> RawAttribution {
     const MAX_AFTER: usize = 8;
     let open = |p: &Range<usize>| {
-        p.clone().fold(0i32, |d, i| match v.toks[i].lower.as_ref() {
-            "(" | "[" => d + 1,
-            ")" | "]" => d - 1,
-            _ => d,
-        }) > 0
+        p.clone()
+            .map(|i| crate::boundaries::bracket_depth(v, i))
+            .sum::<i32>()
+            > 0
     };
     // (Most attributions open no bracket: nothing to collect.)
     if !r.source.iter().chain(&r.content).any(open) {

@@ -248,7 +248,7 @@ pub fn from_quote_open(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawA
 }
 
 /// How token `i` changes the bracket depth: +1 opening, -1 closing.
-fn bracket_depth(v: &View, i: usize) -> i32 {
+pub(crate) fn bracket_depth(v: &View, i: usize) -> i32 {
     match v.toks[i].lower.as_ref() {
         "(" | "[" => 1,
         ")" | "]" => -1,
@@ -311,13 +311,11 @@ pub fn clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// with an adverbial of its own (`that when you live by the pen, you die by the pen`).
 pub fn fronted_clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
     const MAX_SUBJECT: usize = 6;
-    let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
-    if !opens_fronted_clause(v, &r, &sent) {
-        return r;
-    }
-    let Some(p) = r.content.iter_mut().find(|p| p.start >= r.cue.end) else {
+    // (The content's `that` first: most attributions end here, before the sentence is read.)
+    let Some(k) = r.content.iter().position(|p| p.start >= r.cue.end) else {
         return r;
     };
+    let p = r.content[k].clone();
     let first = p.start + 1;
     if v.toks[p.start].lower != "that"
         || first >= p.end
@@ -325,6 +323,10 @@ pub fn fronted_clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribu
         || is_punct(v, first)
         || SUBORDINATORS.contains(&v.toks[first].lower.as_ref())
     {
+        return r;
+    }
+    let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
+    if !opens_fronted_clause(v, &r, &sent) {
         return r;
     }
     let subject_and_verb = |comma: usize| {
@@ -349,7 +351,7 @@ pub fn fronted_clause_content_cut(v: &View, mut r: RawAttribution) -> RawAttribu
     if let Some(comma) = (first..p.end.saturating_sub(2))
         .find(|&i| v.toks[i].lower == "," && !v.toks[i].in_quote && subject_and_verb(i))
     {
-        p.end = comma;
+        r.content[k].end = comma;
     }
     r
 }
