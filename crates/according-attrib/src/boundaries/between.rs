@@ -25,6 +25,16 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
             (r.cue.clone(), end)
         })
         .collect();
+    // Where each attribution starts when its source comes right before its cue.
+    let source_starts: Vec<Option<usize>> = raw
+        .iter()
+        .map(|r| {
+            r.source
+                .iter()
+                .find(|s| s.end == r.cue.start)
+                .map(|s| s.start)
+        })
+        .collect();
     // The other direction: a content that starts right after an inner attribution's cue (or
     // its `that`) starts where that attribution does (its source right before the cue).
     // A participle opening the sentence is no content of a frame that reports something after
@@ -101,10 +111,23 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
             continue;
         };
         let p = r.content[k].clone();
-        if p.end >= v.len() || is_punct(v, p.end - 1) {
+        if p.end >= v.len() {
             continue;
         }
-        let Some((cue, Some(end))) = frames.iter().find(|(c, _)| c.start == p.end) else {
+        // A content that ends with its `that` where an inner attribution's source begins
+        // takes that attribution in (`effort … that Sanders said would make …`), and so does
+        // a content ending in punctuation that holds the inner source (`said that the
+        // advertisement “unmistakably and wrongfully” suggests that …`); any other ending in
+        // punctuation is complete.
+        let ends_with_that = v.toks[p.end - 1].lower == "that";
+        let inner = frames.iter().zip(&source_starts).find(|((c, _), s)| {
+            if c.start == p.end {
+                !is_punct(v, p.end - 1) || s.is_some_and(|s| p.contains(&s))
+            } else {
+                ends_with_that && **s == Some(p.end)
+            }
+        });
+        let Some(((cue, Some(end)), _)) = inner else {
             continue;
         };
         let next = r.content.get(k + 1).map_or(usize::MAX, |n| n.start);
@@ -339,5 +362,41 @@ mod tests {
         assert_eq!(raw[0].content, vec![2..7]);
         // The outer frame keeps its content: the inner source lies inside it with its cue.
         assert_eq!(raw[1].content, vec![0..7]);
+    }
+
+    #[test]
+    fn a_content_holding_the_inner_source_takes_the_inner_attribution_in() {
+        let text = "Holm said that the ad “plainly” suggests that police back Trump.";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (said, suggests) = (pos("said"), pos("suggests"));
+        let end = w.len() - 1;
+        let mut atts = vec![
+            raw(said..said + 1, vec![0..1], vec![said + 1..suggests]),
+            raw(
+                suggests..suggests + 1,
+                vec![pos("the")..suggests],
+                vec![suggests + 1..end],
+            ),
+        ];
+        nest_inner(&v, &mut atts);
+        assert_eq!(atts[0].content, vec![said + 1..end]);
+        // A content ending with its `that` where the inner source begins.
+        let (doc, w) = view_of("He slammed an effort that Sanders said would fail.");
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (slammed, said) = (pos("slammed"), pos("said"));
+        let end = w.len() - 1;
+        let mut atts = vec![
+            raw(
+                slammed..slammed + 1,
+                vec![0..1],
+                vec![slammed + 1..said - 1],
+            ),
+            raw(said..said + 1, vec![said - 1..said], vec![said + 1..end]),
+        ];
+        nest_inner(&v, &mut atts);
+        assert_eq!(atts[0].content, vec![slammed + 1..end]);
     }
 }

@@ -73,6 +73,35 @@ pub(crate) fn is_punct(v: &View, i: usize) -> bool {
     !v.toks[i].lower.chars().any(char::is_alphanumeric)
 }
 
+/// `the lawyer for the agency`, `the official who oversees them`, `who serves as chair`: the
+/// tokens `k` read as an appositive or relative clause of a name before them, not as a clause
+/// of their own (`the government may need to …`: a finite verb comes before any relative
+/// pronoun).
+pub(crate) fn reads_as_appositive(v: &View, k: std::ops::Range<usize>) -> bool {
+    let Some(first) = v.toks.get(k.start) else {
+        return false;
+    };
+    match first.lower.as_ref() {
+        "who" | "whose" => true,
+        "the" | "a" | "an" => {
+            // (A participle may modify the noun: `the former governor challenged by Sanders`.)
+            let finite_verb = |i: usize| {
+                let t = &v.toks[i];
+                t.upos == Some("AUX")
+                    || t.upos == Some("VERB")
+                        && !t.lower.ends_with("ed")
+                        && !t.lower.ends_with("ing")
+            };
+            let first = k.clone().find(|&i| {
+                finite_verb(i)
+                    || matches!(v.toks[i].lower.as_ref(), "who" | "whose" | "which" | "that")
+            });
+            first.is_none_or(|i| !finite_verb(i))
+        }
+        _ => false,
+    }
+}
+
 /// Token range from the first to the last token of the attribution's source and cue.
 pub(crate) fn frame(r: &RawAttribution) -> (usize, usize) {
     let a = r.source.iter().map(|s| s.start).chain([r.cue.start]).min();

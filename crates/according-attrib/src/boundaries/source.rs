@@ -309,6 +309,65 @@ pub fn inverted_name_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `The group … is $9 million to $10 million short, said former Pennsylvania governor Ed
+/// Rendell, who serves as chair`: in a frame closing its sentence after a comma, where the
+/// tagger took the noun phrase after a saying cue for the content (and perhaps the sentence's
+/// subject for the source), the noun phrase is the source and the clause before the comma
+/// the content.
+pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let [c] = r.content.as_slice() else {
+        return r;
+    };
+    let c = c.clone();
+    let cue_last = r.cue.end - 1;
+    if c.start != r.cue.end
+        || r.cue.start == 0
+        || v.toks[r.cue.start - 1].lower != ","
+        || v.toks[cue_last].upos != Some("VERB")
+        || !matches!(v.toks[cue_last].lemma.as_ref(), "say" | "add")
+        || !matches!(
+            v.toks[c.start].upos,
+            Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
+        )
+        || v.toks[c.start].mark != QuoteMark::None
+        || v.toks[c.start].in_quote
+        || c.end != crate::completion::sentence_body_end(v, c.start)
+        || r.source.iter().any(|s| s.start >= r.cue.end)
+        // (`Senator Richard Shelby, who heads …, said Ms. Brainard's donations …`: a source
+        // set off before the cue is the source.)
+        || r.source.iter().any(|s| s.end + 1 >= r.cue.start)
+    {
+        return r;
+    }
+    // The noun phrase: up to the first comma, with no verb in it.
+    let np_end = (c.start..c.end)
+        .find(|&i| v.toks[i].lower == ",")
+        .unwrap_or(c.end);
+    let has_verb = |k: Range<usize>| {
+        k.into_iter()
+            .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
+    };
+    // After the comma an appositive or relative clause may follow (`, who serves as …`), not
+    // the reported clause of an inserted frame (`Locally, too, say analysts, recent
+    // developments have worked …`).
+    let rest = (np_end + 1).min(c.end)..c.end;
+    let appositive =
+        rest.is_empty() || !has_verb(rest.clone()) || super::reads_as_appositive(v, rest);
+    // A participle is no frame (`…, adding showbiz news`).
+    let finite = !v.toks[cue_last].lower.ends_with("ing");
+    if has_verb(c.start..np_end) || !appositive || !finite {
+        return r;
+    }
+    let start = crate::completion::sentence_start(v, r.cue.start);
+    let body_end = r.cue.start - 1;
+    if body_end < start + 3 || (start..body_end).any(|i| v.toks[i].mark != QuoteMark::None) {
+        return r;
+    }
+    r.source = vec![c.start..np_end];
+    r.content = vec![start..body_end];
+    r
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "--" | "–" | "—" | "―")
 }
@@ -928,5 +987,37 @@ mod tests {
             raw(noted..noted + 1, vec![], vec![noted + 1..w.len() - 1]),
         );
         assert_eq!(r.source, vec![noted + 1..w.len() - 1]);
+    }
+
+    #[test]
+    fn the_noun_phrase_after_a_closing_saying_cue_is_its_source() {
+        let tags = [
+            ("The", "DET", "the"),
+            ("is", "AUX", "be"),
+            ("short", "ADJ", "short"),
+            (",", "PUNCT", ","),
+            ("said", "VERB", "say"),
+            ("former", "ADJ", "former"),
+            ("Ed", "PROPN", "ed"),
+            ("Rendell", "PROPN", "rendell"),
+            (".", "PUNCT", "."),
+        ];
+        let text = "The group is short, said former governor Ed Rendell.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = raw(said..said + 1, vec![0..2], vec![said + 1..w.len() - 1]);
+        let r = inverted_frame_roles(&v, r);
+        assert_eq!(
+            (r.source, r.content),
+            (vec![said + 1..w.len() - 1], vec![0..said - 1])
+        );
+        // A source set off right before the cue is the source.
+        let r = raw(
+            said..said + 1,
+            vec![0..said - 1],
+            vec![said + 1..w.len() - 1],
+        );
+        assert_eq!(inverted_frame_roles(&v, r.clone()), r);
     }
 }
