@@ -229,6 +229,13 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 .filter(|(m, _)| {
                     source.is_none_or(|e| last_before(&entities[e]).is_none_or(|p| p < m.start))
                 });
+            // (Else the one person named in full in this sentence or the one before, in any
+            // role: `Following the comments by Opec's Adnan Shihab-Eldin, crude fell … He said`.)
+            let nearer = nearer.or_else(|| {
+                (source.is_none() && !description)
+                    .then(|| sole_person_before(doc, sentence, src_span.start, gender, content))
+                    .flatten()
+            });
             // (No named person in reach: `The BPI spokesman described … "…," he said` is
             // that spokesman, whom the role says.)
             if source.is_none() && nearer.is_none() && gender::of_pronoun(&info.name).is_some() {
@@ -895,6 +902,44 @@ fn nearest_subject_person(
             };
             (m.span, name)
         })
+}
+
+/// The one person the recogniser named in full (two words or more) in sentence `sentence` or
+/// the one before, before byte `before`, whose gender, if the name says one, is `g` and who is
+/// not named in `content`; nothing when there are several.
+fn sole_person_before(
+    doc: &Doc,
+    sentence: u32,
+    before: usize,
+    g: Option<gender::Gender>,
+    content: &str,
+) -> Option<(Span, String)> {
+    // Not a name after a preposition or before a possessive, which the clause is not about
+    // (`food was thrown at United boss Sir Alex Ferguson`, `Tony Blair's official spokesman`).
+    let in_passing = |m: &according_core::Mention| {
+        let after = doc.text[m.span.end..].trim_start();
+        after.starts_with("'s") || after.starts_with("’s") || {
+            let w = word_before(&doc.text, m.span.start).to_lowercase();
+            matches!(
+                w.as_str(),
+                "of" | "at" | "by" | "to" | "from" | "with" | "for" | "on" | "in" | "about"
+            )
+        }
+    };
+    let mut people = doc.mentions.iter().filter(|m| {
+        m.kind == "PERSON"
+            && m.span.end <= before
+            && sentence_of(doc, m.span.start) + 1 >= sentence
+            && m.text.contains(' ')
+            && !in_passing(m)
+    });
+    let first = people.next()?;
+    let same = |m: &&according_core::Mention| last_word(&m.text) == last_word(&first.text);
+    if !people.all(|m| same(&m)) {
+        return None;
+    }
+    let fits = gender::of_person(&first.text).is_none_or(|said| g.is_none_or(|g| said == g));
+    (fits && !names_in(content, &first.text)).then(|| (first.span, first.text.clone()))
 }
 
 /// The cleaned form of the original text at `span` (the tokens' cleaned texts with the

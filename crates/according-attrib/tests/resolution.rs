@@ -373,3 +373,22 @@ fn a_person_named_in_passing_is_who_the_appositive_says() {
     let a = at(&doc, "said they");
     assert!(a.source.as_ref().unwrap().role.is_none(), "{:?}", a.source);
 }
+
+#[test]
+fn a_pronoun_with_one_person_named_before_is_that_person() {
+    let doc = run(
+        "Oil prices retreated from four-month highs on Tuesday. Following the comments by \
+         acting Opec secretary general Adnan Shihab-Eldin, US light crude fell 32 cents. He \
+         said that high oil prices meant Opec was unlikely to cut production.",
+    );
+    assert_eq!(
+        speaker(&doc, "said that high").as_deref(),
+        Some("Adnan Shihab-Eldin")
+    );
+    // Not a person named only in passing: the speaker is the spokesman, whom nobody named.
+    let doc = run(
+        "The plans were announced on Monday. Tony Blair's official spokesman declined to say \
+         whether the prime minister backed them. He said the green paper would be published.",
+    );
+    assert_eq!(speaker(&doc, "said the green").as_deref(), None);
+}
