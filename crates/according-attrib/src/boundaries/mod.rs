@@ -48,6 +48,7 @@
 #![allow(clippy::single_range_in_vec_init)] // one-piece spans are what we mean here
 
 mod between;
+mod comma;
 mod content;
 mod edges;
 mod fill;
@@ -55,6 +56,7 @@ mod source;
 mod tail;
 
 pub use between::*;
+pub use comma::*;
 pub use content::*;
 pub use edges::*;
 pub use fill::*;
