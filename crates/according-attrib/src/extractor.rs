@@ -126,6 +126,7 @@ impl Extractor {
             .map(|r| crate::boundaries::inverted_source_appositive(&v, r, &is_cue))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .map(|r| crate::completion::widen_over_joined_name(&v, r))
+            .map(|r| crate::boundaries::closing_comma_after_cue(&v, r))
             .map(|r| crate::completion::content_without_closing_comma(&v, r))
             .map(|r| crate::completion::full_stop_inside_quote(&v, r))
             .map(|r| crate::completion::close_brackets(&v, r))

@@ -280,6 +280,24 @@ pub fn source_commas(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `said Rep. Elijah Cummings, the top Democrat on the Oversight Committee, in a statement`:
+/// a source after its cue with an appositive keeps the comma that closes it, as one before
+/// its cue does (PolNeAR train: 70 of 101 such sources end with that comma; after `according
+/// to` the comma is the frame's, and train is split 3 / 3).
+pub fn closing_comma_after_cue(v: &View, mut r: RawAttribution) -> RawAttribution {
+    if super::is_according_to(v, &r.cue) {
+        return r;
+    }
+    let cue_end = r.cue.end;
+    for s in r.source.iter_mut().filter(|s| s.start >= cue_end) {
+        let inner_comma = (s.start + 1..s.end).any(|i| v.toks[i].lower == ",");
+        if inner_comma && v.toks.get(s.end).is_some_and(|t| t.lower == ",") {
+            s.end += 1;
+        }
+    }
+    r
+}
+
 /// `… altering the role of the high street in our lives thinks Mr Vaughan.`: an inverted cue
 /// without a comma, where the tagger took the name after the cue for the content. A short
 /// capitalised name closing the sentence right after a cue with no source is the source,
@@ -1019,5 +1037,21 @@ mod tests {
             vec![said + 1..w.len() - 1],
         );
         assert_eq!(inverted_frame_roles(&v, r.clone()), r);
+    }
+
+    #[test]
+    fn a_source_after_its_cue_keeps_the_comma_closing_its_appositive() {
+        let text = "\"We won,\" said Rep. Cummings, the top Democrat, in a statement.";
+        let (doc, w) = view_of(text);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let comma = pos("Democrat") + 1;
+        let r = raw(said..said + 1, vec![said + 1..comma], vec![1..said - 2]);
+        let r = closing_comma_after_cue(&v, r);
+        assert_eq!(r.source, vec![said + 1..comma + 1]);
+        // Not a plain name (no appositive to close).
+        let r = raw(said..said + 1, vec![said + 1..pos("Cummings") + 1], vec![]);
+        assert_eq!(closing_comma_after_cue(&v, r.clone()), r);
     }
 }
