@@ -176,6 +176,13 @@ pub fn source_without_leading_conjunction(v: &View, mut r: RawAttribution) -> Ra
     r
 }
 
+/// The source piece that starts right after the cue ending at `cue_end` (or one token on).
+fn source_after_cue(sources: &mut [Range<usize>], cue_end: usize) -> Option<&mut Range<usize>> {
+    sources
+        .iter_mut()
+        .find(|s| s.start >= cue_end && s.start <= cue_end + 1)
+}
+
 /// `"…," said Rep. Elijah Cummings of Maryland, the panel's ranking Democrat.`: a source after
 /// its cue goes on over an appositive or relative clause to the sentence's end (PolNeAR
 /// train: 262 of 300 such appositives and 64 of 109 relative clauses are in the source), up to
@@ -185,12 +192,7 @@ pub fn inverted_source_appositive(
     mut r: RawAttribution,
     is_cue: &[bool],
 ) -> RawAttribution {
-    let cue_end = r.cue.end;
-    let Some(s) = r
-        .source
-        .iter_mut()
-        .find(|s| s.start >= cue_end && s.start <= cue_end + 1)
-    else {
+    let Some(s) = source_after_cue(&mut r.source, r.cue.end) else {
         return r;
     };
     let comma = s.end;
@@ -243,12 +245,7 @@ pub fn trailing_appositive_piece(v: &View, mut r: RawAttribution) -> RawAttribut
     if before.lower != "," && before.mark != QuoteMark::Close {
         return r;
     }
-    let cue_end = r.cue.end;
-    let Some(s) = r
-        .source
-        .iter_mut()
-        .find(|s| s.start >= cue_end && s.start <= cue_end + 1)
-    else {
+    let Some(s) = source_after_cue(&mut r.source, r.cue.end) else {
         return r;
     };
     let Some(k) = r.content.iter().position(|p| {
