@@ -79,6 +79,7 @@ impl Extractor {
             .map(|r| drop_leading_aside(&v, r))
             .map(|r| crate::completion::complete_content(&v, r))
             .map(|r| crate::boundaries::fill_empty_content(&v, r))
+            .map(|r| crate::boundaries::quote_then_inverted_source(&v, r))
             .map(|r| crate::boundaries::drop_unquoted_tail(&v, r))
             .map(|r| crate::boundaries::subject_after_cue(&v, r, &is_cue))
             .map(|r| crate::boundaries::fill_holes(&v, r, &is_cue))

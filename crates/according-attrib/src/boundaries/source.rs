@@ -298,6 +298,75 @@ pub fn closing_comma_after_cue(v: &View, mut r: RawAttribution) -> RawAttributio
     r
 }
 
+/// `"It's a positive story …," said Small, who attended the rally.`, `"Is Obama profiling?"
+/// reacted Trump.`: after a quotation that closes right before the cue, a noun phrase the
+/// tagger read as content right after the cue is the source.
+pub fn quote_then_inverted_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    const MAX_WORDS: usize = 12;
+    if !r.source.is_empty() || r.cue.start == 0 || v.toks[r.cue.start - 1].mark != QuoteMark::Close
+    {
+        return r;
+    }
+    let Some(k) = r.content.iter().position(|p| p.start == r.cue.end) else {
+        return r;
+    };
+    let p = r.content[k].clone();
+    let first = &v.toks[p.start];
+    // (A finite saying verb: `Listing several of Trump's business ventures`, `recalling summer
+    // visits` report their object.)
+    let cue = &v.toks[r.cue.end - 1];
+    if first.mark != QuoteMark::None
+        || first.in_quote
+        || !matches!(first.upos, Some("PROPN" | "NOUN" | "DET" | "ADJ"))
+        || cue.upos != Some("VERB")
+        || cue.lower.ends_with("ing")
+        || matches!(
+            cue.lemma.as_ref(),
+            "sound" | "seem" | "look" | "appear" | "be"
+        )
+    {
+        return r;
+    }
+    // The noun phrase: up to a comma or a phrase saying where it spoke (`in a statement`),
+    // with no verb in it.
+    let np_end = p
+        .clone()
+        .find(|&i| {
+            v.toks[i].lower == ","
+                || matches!(v.toks[i].lower.as_ref(), "in" | "on" | "at" | "during")
+                    && v.toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.upos == Some("DET") || n.upos == Some("PRON"))
+        })
+        .unwrap_or(p.end);
+    if np_end == p.start
+        || np_end - p.start > MAX_WORDS
+        || (p.start..np_end).any(|i| {
+            matches!(v.toks[i].upos, Some("VERB" | "AUX")) || v.toks[i].mark != QuoteMark::None
+        })
+    {
+        return r;
+    }
+    // An appositive or relative clause after the name is the source's (`, who attended the
+    // rally`); anything else after it goes with the unquoted tail.
+    let rest = (np_end + 1).min(p.end)..p.end;
+    let appositive = v.toks.get(np_end).is_some_and(|t| t.lower == ",")
+        && !rest.is_empty()
+        && super::reads_as_appositive(v, rest.clone());
+    r.content.remove(k);
+    let mut source = p.start..if appositive { p.end } else { np_end };
+    // (The tagger may have made the appositive a piece of its own: `Small` | `who attended`.)
+    if let Some(j) = r.content.iter().position(|q| {
+        q.start == source.end + 1
+            && v.toks[source.end].lower == ","
+            && super::reads_as_appositive(v, q.clone())
+    }) {
+        source.end = r.content.remove(j).end;
+    }
+    r.source = vec![source];
+    r
+}
+
 /// `… altering the role of the high street in our lives thinks Mr Vaughan.`: an inverted cue
 /// without a comma, where the tagger took the name after the cue for the content. A short
 /// capitalised name closing the sentence right after a cue with no source is the source,
@@ -639,10 +708,22 @@ pub fn subject_piece_is_source(v: &View, mut r: RawAttribution) -> RawAttributio
                 .head
                 .is_some_and(|h| r.cue.contains(&(h as usize)))
     });
+    // (`People briefed on the move said that …`: the parse may take the subject's participle
+    // for the clause the cue reports; a piece hanging off the cue right before it, when the
+    // content after the cue opens with `that`, is no second reported clause but who speaks.)
+    let hangs_off_cue = piece.clone().any(|i| {
+        v.toks[i]
+            .head
+            .is_some_and(|h| r.cue.contains(&(h as usize)))
+    });
+    let that_after = r
+        .content
+        .iter()
+        .any(|c| c.start == r.cue.end && v.toks[c.start].lower == "that");
     let plain = piece
         .clone()
         .all(|i| v.toks[i].mark == QuoteMark::None && !v.toks[i].in_quote);
-    if !passive && after && subject && plain {
+    if !passive && after && (subject || hangs_off_cue && that_after) && plain {
         r.content.remove(k);
         r.source = vec![piece];
     }
@@ -1053,5 +1134,64 @@ mod tests {
         // Not a plain name (no appositive to close).
         let r = raw(said..said + 1, vec![said + 1..pos("Cummings") + 1], vec![]);
         assert_eq!(closing_comma_after_cue(&v, r.clone()), r);
+    }
+
+    #[test]
+    fn a_name_after_a_cue_closing_a_quotation_is_the_source() {
+        let tags = [
+            ("said", "VERB", "say"),
+            ("Small", "PROPN", "small"),
+            ("who", "PRON", "who"),
+            ("attended", "VERB", "attend"),
+            ("the", "DET", "the"),
+        ];
+        let text = "\"It is a good story,\" said Small, who attended the rally.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let pos = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let said = pos("said");
+        let quote = 0..said;
+        let r = raw(
+            said..said + 1,
+            vec![],
+            vec![quote.clone(), said + 1..said + 2, pos("who")..w.len() - 1],
+        );
+        let r = quote_then_inverted_source(&v, r);
+        assert_eq!(
+            (r.source, r.content),
+            (vec![said + 1..w.len() - 1], vec![quote])
+        );
+        // Not a participle's object (`recalling summer visits`).
+        let (doc, w) = crate::test_support::tagged(
+            "\"It was fine,\" recalling summer visits.",
+            &[("recalling", "VERB", "recall")],
+        );
+        let v = View::new(&doc);
+        let c = w.iter().position(|y| y == "recalling").unwrap();
+        let r = raw(c..c + 1, vec![], vec![0..c, c + 1..w.len() - 1]);
+        assert_eq!(quote_then_inverted_source(&v, r.clone()), r);
+    }
+
+    #[test]
+    fn a_piece_hanging_off_a_cue_before_its_that_clause_is_who_speaks() {
+        // People briefed on the move said that it mattered (the parse took `briefed` for
+        // the reported clause).
+        let doc = crate::test_support::parsed(&[
+            ("People", "NOUN", "nsubj", Some(1)),
+            ("briefed", "VERB", "ccomp", Some(5)),
+            ("on", "ADP", "case", Some(4)),
+            ("the", "DET", "det", Some(4)),
+            ("move", "NOUN", "obl", Some(1)),
+            ("said", "VERB", "root", None),
+            ("that", "SCONJ", "mark", Some(8)),
+            ("it", "PRON", "nsubj", Some(8)),
+            ("mattered", "VERB", "ccomp", Some(5)),
+        ]);
+        let v = View::new(&doc);
+        let r = subject_piece_is_source(&v, raw(5..6, vec![], vec![0..5, 6..9]));
+        assert_eq!((r.source, r.content), (vec![0..5], vec![6..9]));
+        // Without the `that`, a piece before the cue may be a fronted content.
+        let r = raw(5..6, vec![], vec![0..5, 7..9]);
+        assert_eq!(subject_piece_is_source(&v, r.clone()), r);
     }
 }
