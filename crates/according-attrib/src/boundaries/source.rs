@@ -303,21 +303,35 @@ pub fn closing_comma_after_cue(v: &View, mut r: RawAttribution) -> RawAttributio
 /// tagger read as content right after the cue is the source.
 pub fn quote_then_inverted_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     const MAX_WORDS: usize = 12;
-    if !r.source.is_empty() || r.cue.start == 0 || v.toks[r.cue.start - 1].mark != QuoteMark::Close
+    // (One saying verb: not `Continuing to explain his perspective`.)
+    if !r.source.is_empty()
+        || r.cue.len() != 1
+        || r.cue.start == 0
+        || v.toks[r.cue.start - 1].mark != QuoteMark::Close
     {
         return r;
     }
-    let Some(k) = r.content.iter().position(|p| p.start == r.cue.end) else {
-        return r;
+    // The piece the tagger made of it, or else the words after the cue it left unlabelled.
+    let k = r.content.iter().position(|p| p.start == r.cue.end);
+    let p = match k {
+        Some(k) => r.content[k].clone(),
+        None => {
+            let end = crate::completion::sentence_body_end(v, r.cue.end);
+            if r.cue.end >= end || r.content.iter().any(|c| c.start < end && r.cue.end < c.end) {
+                return r;
+            }
+            r.cue.end..end
+        }
     };
-    let p = r.content[k].clone();
     let first = &v.toks[p.start];
+    // (`said his coach Peter Stanley`.)
+    let possessive = matches!(first.lower.as_ref(), "his" | "her" | "its" | "their");
     // (A finite saying verb: `Listing several of Trump's business ventures`, `recalling summer
     // visits` report their object.)
     let cue = &v.toks[r.cue.end - 1];
     if first.mark != QuoteMark::None
         || first.in_quote
-        || !matches!(first.upos, Some("PROPN" | "NOUN" | "DET" | "ADJ"))
+        || !(possessive || matches!(first.upos, Some("PROPN" | "NOUN" | "DET" | "ADJ")))
         || cue.upos != Some("VERB")
         || cue.lower.ends_with("ing")
         || matches!(
@@ -353,7 +367,9 @@ pub fn quote_then_inverted_source(v: &View, mut r: RawAttribution) -> RawAttribu
     let appositive = v.toks.get(np_end).is_some_and(|t| t.lower == ",")
         && !rest.is_empty()
         && super::reads_as_appositive(v, rest.clone());
-    r.content.remove(k);
+    if let Some(k) = k {
+        r.content.remove(k);
+    }
     let mut source = p.start..if appositive { p.end } else { np_end };
     // (The tagger may have made the appositive a piece of its own: `Small` | `who attended`.)
     if let Some(j) = r.content.iter().position(|q| {
