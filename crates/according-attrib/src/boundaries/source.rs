@@ -413,8 +413,9 @@ pub fn inverted_name_source(v: &View, mut r: RawAttribution) -> RawAttribution {
 }
 
 /// `The group … is $9 million to $10 million short, said former Pennsylvania governor Ed
-/// Rendell, who serves as chair`: in a frame closing its sentence after a comma, where the
-/// tagger took the noun phrase after a saying cue for the content (and perhaps the sentence's
+/// Rendell, who serves as chair`, `…, suggests a report into search habits`: in a frame
+/// closing its sentence after a comma, where the tagger took the noun phrase after a saying
+/// or reporting cue for the content (and perhaps the sentence's
 /// subject for the source), the noun phrase is the source and the clause before the comma
 /// the content.
 pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
@@ -427,7 +428,10 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
         || r.cue.start == 0
         || v.toks[r.cue.start - 1].lower != ","
         || v.toks[cue_last].upos != Some("VERB")
-        || !matches!(v.toks[cue_last].lemma.as_ref(), "say" | "add")
+        || !matches!(
+            v.toks[cue_last].lemma.as_ref(),
+            "say" | "add" | "suggest" | "warn" | "claim" | "argue" | "report" | "show" | "write" | "insist" | "predict" | "estimate"
+        )
         || !matches!(
             v.toks[c.start].upos,
             Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
@@ -456,8 +460,10 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
     let rest = (np_end + 1).min(c.end)..c.end;
     let appositive =
         rest.is_empty() || !has_verb(rest.clone()) || super::reads_as_appositive(v, rest);
-    // A participle is no frame (`…, adding showbiz news`).
-    let finite = !v.toks[cue_last].lower.ends_with("ing");
+    // A participle or an infinitive is no frame (`…, adding showbiz news`, `to claim the
+    // women's 60m hurdles`).
+    let finite =
+        !v.toks[cue_last].lower.ends_with("ing") && !r.cue.clone().any(|i| v.toks[i].lower == "to");
     if has_verb(c.start..np_end) || !appositive || !finite {
         return r;
     }
@@ -1209,5 +1215,36 @@ mod tests {
         // Without the `that`, a piece before the cue may be a fronted content.
         let r = raw(5..6, vec![], vec![0..5, 7..9]);
         assert_eq!(subject_piece_is_source(&v, r.clone()), r);
+    }
+
+    #[test]
+    fn a_report_closing_a_lead_sentence_is_its_source_not_an_infinitive_s_object() {
+        let tags = [
+            ("Users", "NOUN", "user"),
+            ("are", "AUX", "be"),
+            ("odd", "ADJ", "odd"),
+            (",", "PUNCT", ","),
+            ("suggests", "VERB", "suggest"),
+            ("a", "DET", "a"),
+            ("to", "PART", "to"),
+            ("claim", "VERB", "claim"),
+            ("the", "DET", "the"),
+            (".", "PUNCT", "."),
+        ];
+        let text = "Users are odd and naive, suggests a report into search habits.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let c = w.iter().position(|x| x == "suggests").unwrap();
+        let r = inverted_frame_roles(&v, raw(c..c + 1, vec![], vec![c + 1..w.len() - 1]));
+        assert_eq!(
+            (r.source, r.content),
+            (vec![c + 1..w.len() - 1], vec![0..c - 1])
+        );
+        let text = "She ran very fast indeed, to claim the hurdles title.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let c = w.iter().position(|x| x == "to").unwrap();
+        let r = raw(c..c + 2, vec![], vec![c + 2..w.len() - 1]);
+        assert_eq!(inverted_frame_roles(&v, r.clone()), r);
     }
 }
