@@ -134,7 +134,7 @@ pub fn cue_participle_cut(v: &View, mut r: RawAttribution) -> RawAttribution {
 }
 
 /// Nouns of a medium or an occasion of speaking: `in a statement`, `on Twitter`.
-const MEDIUM_NOUNS: &[&str] = &[
+pub(crate) const MEDIUM_NOUNS: &[&str] = &[
     "statement",
     "interview",
     "speech",
