@@ -52,6 +52,7 @@ mod comma;
 mod content;
 mod edges;
 mod fill;
+mod inverted;
 mod source;
 mod tail;
 
@@ -60,6 +61,7 @@ pub use comma::*;
 pub use content::*;
 pub use edges::*;
 pub use fill::*;
+pub use inverted::*;
 pub use source::*;
 pub use tail::*;
 
