@@ -68,7 +68,8 @@ fn closing_mark(v: &View, p: &Range<usize>) -> Option<usize> {
 }
 
 /// Some token of `span` is a verb.
-fn has_verb(v: &View, span: &Range<usize>) -> bool {
+/// Some token of `span` is a verb or an auxiliary.
+pub(crate) fn has_verb(v: &View, span: &Range<usize>) -> bool {
     span.clone()
         .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
 }

@@ -62,8 +62,7 @@ pub fn according_to_after_clause(v: &View, mut r: RawAttribution) -> RawAttribut
                 v.toks[p.end - 1].upos,
                 Some("ADP" | "SCONJ" | "DET" | "CCONJ" | "PRON")
             )
-            && p.clone()
-                .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
+            && crate::claims::has_verb(v, p)
     });
     if clause_before {
         // (A predicate after the frame goes on with the clause: `…, according to X, is to
@@ -172,7 +171,7 @@ pub fn content_to_trailing_frame(
     }
     let source_at = |i: usize| r.source.iter().any(|s| s.contains(&i));
     // (A clause, not `Locally, too, say analysts, …` or `The film, however, has been …`.)
-    let clause = (p.start..comma).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    let clause = crate::claims::has_verb(v, &(p.start..comma));
     // (Nor over a name the tagger left out of the source: `…, Alan Milburn, Labour's election
     // strategist told …`.)
     let last_comma = (p.end..comma).rev().find(|&i| v.toks[i].lower == ",");

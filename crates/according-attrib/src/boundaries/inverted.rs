@@ -4,9 +4,9 @@
 //! content, where the role tagger read them the other way round or not at all.
 
 use super::is_punct;
+use crate::claims::has_verb;
 use crate::tagging::RawAttribution;
 use crate::view::{QuoteMark, View};
-use std::ops::Range;
 
 /// `said Rep. Elijah Cummings, the top Democrat on the Oversight Committee, in a statement`:
 /// a source after its cue with an appositive keeps the comma that closes it, as one before
@@ -90,6 +90,13 @@ const SAYING: &[&str] = &[
     "urge",
     "plead",
     "recount",
+];
+
+/// Verbs whose noun phrase after a comma closing the sentence is who reports (`…, suggests a
+/// report`).
+const REPORTING: &[&str] = &[
+    "say", "add", "suggest", "warn", "claim", "argue", "report", "show", "write", "insist",
+    "predict", "estimate",
 ];
 
 /// `word` (lemma `lemma`) is one of [`SAYING`], by its lemma or its inflection (`opined`,
@@ -227,9 +234,8 @@ pub fn inverted_name_source(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// `The group … is $9 million to $10 million short, said former Pennsylvania governor Ed
 /// Rendell, who serves as chair`, `…, suggests a report into search habits`: in a frame
 /// closing its sentence after a comma, where the tagger took the noun phrase after a saying
-/// or reporting cue for the content (and perhaps the sentence's
-/// subject for the source), the noun phrase is the source and the clause before the comma
-/// the content.
+/// or reporting cue for the content (and perhaps the sentence's subject for the source), the
+/// noun phrase is the source and the clause before the comma the content.
 pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
     let [c] = r.content.as_slice() else {
         return r;
@@ -240,10 +246,7 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
         || r.cue.start == 0
         || v.toks[r.cue.start - 1].lower != ","
         || v.toks[cue_last].upos != Some("VERB")
-        || !matches!(
-            v.toks[cue_last].lemma.as_ref(),
-            "say" | "add" | "suggest" | "warn" | "claim" | "argue" | "report" | "show" | "write" | "insist" | "predict" | "estimate"
-        )
+        || !REPORTING.contains(&v.toks[cue_last].lemma.as_ref())
         || !matches!(
             v.toks[c.start].upos,
             Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
@@ -262,21 +265,16 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
     let np_end = (c.start..c.end)
         .find(|&i| v.toks[i].lower == ",")
         .unwrap_or(c.end);
-    let has_verb = |k: Range<usize>| {
-        k.into_iter()
-            .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
-    };
     // After the comma an appositive or relative clause may follow (`, who serves as …`), not
     // the reported clause of an inserted frame (`Locally, too, say analysts, recent
     // developments have worked …`).
     let rest = (np_end + 1).min(c.end)..c.end;
-    let appositive =
-        rest.is_empty() || !has_verb(rest.clone()) || super::reads_as_appositive(v, rest);
+    let appositive = rest.is_empty() || !has_verb(v, &rest) || super::reads_as_appositive(v, rest);
     // A participle or an infinitive is no frame (`…, adding showbiz news`, `to claim the
     // women's 60m hurdles`).
     let finite =
         !v.toks[cue_last].lower.ends_with("ing") && !r.cue.clone().any(|i| v.toks[i].lower == "to");
-    if has_verb(c.start..np_end) || !appositive || !finite {
+    if has_verb(v, &(c.start..np_end)) || !appositive || !finite {
         return r;
     }
     let start = crate::completion::sentence_start(v, r.cue.start);
