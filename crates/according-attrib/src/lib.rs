@@ -31,6 +31,7 @@
 //! cue that introduces it, [`evidential`] finds hedged claims nobody signs, [`gender`] keeps
 //! pronoun resolution to people of the pronoun's gender, [`calibrate`] fits confidences.
 
+mod antecedent;
 pub mod boundaries;
 pub mod calibrate;
 pub mod chains;

@@ -2,10 +2,11 @@
 //! document (`he` → `Saltanov` → `Russian Deputy Foreign Minister Alexander Saltanov`), and
 //! every resolved source becomes (or joins) an [`Entity`] with its roles and affiliation.
 
+use crate::antecedent::{self, in_main_clause, Agreement, Antecedent, Number};
 use crate::gender;
 use crate::source_words::is_honorific;
 use crate::sources::{analyze, SourceInfo};
-use according_core::{Doc, Entity, EntityType, Mention, Source, SourceType, Span};
+use according_core::{Doc, Entity, EntityType, Flag, Mention, Source, SourceType, Span};
 
 fn entity_type(k: SourceType) -> Option<EntityType> {
     Some(match k {
@@ -143,23 +144,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         let src_span = doc.attributions[k].source.as_ref().unwrap().span;
         let mut info = info;
         if !info.members.is_empty() {
-            // `Sony, IBM and Toshiba`: each name is who it names; together they are no one.
-            let mut members = Vec::with_capacity(info.members.len());
-            for (span, m) in &info.members {
-                let mut m = m.clone();
-                let mention = Span::new(span.start + m.name_range.0, span.start + m.name_range.1);
-                let target = find_named(&doc.text, &mut entities, &m, span.start);
-                let entity = attach(&mut entities, &mut m, target, mention, *span);
-                not_antecedents.push(mention);
-                members.push(Source {
-                    span: *span,
-                    text: span.slice(&doc.text).to_string(),
-                    entity: entity.map(|e| format!("#{e}")),
-                    kind: m.kind,
-                    role: m.role,
-                    members: Vec::new(),
-                });
-            }
+            let members = member_sources(doc, &mut entities, &mut not_antecedents, &info);
             set_group_source(doc, k, &info, members);
             continue;
         }
@@ -271,6 +256,16 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     set_group_source(doc, k, &info, prev.members);
                     continue;
                 }
+            } else if let Some(ante) = antecedent::subject_before(doc, src_span, Number::Plural) {
+                // (`Handset makers have concentrated on … they have introduced`.)
+                let a = stand_for(doc, &mut entities, &mut not_antecedents, &mut info, ante);
+                match a {
+                    Stands::For(e) => target = e,
+                    Stands::Several(members) => {
+                        set_group_source(doc, k, &info, members);
+                        continue;
+                    }
+                }
             }
         } else if info.pronoun
             || info.unnamed && matches!(info.kind, SourceType::Organization | SourceType::Outlet)
@@ -373,6 +368,18 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         );
                     }
                 }
+                // Else a body or document that was the subject of a clause just before (`The
+                // carrier reported a drop … when it reported the results`).
+                if target.is_none() && lower == "it" {
+                    if let Some(ante) = antecedent::subject_before(doc, src_span, Number::Singular)
+                    {
+                        if let Stands::For(e) =
+                            stand_for(doc, &mut entities, &mut not_antecedents, &mut info, ante)
+                        {
+                            target = e;
+                        }
+                    }
+                }
             }
         } else if info.unnamed {
             // `the home secretary`: the latest person named before with that role (`Home
@@ -421,6 +428,12 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             not_antecedents.push(mention);
         }
         set_source(doc, k, &info, entity);
+        // (`Analysts said … they added`: as vague as the analysts.)
+        let flags = &mut doc.attributions[k].flags;
+        if info.pronoun && info.kind == SourceType::Vague && !flags.contains(&Flag::VagueSource) {
+            flags.push(Flag::VagueSource);
+            flags.sort();
+        }
     }
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
@@ -452,6 +465,101 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         id_of(s);
     }
     doc.entities = entities;
+}
+
+/// `Sony, IBM and Toshiba`: each name is who it names (an entity of its own, found or new);
+/// together they are no one.
+fn member_sources(
+    doc: &Doc,
+    entities: &mut Vec<Entity>,
+    not_antecedents: &mut Vec<Span>,
+    info: &SourceInfo,
+) -> Vec<Source> {
+    let mut members = Vec::with_capacity(info.members.len());
+    for (span, m) in &info.members {
+        let mut m = m.clone();
+        let mention = Span::new(span.start + m.name_range.0, span.start + m.name_range.1);
+        let target = find_named(&doc.text, entities, &m, span.start);
+        let entity = attach(entities, &mut m, target, mention, *span);
+        not_antecedents.push(mention);
+        members.push(Source {
+            span: *span,
+            text: span.slice(&doc.text).to_string(),
+            entity: entity.map(|e| format!("#{e}")),
+            kind: m.kind,
+            role: m.role,
+            members: Vec::new(),
+        });
+    }
+    members
+}
+
+/// What a pronoun stands for once its antecedent phrase is read.
+enum Stands {
+    /// One source: its entity, if it names one.
+    For(Option<usize>),
+    /// Several names (`Labour and the Tories`), each a member source.
+    Several(Vec<Source>),
+}
+
+/// Let the pronoun source `info` stand for the noun phrase at `ante`: its type, role and
+/// affiliation, and the entity it names (found or new), if it names one (`the firms` and
+/// `Wine makers` name none; the pronoun takes their type alone). Nothing changes when the
+/// phrase says too little of who it is: a `they` stands for people or bodies, not for
+/// `Elections in May 2004` or `Rumours about a possible takeover`.
+fn stand_for(
+    doc: &Doc,
+    entities: &mut Vec<Entity>,
+    not_antecedents: &mut Vec<Span>,
+    info: &mut SourceInfo,
+    Antecedent {
+        span: ante,
+        agreement,
+        agent,
+    }: Antecedent,
+) -> Stands {
+    let mut a =
+        crate::sources::analyze_in_doc(ante.slice(&doc.text), ante.start, &doc.text, &doc.mentions);
+    if !a.members.is_empty() {
+        info.kind = a.kind;
+        return Stands::Several(member_sources(doc, entities, not_antecedents, &a));
+    }
+    // (`Five public sector unions`: people or a body the lexicons do not type; `Shares` are
+    // neither, however plural.)
+    if agreement == Agreement::Common && matches!(a.kind, SourceType::Unknown | SourceType::Group) {
+        a.kind = match agent {
+            true => SourceType::Group,
+            false => SourceType::Unknown,
+        };
+    }
+    // (One person is no `they` and no `it`: the parse or the phrase went astray.)
+    if matches!(a.kind, SourceType::Person | SourceType::Unknown) {
+        return Stands::For(None);
+    }
+    // (`Major companies including Volkswagen, DaimlerChrysler and Siemens`, `Lord Justice
+    // Rix and Mr Justice Forbes` read as one name: several, a group, no one entity.)
+    let several = matches!(agreement, Agreement::Common | Agreement::Conjoined)
+        && matches!(a.kind, SourceType::Organization | SourceType::Outlet);
+    if several {
+        info.kind = SourceType::Group;
+        return Stands::For(None);
+    }
+    let mention = Span::new(ante.start + a.name_range.0, ante.start + a.name_range.1);
+    // (A description, `The US firm`, names no entity of its own here: it is no source.)
+    let found = (!a.unnamed && !a.pronoun)
+        .then(|| find_named(&doc.text, entities, &a, ante.start))
+        .flatten();
+    if found.is_some_and(|e| entities[e].kind == EntityType::Person) {
+        return Stands::For(None);
+    }
+    let entity = match a.unnamed || a.pronoun {
+        true => None,
+        false => attach(entities, &mut a, found, mention, ante),
+    };
+    info.kind = a.kind;
+    info.role = a.role;
+    info.affiliation = a.affiliation;
+    Stands::For(entity)
 }
 
 /// The entity a named source (`Saltanov`, `Sony`) is: one with the same name, or for a lone
@@ -824,26 +932,6 @@ fn is_subject(doc: &Doc, span: Span) -> bool {
             t.deprel.as_deref().is_some_and(|d| d.starts_with("nsubj"))
                 && t.head.is_some_and(|h| in_main_clause(doc, h as usize))
         })
-}
-
-/// No subordinate clause lies on the way from token `i` up to the root.
-fn in_main_clause(doc: &Doc, mut i: usize) -> bool {
-    for _ in 0..32 {
-        let Some(t) = doc.tokens.get(i) else {
-            return false;
-        };
-        let Some(h) = t.head else {
-            return true;
-        };
-        if matches!(
-            t.deprel.as_deref(),
-            Some("ccomp" | "xcomp" | "advcl" | "acl" | "acl:relcl" | "csubj" | "csubj:pass")
-        ) {
-            return false;
-        }
-        i = h as usize;
-    }
-    false
 }
 
 /// The nearest `PERSON` mention ending before byte `before` that is a clause's subject,

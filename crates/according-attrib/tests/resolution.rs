@@ -4,7 +4,7 @@
 mod common;
 
 use according_core::Doc;
-use common::{at, run};
+use common::{at, find_at, run};
 
 /// The entity name behind the source of the attribution whose cue starts at `cue_at`.
 fn speaker(doc: &Doc, cue_at: &str) -> Option<String> {
@@ -258,6 +258,62 @@ fn they_is_the_plural_source_just_before() {
     assert!(
         other.members.is_empty() && other.entity.is_none(),
         "{other:?}"
+    );
+}
+
+#[test]
+fn they_with_no_source_before_is_the_plural_subject_before() {
+    // BBC 2005 tech/103, politics/069: no source before `they`, a plural subject just before.
+    let doc = run(
+        "Handset makers have concentrated on trying to make phones easier to use. Realising \
+         that people like to use their camera phones in different ways, they have introduced \
+         more design features. Five public sector unions will hold private talks with the \
+         minister in Gateshead. They want the government to withdraw the regulations.",
+    );
+    assert_eq!(
+        source_type(&doc, "have introduced").as_deref(),
+        Some("group")
+    );
+    assert_eq!(source_type(&doc, "want").as_deref(), Some("group"));
+    // (What no lexicon says is people or a body is not what `they` stands for.)
+    let doc = run(
+        "Elections in May ousted many of the reformers in parliament. Late last year, they \
+         backed a law which would give parliament a veto.",
+    );
+    assert_eq!(source_type(&doc, "backed").as_deref(), Some("unknown"));
+}
+
+#[test]
+fn it_with_no_organisation_named_is_the_report_or_body_before() {
+    // BBC 2005 tech/145, business/348.
+    let doc = run(
+        "But the report suggests this campaign does not have the backing of musicians. It \
+         found that most artists saw file-sharing as harmless.",
+    );
+    let it = at(&doc, "found");
+    assert_eq!(source_type(&doc, "found").as_deref(), Some("vague"));
+    assert!(
+        it.flags.contains(&according_core::Flag::VagueSource),
+        "{it:?}"
+    );
+    let doc = run(
+        "The airline needs to negotiate other pay cuts if it is to find a route out of \
+         bankruptcy. It said it was looking for pay cuts totalling $800m.",
+    );
+    assert_eq!(
+        source_type(&doc, "said it").as_deref(),
+        Some("organization")
+    );
+    // (Not a thing that cannot speak: `it` stays unknown.)
+    let doc = run(
+        "Obsessive behaviour is always cause for concern. It always bothers me when articles \
+         talk about gaming.",
+    );
+    assert_ne!(
+        find_at(&doc, "always bothers")
+            .and_then(|a| a.source.as_ref())
+            .map(|s| s.kind),
+        Some(according_core::SourceType::Vague)
     );
 }
 
