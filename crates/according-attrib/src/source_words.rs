@@ -257,6 +257,10 @@ pub(crate) const GOV_NAMES: &[&str] = &[
     "Downing Street",
     "Treasury",
     "Whitehall",
+    "Commons",
+    "House of Lords",
+    "the Lords",
+    "The Lords",
 ];
 
 pub(crate) const PRONOUNS_PERSON: &[&str] = &[

@@ -395,7 +395,11 @@ pub fn analyze(src: &str) -> SourceInfo {
         .find(|&k| holds_lowercased(outlets::OUTLET_NOUNS, w(k)))
     {
         // `Stuff Magazine`, `Nation Radio`: a capitalised outlet noun closing a name.
-        if k + 1 == ws.len() && k > 0 && is_cap(w(k)) && is_cap(trim_punct(w(k - 1))) {
+        // (An `Agency` is a news agency only as one: `Xinhua News Agency`, not `the European
+        // Medicines Agency` or `Child Support Agency`.)
+        let news_agency = w(k) != "Agency" || k > 0 && matches!(w(k - 1), "News" | "Press");
+        if k + 1 == ws.len() && k > 0 && is_cap(w(k)) && is_cap(trim_punct(w(k - 1))) && news_agency
+        {
             let mut first = k - 1;
             while first > 0 && is_cap(trim_punct(w(first - 1))) {
                 first -= 1;
@@ -551,6 +555,29 @@ pub fn analyze(src: &str) -> SourceInfo {
                 inner.affiliation = inner.affiliation.or_else(|| affiliation_of(name));
             }
             return inner;
+        }
+        // `Mr Brown's former advisor Ed Balls, now a parliamentary hopeful`: a person described
+        // before the comma, more said of them after it.
+        // (Not a list: `Film director Ken Loach, fashion designer Hussein Chalayan and …`.)
+        if !name.is_empty() && !role.is_empty() && !reads_as_clause(role) && !role.contains(" and ")
+        {
+            let inner = analyze(name);
+            // (Only where the words before the comma hold a name: `Their lawyer, Majeed
+            // Memon` is Majeed Memon, read below.)
+            let named_within = inner.name != name
+                && words(&inner.name)
+                    .iter()
+                    .all(|&(a, b)| is_cap(&inner.name[a..b]));
+            if inner.kind == SourceType::Person
+                && !inner.person_pronoun
+                && inner.role.is_some()
+                && named_within
+            {
+                let mut inner = within(src, name, inner);
+                let more = role.strip_prefix("now ").unwrap_or(role);
+                inner.role = inner.role.map(|r| format!("{r}, {more}"));
+                return inner;
+            }
         }
         if !name.is_empty()
             && words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))

@@ -692,3 +692,42 @@ fn an_aside_saying_how_or_where_is_no_role() {
         Some("chief economist at BMO")
     );
 }
+
+#[test]
+fn an_agency_is_a_news_agency_only_as_one() {
+    for src in [
+        "The European Medicines Agency",
+        "the Scottish Environment Protection Agency",
+        "Child Support Agency",
+    ] {
+        assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
+    }
+    let i = analyze("The official Xinhua News Agency");
+    assert_eq!((i.kind, i.name.as_str()), (SourceType::Outlet, "Xinhua"));
+}
+
+#[test]
+fn the_houses_of_parliament_are_government_bodies() {
+    for src in ["The Commons", "the House of Lords", "the Lords"] {
+        assert_eq!(analyze(src).kind, SourceType::Government, "{src}");
+    }
+    // (Their members and officers are people.)
+    let i = analyze("Commons leader Peter Hain");
+    assert_eq!(
+        (i.kind, i.name.as_str()),
+        (SourceType::Person, "Peter Hain")
+    );
+}
+
+#[test]
+fn a_described_person_keeps_what_an_aside_adds() {
+    let i = analyze("Mr Brown's former advisor Ed Balls, now a parliamentary hopeful,");
+    assert_eq!(
+        (i.kind, i.name.as_str(), i.role.as_deref()),
+        (
+            SourceType::Person,
+            "Ed Balls",
+            Some("Mr Brown's former advisor, a parliamentary hopeful")
+        )
+    );
+}
