@@ -36,7 +36,11 @@ fn is_subject(v: &View, i: usize) -> bool {
 /// phrase runs from the leftmost word under that noun to the word before the pronoun (less a
 /// comma). `None` without a parse or when the pronoun opens no relative clause.
 pub fn antecedent(v: &View, pron: usize) -> Option<Range<usize>> {
-    if !v.has_parse || !is_relative_pronoun(&v.toks[pron].lower) {
+    // (`that` opens a relative clause only where the parse says so: `the Universal Postal
+    // Union that wants …`, not `said that …`.)
+    let relative = is_relative_pronoun(&v.toks[pron].lower)
+        || v.toks[pron].lower == "that" && relative_verb(v, pron).is_some();
+    if !v.has_parse || !relative {
         return None;
     }
     let sent = &v.sentences[v.toks[pron].sentence as usize];
@@ -48,20 +52,35 @@ pub fn antecedent(v: &View, pron: usize) -> Option<Range<usize>> {
     // The parse missed the relative clause: `…, Mr Fitzpatrick, who added` still names the
     // phrase before the comma (its head, when the word there is part of a name).
     // (Or a name right before it, with no comma: `attorney general Eliot Spitzer who alleged`.)
+    // (An aside after a dash is about the name right before it, whatever the parse hung it
+    // on: `actress Sienna Miller, supermodel Claudia Schiffer - who`.)
+    let after_dash = pron >= 2 && matches!(v.toks[pron - 1].lower.as_ref(), "-" | "–" | "—");
+    let relcl =
+        relcl.filter(|&n| !after_dash || !(n + 1..pron - 1).any(|i| v.toks[i].lower == ","));
     let noun = relcl.or_else(|| {
         let last = if v.toks.get(pron.checked_sub(1)?)?.upos == Some("PROPN") {
             pron - 1
         } else {
             pron.checked_sub(2)?
         };
-        let comma_or_name = v.toks[pron - 1].lower == "," || last == pron - 1;
+        // (A dash opens an aside as a comma does: `The IAAF - which said …`.)
+        let comma_or_name =
+            matches!(v.toks[pron - 1].lower.as_ref(), "," | "-" | "–" | "—") || last == pron - 1;
         if last < sent.start || !comma_or_name || !noun_like(last) {
             return None;
         }
         // `Michael Johnson`: UD hangs `Johnson` off `Michael` (flat).
         let flat = matches!(v.toks[last].deprel, Some("flat" | "fixed"));
         Some(match v.toks[last].head.map(|h| h as usize) {
-            Some(h) if flat && h < last && h >= sent.start => h,
+            // (Not over a comma: a parse may hang a list's names all on its first.)
+            Some(h)
+                if flat
+                    && h < last
+                    && h >= sent.start
+                    && !(h..last).any(|i| v.toks[i].lower == ",") =>
+            {
+                h
+            }
             _ => last,
         })
     })?;
@@ -86,6 +105,10 @@ pub fn antecedent(v: &View, pron: usize) -> Option<Range<usize>> {
     // IATA, which`).
     while start < noun && matches!(v.toks[start].deprel, Some("case" | "mark" | "cc" | "punct")) {
         start += 1;
+    }
+    // (`actress Sienna Miller, supermodel Claudia Schiffer - who`: the last of a list.)
+    if let Some(c) = (start..noun).rev().find(|&i| v.toks[i].lower == ",") {
+        start = c + 1;
     }
     // `best film and Staunton, who`: a coordination before the name is not part of it.
     if let Some(cc) = (start..noun)
@@ -276,6 +299,41 @@ mod tests {
         let v = View::new(&doc);
         assert_eq!(antecedent(&v, 4), Some(1..3));
         // Not a relative clause: no antecedent.
+        assert_eq!(antecedent(&v, 2), None);
+    }
+
+    #[test]
+    fn that_and_an_aside_after_a_dash_name_their_antecedent() {
+        // the Union that wants ... (the parse hangs the clause on `backed`)
+        let doc = parsed(&[
+            ("backed", "VERB", "root", None),
+            ("by", "ADP", "case", Some(4)),
+            ("the", "DET", "det", Some(4)),
+            ("Postal", "PROPN", "compound", Some(4)),
+            ("Union", "PROPN", "obl", Some(0)),
+            ("that", "PRON", "nsubj", Some(6)),
+            ("wants", "VERB", "acl:relcl", Some(0)),
+        ]);
+        let v = View::new(&doc);
+        assert_eq!(antecedent(&v, 5), Some(2..5));
+        // The IAAF - which said ...
+        let doc = parsed(&[
+            ("The", "DET", "det", Some(1)),
+            ("IAAF", "PROPN", "root", None),
+            ("-", "PUNCT", "punct", Some(4)),
+            ("which", "PRON", "nsubj", Some(4)),
+            ("said", "VERB", "parataxis", Some(1)),
+        ]);
+        let v = View::new(&doc);
+        assert_eq!(antecedent(&v, 3), Some(0..2));
+        // `said that …` opens no relative clause.
+        let doc = parsed(&[
+            ("Officials", "NOUN", "nsubj", Some(1)),
+            ("said", "VERB", "root", None),
+            ("that", "SCONJ", "mark", Some(3)),
+            ("rose", "VERB", "ccomp", Some(1)),
+        ]);
+        let v = View::new(&doc);
         assert_eq!(antecedent(&v, 2), None);
     }
 

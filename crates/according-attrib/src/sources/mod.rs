@@ -909,6 +909,8 @@ pub fn analyze(src: &str) -> SourceInfo {
         }
         // `state statistics body INSEE`: an acronym names an organisation, not a person.
         let acronym = |n: &str| {
+            // (`The IAAF`: an article does not make it a person.)
+            let n = n.strip_prefix("The ").unwrap_or(n);
             n.len() >= 2
                 && !n.contains(' ')
                 && n.chars().all(|c| c.is_ascii_uppercase() || c == '&')
@@ -926,7 +928,12 @@ pub fn analyze(src: &str) -> SourceInfo {
         let web = [".com", ".co.uk", ".org", ".net", ".biz"]
             .iter()
             .any(|d| lower_name.ends_with(d));
-        if info.kind == SourceType::Person && (acronym(&info.name) || brand(&info.name)) {
+        // (Titles of one person: `The PM`, `The DJ`.)
+        let title = matches!(
+            info.name.strip_prefix("The ").unwrap_or(&info.name),
+            "PM" | "DJ" | "MP" | "MEP" | "MSP" | "CEO" | "QC" | "GP"
+        );
+        if info.kind == SourceType::Person && (acronym(&info.name) && !title || brand(&info.name)) {
             info.kind = SourceType::Organization;
             info.role = None;
         }

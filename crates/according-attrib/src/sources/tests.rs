@@ -731,3 +731,12 @@ fn a_described_person_keeps_what_an_aside_adds() {
         )
     );
 }
+
+#[test]
+fn an_acronym_after_the_names_a_body_unless_it_is_a_title() {
+    for src in ["The IAAF", "The IFS"] {
+        assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
+    }
+    assert_ne!(analyze("The PM").kind, SourceType::Organization);
+    assert_eq!(analyze("The MPs").kind, SourceType::Group);
+}
