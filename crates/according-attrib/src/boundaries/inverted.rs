@@ -28,7 +28,7 @@ pub fn closing_comma_after_cue(v: &View, mut r: RawAttribution) -> RawAttributio
 
 /// Verbs that close a quotation with who said it (`"…," said Small`), not with their object
 /// (`"…," welcomed the opportunity`).
-const SAYING: &[&str] = &[
+pub(crate) const SAYING: &[&str] = &[
     "say",
     "add",
     "explain",

@@ -54,6 +54,7 @@ mod edges;
 mod fill;
 mod inverted;
 mod source;
+mod subject;
 mod tail;
 
 pub use between::*;
@@ -63,6 +64,7 @@ pub use edges::*;
 pub use fill::*;
 pub use inverted::*;
 pub use source::*;
+pub use subject::*;
 pub use tail::*;
 
 use crate::tagging::RawAttribution;
