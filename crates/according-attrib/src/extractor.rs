@@ -69,7 +69,7 @@ impl Extractor {
         for r in &raw {
             is_cue[r.cue.clone()].iter_mut().for_each(|x| *x = true);
         }
-        let mut raw: Vec<RawAttribution> = raw
+        let raw: Vec<RawAttribution> = raw
             .into_iter()
             .filter(|r| !in_a_name(&v, r))
             .filter_map(|r| drop_titles(&v, r))
@@ -103,6 +103,10 @@ impl Extractor {
             .map(|r| crate::boundaries::as_to_in_cue(&v, r))
             .map(|r| crate::boundaries::time_out_of_content_start(&v, r))
             .map(|r| crate::boundaries::cue_without_medium(&v, r))
+            .collect();
+        // (Two chains: one would exceed the compiler's recursion limit for nested closures.)
+        let mut raw: Vec<RawAttribution> = raw
+            .into_iter()
             .map(|r| crate::relative::aside_as_source(&v, r))
             .map(|r| crate::relative::relative_source(&v, r))
             .map(|r| crate::boundaries::source_commas(&v, r))
@@ -126,6 +130,7 @@ impl Extractor {
             .map(|r| crate::boundaries::source_without_circumstance(&v, r))
             .map(|r| crate::boundaries::trailing_appositive_piece(&v, r))
             .map(|r| crate::boundaries::inverted_source_appositive(&v, r, &is_cue))
+            .map(|r| crate::boundaries::closing_frame_source(&v, r))
             .map(|r| crate::completion::widen_source_to_head(&v, r))
             .map(|r| crate::completion::widen_over_joined_name(&v, r))
             .map(|r| crate::boundaries::closing_comma_after_cue(&v, r))

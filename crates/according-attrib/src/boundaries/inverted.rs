@@ -287,10 +287,103 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
     r
 }
 
+/// `Sales have tripled since launch, say industry experts.`, `…, said Aston's chief executive
+/// Ulrich Bez.`: a saying or reporting cue after a comma, with the clause before it as its
+/// content and no source, is followed by who reports: the noun phrase up to the sentence's
+/// end (or to the comma of an appositive after it), with no verb in it. Where the tagger
+/// gave that phrase to the content as a second piece, it leaves the content.
+pub fn closing_frame_source(v: &View, mut r: RawAttribution) -> RawAttribution {
+    let cue_last = r.cue.end - 1;
+    if !r.source.is_empty()
+        || r.cue.start == 0
+        || v.toks[r.cue.start - 1].lower != ","
+        || v.toks[cue_last].upos != Some("VERB")
+        || !REPORTING.contains(&v.toks[cue_last].lemma.as_ref())
+        || v.toks[cue_last].lower.ends_with("ing")
+        || r.cue.clone().any(|i| v.toks[i].lower == "to")
+        || r.cue.end >= v.len()
+        || v.toks[r.cue.end].sentence != v.toks[cue_last].sentence
+    {
+        return r;
+    }
+    let after = r.cue.end;
+    if !matches!(
+        v.toks[after].upos,
+        Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
+    ) || v.toks[after].mark != QuoteMark::None
+        || v.toks[after].in_quote
+    {
+        return r;
+    }
+    let end = crate::completion::sentence_body_end(v, after);
+    let np_end = (after..end)
+        .find(|&i| v.toks[i].lower == ",")
+        .unwrap_or(end);
+    let rest = (np_end + 1).min(end)..end;
+    let appositive = rest.is_empty() || !has_verb(v, &rest) || super::reads_as_appositive(v, rest);
+    let np = after..np_end;
+    if np.is_empty() || np.len() > 10 || has_verb(v, &np) || !appositive {
+        return r;
+    }
+    // The content is the clause before the comma (a piece the tagger took after the cue, the
+    // noun phrase itself, goes).
+    let before = r.content.iter().any(|c| c.end < r.cue.start);
+    let only_np = r
+        .content
+        .iter()
+        .filter(|c| c.start >= r.cue.end)
+        .all(|c| c.start == np.start && c.end <= end);
+    if !before || !only_np {
+        return r;
+    }
+    r.content.retain(|c| c.end < r.cue.start);
+    r.source = vec![np];
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_support::{raw, view_of};
+
+    #[test]
+    fn the_noun_phrase_closing_a_frame_with_no_source_is_the_source() {
+        let tags = [
+            ("Sales", "NOUN", "sale"),
+            ("have", "AUX", "have"),
+            ("tripled", "VERB", "triple"),
+            (",", "PUNCT", ","),
+            ("say", "VERB", "say"),
+            ("industry", "NOUN", "industry"),
+            ("experts", "NOUN", "expert"),
+            (".", "PUNCT", "."),
+        ];
+        let (doc, _) =
+            crate::test_support::tagged("Sales have tripled, say industry experts.", &tags);
+        let v = View::new(&doc);
+        // The tagger's content: the clause, and perhaps the noun phrase as a second piece.
+        for content in [vec![0..3], vec![0..3, 5..7]] {
+            let r = closing_frame_source(&v, raw(4..5, vec![], content));
+            assert_eq!((r.source, r.content), (vec![5..7], vec![0..3]));
+        }
+        // (What follows with a verb of its own is no source: `…, said it would …`.)
+        let tags = [
+            ("Sales", "NOUN", "sale"),
+            ("rose", "VERB", "rise"),
+            (",", "PUNCT", ","),
+            ("said", "VERB", "say"),
+            ("the", "DET", "the"),
+            ("firm", "NOUN", "firm"),
+            ("expects", "VERB", "expect"),
+            ("more", "ADJ", "more"),
+            (".", "PUNCT", "."),
+        ];
+        let (doc, _) =
+            crate::test_support::tagged("Sales rose, said the firm expects more.", &tags);
+        let v = View::new(&doc);
+        let r = closing_frame_source(&v, raw(3..4, vec![], vec![0..2]));
+        assert!(r.source.is_empty());
+    }
 
     #[test]
     fn an_inverted_name_after_its_cue_is_the_source() {
