@@ -40,6 +40,7 @@ pub mod classify;
 pub mod completion;
 pub mod coordination;
 pub mod cue_lexicon;
+mod entity_names;
 pub mod evaluate;
 pub mod evidential;
 pub mod extractor;

@@ -435,6 +435,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             flags.sort();
         }
     }
+    let remap = crate::entity_names::merge_short_names(doc, &mut entities);
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
         e.mentions.sort();
@@ -453,7 +454,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             .and_then(|x| x.strip_prefix('#'))
             .and_then(|x| x.parse::<usize>().ok())
         {
-            s.entity = Some(entities[idx].id.clone());
+            s.entity = Some(entities[remap[idx]].id.clone());
         }
     };
     for s in doc
