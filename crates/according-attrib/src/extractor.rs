@@ -89,6 +89,7 @@ impl Extractor {
             .map(|r| crate::boundaries::inverted_frame_roles(&v, r))
             .map(|r| crate::boundaries::controller_source(&v, r))
             .map(|r| crate::boundaries::say_subject_source(&v, r))
+            .map(|r| crate::boundaries::aside_subject_source(&v, r, &is_cue))
             .map(|r| crate::boundaries::raising_subject_is_content(&v, r))
             .map(|r| crate::boundaries::subject_piece_is_source(&v, r))
             .map(|r| crate::boundaries::quoted_as_saying(&v, r))
