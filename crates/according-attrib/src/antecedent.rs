@@ -6,8 +6,9 @@
 //! thing that can speak (a report, a company, a council: [`SPEAKING_NOUNS`]), since an `it`
 //! before a verb of saying is rarely anything else, and `behaviour`, `the rise` or `the
 //! plan` before it would be wrong. Subjects of embedded clauses are passed over (`warned
-//! that CSOs could …`: the CSOs are what the researchers spoke of), and so are pronouns of
-//! the same number, which stand for the same thing further back.
+//! that CSOs could …`: the CSOs are what the researchers spoke of), and so are pronouns
+//! (`They claim … They also believe`: the same they, named further back) and subjects whose
+//! number does not agree.
 
 use according_core::{Doc, Span};
 
@@ -123,9 +124,7 @@ pub(crate) fn subject_before(doc: &Doc, at: Span, number: Number) -> Option<Ante
         .filter(|&i| is_main_subject(doc, i))
         .find_map(|i| {
             let t = &toks[i];
-            let pronoun = t.upos.as_deref() == Some("PRON");
-            // (`They claim … They also believe`: the same they, further back.)
-            if pronoun {
+            if t.upos.as_deref() == Some("PRON") {
                 return None;
             }
             Some(Antecedent {
