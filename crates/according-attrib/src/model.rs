@@ -238,11 +238,7 @@ impl RoleContext {
                 }
             }
         }
-        let cue_rel = v.toks[cue.clone()]
-            .iter()
-            .find(|t| t.head.is_none_or(|h| !cue.contains(&(h as usize))))
-            .and_then(|t| t.deprel)
-            .unwrap_or("-");
+        let cue_rel = v.head_of(cue).and_then(|i| v.toks[i].deprel).unwrap_or("-");
         let cue_rel = hash_parts(&["cuerel", cue_rel]);
         let rel_ids = relative_ids();
         self.cue_rel = cue_rel;

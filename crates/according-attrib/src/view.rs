@@ -156,6 +156,16 @@ impl<'a> View<'a> {
     pub fn word(&self, i: usize) -> &str {
         self.toks[i].span.slice(self.text)
     }
+
+    /// The token of `span` the parse hangs the others on: the first whose head lies outside
+    /// it (the verb of `has said`, `said` of `said in a statement`).
+    pub fn head_of(&self, span: &std::ops::Range<usize>) -> Option<usize> {
+        span.clone().find(|&i| {
+            self.toks[i]
+                .head
+                .is_none_or(|h| !span.contains(&(h as usize)))
+        })
+    }
 }
 
 thread_local! {

@@ -337,11 +337,7 @@ pub fn controller_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     }
     let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
-    let Some(top) = r.cue.clone().find(|&i| {
-        v.toks[i]
-            .head
-            .is_none_or(|h| !r.cue.contains(&(h as usize)))
-    }) else {
+    let Some(top) = v.head_of(&r.cue) else {
         return r;
     };
     // `Asked whether he would resign, the minister replied`: who was asked is the subject, not

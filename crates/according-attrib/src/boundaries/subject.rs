@@ -19,11 +19,7 @@ pub fn say_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     }
     let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
-    let Some(top) = r.cue.clone().find(|&i| {
-        v.toks[i]
-            .head
-            .is_none_or(|h| !r.cue.contains(&(h as usize)))
-    }) else {
+    let Some(top) = v.head_of(&r.cue) else {
         return r;
     };
     let verb = &v.toks[top];
@@ -142,10 +138,21 @@ pub fn aside_subject_source(v: &View, mut r: RawAttribution, is_cue: &[bool]) ->
 mod tests {
     use super::*;
     use crate::test_support::{parsed, raw};
+    use std::ops::Range;
+
+    /// The source [`aside_subject_source`] gives the cue `said` of `text` (tags as in
+    /// `tagged`), with its content the next `content` words.
+    fn aside_source(text: &str, tags: &[(&str, &str, &str)], content: usize) -> Vec<Range<usize>> {
+        let (doc, w) = crate::test_support::tagged(text, tags);
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let none = vec![false; v.len()];
+        let r = raw(said..said + 1, vec![], vec![said + 1..said + 1 + content]);
+        aside_subject_source(&v, r, &none).source
+    }
 
     #[test]
     fn a_name_before_an_aside_before_a_verb_of_saying_is_the_source() {
-        let text = "But Penny Little, who monitored the hunt, said she had seen it.";
         let tags = [
             ("said", "VERB", "say"),
             ("But", "CCONJ", "but"),
@@ -155,20 +162,10 @@ mod tests {
             ("had", "AUX", "have"),
             ("seen", "VERB", "see"),
         ];
-        let (doc, w) = crate::test_support::tagged(text, &tags);
-        let v = View::new(&doc);
-        let said = w.iter().position(|x| x == "said").unwrap();
-        let none = vec![false; v.len()];
-        let r = aside_subject_source(
-            &v,
-            raw(said..said + 1, vec![], vec![said + 1..w.len() - 1]),
-            &none,
-        );
         // `Penny Little, who monitored the hunt,`
-        assert_eq!(r.source, vec![1..said]);
+        let text = "But Penny Little, who monitored the hunt, said she had seen it.";
+        assert_eq!(aside_source(text, &tags, 4), vec![1..9]);
         // Not a name inside a phrase: `the chairman of the Police Federation, which …`.
-        let text =
-            "Later the chairman of the Police Federation, which represents officers, said it.";
         let tags = [
             ("said", "VERB", "say"),
             ("which", "PRON", "which"),
@@ -176,16 +173,9 @@ mod tests {
             ("of", "ADP", "of"),
             ("the", "DET", "the"),
         ];
-        let (doc, w) = crate::test_support::tagged(text, &tags);
-        let v = View::new(&doc);
-        let said = w.iter().position(|x| x == "said").unwrap();
-        let none = vec![false; v.len()];
-        let r = aside_subject_source(
-            &v,
-            raw(said..said + 1, vec![], vec![said + 1..said + 2]),
-            &none,
-        );
-        assert!(r.source.is_empty());
+        let text =
+            "Later the chairman of the Police Federation, which represents officers, said it.";
+        assert!(aside_source(text, &tags, 1).is_empty());
     }
 
     #[test]
