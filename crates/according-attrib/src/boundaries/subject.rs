@@ -22,23 +22,18 @@ pub fn say_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     let Some(top) = v.head_of(&r.cue) else {
         return r;
     };
-    let verb = &v.toks[top];
-    let lemma = verb.lemma.as_ref();
-    if verb.upos != Some("VERB") || !(SAYING.contains(&lemma) || lemma == "tell") {
-        return r;
-    }
     // (Not a passive: `was told`, whose subject is who heard it.)
     let passive = sent
         .clone()
         .any(|i| v.toks[i].head == Some(top as u32) && v.toks[i].deprel == Some("aux:pass"));
+    if !is_saying_verb(v, top) || passive {
+        return r;
+    }
     let Some(s) = subject_tokens(v, &sent, top).find(|&i| {
         i < r.cue.start && v.toks[i].deprel == Some("nsubj") && v.toks[i].lower != "there"
     }) else {
         return r;
     };
-    if passive {
-        return r;
-    }
     let mut src = phrase_of(v, &sent, s);
     src.end = src.end.min(r.cue.start);
     if src.len() > WHOLE {
@@ -57,6 +52,12 @@ pub fn say_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     }
     r.source = vec![src];
     r
+}
+
+/// Token `i` is a verb of saying ([`SAYING`], or `tell`).
+fn is_saying_verb(v: &View, i: usize) -> bool {
+    let lemma = v.toks[i].lemma.as_ref();
+    v.toks[i].upos == Some("VERB") && (SAYING.contains(&lemma) || lemma == "tell")
 }
 
 /// First words of an aside that describes a name before a verb of saying: a relative clause,
@@ -80,12 +81,7 @@ pub fn aside_subject_source(v: &View, mut r: RawAttribution, is_cue: &[bool]) ->
         return r;
     }
     let top = r.cue.end - 1;
-    let verb = &v.toks[top];
-    let lemma = verb.lemma.as_ref();
-    if verb.upos != Some("VERB")
-        || verb.lower.ends_with("ing")
-        || !(SAYING.contains(&lemma) || lemma == "tell")
-    {
+    if !is_saying_verb(v, top) || v.toks[top].lower.ends_with("ing") {
         return r;
     }
     let sent = v.sentences[v.toks[r.cue.start].sentence as usize].clone();
