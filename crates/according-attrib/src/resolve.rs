@@ -533,6 +533,12 @@ fn stand_for(
             false => SourceType::Unknown,
         };
     }
+    // (`The three`, `Kenteris, 31, and Thanou, 30`: several, whoever they are.)
+    if matches!(agreement, Agreement::Counted | Agreement::Conjoined)
+        && a.kind == SourceType::Unknown
+    {
+        a.kind = SourceType::Group;
+    }
     // (One person is no `they` and no `it`: the parse or the phrase went astray.)
     if matches!(a.kind, SourceType::Person | SourceType::Unknown) {
         return Stands::For(None);
