@@ -12,7 +12,7 @@ use crate::view::{QuoteMark, View};
 /// after its head (the name and its title, not the aside).
 const WHOLE: usize = 6;
 
-/// A cue with no source whose verb is one of saying ([`SAYING`], or `tell`) in the active voice,
+/// A cue with no source whose verb is one of saying (`SAYING`, or `tell`) in the active voice,
 /// with a subject before it in its sentence, takes that subject as its source.
 pub fn say_subject_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     if !r.source.is_empty() || !v.has_parse {
