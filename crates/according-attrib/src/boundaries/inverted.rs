@@ -146,9 +146,14 @@ pub fn quote_then_inverted_source(v: &View, mut r: RawAttribution) -> RawAttribu
     // (A finite saying verb: `Listing several of Trump's business ventures`, `recalling summer
     // visits` report their object.)
     let cue = &v.toks[r.cue.end - 1];
+    // (A capitalised word there is a name whatever its tag, `said Yelling`; a word the tagger
+    // could not place, `said asbestosis sufferer Bernie Banton`, opens a noun phrase.)
+    let named = v.word(p.start).starts_with(char::is_uppercase) || first.upos == Some("X");
     if first.mark != QuoteMark::None
         || first.in_quote
-        || !(possessive || matches!(first.upos, Some("PROPN" | "NOUN" | "DET" | "ADJ" | "NUM")))
+        || !(possessive
+            || named
+            || matches!(first.upos, Some("PROPN" | "NOUN" | "DET" | "ADJ" | "NUM")))
         || cue.upos != Some("VERB")
         || cue.lower.ends_with("ing")
         || !is_saying(&cue.lower, &cue.lemma)
@@ -539,5 +544,13 @@ mod tests {
         let c = w.iter().position(|x| x == "welcomed").unwrap();
         let r = raw(c..c + 1, vec![], vec![0..c]);
         assert_eq!(quote_then_inverted_source(&v, r.clone()), r);
+        // A capitalised name the tagger took for a verb: `said Yelling`.
+        let tags = [("said", "VERB", "say"), ("Yelling", "VERB", "yell")];
+        let text = "\"It meant so much to me,\" said Yelling.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        let r = quote_then_inverted_source(&v, raw(said..said + 1, vec![], vec![0..said]));
+        assert_eq!(r.source, vec![said + 1..said + 2]);
     }
 }
