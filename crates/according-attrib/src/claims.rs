@@ -67,11 +67,14 @@ fn closing_mark(v: &View, p: &Range<usize>) -> Option<usize> {
     }
 }
 
-/// Some token of `span` is a verb.
 /// Some token of `span` is a verb or an auxiliary.
 pub(crate) fn has_verb(v: &View, span: &Range<usize>) -> bool {
+    // (Not a participle inside a hyphenated word: `US-based`, `state-owned`.)
+    let compound = |i: usize| {
+        i > 0 && v.toks[i - 1].lower == "-" && v.toks[i - 1].span.end == v.toks[i].span.start
+    };
     span.clone()
-        .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")))
+        .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")) && !compound(i))
 }
 
 /// `pieces` less the tokens of `cut`.
