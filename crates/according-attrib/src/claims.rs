@@ -701,6 +701,16 @@ mod tests {
     use crate::test_support::view_of;
 
     #[test]
+    fn a_participle_inside_a_hyphenated_word_is_no_verb() {
+        let tags = [("based", "VERB", "base"), ("said", "VERB", "say")];
+        let (doc, w) = crate::test_support::tagged("a US-based insurance expert said", &tags);
+        let v = View::new(&doc);
+        let said = w.iter().position(|x| x == "said").unwrap();
+        assert!(!has_verb(&v, &(0..said)));
+        assert!(has_verb(&v, &(0..said + 1)));
+    }
+
+    #[test]
     fn a_saying_frame_left_empty_reports_the_clause_after_it() {
         let tags = [
             ("said", "VERB", "say"),
