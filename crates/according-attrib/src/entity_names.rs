@@ -26,40 +26,33 @@ pub(crate) fn merge_short_names(doc: &Doc, entities: &mut Vec<Entity>) -> Vec<us
                     && entities[j].name.split_whitespace().last() == Some(short)
             })
             .collect();
-        let names = |js: &[usize]| {
-            let mut v: Vec<&str> = js.iter().map(|&j| entities[j].name.as_str()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v.len()
-        };
-        // (`Blair` beside `Tony Blair` and `Cherie Blair` named only in passing: either.)
-        let other_person = entities[i].kind == EntityType::Person
-            && fuller.first().is_some_and(|&j| {
-                let target = entities[j].name.as_str();
-                doc.mentions
-                    .iter()
-                    .filter(|m| m.kind == "PERSON")
-                    .filter_map(|m| full_name(&m.text))
-                    .filter(|name| name.split_whitespace().last() == Some(short))
-                    .any(|name| !target.ends_with(name) && !name.ends_with(target))
-            });
-        if !fuller.is_empty() && names(&fuller) == 1 && !other_person {
-            into[i] = fuller[0];
+        let mut fuller_names: Vec<&str> =
+            fuller.iter().map(|&j| entities[j].name.as_str()).collect();
+        fuller_names.sort_unstable();
+        fuller_names.dedup();
+        // The full names the recogniser found for people of this surname.
+        let person = entities[i].kind == EntityType::Person;
+        let mut recognised: Vec<&str> = doc
+            .mentions
+            .iter()
+            .filter(|m| person && m.kind == "PERSON")
+            .filter_map(|m| full_name(&m.text))
+            .filter(|name| name.split_whitespace().last() == Some(short))
+            .collect();
+        recognised.sort_unstable();
+        recognised.dedup();
+        if let [target] = fuller_names.as_slice() {
+            // (`Blair` beside `Tony Blair` and `Cherie Blair` named only in passing: either.)
+            let other_person = recognised
+                .iter()
+                .any(|name| !target.ends_with(name) && !name.ends_with(target));
+            if !other_person {
+                into[i] = fuller[0];
+            }
             continue;
         }
-        if fuller.is_empty() && entities[i].kind == EntityType::Person {
-            let mut full: Vec<&str> = doc
-                .mentions
-                .iter()
-                .filter(|m| m.kind == "PERSON")
-                .filter_map(|m| full_name(&m.text))
-                .filter(|name| name.split_whitespace().last() == Some(short))
-                .collect();
-            full.sort_unstable();
-            full.dedup();
-            if let [name] = full.as_slice() {
-                entities[i].name = name.to_string();
-            }
+        if let ([], [name]) = (fuller.as_slice(), recognised.as_slice()) {
+            entities[i].name = name.to_string();
         }
     }
     // Fold the merged entities in, keeping the order of the others.

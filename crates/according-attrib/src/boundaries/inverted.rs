@@ -246,18 +246,8 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     };
     let c = c.clone();
-    let cue_last = r.cue.end - 1;
     if c.start != r.cue.end
-        || r.cue.start == 0
-        || v.toks[r.cue.start - 1].lower != ","
-        || v.toks[cue_last].upos != Some("VERB")
-        || !REPORTING.contains(&v.toks[cue_last].lemma.as_ref())
-        || !matches!(
-            v.toks[c.start].upos,
-            Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
-        )
-        || v.toks[c.start].mark != QuoteMark::None
-        || v.toks[c.start].in_quote
+        || !closing_frame_cue(v, &r.cue)
         || c.end != crate::completion::sentence_body_end(v, c.start)
         || r.source.iter().any(|s| s.start >= r.cue.end)
         // (`Senator Richard Shelby, who heads …, said Ms. Brainard's donations …`: a source
@@ -266,28 +256,15 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
     {
         return r;
     }
-    // The noun phrase: up to the first comma, with no verb in it.
-    let np_end = (c.start..c.end)
-        .find(|&i| v.toks[i].lower == ",")
-        .unwrap_or(c.end);
-    // After the comma an appositive or relative clause may follow (`, who serves as …`), not
-    // the reported clause of an inserted frame (`Locally, too, say analysts, recent
-    // developments have worked …`).
-    let rest = (np_end + 1).min(c.end)..c.end;
-    let appositive = rest.is_empty() || !has_verb(v, &rest) || super::reads_as_appositive(v, rest);
-    // A participle or an infinitive is no frame (`…, adding showbiz news`, `to claim the
-    // women's 60m hurdles`).
-    let finite =
-        !v.toks[cue_last].lower.ends_with("ing") && !r.cue.clone().any(|i| v.toks[i].lower == "to");
-    if has_verb(v, &(c.start..np_end)) || !appositive || !finite {
+    let Some(np) = frame_noun_phrase(v, c.start, c.end) else {
         return r;
-    }
+    };
     let start = crate::completion::sentence_start(v, r.cue.start);
     let body_end = r.cue.start - 1;
     if body_end < start + 3 || (start..body_end).any(|i| v.toks[i].mark != QuoteMark::None) {
         return r;
     }
-    r.source = vec![c.start..np_end];
+    r.source = vec![np];
     r.content = vec![start..body_end];
     r
 }
@@ -298,38 +275,17 @@ pub fn inverted_frame_roles(v: &View, mut r: RawAttribution) -> RawAttribution {
 /// end (or to the comma of an appositive after it), with no verb in it. Where the tagger
 /// gave that phrase to the content as a second piece, it leaves the content.
 pub fn closing_frame_source(v: &View, mut r: RawAttribution) -> RawAttribution {
-    let cue_last = r.cue.end - 1;
     if !r.source.is_empty()
-        || r.cue.start == 0
-        || v.toks[r.cue.start - 1].lower != ","
-        || v.toks[cue_last].upos != Some("VERB")
-        || !REPORTING.contains(&v.toks[cue_last].lemma.as_ref())
-        || v.toks[cue_last].lower.ends_with("ing")
-        || r.cue.clone().any(|i| v.toks[i].lower == "to")
+        || !closing_frame_cue(v, &r.cue)
         || r.cue.end >= v.len()
-        || v.toks[r.cue.end].sentence != v.toks[cue_last].sentence
+        || v.toks[r.cue.end].sentence != v.toks[r.cue.end - 1].sentence
     {
         return r;
     }
-    let after = r.cue.end;
-    if !matches!(
-        v.toks[after].upos,
-        Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
-    ) || v.toks[after].mark != QuoteMark::None
-        || v.toks[after].in_quote
-    {
+    let end = crate::completion::sentence_body_end(v, r.cue.end);
+    let Some(np) = frame_noun_phrase(v, r.cue.end, end).filter(|np| np.len() <= 10) else {
         return r;
-    }
-    let end = crate::completion::sentence_body_end(v, after);
-    let np_end = (after..end)
-        .find(|&i| v.toks[i].lower == ",")
-        .unwrap_or(end);
-    let rest = (np_end + 1).min(end)..end;
-    let appositive = rest.is_empty() || !has_verb(v, &rest) || super::reads_as_appositive(v, rest);
-    let np = after..np_end;
-    if np.is_empty() || np.len() > 10 || has_verb(v, &np) || !appositive {
-        return r;
-    }
+    };
     // The content is the clause before the comma (a piece the tagger took after the cue, the
     // noun phrase itself, goes).
     let before = r.content.iter().any(|c| c.end < r.cue.start);
@@ -344,6 +300,40 @@ pub fn closing_frame_source(v: &View, mut r: RawAttribution) -> RawAttribution {
     r.content.retain(|c| c.end < r.cue.start);
     r.source = vec![np];
     r
+}
+
+/// `cue` can close a sentence as a frame after it: a finite saying or reporting verb right
+/// after a comma (`…, said X`, `…, suggests a report`). A participle or an infinitive is no
+/// frame (`…, adding showbiz news`, `to claim the women's 60m hurdles`).
+fn closing_frame_cue(v: &View, cue: &std::ops::Range<usize>) -> bool {
+    let last = &v.toks[cue.end - 1];
+    cue.start > 0
+        && v.toks[cue.start - 1].lower == ","
+        && last.upos == Some("VERB")
+        && REPORTING.contains(&last.lemma.as_ref())
+        && !last.lower.ends_with("ing")
+        && !cue.clone().any(|i| v.toks[i].lower == "to")
+}
+
+/// Who a closing frame names after its cue: the noun phrase opening at `start`, up to `end` or
+/// to a comma, with no verb in it. After the comma an appositive or relative clause may follow
+/// (`, who serves as …`), not the reported clause of an inserted frame (`Locally, too, say
+/// analysts, recent developments have worked …`).
+fn frame_noun_phrase(v: &View, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    let first = &v.toks[start];
+    if !matches!(first.upos, Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM"))
+        || first.mark != QuoteMark::None
+        || first.in_quote
+    {
+        return None;
+    }
+    let np_end = (start..end)
+        .find(|&i| v.toks[i].lower == ",")
+        .unwrap_or(end);
+    let rest = (np_end + 1).min(end)..end;
+    let appositive = rest.is_empty() || !has_verb(v, &rest) || super::reads_as_appositive(v, rest);
+    let np = start..np_end;
+    (!np.is_empty() && !has_verb(v, &np) && appositive).then_some(np)
 }
 
 #[cfg(test)]
