@@ -139,6 +139,7 @@ pub const VAGUE_HEADS: &[&str] = &[
     "some",
     "many",
     "others",
+    "few",
     "residents",
     "witnesses",
     "insiders",

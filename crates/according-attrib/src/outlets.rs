@@ -97,6 +97,7 @@ pub const OUTLETS: &[(&str, &[&str], &str)] = &[
         "United States",
     ),
     ("Daily Mail", &["The Daily Mail"], "United Kingdom"),
+    ("The Mail on Sunday", &["Mail on Sunday"], "United Kingdom"),
 ];
 
 /// Words naming a kind of outlet (`the Italian news daily ...`).

@@ -85,6 +85,18 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "Justice",
     "Supreme",
     "Court",
+    // Police, courts, church and forces (`Suffolk Chief Constable Alastair McWhirter`).
+    "Constable",
+    "Inspector",
+    "Superintendent",
+    "Commissioner",
+    "Magistrate",
+    "Coroner",
+    "Archbishop",
+    "Cardinal",
+    "Colonel",
+    "Lieutenant",
+    "Councillor",
 ];
 
 /// Words marking an organization (or a government body, see [`GOV_WORDS`]).

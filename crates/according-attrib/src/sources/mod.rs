@@ -147,7 +147,6 @@ pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention])
     info
 }
 
-/// Analyse the text of a source span.
 /// A role read from an aside, without what is no role: `himself a former executive at rival
 /// Porsche` is `a former executive …`; `alongside BB King`, `in characteristically blunt
 /// style`, `Writing in the journal Nature` say where or how the source spoke, not who it is.
@@ -191,7 +190,161 @@ fn outlet_appositive(after_name: &str) -> Option<&str> {
         .then_some(appositive)
 }
 
+/// Analyse the text of a source span.
 pub fn analyze(src: &str) -> SourceInfo {
+    let info = analyze_words(src);
+    let full = trim_punct(src);
+    let Some(p) = where_phrases_start(full) else {
+        return info;
+    };
+    let off = full.as_ptr() as usize - src.as_ptr() as usize;
+    // `BBC correspondent Simon Hall at Postbridge on Dartmoor`, `the BBC's Louisa Lim in
+    // Beijing`, `Policy makers in Europe`: where the source was or is is no part of who it
+    // is. Read without it where the name was taken from inside it, or where the words
+    // before it name a person an outlet or body was taken for.
+    let before = trim_punct(&full[..p]);
+    if before.is_empty() {
+        return info;
+    }
+    // (`A statement from Chelsea`, `data from the CML`, `reports from … Interfax`: who made
+    // a report is its source.)
+    // (But `Reports from Russia`, `press reports in China` are no government's.)
+    let name_inside = info.name_range.0 >= off + p;
+    let country =
+        || outlets::country(&info.name).is_some() || retype::REGIONS.contains(&info.name.as_str());
+    let made_by = before
+        .split_whitespace()
+        .any(|w| holds_lowercased(REPORT_NOUNS, w) || holds_lowercased(DATA_NOUNS, w))
+        && !(info.kind == SourceType::Government && country());
+    // (`A milder review in the New York Times`: what an outlet carried is its own; `a
+    // spokesperson from Icstis` speaks for it.)
+    let carried = name_inside && info.kind == SourceType::Outlet;
+    if made_by || carried || info.speaks_for {
+        return info;
+    }
+    let inner = analyze_words(before);
+    // (`an expert panel which gathered at the annual Consumer Electronics Show`: a name
+    // placed by a phrase of its own is no better.)
+    let inner_placed = inner.kind == SourceType::Person
+        && before
+            .get(..inner.name_range.0.saturating_sub(off))
+            .is_some_and(|lead| {
+                lead.split_whitespace()
+                    .any(|w| PLACING.contains(&w) || matches!(w, "which" | "who" | "that"))
+            });
+    if inner_placed {
+        return info;
+    }
+    let named_person = inner.kind == SourceType::Person
+        && !inner.person_pronoun
+        && !inner.unnamed
+        && words(&inner.name).len() >= 2
+        && words(&inner.name)
+            .iter()
+            .all(|&(a, b)| is_cap(&inner.name[a..b]));
+    let body_taken = matches!(
+        info.kind,
+        SourceType::Outlet | SourceType::Organization | SourceType::Government
+    );
+    if name_inside || body_taken && named_person {
+        return within(src, before, inner);
+    }
+    info
+}
+
+/// Prepositions that place a source (`in Beijing`, `at Postbridge`, `with the Beaufort
+/// Hunt`). Not `of` (`Duke of York` is one name) and not `for` (`MP for Witney` is a role).
+const PLACING: &[&str] = &[
+    "in", "at", "on", "near", "with", "from", "outside", "across", "inside",
+];
+
+/// Lowercase words inside people's names (`Jeremy de Souza`, `Nick Van den Brul`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
+];
+
+/// Titles held of a place (`the Archbishop of Canterbury`, `the Duke of Edinburgh`).
+const TITLES_OF_PLACES: &[&str] = &[
+    "archbishop",
+    "bishop",
+    "dean",
+    "vicar",
+    "rector",
+    "chaplain",
+    "duke",
+    "duchess",
+    "earl",
+    "countess",
+    "princess",
+];
+
+/// Nouns for figures someone published (`data from the CML`).
+const DATA_NOUNS: &[&str] = &[
+    "data",
+    "figures",
+    "estimates",
+    "research",
+    "findings",
+    "review",
+    "advert",
+];
+
+/// Where the trailing phrases placing a source begin (`at Postbridge on Dartmoor in the
+/// West Country`, `, with the Beaufort Hunt in Badminton, Gloucestershire`): the byte offset
+/// in `full` of the first of one or more phrases of a [`PLACING`] preposition and a
+/// capitalised name (`the` may come between; a comma may add a one-word county) that close
+/// it. Not a day (`The Mail on Sunday`), nor a possessor (`War on Want's John Hilary`), nor
+/// a person after the comma (`correspondent in Jakarta, Rachel Harvey`).
+fn where_phrases_start(full: &str) -> Option<usize> {
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let ws = words(full);
+    let w = |k: usize| trim_punct(&full[ws[k].0..ws[k].1]);
+    let mut end = ws.len();
+    let mut found = None;
+    loop {
+        // The name: capitalised words back from `end`, one comma allowed inside, before a
+        // last word (`Badminton, Gloucestershire`).
+        let mut k = end;
+        while k > 0 {
+            let x = w(k - 1);
+            let raw = &full[ws[k - 1].0..ws[k - 1].1];
+            if !is_cap(x) || DAYS.contains(&x) || x.ends_with("'s") || x.ends_with("’s") {
+                break;
+            }
+            if raw.ends_with(',') && k < end && (k + 1 != end || crate::gender::is_given_name(w(k)))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        if k == end || k == 0 {
+            break;
+        }
+        let mut prep = k - 1;
+        if w(prep) == "the" && prep > 0 {
+            prep -= 1;
+        }
+        // (`World Summit on the Information Society`, `Council on Foreign Relations`: a
+        // body's name goes on past its preposition.)
+        let name_goes_on = |k: usize| ORG_WORDS.contains(&w(k)) || w(k) == "Summit";
+        if prep == 0 || !PLACING.contains(&w(prep)) || name_goes_on(prep - 1) {
+            break;
+        }
+        found = Some(ws[prep].0);
+        end = prep;
+    }
+    found
+}
+
+fn analyze_words(src: &str) -> SourceInfo {
     let full = trim_punct(src);
     // `Mr Mallon's claim`: the source is the name, not its possessive.
     let full = ["'s", "’s"]
@@ -200,7 +353,12 @@ pub fn analyze(src: &str) -> SourceInfo {
         .filter(|n| n.split_whitespace().last().is_some_and(is_cap))
         .unwrap_or(full);
     // `Culture Secretary Tessa Jowell on Tuesday`: when they spoke is not who they are.
-    let full = without_time(full);
+    // (Not inside an outlet's name: `The Mail on Sunday`.)
+    let timeless = without_time(full);
+    let full = match outlets::find_in(full) {
+        Some((.., b)) if b > timeless.len() => full,
+        _ => timeless,
+    };
     // `Mr Blunkett himself`: the reflexive stresses who, it is no part of the name.
     let full = [" himself", " herself", " themselves", " itself"]
         .iter()
@@ -252,6 +410,8 @@ pub fn analyze(src: &str) -> SourceInfo {
         " contacted by ",
         " in an interview with ",
         " speaking to ",
+        ", as reported by ",
+        ", as quoted by ",
     ];
     if let Some(p) = MEDIUM.iter().filter_map(|m| find_short(full, m)).min() {
         let before = trim_punct(&full[..p]);
@@ -340,6 +500,18 @@ pub fn analyze(src: &str) -> SourceInfo {
             return info;
         }
     }
+    // `BBC Radio Scotland presenter Vic Galloway, who has been involved in the project`: a
+    // relative clause says something about the source; who it is comes before it.
+    if let Some(c) = [", who ", ", whose ", ", which "]
+        .iter()
+        .filter_map(|r| full.find(r))
+        .min()
+    {
+        let before = trim_punct(&full[..c]);
+        if !before.is_empty() && outlets::find_in(before).is_some() {
+            return within(src, before, analyze(before));
+        }
+    }
     // (`Liam Fox`, `Mr Fox`: an outlet's name closing a longer name is not the outlet.)
     let outlet = outlets::find_in(full);
     // (`Time Warner`, `Fox Searchlight`: a company named with an outlet's word.)
@@ -364,9 +536,14 @@ pub fn analyze(src: &str) -> SourceInfo {
                 trim_punct(&full[..na])
             };
             // (`CNN's Jake Tapper`: the outlet alone is no role.)
-            let outlet_only = role
-                .strip_suffix("'s")
-                .or_else(|| role.strip_suffix("’s"))
+            // (`the BBC's Louisa Lim` neither.)
+            let bare = ["the ", "The "]
+                .iter()
+                .find_map(|t| role.strip_prefix(t))
+                .unwrap_or(role);
+            let outlet_only = ["'s", "’s"]
+                .iter()
+                .find_map(|p| bare.strip_suffix(p))
                 .is_some_and(|r| r == &full[a..b]);
             info.role = (!role.is_empty() && !outlet_only).then(|| role.to_string());
             info.affiliation = Some(canon.to_string());
@@ -398,7 +575,14 @@ pub fn analyze(src: &str) -> SourceInfo {
         // (An `Agency` is a news agency only as one: `Xinhua News Agency`, not `the European
         // Medicines Agency` or `Child Support Agency`.)
         let news_agency = w(k) != "Agency" || k > 0 && matches!(w(k - 1), "News" | "Press");
-        if k + 1 == ws.len() && k > 0 && is_cap(w(k)) && is_cap(trim_punct(w(k - 1))) && news_agency
+        // (Not after a comma: `Helen Sudell, editor of the IDS Pensions Service` is someone
+        // of the outlet, read below as a name and what the aside says.)
+        if k + 1 == ws.len()
+            && k > 0
+            && is_cap(w(k))
+            && is_cap(trim_punct(w(k - 1)))
+            && news_agency
+            && !full[..ws[k].0].contains(',')
         {
             let mut first = k - 1;
             while first > 0 && is_cap(trim_punct(w(first - 1))) {
@@ -444,6 +628,21 @@ pub fn analyze(src: &str) -> SourceInfo {
         }
         if k + 1 < ws.len() && is_cap(w(k + 1)) {
             let a = ws[k + 1].0;
+            // `fellow broadcaster Michael Pointon`, `Director of television Jana Bennett`: a
+            // given name after the noun names a person it describes.
+            // (Not in an aside: `Ian Harris, deputy editor of UK magazine Mac Format`.)
+            if k + 2 < ws.len()
+                && !full[..ws[k].0].contains(',')
+                && crate::gender::is_given_name(w(k + 1))
+                && (k + 1..ws.len()).all(|j| is_cap(trim_punct(w(j))))
+            {
+                let name = trim_punct(&full[a..]);
+                info.kind = SourceType::Person;
+                info.name = name.to_string();
+                info.name_range = (off + a, off + a + name.len());
+                info.role = Some(trim_punct(&full[..a]).to_string());
+                return info;
+            }
             // `Ian Harris, deputy editor of UK magazine Mac Format,`: the outlet's person.
             if let Some((na, nb)) = person_around(full, ws[k].0, a) {
                 let outlet = trim_punct(&full[a..]);
@@ -568,19 +767,45 @@ pub fn analyze(src: &str) -> SourceInfo {
                 && words(&inner.name)
                     .iter()
                     .all(|&(a, b)| is_cap(&inner.name[a..b]));
+            // (`Conservative policy co-ordinator David Cameron, MP for Witney`: a full name
+            // after words no title list holds; they are the role.)
+            let lead = trim_punct(&name[..inner.name_range.0.min(name.len())]);
+            // (Only a description: not `Munich Re and`, `The collapse last week of`, nor
+            // before a name no given name opens, `Swiss Re`.)
+            let description = !lead.is_empty()
+                && !lead.contains(" and ")
+                && !lead.contains(',')
+                && lead.split_whitespace().next_back().is_some_and(|l| {
+                    !matches!(l, "of" | "by" | "for" | "and" | "the" | "in" | "at")
+                        && !l.ends_with("'s")
+                        && !l.ends_with("’s")
+                })
+                && inner
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(crate::gender::is_given_name);
+            let role_before = inner
+                .role
+                .clone()
+                .or_else(|| description.then(|| lead.to_string()));
             if inner.kind == SourceType::Person
                 && !inner.person_pronoun
-                && inner.role.is_some()
                 && named_within
+                && role_before.is_some()
             {
                 let mut inner = within(src, name, inner);
                 let more = role.strip_prefix("now ").unwrap_or(role);
-                inner.role = inner.role.map(|r| format!("{r}, {more}"));
+                inner.role = role_before.map(|r| format!("{r}, {more}"));
                 return inner;
             }
         }
+        // (`Jeremy de Souza`: a name's particles are lowercase.)
         if !name.is_empty()
-            && words(name).iter().all(|&(a, b)| is_cap(&name[a..b]))
+            && is_cap(name)
+            && words(name)
+                .iter()
+                .all(|&(a, b)| is_cap(&name[a..b]) || NAME_PARTICLES.contains(&&name[a..b]))
             && !role.is_empty()
         {
             let mut inner = within(src, name, analyze(name));
@@ -857,10 +1082,53 @@ pub fn analyze(src: &str) -> SourceInfo {
     let mut start = end;
     while start > 0 {
         let x = trim_punct(w(start - 1));
-        if is_cap(x) && !TITLE_WORDS.contains(&x) && outlets::nationality(x).is_none() {
+        // (A particle inside the name: `Jeremy de Souza`.)
+        let particle = NAME_PARTICLES.contains(&x) && start >= 2 && start < end && {
+            let before = trim_punct(w(start - 2));
+            is_cap(before) && !TITLE_WORDS.contains(&before) && !is_honorific(before)
+        };
+        if particle || is_cap(x) && !TITLE_WORDS.contains(&x) && outlets::nationality(x).is_none() {
             start -= 1;
         } else {
             break;
+        }
+    }
+    // `The Archbishop of Canterbury`, `the Tory MP for Sleaford and North Hykeham`, `The
+    // electorate of the East Midlands`: capitalised words after a preposition name a place
+    // or body the head belongs to, not the source. A title there makes a person the text
+    // names only by it.
+    let mut p = start;
+    while p > 0 && {
+        let x = trim_punct(w(p - 1));
+        x == "the" || x == "and" || is_cap(x) && p < start
+    } {
+        p -= 1;
+    }
+    // (Not over a person's name: `Prime Minister of Britain Tony Blair`.)
+    let object_of = start < end
+        && end == ws.len()
+        && p >= 2
+        && matches!(trim_punct(w(p - 1)), "of" | "for" | "in" | "at" | "from")
+        // (In an aside the name is said before: `Jeremy de Souza, a spokesman for Crossrail`.)
+        && !full[..ws[p - 1].0].contains(',')
+        && !(start..end).any(|k| crate::gender::is_given_name(trim_punct(w(k))));
+    if object_of {
+        let head = trim_punct(w(p - 2));
+        // (`a spokesman for Mr Prescott` speaks for the name.)
+        let speaker = holds_lowercased(&["spokesman", "spokeswoman", "spokesperson"], head);
+        if !speaker
+            && (TITLE_WORDS.contains(&head)
+                || PERSON_ROLE_NOUNS.contains(&head)
+                || holds_lowercased(PERSON_ROLE_NOUNS, head)
+                || holds_lowercased(TITLES_OF_PLACES, head))
+        {
+            info.kind = SourceType::Person;
+            info.role = Some(full.to_string());
+            info.affiliation = affiliation_of(full);
+            // (Often a person named before: `Mr Wyatt predicted … The MP for Sittingbourne
+            // and Sheppey said`.)
+            info.unnamed = true;
+            return info;
         }
     }
     if start < end && end == ws.len() {

@@ -101,8 +101,12 @@ pub(super) fn person_around(full: &str, a: usize, b: usize) -> Option<(usize, us
         .get(ws.get(end).map_or(a, |x| x.0)..a)
         .unwrap_or("")
         .trim();
-    let of_outlet =
-        end >= 2 && matches!(link, "of" | "of the" | "at" | "at the" | "for" | "for the");
+    // (`Wendy Ide of The Times`: the outlet's own `The`.)
+    let of_outlet = end >= 2
+        && matches!(
+            link.to_lowercase().as_str(),
+            "of" | "of the" | "at" | "at the" | "for" | "for the"
+        );
     let closed = of_outlet || end >= 2 && full[ws[end - 1].0..ws[end - 1].1].ends_with(',');
     if closed {
         let name = trim_punct(&full[ws[0].0..ws[end - 1].1]);

@@ -740,3 +740,171 @@ fn an_acronym_after_the_names_a_body_unless_it_is_a_title() {
     assert_ne!(analyze("The PM").kind, SourceType::Organization);
     assert_eq!(analyze("The MPs").kind, SourceType::Group);
 }
+
+#[test]
+fn where_a_source_is_is_not_who_it_is() {
+    for (src, name, kind, role) in [
+        (
+            "BBC correspondent Simon Hall at Postbridge on Dartmoor in the West Country",
+            "Simon Hall",
+            SourceType::Person,
+            Some("BBC correspondent"),
+        ),
+        (
+            "the BBC's Sarah Mukherjee, with the Beaufort Hunt in Badminton, Gloucestershire",
+            "Sarah Mukherjee",
+            SourceType::Person,
+            None,
+        ),
+        (
+            "the BBC's Louisa Lim in Beijing",
+            "Louisa Lim",
+            SourceType::Person,
+            None,
+        ),
+        (
+            "analyst Erling Refsum at Nomura",
+            "Erling Refsum",
+            SourceType::Person,
+            Some("analyst"),
+        ),
+        (
+            "Policy makers in Europe",
+            "Policy makers",
+            SourceType::Group,
+            None,
+        ),
+        (
+            "Few in Westminster",
+            "Few in Westminster",
+            SourceType::Vague,
+            None,
+        ),
+        (
+            "press reports in China",
+            "press reports",
+            SourceType::Vague,
+            None,
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.role.as_deref()),
+            (name, kind, role),
+            "{src}"
+        );
+    }
+    // The name is no place where a comma closes the place and a person follows, or the
+    // place phrase belongs to a body's name, an outlet's, or what a report came from.
+    for (src, name) in [
+        (
+            "The BBC's correspondent in Jakarta, Rachel Harvey,",
+            "Rachel Harvey",
+        ),
+        ("War on Want's John Hilary", "John Hilary"),
+        ("The Mail on Sunday", "The Mail on Sunday"),
+        (
+            "A milder review in the New York Times",
+            "The New York Times",
+        ),
+        ("reports from Russian News Agency Interfax", "Interfax"),
+        (
+            "Richard Butler, the former head of the U.N. weapons-inspection program in Iraq,",
+            "Richard Butler",
+        ),
+    ] {
+        assert_eq!(analyze(src).name, name, "{src}");
+    }
+    assert_eq!(
+        analyze("a spokesman for the UN's World Summit on the Information Society").name,
+        "World Summit on the Information Society"
+    );
+    // (A place phrase opening the source leaves nothing before it to read.)
+    let i = analyze("in London");
+    assert_eq!(i.name, "London");
+}
+
+#[test]
+fn people_of_outlets_and_police_titles() {
+    for (src, name, role) in [
+        (
+            "Suffolk Chief Constable Alastair McWhirter",
+            "Alastair McWhirter",
+            Some("Suffolk Chief Constable"),
+        ),
+        ("Magistrate Lee Gilmore", "Lee Gilmore", Some("Magistrate")),
+        (
+            "fellow broadcaster Michael Pointon",
+            "Michael Pointon",
+            Some("fellow broadcaster"),
+        ),
+        (
+            "Helen Sudell, editor of the IDS Pensions Service,",
+            "Helen Sudell",
+            Some("editor of the IDS Pensions Service"),
+        ),
+        (
+            "BBC Radio Scotland presenter Vic Galloway, who has been involved in the project,",
+            "Vic Galloway",
+            Some("BBC Radio Scotland presenter"),
+        ),
+        (
+            "union leader Vincenzo Lilliu, as reported by the Reuters news agency",
+            "Vincenzo Lilliu",
+            Some("union leader"),
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.role.as_deref()),
+            (name, SourceType::Person, role),
+            "{src}"
+        );
+    }
+    let i = analyze("Wendy Ide of The Times");
+    assert_eq!((i.name.as_str(), i.kind), ("Wendy Ide", SourceType::Person));
+    // (A given name in an aside after a comma is the outlet's: `Mac Format`.)
+    let i = analyze("Ian Harris, deputy editor of UK magazine Mac Format,");
+    assert_eq!(i.name, "Ian Harris");
+}
+
+#[test]
+fn titles_held_of_places_and_names_with_particles() {
+    for src in [
+        "The Archbishop of Canterbury",
+        "the Tory MP for Sleaford and North Hykeham",
+        "The Mayor of London",
+    ] {
+        let i = analyze(src);
+        assert_eq!((i.kind, i.unnamed), (SourceType::Person, true), "{src}");
+        assert_eq!(i.role.as_deref(), Some(src));
+    }
+    // (A spokesman speaks for the name after `for`.)
+    assert_eq!(analyze("a spokesman for Mr Prescott").name, "Mr Prescott");
+    for (src, name, role) in [
+        (
+            "Jeremy de Souza, a spokesman for Crossrail,",
+            "Jeremy de Souza",
+            Some("a spokesman for Crossrail"),
+        ),
+        (
+            "Festival director Sandra den Hamer",
+            "Sandra den Hamer",
+            Some("Festival director"),
+        ),
+        (
+            "Conservative policy co-ordinator David Cameron, MP for Witney,",
+            "David Cameron",
+            Some("Conservative policy co-ordinator, MP for Witney"),
+        ),
+        ("Mr de Vabres", "Vabres", None),
+    ] {
+        let i = analyze(src);
+        assert_eq!((i.name.as_str(), i.role.as_deref()), (name, role), "{src}");
+    }
+    // (Words before a name that are no description stay out of its role.)
+    assert_ne!(
+        analyze("Munich Re and Swiss Re, the world's two biggest reinsurers,").kind,
+        SourceType::Person
+    );
+}
