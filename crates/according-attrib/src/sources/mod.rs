@@ -419,6 +419,23 @@ fn analyze_words(src: &str) -> SourceInfo {
             return within(src, before, analyze(before));
         }
     }
+    // `BBC Radio Scotland presenter Vic Galloway, who has been involved in the project`,
+    // `Clapton who joined Guy and King in a performance of Let Me Love You Baby`: a relative
+    // clause says something about the source; who it is comes before it.
+    if let Some(c) = [", who ", ", whose ", ", which ", " who "]
+        .iter()
+        .filter_map(|r| full.find(r))
+        .min()
+    {
+        let before = trim_punct(&full[..c]);
+        let named = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_cap(trim_punct(w)));
+        if !before.is_empty() && (named || full[c..].starts_with(',')) {
+            return within(src, before, analyze(before));
+        }
+    }
     let lower = full.to_lowercase();
     if PRONOUNS_PERSON.contains(&lower.as_str()) {
         info.kind = SourceType::Person;
@@ -498,18 +515,6 @@ fn analyze_words(src: &str) -> SourceInfo {
             // `reports`, `a report`, `an earlier report`: nothing names who reported.
             info.kind = SourceType::Vague;
             return info;
-        }
-    }
-    // `BBC Radio Scotland presenter Vic Galloway, who has been involved in the project`: a
-    // relative clause says something about the source; who it is comes before it.
-    if let Some(c) = [", who ", ", whose ", ", which "]
-        .iter()
-        .filter_map(|r| full.find(r))
-        .min()
-    {
-        let before = trim_punct(&full[..c]);
-        if !before.is_empty() && outlets::find_in(before).is_some() {
-            return within(src, before, analyze(before));
         }
     }
     // (`Liam Fox`, `Mr Fox`: an outlet's name closing a longer name is not the outlet.)
@@ -737,10 +742,16 @@ fn analyze_words(src: &str) -> SourceInfo {
         }
         // `The director of public prosecutions, Ken Macdonald`: the name follows the role.
         // (`Director, David Caldwell,`: a bare title word before the name is one too.)
+        // (`Director of Public Prosecutions, Ken Macdonald QC`: a title of something.)
         let described = name.starts_with(|c: char| c.is_lowercase())
             || name.starts_with("The ") && words(name).len() > 1
             || !name.contains(' ')
-                && (TITLE_WORDS.contains(&name) || holds_lowercased(PERSON_ROLE_NOUNS, name));
+                && (TITLE_WORDS.contains(&name) || holds_lowercased(PERSON_ROLE_NOUNS, name))
+            || name.contains(" of ")
+                && name
+                    .split(' ')
+                    .next()
+                    .is_some_and(|t| TITLE_WORDS.contains(&t));
         let named = words(role).len() >= 2
             && words(role).iter().all(|&(a, b)| {
                 let x = trim_punct(&role[a..b]);
@@ -941,7 +952,12 @@ fn analyze_words(src: &str) -> SourceInfo {
         info.affiliation = affiliation_of(full).or_else(|| place_in(full));
         return info;
     }
-    if head.as_deref().is_some_and(|h| VAGUE_HEADS.contains(&h))
+    // (`RDF Media` is a name, not the media.)
+    let named_head = head.as_deref() == Some("media")
+        && ws.len() >= 2
+        && is_cap(trim_punct(w(ws.len() - 1)))
+        && is_cap(w(ws.len() - 2));
+    if head.as_deref().is_some_and(|h| VAGUE_HEADS.contains(&h)) && !named_head
         || matches!(first.as_str(), "some" | "many" | "several" | "a" | "an")
             && !is_cap(w(ws.len() - 1))
         // (`some senior Tories`, `many Republicans`: unnamed members of a named body.)

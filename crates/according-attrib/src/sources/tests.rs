@@ -908,3 +908,45 @@ fn titles_held_of_places_and_names_with_particles() {
         SourceType::Person
     );
 }
+
+#[test]
+fn a_relative_clause_says_what_a_source_did_not_who_it_is() {
+    for (src, name, kind, role) in [
+        (
+            "Clapton who joined Guy and King in a performance of Let Me Love You Baby",
+            "Clapton",
+            SourceType::Person,
+            None,
+        ),
+        (
+            "John Binks, director of GfK, which monitors global consumer markets",
+            "John Binks",
+            SourceType::Person,
+            Some("director of GfK"),
+        ),
+        (
+            "Director of Public Prosecutions, Ken Macdonald QC, who sits on the SGC,",
+            "Ken Macdonald QC",
+            SourceType::Person,
+            Some("Director of Public Prosecutions"),
+        ),
+        (
+            "RDF Media, which makes the show for US network ABC,",
+            "RDF Media",
+            SourceType::Organization,
+            None,
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!(
+            (i.name.as_str(), i.kind, i.role.as_deref()),
+            (name, kind, role),
+            "{src}"
+        );
+    }
+    // (`Those who …`, `People who …` stay vague.)
+    assert_eq!(
+        analyze("People who have integrated net access").kind,
+        SourceType::Vague
+    );
+}
