@@ -751,7 +751,16 @@ fn analyze_words(src: &str) -> SourceInfo {
                 && name
                     .split(' ')
                     .next()
-                    .is_some_and(|t| TITLE_WORDS.contains(&t));
+                    .is_some_and(|t| TITLE_WORDS.contains(&t))
+            // (`Scottish Finance Minister, Tom McCabe MSP`: a title, then a given name.)
+            || name
+                .split(' ')
+                .next_back()
+                .is_some_and(|t| TITLE_WORDS.contains(&t))
+                && role
+                    .split(' ')
+                    .next()
+                    .is_some_and(crate::gender::is_given_name);
         let named = words(role).len() >= 2
             && words(role).iter().all(|&(a, b)| {
                 let x = trim_punct(&role[a..b]);

@@ -931,6 +931,12 @@ fn a_relative_clause_says_what_a_source_did_not_who_it_is() {
             Some("Director of Public Prosecutions"),
         ),
         (
+            "Scottish Finance Minister, Tom McCabe MSP,",
+            "Tom McCabe MSP",
+            SourceType::Person,
+            Some("Scottish Finance Minister"),
+        ),
+        (
             "RDF Media, which makes the show for US network ABC,",
             "RDF Media",
             SourceType::Organization,
