@@ -157,7 +157,9 @@ fn merge_adjacent_persons(out: &mut Vec<WordMention>) {
 
 /// `Richard Butler` typed ORG/LOC: a census given name + surname, with no place or
 /// organisation word in it, is a person.
-fn person_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
+/// (Nor a place the gazetteer names in several words, `Hong Kong`, whose words alone are a
+/// census given name and surname.)
+fn person_shaped(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], matcher: &Matcher) {
     for o in out.iter_mut() {
         let n = o.end - o.start;
         if !matches!(o.kind, EntityType::Org | EntityType::Loc) || !(2..=3).contains(&n) {
@@ -170,7 +172,14 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
             let t = matcher.types_of(w);
             t.contains(&GazType::Gpe) || t.contains(&GazType::OrgWord) || t.contains(&GazType::Loc)
         });
-        if first.contains(&GazType::First) && last.contains(&GazType::Last) && !placey {
+        let named_place = matches.iter().any(|m| {
+            matches!(m.kind, GazType::Gpe | GazType::Loc) && m.start <= o.start && o.end <= m.end
+        });
+        if first.contains(&GazType::First)
+            && last.contains(&GazType::Last)
+            && !placey
+            && !named_place
+        {
             o.kind = EntityType::Person;
         }
     }
@@ -377,7 +386,7 @@ pub fn refine(
     merge_name_particles(words, &mut out);
     merge_adjacent_persons(&mut out);
     strip_titles(words, &mut out, matches, matcher);
-    person_shaped(words, &mut out, matcher);
+    person_shaped(words, &mut out, matches, matcher);
     org_shaped(words, &mut out, matcher);
 
     // GPE / LOC / FAC, and demonyms the model tagged as names.
@@ -439,6 +448,31 @@ mod tests {
             .into_iter()
             .map(|m| (words[m.start..m.end].join(" "), m.kind.name()))
             .collect()
+    }
+
+    #[test]
+    fn a_place_named_in_several_words_is_no_person() {
+        // `Hong` a census given name and `Kong` a surname, but `Hong Kong` is a place the
+        // gazetteer names.
+        let matcher = build_matcher(&[], &["F\tHong".to_string(), "L\tKong".to_string()]);
+        let words: Vec<&str> = "signed in Hong Kong and".split_whitespace().collect();
+        let mut matches = Vec::new();
+        matcher.find_into(&words, &mut matches);
+        let spans = [TokenSpan {
+            start: 2,
+            end: 4,
+            kind: Kind::Loc,
+        }];
+        let out = refine(&words, &spans, &matches, &matcher);
+        assert_eq!(out.len(), 1);
+        assert_ne!(out[0].kind, EntityType::Person);
+        // Two census names that no gazetteer entry covers are a person.
+        let words: Vec<&str> = "signed in Hong Smith and".split_whitespace().collect();
+        let matcher = build_matcher(&[], &["F\tHong".to_string(), "L\tSmith".to_string()]);
+        let mut matches = Vec::new();
+        matcher.find_into(&words, &mut matches);
+        let out = refine(&words, &spans, &matches, &matcher);
+        assert_eq!(out[0].kind, EntityType::Person);
     }
 
     #[test]
