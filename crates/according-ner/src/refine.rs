@@ -172,9 +172,14 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], 
             let t = matcher.types_of(w);
             t.contains(&GazType::Gpe) || t.contains(&GazType::OrgWord) || t.contains(&GazType::Loc)
         });
-        let named_place = matches.iter().any(|m| {
-            matches!(m.kind, GazType::Gpe | GazType::Loc) && m.start <= o.start && o.end <= m.end
-        });
+        // (`Beverly Hills`, `Pearl Harbor`, `Golden Gate Park`: a word that ends place names.)
+        let place_head = PLACE_HEADS.contains(&toks[n - 1]);
+        let named_place = place_head
+            || matches.iter().any(|m| {
+                matches!(m.kind, GazType::Gpe | GazType::Loc)
+                    && m.start <= o.start
+                    && o.end <= m.end
+            });
         if first.contains(&GazType::First)
             && last.contains(&GazType::Last)
             && !placey
@@ -184,6 +189,42 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], 
         }
     }
 }
+
+/// Words that end the names of places, not of people.
+const PLACE_HEADS: &[&str] = &[
+    "Park",
+    "Hills",
+    "Harbor",
+    "Harbour",
+    "Lake",
+    "River",
+    "Mountains",
+    "Bay",
+    "Island",
+    "Islands",
+    "Valley",
+    "Square",
+    "Beach",
+    "Falls",
+    "Forest",
+    "Gardens",
+    "Heights",
+    "Canyon",
+    "Desert",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Coast",
+    "County",
+    "Province",
+    "Oblast",
+    "Region",
+    "District",
+    "Peninsula",
+    "Airport",
+    "Avenue",
+    "Boulevard",
+];
 
 /// `[Russian Defense Minister Sergei Ivanov]`: a span that opens with (demonyms and) a title
 /// followed by more capitalised words is a person named after the title, as UniversalNER
@@ -473,6 +514,13 @@ mod tests {
         matcher.find_into(&words, &mut matches);
         let out = refine(&words, &spans, &matches, &matcher);
         assert_eq!(out[0].kind, EntityType::Person);
+        // Nor a name ending in a word that ends places' names (`Beverly Hills`).
+        let matcher = build_matcher(&[], &["F\tBeverly".to_string(), "L\tHills".to_string()]);
+        let words: Vec<&str> = "signed in Beverly Hills and".split_whitespace().collect();
+        let mut matches = Vec::new();
+        matcher.find_into(&words, &mut matches);
+        let out = refine(&words, &spans, &matches, &matcher);
+        assert_ne!(out[0].kind, EntityType::Person);
     }
 
     #[test]
