@@ -226,6 +226,42 @@ const PLACE_HEADS: &[&str] = &[
     "Boulevard",
 ];
 
+/// `Odessa Oblast`, `Korean Peninsula` typed PERSON: a name of several words ending in a word
+/// that ends only places' names is a place. (Not `Park`, `Lake`, `Bay`, `Hills`: `Grace
+/// Park`, `Ricki Lake`, `Michael Bay`.)
+fn place_shaped(words: &[&str], out: &mut [WordMention]) {
+    const ONLY_PLACES: &[&str] = &[
+        "Oblast",
+        "Province",
+        "County",
+        "District",
+        "Region",
+        "Peninsula",
+        "Airport",
+        "Avenue",
+        "Boulevard",
+        "Harbor",
+        "Harbour",
+        "Canyon",
+        "Desert",
+        "Ocean",
+        "Gulf",
+        "Island",
+        "Islands",
+        "Mountains",
+        "Valley",
+        "Principality",
+    ];
+    for o in out.iter_mut() {
+        if o.kind == EntityType::Person
+            && o.end - o.start >= 2
+            && ONLY_PLACES.contains(&words[o.end - 1])
+        {
+            o.kind = EntityType::Loc;
+        }
+    }
+}
+
 /// `[Russian Defense Minister Sergei Ivanov]`: a span that opens with (demonyms and) a title
 /// followed by more capitalised words is a person named after the title, as UniversalNER
 /// leaves titles out of names.
@@ -429,6 +465,7 @@ pub fn refine(
     strip_titles(words, &mut out, matches, matcher);
     person_shaped(words, &mut out, matches, matcher);
     org_shaped(words, &mut out, matcher);
+    place_shaped(words, &mut out);
 
     // GPE / LOC / FAC, and demonyms the model tagged as names.
     for o in out.iter_mut() {
@@ -521,6 +558,11 @@ mod tests {
         matcher.find_into(&words, &mut matches);
         let out = refine(&words, &spans, &matches, &matcher);
         assert_ne!(out[0].kind, EntityType::Person);
+        // A name the model typed PERSON that ends in a word only places' names end in.
+        let out = refined("in Odessa Oblast and", 1, 3, Kind::Per);
+        assert_eq!(out, vec![("Odessa Oblast".to_string(), "LOC")]);
+        let out = refined("says Michael Bay and", 1, 3, Kind::Per);
+        assert_eq!(out, vec![("Michael Bay".to_string(), "PERSON")]);
     }
 
     #[test]
