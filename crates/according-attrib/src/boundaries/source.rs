@@ -476,6 +476,10 @@ pub fn raising_subject_is_content(v: &View, mut r: RawAttribution) -> RawAttribu
     if let Some(k) = r.content.iter().position(|c| c.end <= r.cue.start) {
         if r.content[k].end == r.cue.start {
             r.content[k] = whole(r.content[k].clone());
+            // (Nor is a name before that subject its source: `Parker has not recovered …,
+            // and Tom Shanklin is expected to continue`.)
+            let subject_at = r.content[k].start;
+            r.source.retain(|s| s.start >= subject_at);
         }
         return r;
     }
@@ -617,6 +621,18 @@ mod tests {
         let is = w.iter().position(|y| y == "is").unwrap();
         let r = raising_subject_is_content(&v, raw(is..is + 2, vec![], vec![1..is]));
         assert_eq!(r.content, vec![1..is]);
+        // A name before that subject is no source of what is expected.
+        let text = "Parker is out, and Shanklin is expected to play.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let at = |x: &str| w.iter().position(|y| y == x).unwrap();
+        let (shanklin, is) = (at("Shanklin"), w.iter().rposition(|y| y == "is").unwrap());
+        let r = raising_subject_is_content(
+            &v,
+            raw(is..is + 2, vec![0..1], vec![shanklin..is, is + 2..is + 4]),
+        );
+        assert!(r.source.is_empty());
+        assert_eq!(r.content[0], shanklin..is);
     }
 
     #[test]

@@ -305,6 +305,13 @@ fn where_phrases_start(full: &str) -> Option<usize> {
         "Saturday",
         "Sunday",
     ];
+    // (Most sources have no such phrase: look for a preposition before splitting words.)
+    if !PLACING.iter().any(|p| {
+        full.match_indices(p)
+            .any(|(i, _)| full[..i].ends_with(' ') && full[i + p.len()..].starts_with(' '))
+    }) {
+        return None;
+    }
     let ws = words(full);
     let w = |k: usize| trim_punct(&full[ws[k].0..ws[k].1]);
     let mut end = ws.len();
