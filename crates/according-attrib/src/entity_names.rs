@@ -14,10 +14,12 @@ pub(crate) fn merge_short_names(doc: &Doc, entities: &mut Vec<Entity>) -> Vec<us
     let n = entities.len();
     let mut into: Vec<usize> = (0..n).collect();
     for i in 0..n {
-        let short = entities[i].name.as_str();
-        if short.contains(' ') || short.is_empty() {
-            continue;
-        }
+        // (`Mr Kok` is as short as `Kok`.)
+        let short = match entities[i].name.split_whitespace().collect::<Vec<_>>()[..] {
+            [one] => one,
+            [title, surname] if crate::source_words::is_honorific(title) => surname,
+            _ => continue,
+        };
         let fuller: Vec<usize> = (0..n)
             .filter(|&j| {
                 j != i
@@ -163,6 +165,10 @@ mod tests {
             kind: "PERSON".into(),
         });
         let mut es = vec![entity("Wenger", EntityType::Person, 0)];
+        merge_short_names(&doc, &mut es);
+        assert_eq!(es[0].name, "Arsene Wenger");
+        // So does it a surname after an honorific.
+        let mut es = vec![entity("Mr Wenger", EntityType::Person, 0)];
         merge_short_names(&doc, &mut es);
         assert_eq!(es[0].name, "Arsene Wenger");
         assert_eq!(full_name("MP George Galloway"), Some("George Galloway"));

@@ -307,6 +307,8 @@ pub(crate) const REPORT_NOUNS: &[&str] = &[
 pub(crate) const PUBLISHING_PARTICIPLES: &[&str] = &[
     "published",
     "released",
+    "revealed",
+    "gathered",
     "issued",
     "commissioned",
     "written",

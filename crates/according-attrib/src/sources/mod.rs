@@ -285,6 +285,7 @@ const DATA_NOUNS: &[&str] = &[
     "estimates",
     "research",
     "findings",
+    "results",
     "review",
     "advert",
 ];
@@ -467,6 +468,75 @@ fn analyze_words(src: &str) -> SourceInfo {
     }
     let ws = words(full);
     let w = |k: usize| &full[ws[k].0..ws[k].1];
+    // `Labor Department figures`, `DOE test results`, `a CBI survey`: a name before what it
+    // published is the source; up to one lowercase word may come between.
+    if ws.len() >= 2 {
+        let last = trim_punct(w(ws.len() - 1));
+        let made = holds_lowercased(REPORT_NOUNS, last) || holds_lowercased(DATA_NOUNS, last);
+        let mut end = ws.len() - 1;
+        // (`DOE test results`, `A CBI quarterly survey`; not `UK media reports`.)
+        const BETWEEN: &[&str] = &[
+            "test",
+            "quarterly",
+            "annual",
+            "monthly",
+            "weekly",
+            "latest",
+            "new",
+            "official",
+            "government",
+            "parliamentary",
+            "internal",
+            "trade",
+            "sales",
+            "industry",
+            "research",
+            "opinion",
+            "exit",
+        ];
+        if end >= 2 && BETWEEN.contains(&w(end - 1)) && is_cap(w(end - 2)) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && {
+            let x = trim_punct(w(start - 1));
+            is_cap(x)
+                && !x.ends_with("'s")
+                && !x.ends_with("’s")
+                && !matches!(x, "The" | "A" | "An")
+        } {
+            start -= 1;
+        }
+        let lead_ok =
+            start == 0 || start == 1 && matches!(w(0), "the" | "The" | "a" | "A" | "an" | "An");
+        let name = match start < end {
+            true => trim_punct(&full[ws[start].0..ws[end - 1].1]),
+            false => "",
+        };
+        let acronym = |n: &str| n.len() >= 2 && n.chars().all(|c| c.is_ascii_uppercase());
+        // (A sentence opens capitalised: `Latest figures`, `Revised figures` name no one
+        // unless an article or an acronym says so. Nor do a country, a people or an
+        // adjective: `UK media reports`, `Chinese government figures`, `ILO-based figures`.)
+        let a_name = start < end
+            && (start > 0 || end - start >= 2 || acronym(name))
+            && outlets::country(name).is_none()
+            && name
+                .split_whitespace()
+                .next_back()
+                .is_none_or(|x| outlets::nationality(x).is_none())
+            && !name.ends_with(['\'', '’'])
+            && !name
+                .split_whitespace()
+                .any(|x| x.contains("-based") || x.contains("-sponsored") || x.contains("-owned"));
+        if made && !is_cap(last) && lead_ok && a_name {
+            let mut inner = within(src, name, analyze(name));
+            if inner.kind == SourceType::Unknown && acronym(name) {
+                inner.kind = SourceType::Organization;
+            }
+            inner.speaks_for = true;
+            return inner;
+        }
+    }
     // `a report from X` / `an earlier report in`: the real source follows the preposition.
     // (`The report, published by Human Rights Watch`: a participle may come between.)
     // (Capitalised after the first word, the noun is part of a name: `the Centre for the
@@ -476,7 +546,10 @@ fn analyze_words(src: &str) -> SourceInfo {
         .take_while(|&k| k == 0 || !w(k - 1).ends_with(','))
         .find(|&k| {
             let x = trim_punct(w(k));
-            holds_lowercased(REPORT_NOUNS, x) && (k == 0 || !is_cap(x))
+            (holds_lowercased(REPORT_NOUNS, x)
+                // (`Separate figures from the Building Societies Association`.)
+                || holds_lowercased(DATA_NOUNS, x) && k + 1 < ws.len())
+                && (k == 0 || !is_cap(x))
         });
     if let Some(k) = report_at {
         let j = if k + 1 < ws.len() && PUBLISHING_PARTICIPLES.contains(&trim_punct(w(k + 1))) {

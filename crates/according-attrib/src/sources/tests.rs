@@ -956,3 +956,31 @@ fn a_relative_clause_says_what_a_source_did_not_who_it_is() {
         SourceType::Vague
     );
 }
+
+#[test]
+fn a_name_before_what_it_published_is_the_source() {
+    for (src, name) in [
+        ("Labor Department figures", "Labor Department"),
+        ("a CBI quarterly survey", "CBI"),
+        ("A YouGov poll", "YouGov"),
+        ("DOE test results", "DOE"),
+        ("The Halifax figures", "Halifax"),
+        (
+            "Separate figures from the Building Societies Association",
+            "the Building Societies Association",
+        ),
+    ] {
+        let i = analyze(src);
+        assert_eq!(i.name, name, "{src}");
+        assert!(i.speaks_for || src.contains(" from "), "{src}");
+    }
+    // (A capitalised first word, a country, a people or a medium names no maker.)
+    for src in [
+        "Latest figures",
+        "UK media reports",
+        "a South Korean parliamentary report",
+        "an earlier report",
+    ] {
+        assert_eq!(analyze(src).name, src, "{src}");
+    }
+}
