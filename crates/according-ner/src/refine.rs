@@ -321,11 +321,27 @@ fn org_shaped(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
             Some(p) if p > 0 => toks[p - 1],
             _ => toks[toks.len() - 1],
         };
-        if matcher.types_of(head).contains(&GazType::OrgWord) && !FAC_WORDS.contains(&head) {
+        // (`Manchester United`, `Blackburn Rovers`: a club's name closing it.)
+        let club = CLUB_ENDS.contains(&toks[toks.len() - 1]) && !toks.contains(&"of");
+        if club || matcher.types_of(head).contains(&GazType::OrgWord) && !FAC_WORDS.contains(&head)
+        {
             o.kind = EntityType::Org;
         }
     }
 }
+
+/// Words that close sports clubs' names and no person's or place's. Used only here, not as
+/// model features (the model was trained without them).
+const CLUB_ENDS: &[&str] = &[
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "Rangers",
+    "Harlequins",
+];
 
 /// Company legal forms and generational suffixes, which follow a name after a comma.
 fn name_suffix(w: &str) -> bool {
@@ -551,6 +567,9 @@ mod tests {
         matcher.find_into(&words, &mut matches);
         let out = refine(&words, &spans, &matches, &matcher);
         assert_eq!(out[0].kind, EntityType::Person);
+        // A club's name the model typed PERSON is an organisation.
+        let out = refined("says Manchester United and", 1, 3, Kind::Per);
+        assert_eq!(out, vec![("Manchester United".to_string(), "ORG")]);
         // Nor a name ending in a word that ends places' names (`Beverly Hills`).
         let matcher = build_matcher(&[], &["F\tBeverly".to_string(), "L\tHills".to_string()]);
         let words: Vec<&str> = "signed in Beverly Hills and".split_whitespace().collect();
