@@ -118,7 +118,33 @@ fn times_named_before(text: &str, before: usize) -> Option<&str> {
 pub fn analyze_in_doc(src: &str, start: usize, text: &str, mentions: &[Mention]) -> SourceInfo {
     let mut info = analyze(src);
     info.role = info.role.take().and_then(|r| tidy_role(&r));
+    // `Simon Wheatley, from Goldman Sachs`, `Andrew Beh of brokers ING`: where someone is
+    // from is their affiliation, not their role.
+    if let Some(r) = info.role.as_deref() {
+        let body = ["from ", "of "]
+            .iter()
+            .find_map(|p| r.strip_prefix(p))
+            .map(|b| b.strip_prefix("the ").unwrap_or(b))
+            .filter(|b| b.split_whitespace().any(is_cap) && !reads_as_clause(b));
+        if let Some(b) = body {
+            info.affiliation = info.affiliation.take().or_else(|| Some(b.to_string()));
+            info.role = None;
+        }
+    }
     retype_with_mentions(&mut info, src, start, mentions);
+    // (`British Retail Consortium`, recognised whole, had kept `British` as its role.)
+    let in_name = |r: &str| {
+        let name: Vec<&str> = info.name.split_whitespace().collect();
+        let role: Vec<&str> = r.split_whitespace().collect();
+        !role.is_empty() && name.windows(role.len()).any(|w| w == role.as_slice())
+    };
+    if info
+        .role
+        .as_deref()
+        .is_some_and(|r| info.kind != SourceType::Person && in_name(r))
+    {
+        info.role = None;
+    }
     which_times(&mut info, src, start, text);
     let members = crate::coordination::members(src, start, mentions);
     if members.is_empty() {
@@ -1271,7 +1297,9 @@ fn analyze_words(src: &str) -> SourceInfo {
             while rs < start && matches!(trim_punct(w(rs)), "of" | "the") {
                 rs += 1;
             }
-            if rs < start {
+            // (`Mr. Brown`: an honorific is no role.)
+            let honorific_only = (rs..start).all(|k| is_honorific(trim_punct(w(k))));
+            if rs < start && !honorific_only {
                 let role = trim_punct(&full[ws[rs].0..a]);
                 info.role = Some(role.to_string());
                 info.affiliation = affiliation_of(role);

@@ -898,6 +898,7 @@ fn titles_held_of_places_and_names_with_particles() {
             Some("Conservative policy co-ordinator, MP for Witney"),
         ),
         ("Mr de Vabres", "Vabres", None),
+        ("Mr. Brown", "Brown", None),
     ] {
         let i = analyze(src);
         assert_eq!((i.name.as_str(), i.role.as_deref()), (name, role), "{src}");
@@ -983,4 +984,23 @@ fn a_name_before_what_it_published_is_the_source() {
     ] {
         assert_eq!(analyze(src).name, src, "{src}");
     }
+}
+
+#[test]
+fn where_someone_is_from_is_their_affiliation() {
+    let src = "Simon Wheatley, from Goldman Sachs,";
+    let i = analyze_in_doc(src, 0, src, &[]);
+    assert_eq!(
+        (i.name.as_str(), i.role.as_deref(), i.affiliation.as_deref()),
+        ("Simon Wheatley", None, Some("Goldman Sachs"))
+    );
+    let src = "Mike Hobday, of the League Against Cruel Sports,";
+    let i = analyze_in_doc(src, 0, src, &[]);
+    assert_eq!(
+        i.affiliation.as_deref(),
+        Some("League Against Cruel Sports")
+    );
+    // (A clause after `of` stays a role.)
+    let src = "Tom Smith, head of what was said";
+    assert!(analyze_in_doc(src, 0, src, &[]).role.is_some());
 }
