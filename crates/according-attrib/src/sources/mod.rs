@@ -333,10 +333,7 @@ fn where_phrases_start(full: &str) -> Option<usize> {
         "Sunday",
     ];
     // (Most sources have no such phrase: look for a preposition before splitting words.)
-    if !PLACING.iter().any(|p| {
-        full.match_indices(p)
-            .any(|(i, _)| full[..i].ends_with(' ') && full[i + p.len()..].starts_with(' '))
-    }) {
+    if !full.split(' ').skip(1).any(|x| PLACING.contains(&x)) {
         return None;
     }
     let ws = words(full);
