@@ -421,9 +421,11 @@ pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
         let (_, e) = crate::boundaries::frame(r);
         // (Not before a colon: `Howard says: UK heading wrong way` introduces what follows.)
         let sentence = v.toks[e - 1].sentence;
+        // (`…, bankers said on Friday.`: a time phrase may close the frame.)
         let closes_sentence = (e..v.len())
             .take_while(|&i| v.toks[i].sentence == sentence)
-            .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":");
+            .all(|i| matches!(v.toks[i].upos, Some("PUNCT")) && v.toks[i].lower != ":")
+            || says_when_to_sentence_end(v, e, sentence);
         // Or the sentence goes on past the frame with something it does not report: another
         // cue (`… problems, he claimed, saying he has …`) or a new clause (`…, said the report,
         // and an estimated …`); not a participle of the content's own (`…, Twitter announced,
@@ -441,6 +443,11 @@ pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
             .flatten()
             .filter(|c| has_verb(v, c));
         r.content.extend(clause);
+        // `The Peter Hain "mongrel" attack, he says, is just the latest example of …`: a frame
+        // set off by commas inside its sentence reports the sentence around it.
+        if r.content.is_empty() && !closes_sentence {
+            r.content.extend(around_inserted_frame(v, r, e, &is_cue));
+        }
         if r.content.is_empty() {
             headline_says(v, r, &is_cue);
         }
@@ -684,6 +691,66 @@ fn retake_trailing_frame(v: &View, r: &mut RawAttribution, is_cue: &[bool]) {
 
 /// `Security would be the key theme, said Mr Straw.`: the words of the sentence before the
 /// comma that opens a trailing source and cue, if no other cue is among them.
+/// The two pieces of a sentence around a frame set off by commas (`The attack, he says, is
+/// the latest example`), the frame ending at `e`: the words before it (no cue among them) and
+/// the rest of the sentence after it, when that goes on as the same sentence (not `and`,
+/// `but`, a quotation, another cue or a participle of the frame's own) and the two hold a
+/// verb.
+fn around_inserted_frame(
+    v: &View,
+    r: &RawAttribution,
+    e: usize,
+    is_cue: &[bool],
+) -> Vec<Range<usize>> {
+    let sentence = v.toks[e - 1].sentence;
+    let next = |i: usize| v.toks.get(i).filter(|t| t.sentence == sentence);
+    let inserted = next(e).is_some_and(|t| t.lower == ",")
+        && next(e + 1).is_some_and(|t| {
+            t.mark == QuoteMark::None
+                && t.upos != Some("PUNCT")
+                && !is_cue[e + 1]
+                && !matches!(t.lower.as_ref(), "and" | "but" | "or")
+                && !t.lower.ends_with("ing")
+        });
+    let Some(before) = inserted.then(|| fronted_clause(v, r, is_cue)).flatten() else {
+        return Vec::new();
+    };
+    let mut end = v.sentences[sentence as usize].end;
+    while end > e + 1 && v.toks[end - 1].upos == Some("PUNCT") {
+        end -= 1;
+    }
+    let after = e + 1..end;
+    let quiet = !is_cue[after.clone()].contains(&true)
+        && !after.clone().any(|i| v.toks[i].mark != QuoteMark::None);
+    if after.is_empty() || !quiet || !(has_verb(v, &before) || has_verb(v, &after)) {
+        return Vec::new();
+    }
+    vec![before, after]
+}
+
+/// The words from `from` to the end of `sentence` only say when, then close it (` on
+/// Friday.`, ` last month.`, ` earlier this week.`).
+fn says_when_to_sentence_end(v: &View, from: usize, sentence: u32) -> bool {
+    use crate::boundaries::{MONTHS, TIME_NOUNS, TIME_WORDS};
+    let mut when = false;
+    for t in v.toks[from.min(v.len())..]
+        .iter()
+        .take_while(|t| t.sentence == sentence)
+    {
+        let w = t.lower.as_ref();
+        if t.upos == Some("PUNCT") {
+            if w == ":" {
+                return false;
+            }
+        } else if TIME_NOUNS.contains(&w) || MONTHS.contains(&w) {
+            when = true;
+        } else if !(matches!(w, "on" | "in" | "early" | "late") || TIME_WORDS.contains(&w)) {
+            return false;
+        }
+    }
+    when
+}
+
 fn fronted_clause(v: &View, r: &RawAttribution, is_cue: &[bool]) -> Option<Range<usize>> {
     let (frame_start, _) = crate::boundaries::frame(r);
     let comma = frame_start.checked_sub(1)?;
@@ -932,5 +999,40 @@ mod tests {
         assert_eq!(raws[0].content, vec![0..pos(",")]);
         // `gaining` is no cue: the participle may be the content's own.
         assert!(raws[2].content.is_empty());
+    }
+
+    #[test]
+    fn a_frame_closed_by_when_or_set_inside_its_sentence_reports_the_words_around_it() {
+        let verbs = [
+            ("was", "AUX", "be"),
+            ("is", "AUX", "be"),
+            ("said", "VERB", "say"),
+            ("says", "VERB", "say"),
+            ("on", "ADP", "on"),
+            ("Friday", "PROPN", "Friday"),
+            (".", "PUNCT", "."),
+            (",", "PUNCT", ","),
+        ];
+        let text = "The offering was oversubscribed, bankers said on Friday.";
+        let (doc, w) = crate::test_support::tagged(text, &verbs);
+        let v = View::new(&doc);
+        let said = find(&w, "said");
+        let mut raws = vec![raw(said..said + 1, vec![said - 1..said], vec![])];
+        fill_fronted_content(&v, &mut raws);
+        assert_eq!(raws[0].content, vec![0..said - 2]);
+        // (Not where the words after say more than when.)
+        let text = "The offering was oversubscribed, bankers said on a call.";
+        let (doc, w) = crate::test_support::tagged(text, &verbs);
+        let v = View::new(&doc);
+        let mut raws = vec![raw(said..said + 1, vec![said - 1..said], vec![])];
+        fill_fronted_content(&v, &mut raws);
+        assert!(raws[0].content.is_empty(), "{w:?}");
+        let text = "The attack, he says, is the latest example.";
+        let (doc, w) = crate::test_support::tagged(text, &verbs);
+        let v = View::new(&doc);
+        let says = find(&w, "says");
+        let mut raws = vec![raw(says..says + 1, vec![says - 1..says], vec![])];
+        fill_fronted_content(&v, &mut raws);
+        assert_eq!(raws[0].content, vec![0..2, says + 2..w.len() - 1]);
     }
 }
