@@ -386,8 +386,8 @@ fn analyze_words(src: &str) -> SourceInfo {
     // `Culture Secretary Tessa Jowell on Tuesday`: when they spoke is not who they are.
     // (Not inside an outlet's name: `The Mail on Sunday`.)
     let timeless = without_time(full);
-    let full = match outlets::find_in(full) {
-        Some((.., b)) if b > timeless.len() => full,
+    let full = match timeless.len() < full.len() {
+        true if outlets::find_in(full).is_some_and(|(.., b)| b > timeless.len()) => full,
         _ => timeless,
     };
     // `Mr Blunkett himself`: the reflexive stresses who, it is no part of the name.
@@ -444,7 +444,7 @@ fn analyze_words(src: &str) -> SourceInfo {
         ", as reported by ",
         ", as quoted by ",
     ];
-    if let Some(p) = MEDIUM.iter().filter_map(|m| find_short(full, m)).min() {
+    if let Some(p) = find_first_of(full, MEDIUM) {
         let before = trim_punct(&full[..p]);
         if !before.is_empty() {
             return within(src, before, analyze(before));
@@ -453,11 +453,7 @@ fn analyze_words(src: &str) -> SourceInfo {
     // `BBC Radio Scotland presenter Vic Galloway, who has been involved in the project`,
     // `Clapton who joined Guy and King in a performance of Let Me Love You Baby`: a relative
     // clause says something about the source; who it is comes before it.
-    if let Some(c) = [", who ", ", whose ", ", which ", " who "]
-        .iter()
-        .filter_map(|r| full.find(r))
-        .min()
-    {
+    if let Some(c) = find_first_of(full, &[", who ", ", whose ", ", which ", " who "]) {
         let before = trim_punct(&full[..c]);
         let named = before
             .split_whitespace()
@@ -493,9 +489,12 @@ fn analyze_words(src: &str) -> SourceInfo {
     let w = |k: usize| &full[ws[k].0..ws[k].1];
     // `Labor Department figures`, `DOE test results`, `a CBI survey`: a name before what it
     // published is the source; up to one lowercase word may come between.
-    if ws.len() >= 2 {
+    let made = ws.len() >= 2 && {
         let last = trim_punct(w(ws.len() - 1));
-        let made = holds_lowercased(REPORT_NOUNS, last) || holds_lowercased(DATA_NOUNS, last);
+        !is_cap(last)
+            && (holds_lowercased(REPORT_NOUNS, last) || holds_lowercased(DATA_NOUNS, last))
+    };
+    if made {
         let mut end = ws.len() - 1;
         // (`DOE test results`, `A CBI quarterly survey`; not `UK media reports`.)
         const BETWEEN: &[&str] = &[
@@ -551,7 +550,7 @@ fn analyze_words(src: &str) -> SourceInfo {
             && !name
                 .split_whitespace()
                 .any(|x| x.contains("-based") || x.contains("-sponsored") || x.contains("-owned"));
-        if made && !is_cap(last) && lead_ok && a_name {
+        if lead_ok && a_name {
             let mut inner = within(src, name, analyze(name));
             if inner.kind == SourceType::Unknown && acronym(name) {
                 inner.kind = SourceType::Organization;
@@ -790,11 +789,7 @@ fn analyze_words(src: &str) -> SourceInfo {
         return owned;
     }
     // A dash aside: `Gerry Conlon - who was wrongly convicted -`, `Jane Doe — a lawyer —`.
-    if let Some(c) = [" - ", " -- ", " – ", " — "]
-        .iter()
-        .filter_map(|d| full.find(d))
-        .min()
-    {
+    if let Some(c) = find_first_of(full, &[" - ", " -- ", " – ", " — "]) {
         let before = trim_punct(&full[..c]);
         // `One of the men, Gerry Conlon - who … -`: the name closes an appositive.
         let (lead, name) = match before.rfind(", ") {
@@ -1020,17 +1015,17 @@ fn analyze_words(src: &str) -> SourceInfo {
     }
     // The head noun: the last word, or the one before `of` (`Critics of the measure`) or a
     // phrase placing it (`Sources close to the investigation`, `officials in Kabul`).
-    let head_part = [
-        " of ",
-        " close to ",
-        " familiar with ",
-        " in ",
-        " at ",
-        " from ",
-    ]
-    .iter()
-    .filter_map(|m| find_short(full, m))
-    .min()
+    let head_part = find_first_of(
+        full,
+        &[
+            " of ",
+            " close to ",
+            " familiar with ",
+            " in ",
+            " at ",
+            " from ",
+        ],
+    )
     .filter(|&p| !full[..p].ends_with(|c: char| c.is_uppercase()))
     .map_or(full, |p| &full[..p]);
     let head = head_part
@@ -1055,8 +1050,7 @@ fn analyze_words(src: &str) -> SourceInfo {
                 "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officer"
             )
     });
-    if (GOV_WORDS.iter().any(|g| find_short(full, g).is_some())
-        || GOV_NAMES.iter().any(|g| full.ends_with(g)))
+    if (find_first_of(full, GOV_WORDS).is_some() || GOV_NAMES.iter().any(|g| full.ends_with(g)))
         && !unnamed_source
         && !office_holder
     {

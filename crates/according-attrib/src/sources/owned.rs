@@ -9,10 +9,12 @@ use super::*;
 /// owner is not capitalised (`the government's Cabinet Office`) or the name says nothing of
 /// its own (`St Fintian's High School`).
 pub(super) fn owned_name(src: &str, full: &str) -> Option<SourceInfo> {
-    let (p, mark) = ["'s ", "’s "]
-        .iter()
-        .filter_map(|m| find_short(full, m).map(|p| (p, m.len())))
-        .min()?;
+    let p = find_first_of(full, &["'s ", "’s "])?;
+    let mark = if full[p..].starts_with("'s ") {
+        3
+    } else {
+        "’s ".len()
+    };
     let owner = full[..p]
         .strip_prefix("the ")
         .or_else(|| full[..p].strip_prefix("The "))

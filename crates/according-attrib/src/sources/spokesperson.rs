@@ -19,6 +19,8 @@ pub(super) const SPOKESPERSONS: &[&str] = &[
 /// (`a venue spokesman`, `The prime minister's official spokesman`), when a name follows
 /// (`Labour spokesman Mr Kemp`) or when the body is a person (`a spokesman for Mr Blair`).
 pub(super) fn spokesperson_for(src: &str, full: &str) -> Option<SourceInfo> {
+    // (Most sources have no spokesperson: look before splitting words.)
+    find_short(full, "pokes")?;
     let ws = words(full);
     let w = |k: usize| trim_punct(&full[ws[k].0..ws[k].1]);
     let k = (0..ws.len()).find(|&k| holds_lowercased(SPOKESPERSONS, w(k)))?;

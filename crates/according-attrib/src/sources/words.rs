@@ -90,10 +90,33 @@ pub(super) fn find_short(hay: &str, needle: &str) -> Option<usize> {
     (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
 }
 
+/// Where the earliest of `needles` occurs in `hay`: one pass over `hay`, trying at each byte
+/// only the needles that start with it (as `needles.map(find_short).min()`, without a pass
+/// per needle).
+pub(super) fn find_first_of(hay: &str, needles: &[&str]) -> Option<usize> {
+    let mut opens = [false; 256];
+    for n in needles {
+        opens[*n.as_bytes().first()? as usize] = true;
+    }
+    let h = hay.as_bytes();
+    (0..h.len())
+        .find(|&i| opens[h[i] as usize] && needles.iter().any(|n| h[i..].starts_with(n.as_bytes())))
+}
+
 /// `name` without a closing time phrase: `… on Friday`, `… in June`, `… last week`,
 /// `… yesterday`.
 pub(super) fn without_time(name: &str) -> &str {
     const LEADS: &[&str] = &["on", "in", "last", "this", "earlier", "late", "early"];
+    // (Most names end in no time word: look at the last word before splitting them all.)
+    let last = trim_punct(name.rsplit(char::is_whitespace).next().unwrap_or(""));
+    let time = |w: &str| {
+        holds_lowercased(TIME_NOUNS, w)
+            || holds_lowercased(MONTHS, w)
+            || holds_lowercased(&["tonight"], w)
+    };
+    if !time(last) {
+        return name;
+    }
     let ws = words(name);
     if let Some(&(a, b)) = ws.last() {
         let last = trim_punct(&name[a..b]).to_lowercase();
