@@ -282,9 +282,34 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 _ => false,
             };
             if lower == "it" || lower == "its" || info.unnamed {
-                target = (0..entities.len())
-                    .filter(|&e| fits(&entities[e]) && before(&entities[e]))
-                    .max_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).max());
+                let latest = |named_so: &dyn Fn(&Entity) -> bool| {
+                    (0..entities.len())
+                        .filter(|&e| fits(&entities[e]) && before(&entities[e]))
+                        .filter(|&e| named_so(&entities[e]))
+                        .max_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).max())
+                };
+                // (`The alliance` is the organisation whose name ends so, the Countryside
+                // Alliance, though the Appeal Court was named since.)
+                let head = info
+                    .unnamed
+                    .then(|| lower.rsplit(' ').next().unwrap_or(""))
+                    .filter(|h| h.len() > 2);
+                // (A name, not a description: `Police Federation`, not `US company` or `The
+                // Institute`.)
+                let ends_so = |e: &Entity| {
+                    let words: Vec<&str> = e.name.split(' ').collect();
+                    head.is_some_and(|h| {
+                        words.len() >= 2
+                            && words
+                                .iter()
+                                .filter(|w| !matches!(**w, "the" | "The"))
+                                .count()
+                                >= 2
+                            && words[words.len() - 1].eq_ignore_ascii_case(h)
+                            && words[words.len() - 1].starts_with(char::is_uppercase)
+                    })
+                };
+                target = latest(&ends_so).or_else(|| latest(&|_| true));
                 // (`the airline` stands for an organisation named a few sentences before.)
                 let sentence = sentence_of(doc, src_span.start);
                 target = target.filter(|&e| {

@@ -189,6 +189,16 @@ pub(crate) const BODY_HEADS: &[&str] = &[
     "council",
     "committee",
     "commission",
+    "federation",
+    "institute",
+    "association",
+    "alliance",
+    "coalition",
+    "consortium",
+    "foundation",
+    "panel",
+    "tribunal",
+    "board",
 ];
 
 /// Words that close an organisation's name (`Clarence House`, `Band Aid`, `Warner Music`).

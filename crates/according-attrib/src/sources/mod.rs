@@ -289,6 +289,31 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
 ];
 
+/// Bodies that speak for the organisation they belong to (`the board`, `Manchester United's
+/// board`), unlike a panel or a tribunal of its own.
+const BOARDS: &[&str] = &[
+    "board",
+    "federation",
+    "institute",
+    "association",
+    "alliance",
+    "consortium",
+    "foundation",
+];
+
+/// The body heads read before session 16, capitalised or not (`the Scottish Affairs
+/// Committee` stayed a body too).
+const OLD_BODY_HEADS: &[&str] = &[
+    "office",
+    "watchdog",
+    "regulator",
+    "charity",
+    "union",
+    "council",
+    "committee",
+    "commission",
+];
+
 /// Titles held of a place (`the Archbishop of Canterbury`, `the Duke of Edinburgh`).
 const TITLES_OF_PLACES: &[&str] = &[
     "archbishop",
@@ -1102,12 +1127,51 @@ fn analyze_words(src: &str) -> SourceInfo {
     }
     // `the central bank`, `Ms Ardern's office`: a common noun naming an organisation heads it
     // (`the head of the agency` is headed by `head`).
-    if head
-        .as_deref()
-        .is_some_and(|h| COMPANY_HEADS.contains(&h) || BODY_HEADS.contains(&h))
-    {
+    // (`The board of Lufthansa`, `the panel of the IAAF`: the body of a named organisation
+    // speaks as it; the name is read below.)
+    let of_named = full[head_part.len()..]
+        .strip_prefix(" of ")
+        .map(|r| r.strip_prefix("the ").unwrap_or(r))
+        .is_some_and(is_cap);
+    // (`the British Retail Consortium`: a capitalised word closes a name, read below.)
+    let head_lowercase = head_part
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|h| !is_cap(h));
+    if head.as_deref().is_some_and(|h| {
+        COMPANY_HEADS.contains(&h)
+            || BODY_HEADS.contains(&h)
+                && !(of_named && BOARDS.contains(&h))
+                && (head_lowercase || OLD_BODY_HEADS.contains(&h))
+    }) {
+        let h = head.as_deref().unwrap_or("");
+        // `Manchester United's board`, `Deutsche Boerse's supervisory board`: the body of a
+        // named organisation speaks as it.
+        if BOARDS.contains(&h) {
+            if let Some(p) = find_first_of(head_part, &["'s ", "’s "]) {
+                let owner = trim_punct(&full[..p]);
+                let owner = owner.strip_prefix("the ").unwrap_or(owner);
+                let mut inner = within(src, owner, analyze(owner));
+                let body = inner.kind != SourceType::Person
+                    || crate::gender::of_person(owner).is_none() && !inner.person_pronoun;
+                if is_cap(owner) && body && !inner.pronoun {
+                    if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
+                        inner.kind = SourceType::Organization;
+                    }
+                    inner.speaks_for = true;
+                    return inner;
+                }
+            }
+        }
         info.kind = SourceType::Organization;
         info.affiliation = affiliation_of(full);
+        // `the board`, `the federation`, `The board of the football club`: the organisation
+        // named before, whose body it is.
+        let described = (1..ws.len()).all(|k| !is_cap(w(k)));
+        if first == "the" && described && BOARDS.contains(&h) {
+            info.unnamed = true;
+            return info;
+        }
         // `the airline`, `the firm`: the organisation named before, like `it`.
         // (`The global sports giant`, `the Japanese car maker` too, but not `the central
         // bank`, `the news agency`: those name one of their own.)
@@ -1127,7 +1191,12 @@ fn analyze_words(src: &str) -> SourceInfo {
     // (`The Culture Secretary`, `The Chancellor`: a title capitalised after `the` too, when
     // it ends the source: `The US Secretary of Energy Spencer Abraham` names him, and `The
     // Health and Safety Executive` is a body.)
-    let role_noun = PERSON_ROLE_NOUNS.contains(&head_word)
+    // (`the Tory co-chairman`, `its vice-president`: a prefixed role is one.)
+    let unprefixed = ["co-", "vice-", "ex-", "deputy-", "joint-"]
+        .iter()
+        .find_map(|p| head_word.strip_prefix(p))
+        .unwrap_or(head_word);
+    let role_noun = PERSON_ROLE_NOUNS.contains(&unprefixed)
         || matches!(first.as_str(), "the")
             && is_cap(head_word)
             && head_word != "Executive"

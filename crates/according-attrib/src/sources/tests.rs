@@ -1004,3 +1004,23 @@ fn where_someone_is_from_is_their_affiliation() {
     let src = "Tom Smith, head of what was said";
     assert!(analyze_in_doc(src, 0, src, &[]).role.is_some());
 }
+
+#[test]
+fn a_board_speaks_for_its_organisation() {
+    // The organisation named before (resolution finds it).
+    let i = analyze("the board");
+    assert_eq!((i.kind, i.unnamed), (SourceType::Organization, true));
+    let i = analyze("Manchester United's board");
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.speaks_for),
+        ("Manchester United", SourceType::Organization, true)
+    );
+    // A capitalised body word closes a name; a panel is a body of its own.
+    let i = analyze("the British Retail Consortium");
+    assert!(!i.name.starts_with("the ") && i.name.ends_with("Retail Consortium"));
+    let i = analyze("the panel");
+    assert_eq!((i.kind, i.unnamed), (SourceType::Organization, false));
+    // A prefixed role is a role.
+    let i = analyze("the Tory co-chairman");
+    assert_eq!((i.kind, i.unnamed), (SourceType::Person, true));
+}
