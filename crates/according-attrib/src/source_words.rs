@@ -189,6 +189,11 @@ pub(crate) const BODY_HEADS: &[&str] = &[
     "council",
     "committee",
     "commission",
+];
+
+/// Nouns that head a phrase naming a body only in lowercase (`the federation`, `the panel`);
+/// capitalised, they close a name (`the British Retail Consortium`, `Police Federation`).
+pub(crate) const LOWERCASE_BODY_HEADS: &[&str] = &[
     "federation",
     "institute",
     "association",

@@ -301,19 +301,6 @@ const BOARDS: &[&str] = &[
     "foundation",
 ];
 
-/// The body heads read before session 16, capitalised or not (`the Scottish Affairs
-/// Committee` stayed a body too).
-const OLD_BODY_HEADS: &[&str] = &[
-    "office",
-    "watchdog",
-    "regulator",
-    "charity",
-    "union",
-    "council",
-    "committee",
-    "commission",
-];
-
 /// Titles held of a place (`the Archbishop of Canterbury`, `the Duke of Edinburgh`).
 const TITLES_OF_PLACES: &[&str] = &[
     "archbishop",
@@ -348,15 +335,6 @@ const DATA_NOUNS: &[&str] = &[
 /// it. Not a day (`The Mail on Sunday`), nor a possessor (`War on Want's John Hilary`), nor
 /// a person after the comma (`correspondent in Jakarta, Rachel Harvey`).
 fn where_phrases_start(full: &str) -> Option<usize> {
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     // (Most sources have no such phrase: look for a preposition before splitting words.)
     if !full.split(' ').skip(1).any(|x| PLACING.contains(&x)) {
         return None;
@@ -372,7 +350,11 @@ fn where_phrases_start(full: &str) -> Option<usize> {
         while k > 0 {
             let x = w(k - 1);
             let raw = &full[ws[k - 1].0..ws[k - 1].1];
-            if !is_cap(x) || DAYS.contains(&x) || x.ends_with("'s") || x.ends_with("’s") {
+            if !is_cap(x)
+                || holds_lowercased(TIME_NOUNS, x)
+                || x.ends_with("'s")
+                || x.ends_with("’s")
+            {
                 break;
             }
             if raw.ends_with(',') && k < end && (k + 1 != end || crate::gender::is_given_name(w(k)))
@@ -1140,9 +1122,8 @@ fn analyze_words(src: &str) -> SourceInfo {
         .is_some_and(|h| !is_cap(h));
     if head.as_deref().is_some_and(|h| {
         COMPANY_HEADS.contains(&h)
-            || BODY_HEADS.contains(&h)
+            || (BODY_HEADS.contains(&h) || LOWERCASE_BODY_HEADS.contains(&h) && head_lowercase)
                 && !(of_named && BOARDS.contains(&h))
-                && (head_lowercase || OLD_BODY_HEADS.contains(&h))
     }) {
         let h = head.as_deref().unwrap_or("");
         // `Manchester United's board`, `Deutsche Boerse's supervisory board`: the body of a
