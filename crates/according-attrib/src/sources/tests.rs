@@ -1024,3 +1024,91 @@ fn a_board_speaks_for_its_organisation() {
     let i = analyze("the Tory co-chairman");
     assert_eq!((i.kind, i.unnamed), (SourceType::Person, true));
 }
+
+/// Phrases made of words the rules look for, in any order: the analysis neither panics nor
+/// returns a name range outside the text or off a character boundary.
+#[test]
+fn any_phrase_of_source_words_is_read_without_panicking() {
+    const POOL: &[&str] = &[
+        "the",
+        "The",
+        "a",
+        "of",
+        "in",
+        "at",
+        "on",
+        "from",
+        "with",
+        "for",
+        "and",
+        ",",
+        "-",
+        "—",
+        "'s",
+        "’s",
+        "Mr",
+        "Dr.",
+        "de",
+        "BBC",
+        "BBC's",
+        "Times",
+        "New",
+        "York",
+        "Minister",
+        "Chief",
+        "Constable",
+        "spokesman",
+        "board",
+        "figures",
+        "report",
+        "survey",
+        "who",
+        "which",
+        "said",
+        "Sunday",
+        "Mail",
+        "Europe",
+        "UK",
+        "Labor",
+        "Department",
+        "Simon",
+        "Hall",
+        "Archbishop",
+        "Canterbury",
+        "MP",
+        "analyst",
+        "co-chairman",
+        "(BPI)",
+        "\"",
+        "Łódź",
+        "Zoë",
+        "",
+        " ",
+        "Reuters",
+        "as",
+        "reported",
+        "by",
+        "United",
+        "Park",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..20_000 {
+        let n = 1 + next() % 9;
+        let phrase: Vec<&str> = (0..n).map(|_| POOL[next() % POOL.len()]).collect();
+        let src = phrase.join(" ");
+        for i in [analyze(&src), analyze_in_doc(&src, 0, &src, &[])] {
+            let (a, b) = i.name_range;
+            assert!(a <= b && b <= src.len(), "{src:?} {:?}", i.name_range);
+            assert!(
+                src.is_char_boundary(a) && src.is_char_boundary(b),
+                "{src:?}"
+            );
+        }
+    }
+}
