@@ -309,9 +309,34 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                             && words[words.len() - 1].starts_with(char::is_uppercase)
                     })
                 };
-                target = latest(&ends_so).or_else(|| latest(&|_| true));
-                // (`the airline` stands for an organisation named a few sentences before.)
+                let by_name = latest(&ends_so);
+                let any = latest(&|_| true);
+                // (Or a name the recogniser found, in reach, that ends so: the Countryside
+                // Alliance named in passing, no source.)
                 let sentence = sentence_of(doc, src_span.start);
+                // (Only for a body: `The bank` after `Wells Fargo Bank` in passing may still
+                // be the Bank of England.)
+                let body = head.filter(|h| crate::source_words::BOARDS.contains(h));
+                let mention = body.filter(|_| by_name.is_none()).and_then(|h| {
+                    doc.mentions
+                        .iter()
+                        .filter(|m| matches!(m.kind.as_str(), "ORG" | "OUTLET"))
+                        .filter(|m| m.span.end <= src_span.start)
+                        .filter(|m| sentence_of(doc, m.span.start) + PRONOUN_REACH >= sentence)
+                        .filter(|m| {
+                            let last = m.text.rsplit(' ').next().unwrap_or("");
+                            m.text.contains(' ')
+                                && last.eq_ignore_ascii_case(h)
+                                && last.starts_with(char::is_uppercase)
+                        })
+                        .max_by_key(|m| m.span.start)
+                });
+                target = match (by_name, mention) {
+                    (Some(e), _) => Some(e),
+                    (None, Some(m)) => Some(org_entity_for(&mut entities, m, outlet)),
+                    (None, None) => any,
+                };
+                // (`the airline` stands for an organisation named a few sentences before.)
                 target = target.filter(|&e| {
                     !info.unnamed
                         || entities[e]
@@ -335,26 +360,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         .filter(|m| sentence_of(doc, m.span.start) + PRONOUN_REACH >= sentence)
                         .max_by_key(|m| m.span.start);
                     if let Some(m) = named {
-                        target = Some(
-                            entities
-                                .iter()
-                                .position(|e| e.name == m.text)
-                                .unwrap_or_else(|| {
-                                    entities.push(Entity {
-                                        id: String::new(),
-                                        name: m.text.clone(),
-                                        kind: if outlet {
-                                            EntityType::Outlet
-                                        } else {
-                                            EntityType::Organization
-                                        },
-                                        mentions: vec![m.span],
-                                        roles: Vec::new(),
-                                        affiliation: None,
-                                    });
-                                    entities.len() - 1
-                                }),
-                        );
+                        target = Some(org_entity_for(&mut entities, m, outlet));
                     }
                 }
                 // `it` with no organisation named as a source before: the organisation,
@@ -819,6 +825,27 @@ fn source_just_before(doc: &Doc, at: Span) -> Option<&Source> {
         .filter(|s| s.span.end <= at.start)
         .max_by_key(|s| s.span.start)
         .filter(|s| sentence_of(doc, s.span.start) + 1 >= sentence)
+}
+
+/// The entity named as the recogniser's mention `m` (an organisation, or an outlet), made if
+/// none is yet.
+fn org_entity_for(entities: &mut Vec<Entity>, m: &Mention, outlet: bool) -> usize {
+    if let Some(e) = entities.iter().position(|e| e.name == m.text) {
+        return e;
+    }
+    entities.push(Entity {
+        id: String::new(),
+        name: m.text.clone(),
+        kind: if outlet {
+            EntityType::Outlet
+        } else {
+            EntityType::Organization
+        },
+        mentions: vec![m.span],
+        roles: Vec::new(),
+        affiliation: None,
+    });
+    entities.len() - 1
 }
 
 /// The role of the source just before `at` when it is a person named only by that role (`The

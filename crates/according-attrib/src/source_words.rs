@@ -191,6 +191,18 @@ pub(crate) const BODY_HEADS: &[&str] = &[
     "commission",
 ];
 
+/// Bodies that speak for the organisation they belong to (`the board`, `Manchester United's
+/// board`), unlike a panel or a tribunal of its own.
+pub(crate) const BOARDS: &[&str] = &[
+    "board",
+    "federation",
+    "institute",
+    "association",
+    "alliance",
+    "consortium",
+    "foundation",
+];
+
 /// Nouns that head a phrase naming a body only in lowercase (`the federation`, `the panel`);
 /// capitalised, they close a name (`the British Retail Consortium`, `Police Federation`).
 pub(crate) const LOWERCASE_BODY_HEADS: &[&str] = &[

@@ -289,18 +289,6 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
 ];
 
-/// Bodies that speak for the organisation they belong to (`the board`, `Manchester United's
-/// board`), unlike a panel or a tribunal of its own.
-const BOARDS: &[&str] = &[
-    "board",
-    "federation",
-    "institute",
-    "association",
-    "alliance",
-    "consortium",
-    "foundation",
-];
-
 /// Titles held of a place (`the Archbishop of Canterbury`, `the Duke of Edinburgh`).
 const TITLES_OF_PLACES: &[&str] = &[
     "archbishop",
