@@ -179,6 +179,19 @@ fn agreement(doc: &Doc, i: usize, number: Number) -> Option<Agreement> {
         Number::Plural if xpos == "NNS" => Some(Agreement::Common),
         Number::Plural if xpos == "NNPS" => Some(Agreement::Proper),
         Number::Plural if upos == "NUM" => Some(Agreement::Counted),
+        // (`DJ duo JK and Joel are taking over …. They hope`: a pair is two.)
+        Number::Plural
+            if matches!(
+                t.lemma
+                    .as_deref()
+                    .unwrap_or(&t.text)
+                    .to_lowercase()
+                    .as_str(),
+                "pair" | "duo" | "couple" | "trio"
+            ) =>
+        {
+            Some(Agreement::Counted)
+        }
         Number::Singular => {
             let lemma = t.lemma.as_deref().unwrap_or(&t.text).to_lowercase();
             (matches!(xpos, "NN" | "NNP")

@@ -1075,6 +1075,15 @@ fn analyze_words(src: &str) -> SourceInfo {
         info.unnamed = true;
         return info;
     }
+    // `The pair`, `the duo`, `The couple`: two or three people named before, a group.
+    if head
+        .as_deref()
+        .is_some_and(|h| matches!(h, "pair" | "duo" | "couple" | "trio"))
+        && matches!(first.as_str(), "the" | "both" | "all")
+    {
+        info.kind = SourceType::Group;
+        return info;
+    }
     // `the newspaper`, `the magazine` stand for the outlet named before; `the party`,
     // `the organisation`, `the band` for the organisation.
     if let Some(head) = full

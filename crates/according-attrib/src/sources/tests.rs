@@ -1020,6 +1020,10 @@ fn a_board_speaks_for_its_organisation() {
     assert!(!i.name.starts_with("the ") && i.name.ends_with("Retail Consortium"));
     let i = analyze("the panel");
     assert_eq!((i.kind, i.unnamed), (SourceType::Organization, false));
+    // Two or three people named before are a group.
+    for src in ["The pair", "the duo", "The couple, who married last year,"] {
+        assert_eq!(analyze(src).kind, SourceType::Group, "{src}");
+    }
     // A prefixed role is a role.
     let i = analyze("the Tory co-chairman");
     assert_eq!((i.kind, i.unnamed), (SourceType::Person, true));
