@@ -17,10 +17,7 @@ const NAME_HEADS: &[&str] = &["Societies", "Bill", "Act", "Department", "Ministr
 /// honorifics and commas — or nothing. A member's span starts at its honorific.
 pub fn members(src: &str, start: usize, mentions: &[Mention]) -> Vec<Span> {
     let body = src.trim_end_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
-    let body = ["'s", "’s"]
-        .iter()
-        .find_map(|p| body.strip_suffix(p))
-        .unwrap_or(body);
+    let body = crate::source_words::strip_possessive(body).unwrap_or(body);
     let end = start + body.len();
     let names: Vec<&Mention> = mentions
         .iter()

@@ -588,12 +588,22 @@ pub(crate) fn is_person_description(lower: &str) -> bool {
     DESCRIPTION_NOUNS.contains(&last)
         && mods.len() <= 4
         && (last != "holder" || mods.last() == Some(&"record"))
-        && !mods.iter().any(|m| {
-            matches!(*m, "of" | "for" | "at" | "in") || m.ends_with("'s") || m.ends_with("’s")
-        })
+        && !mods
+            .iter()
+            .any(|m| matches!(*m, "of" | "for" | "at" | "in") || is_possessive(m))
 }
 
 /// `Mr`, `Dr.`, `Lady`: a word the recogniser leaves out of a person's name.
+/// `word` without a closing possessive (`Microsoft's`, `Microsoft’s` → `Microsoft`).
+pub(crate) fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// `word` closes with a possessive `'s` or `’s`.
+pub(crate) fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).is_some()
+}
+
 pub(crate) fn is_honorific(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.'),

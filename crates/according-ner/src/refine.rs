@@ -172,18 +172,20 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], 
             let t = matcher.types_of(w);
             t.contains(&GazType::Gpe) || t.contains(&GazType::OrgWord) || t.contains(&GazType::Loc)
         });
-        // (`Beverly Hills`, `Pearl Harbor`, `Golden Gate Park`: a word that ends place names.)
-        let place_head = PLACE_HEADS.contains(&toks[n - 1]);
-        let named_place = place_head
-            || matches.iter().any(|m| {
-                matches!(m.kind, GazType::Gpe | GazType::Loc)
-                    && m.start <= o.start
-                    && o.end <= m.end
-            });
+        // (`Beverly Hills`, `Pearl Harbor`, `Golden Gate Park`: a word that ends place names;
+        // looked up only for the rare census pairs.)
+        let named_place = || {
+            PLACE_HEADS.contains(&toks[n - 1])
+                || matches.iter().any(|m| {
+                    matches!(m.kind, GazType::Gpe | GazType::Loc)
+                        && m.start <= o.start
+                        && o.end <= m.end
+                })
+        };
         if first.contains(&GazType::First)
             && last.contains(&GazType::Last)
             && !placey
-            && !named_place
+            && !named_place()
         {
             o.kind = EntityType::Person;
         }

@@ -251,13 +251,12 @@ pub fn analyze(src: &str) -> SourceInfo {
     let inner = analyze_words(before);
     // (`an expert panel which gathered at the annual Consumer Electronics Show`: a name
     // placed by a phrase of its own is no better.)
+    // (`inner.name_range` is a range in `before`.)
     let inner_placed = inner.kind == SourceType::Person
-        && before
-            .get(..inner.name_range.0.saturating_sub(off))
-            .is_some_and(|lead| {
-                lead.split_whitespace()
-                    .any(|w| PLACING.contains(&w) || matches!(w, "which" | "who" | "that"))
-            });
+        && before.get(..inner.name_range.0).is_some_and(|lead| {
+            lead.split_whitespace()
+                .any(|w| PLACING.contains(&w) || matches!(w, "which" | "who" | "that"))
+        });
     if inner_placed {
         return info;
     }
@@ -338,11 +337,7 @@ fn where_phrases_start(full: &str) -> Option<usize> {
         while k > 0 {
             let x = w(k - 1);
             let raw = &full[ws[k - 1].0..ws[k - 1].1];
-            if !is_cap(x)
-                || holds_lowercased(TIME_NOUNS, x)
-                || x.ends_with("'s")
-                || x.ends_with("’s")
-            {
+            if !is_cap(x) || holds_lowercased(TIME_NOUNS, x) || is_possessive(x) {
                 break;
             }
             if raw.ends_with(',') && k < end && (k + 1 != end || crate::gender::is_given_name(w(k)))
@@ -373,9 +368,7 @@ fn where_phrases_start(full: &str) -> Option<usize> {
 fn analyze_words(src: &str) -> SourceInfo {
     let full = trim_punct(src);
     // `Mr Mallon's claim`: the source is the name, not its possessive.
-    let full = ["'s", "’s"]
-        .iter()
-        .find_map(|p| full.strip_suffix(p))
+    let full = strip_possessive(full)
         .filter(|n| n.split_whitespace().last().is_some_and(is_cap))
         .unwrap_or(full);
     // `Culture Secretary Tessa Jowell on Tuesday`: when they spoke is not who they are.
@@ -517,10 +510,7 @@ fn analyze_words(src: &str) -> SourceInfo {
         let mut start = end;
         while start > 0 && {
             let x = trim_punct(w(start - 1));
-            is_cap(x)
-                && !x.ends_with("'s")
-                && !x.ends_with("’s")
-                && !matches!(x, "The" | "A" | "An")
+            is_cap(x) && !is_possessive(x) && !matches!(x, "The" | "A" | "An")
         } {
             start -= 1;
         }
@@ -643,10 +633,7 @@ fn analyze_words(src: &str) -> SourceInfo {
                 .iter()
                 .find_map(|t| role.strip_prefix(t))
                 .unwrap_or(role);
-            let outlet_only = ["'s", "’s"]
-                .iter()
-                .find_map(|p| bare.strip_suffix(p))
-                .is_some_and(|r| r == &full[a..b]);
+            let outlet_only = strip_possessive(bare).is_some_and(|r| r == &full[a..b]);
             info.role = (!role.is_empty() && !outlet_only).then(|| role.to_string());
             info.affiliation = Some(canon.to_string());
             return info;
@@ -890,8 +877,7 @@ fn analyze_words(src: &str) -> SourceInfo {
                 && !lead.contains(',')
                 && lead.split_whitespace().next_back().is_some_and(|l| {
                     !matches!(l, "of" | "by" | "for" | "and" | "the" | "in" | "at")
-                        && !l.ends_with("'s")
-                        && !l.ends_with("’s")
+                        && !is_possessive(l)
                 })
                 && inner
                     .name
@@ -1319,8 +1305,7 @@ fn analyze_words(src: &str) -> SourceInfo {
                     || outlets::nationality(x).is_some();
                 let modifier = titled
                     && !raw.ends_with(',')
-                    && (is_cap(x) && !x.ends_with("'s") && !x.ends_with("’s")
-                        || JOB_MODIFIERS.contains(&x));
+                    && (is_cap(x) && !is_possessive(x) || JOB_MODIFIERS.contains(&x));
                 if title
                     || modifier
                     || matches!(x, "former" | "then" | "of" | "the" | "acting" | "top")

@@ -183,7 +183,7 @@ pub fn retype_by_content_pronoun(
                 .last()
                 .map(trim_punct)
                 .unwrap_or("");
-            last == name || last.strip_suffix("'s").or(last.strip_suffix("’s")) == Some(name)
+            last == name || strip_possessive(last) == Some(name)
         }
     });
     if it && !surname_of_person {

@@ -37,10 +37,7 @@ pub(super) fn spokesperson_for(src: &str, full: &str) -> Option<SourceInfo> {
             return None;
         }
         let body = &full[ws[first].0..ws[end - 1].1];
-        let body = ["'s", "’s"]
-            .iter()
-            .find_map(|p| body.strip_suffix(p))
-            .unwrap_or(body);
+        let body = strip_possessive(body).unwrap_or(body);
         (body, &full[ws.get(end)?.0..ws[k].1])
     } else if k + 2 < ws.len() && matches!(w(k + 1), "for" | "at" | "from" | "of") {
         // `a spokesperson for Delta Airlines`.
