@@ -489,6 +489,81 @@ pub fn drop_headline_nouns(v: &View, raw: &mut Vec<RawAttribution>) {
     });
 }
 
+/// What is won or withheld, not said: `claimed the men's shot put title`, `Federer claims
+/// Dubai crown`, `was also denied Olympic gold`, `A hamstring injury denied Luscombe the
+/// opportunity`, `denied Damien Duff, Jiri Jarosik and Mateja Kezman` (a goalkeeper's saves).
+/// Only a verbless object counts: `critics claim the record is at best patchy` is a claim, and
+/// `Ebbers denies WorldCom fraud` a denial.
+pub fn drop_prizes_won_or_withheld(v: &View, raw: &mut Vec<RawAttribution>) {
+    const PRIZES: &[&str] = &[
+        "title",
+        "titles",
+        "victory",
+        "win",
+        "gold",
+        "silver",
+        "bronze",
+        "medal",
+        "medals",
+        "crown",
+        "trophy",
+        "prize",
+        "place",
+        "spot",
+        "record",
+        "seat",
+        "seats",
+        "scalp",
+        "wicket",
+        "wickets",
+        "point",
+        "points",
+        "honours",
+        "championship",
+        "cup",
+        "goal",
+        "goals",
+        "opportunity",
+        "chance",
+        "lead",
+        "slam",
+    ];
+    raw.retain(|r| {
+        let verb = &v.toks[r.cue.end - 1];
+        let deny = verb.lemma == "deny";
+        if !(deny || verb.lemma == "claim") || !r.source.iter().all(|s| s.end <= r.cue.start) {
+            return true;
+        }
+        let [object] = r.content.as_slice() else {
+            return true;
+        };
+        if object.start != r.cue.end {
+            return true;
+        }
+        // The parse says what the verb takes: its object (`the record` of `critics claim the
+        // record is at best patchy` is the subject of a clause).
+        let cue_verb = (r.cue.end - 1) as u32;
+        let taken = |i: usize, rels: &[&str]| {
+            v.toks[i].head == Some(cue_verb) && v.toks[i].deprel.is_some_and(|d| rels.contains(&d))
+        };
+        let prize = object.clone().take(6).any(|i| {
+            PRIZES.contains(&v.toks[i].lower.as_ref()) && taken(i, &["obj", "iobj", "nsubj:pass"])
+        });
+        // `denied England`, `denied Damien Duff, … and Mateja Kezman`: people or a side, and
+        // nothing denied of them; `denied Luscombe the opportunity`: whom, then what.
+        let only_names = object
+            .clone()
+            .all(|i| matches!(v.toks[i].upos, Some("PROPN" | "PUNCT" | "CCONJ")))
+            && !object.clone().any(|i| is_quote_char_tok(v, i));
+        let withheld_from = object.clone().any(|i| taken(i, &["iobj"]));
+        !(prize || (deny && (only_names || withheld_from)))
+    });
+}
+
+fn is_quote_char_tok(v: &View, i: usize) -> bool {
+    v.word(i).chars().all(crate::view::is_quote_char)
+}
+
 /// `More significantly, argues the report, broadband is encouraging people …`: a cue set off
 /// by commas with a noun phrase after it, and no source, is an inserted frame: the noun phrase
 /// is the source, the sentence around it the content (the words before only when they are a

@@ -2,10 +2,10 @@
 //! the warnings for a careful reader (vague, anonymous, truncated or missing source, hedged,
 //! denial).
 
-use crate::lexicon::{ANONYMOUS, DENIALS, HEDGES};
+use crate::lexicon::{ANONYMOUS, CLAIM_NOUNS, DENIALS, HEDGES, REBUTTALS};
 use crate::sources::SourceInfo;
 use crate::view::{is_quote_char, View};
-use according_core::{Attribution, AttributionKind, Flag, SourceType};
+use according_core::{Attribution, AttributionKind, Flag, SourceType, Span};
 
 const NOMINAL_CUES: &[&str] = &[
     "report",
@@ -259,15 +259,48 @@ impl PhraseList {
 }
 
 /// The sentence of tokens `sent` says its source is not named (`who spoke on condition of
-/// anonymity`, `unnamed`, `familiar with the talks`). Read from the view's lowercased
-/// tokens: lowercasing every attribution's sentence again cost more than the rest of the flags.
-pub fn grants_anonymity(v: &View, sent: std::ops::Range<usize>) -> bool {
+/// anonymity`, `unnamed`, `familiar with the talks`) outside what the source says (`content`,
+/// byte spans): `Apple said "… unnamed individuals who we believe stole our trade secrets"`
+/// names its source. Read from the view's lowercased tokens: lowercasing every attribution's
+/// sentence again cost more than the rest of the flags.
+pub fn grants_anonymity(v: &View, sent: std::ops::Range<usize>, content: &[Span]) -> bool {
     let w = |i: usize| v.toks.get(i).map_or("", |t| t.lower.as_ref());
-    sent.clone().any(|i| match w(i) {
-        "anonymity" | "anonymously" | "unnamed" => true,
-        "familiar" => w(i + 1) == "with" && w(i + 2) == "the" && i + 2 < sent.end,
-        _ => false,
+    let said = |i: usize| {
+        let at = v.toks[i].span;
+        content
+            .iter()
+            .any(|c| c.start <= at.start && at.end <= c.end)
+    };
+    sent.clone().any(|i| {
+        (match w(i) {
+            "anonymity" | "anonymously" | "unnamed" => true,
+            "familiar" => w(i + 1) == "with" && w(i + 2) == "the" && i + 2 < sent.end,
+            _ => false,
+        }) && !said(i)
     })
+}
+
+/// A source the text calls a source (`a senior government source`, `Sources close to the
+/// investigation`, `Tory sources`), not a name or a kind of software that holds the word
+/// (`Open Source Development Labs`, `open source developers`; not `insider` either: `NFL
+/// Insider` is a job).
+fn called_a_source(source: &str) -> bool {
+    let mut prev = "";
+    for (k, w) in source
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        let named = k > 0 && w.starts_with(|c: char| c.is_uppercase());
+        if matches!(w.to_ascii_lowercase().as_str(), "source" | "sources")
+            && !named
+            && !prev.eq_ignore_ascii_case("open")
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
 }
 
 /// The phrase lists [`flags`] looks for.
@@ -276,6 +309,7 @@ struct FlagPhrases {
     hedges: PhraseList,
     hedged_content: PhraseList,
     denials: PhraseList,
+    rebuttals: PhraseList,
     denied_content: PhraseList,
 }
 
@@ -296,8 +330,80 @@ fn flag_phrases() -> &'static FlagPhrases {
             "is believed",
         ]),
         denials: PhraseList::new(DENIALS),
-        denied_content: PhraseList::new(&["no proof", "no evidence", "not true", "false"]),
+        rebuttals: PhraseList::new(REBUTTALS),
+        // `false` alone is too common a word (`false accounts`, `a false start`): it denies
+        // when it is said of something.
+        denied_content: PhraseList::new(&[
+            "no proof",
+            "no evidence",
+            "not true",
+            "untrue",
+            "is false",
+            "are false",
+            "was false",
+            "were false",
+            "completely false",
+            "totally false",
+            "entirely false",
+            "wholly false",
+            "categorically false",
+        ]),
     })
+}
+
+/// Whether a cue hedges: `reportedly`, `allegedly`, `claimed`, `may`; a belief only where
+/// nobody holds it (`held` false) or it is passive (`is believed to`, `were originally
+/// thought`; the caller counts `Its Mangala field, thought to contain …` as held by nobody),
+/// not where someone says what they think (`I thought it was an encouraging evening's work`,
+/// `She believed the majority …`: an opinion, signed).
+fn hedging_cue(cue: &Words, held: bool, hedges: &PhraseList) -> bool {
+    if !cue.has_any(hedges) {
+        return false;
+    }
+    let belief = |w: &str| matches!(w, "believed" | "thought");
+    let only_belief = (0..cue.words.len())
+        .map(|i| cue.word(i))
+        .filter(|w| hedges.phrases.contains(w))
+        .all(belief);
+    let passive = (0..cue.words.len()).any(|i| {
+        matches!(
+            cue.word(i),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    });
+    !only_belief || !held || passive
+}
+
+/// The words of `a`'s content that are the writer's, not inside a quotation: `are linked to
+/// the iMac` in a designer's quoted words links products, it hedges nothing.
+fn written_content(text: &str, a: &Attribution) -> Words {
+    let mut out = String::new();
+    for s in &a.content.spans {
+        let mut quoted = false;
+        for ch in s.slice(text).chars() {
+            if is_quote_char(ch) {
+                quoted = !quoted;
+                out.push(' ');
+            } else if !quoted {
+                out.push(ch);
+            }
+        }
+        out.push(' ');
+    }
+    Words::of_owned(out)
+}
+
+/// A rebuttal verb denies a claim when a claim noun follows it in the cue (`rejected
+/// speculation`) or opens its content (`claims that`, `the suggestion`, `reports of a row`,
+/// `Lions rumours`), or when it dismisses something as something (`dismissed the research as
+/// "complete rubbish"`).
+fn denies_a_claim(cue: &Words, content: &Words) -> bool {
+    let claim =
+        |w: &Words, n: usize| (0..w.words.len().min(n)).any(|i| CLAIM_NOUNS.contains(&w.word(i)));
+    let dismissed = (0..cue.words.len()).any(|i| cue.word(i).starts_with("dismiss"));
+    claim(cue, cue.words.len())
+        || claim(content, 5)
+        || (dismissed && (0..content.words.len().min(12)).any(|i| content.word(i) == "as"))
 }
 
 /// Flags of `a`. `anonymous_context` says the cue's sentence grants anonymity (see
@@ -341,7 +447,10 @@ pub fn flags(
     let src_text = a.source.as_ref().map_or("", |s| s.text.as_str());
     let lists = flag_phrases();
     // (The source's words are read only when the sentence does not already say so.)
-    if anonymous_context || Words::new(src_text).has_any(&lists.anonymous) {
+    if anonymous_context
+        || Words::new(src_text).has_any(&lists.anonymous)
+        || called_a_source(src_text)
+    {
         f.push(Flag::AnonymousSource);
     }
     let mut content = String::new();
@@ -352,12 +461,19 @@ pub fn flags(
         content.push_str(s.slice(text));
     }
     let (cue, content) = (Words::of_owned(cue), Words::of_owned(content));
-    if cue.has_any(&lists.hedges) || content.has_any(&lists.hedged_content) {
+    let raising = content
+        .words
+        .first()
+        .is_some_and(|_| content.word(0) == "to");
+    if hedging_cue(&cue, a.source.is_some() && !raising, &lists.hedges)
+        || written_content(text, a).has_any(&lists.hedged_content)
+    {
         f.push(Flag::Hedged);
     }
     if cue.has_any(&lists.denials)
         || content.has_any(&lists.denied_content)
         || cue.has("disclaimers")
+        || (cue.has_any(&lists.rebuttals) && denies_a_claim(&cue, &content))
     {
         f.push(Flag::Denial);
     }

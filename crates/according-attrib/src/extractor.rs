@@ -157,6 +157,7 @@ impl Extractor {
         crate::completion::whole_hyphenated_words(&v, &mut raw);
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         crate::claims::drop_headline_nouns(&v, &mut raw);
+        crate::claims::drop_prizes_won_or_withheld(&v, &mut raw);
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
             a.confidence = self.model.confidence(r.score);
@@ -208,17 +209,23 @@ impl Extractor {
                 .source
                 .as_ref()
                 .map_or(a.cue.span.end, |x| x.span.end.max(a.cue.span.end));
+            // Only a cut right after the cue or a source that follows it cuts the source off: a
+            // paragraph cut later (`McCreadie told the` | `News Letter`, `Wal-Mart agreed to
+            // suspend …, `) cut what was said or to whom.
             let truncated = cut_off_after(v.text, tail)
                 || doc.notes.iter().any(|n| {
                     n.kind == according_core::NoteKind::TruncatedParagraph
                         && n.span
                             .overlaps(Span::new(a.cue.span.start, tail.max(a.cue.span.start + 1)))
+                        && v.text
+                            .get(tail..n.span.end)
+                            .is_some_and(|rest| rest.trim().is_empty())
                 });
             a.flags = classify::flags(
                 v.text,
                 a,
                 infos[k].as_ref(),
-                classify::grants_anonymity(&v, sent.clone()),
+                classify::grants_anonymity(&v, sent.clone(), &a.content.spans),
                 truncated,
             );
         }

@@ -108,19 +108,73 @@ pub const HEDGES: &[&str] = &[
 
 /// Words that signal a denial (`denied that`, `there is no proof`).
 pub const DENIALS: &[&str] = &[
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "denial",
+    "deny", "denied", "denies", "denying", "denial", "refuted", "refutes",
+];
+
+/// Verbs that deny only what is claimed: `dismissed claims that`, `rejected suggestions`,
+/// `disputed the figures`, `dismissed the row as speculation`; not `dismissed both appeals`,
+/// `rejected the bill`, `rejects Tory terror offer` (a decision, not a denial).
+pub const REBUTTALS: &[&str] = &[
+    "dismiss",
     "dismissed",
+    "dismisses",
+    "reject",
     "rejected",
     "rejects",
-    "refuted",
-    "refutes",
+    "rejecting",
+    "dispute",
     "disputed",
     "disputes",
     "rebuffed",
+    "brushed aside",
+];
+
+/// What a rebuttal verb denies when it denies a claim (see [`REBUTTALS`]).
+pub const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "criticism",
+    "criticisms",
+    "idea",
+    "notion",
+    "assertion",
+    "assertions",
+    "finding",
+    "findings",
+    "figures",
+    "fears",
+    "concerns",
+    "talk",
+    "story",
+    "stories",
+    "theory",
+    "view",
+    "views",
+    "comparison",
+    "comparisons",
+    "comment",
+    "comments",
+    "jibe",
+    "jibes",
+    "attack",
+    "argument",
+    "arguments",
+    "questions",
 ];
 
 /// Heads of vague sources (`officials said`, `critics`, `reports`, `experts`).
@@ -179,8 +233,4 @@ pub const ANONYMOUS: &[&str] = &[
     "declined to be named",
     "who requested anonymity",
     "speaking on background",
-    // `a senior government source`, `sources close to the investigation` (not `insider`:
-    // `NFL Insider` is a job).
-    "source",
-    "sources",
 ];
