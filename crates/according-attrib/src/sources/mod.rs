@@ -483,6 +483,10 @@ fn analyze_words(src: &str) -> SourceInfo {
             && (holds_lowercased(REPORT_NOUNS, last) || holds_lowercased(DATA_NOUNS, last))
     };
     if made {
+        // `the Pensions Commission's report`, `The NAO's annual report`: whose it is says who.
+        if let Some(owned) = owned_name(src, full) {
+            return owned;
+        }
         let mut end = ws.len() - 1;
         // (`DOE test results`, `A CBI quarterly survey`; not `UK media reports`.)
         const BETWEEN: &[&str] = &[

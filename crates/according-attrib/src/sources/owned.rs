@@ -31,12 +31,21 @@ pub(super) fn owned_name(src: &str, full: &str) -> Option<SourceInfo> {
     let person_owner = owner_words.iter().any(|w| saint(w) || is_honorific(w));
     let rest = trim_punct(&full[p + mark..]);
     let first_rest = rest.split_whitespace().next().unwrap_or("");
-    // `Lord Hutton's inquiry into the death of Dr David Kelly`: whose inquiry it is says who.
+    // `Lord Hutton's inquiry into the death of Dr David Kelly`, `The NAO's annual report`:
+    // whose inquiry it is says who.
     if capitalised && !owner_words.first().is_some_and(saint) {
-        let whose = first_rest.to_lowercase();
-        if REPORT_NOUNS.contains(&whose.as_str())
-            || matches!(whose.as_str(), "inquiry" | "review" | "investigation")
-        {
+        let report = |w: &str| {
+            let w = w.to_lowercase();
+            REPORT_NOUNS.contains(&w.as_str())
+                || matches!(w.as_str(), "inquiry" | "review" | "investigation")
+        };
+        // (Lowercase words may qualify it: `annual`, `latest`, `quarterly`.)
+        let mut words = rest.split_whitespace();
+        let whose = words
+            .by_ref()
+            .take(3)
+            .find(|w| report(w) || !w.starts_with(|c: char| c.is_lowercase()));
+        if whose.is_some_and(report) {
             let start = full[..p].len() - owner.len();
             let owner = &full[start..p];
             let inner = analyze(owner);

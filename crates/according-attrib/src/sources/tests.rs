@@ -575,6 +575,20 @@ fn whose_report_it_is_says_who() {
         (i.name.as_str(), i.kind),
         ("Lord Hutton", SourceType::Person)
     );
+    // A report, a statement, an annual report: no report left vague when its owner is named.
+    for (src, name, kind) in [
+        (
+            "the Pensions Commission's report",
+            "Pensions Commission",
+            SourceType::Organization,
+        ),
+        ("The NAO's annual report", "NAO", SourceType::Organization),
+        ("Mr Tanzi's statement", "Mr Tanzi", SourceType::Person),
+    ] {
+        let i = analyze(src);
+        assert_eq!((i.name.as_str(), i.kind), (name, kind), "{src}");
+        assert!(i.speaks_for, "{src}");
+    }
     let src = "Internet service provider (ISP) Plus.net";
     let i = analyze(src);
     assert_eq!(i.name, "Plus.net");
