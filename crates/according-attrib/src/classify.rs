@@ -466,7 +466,9 @@ pub fn flags(
         .first()
         .is_some_and(|_| content.word(0) == "to");
     if hedging_cue(&cue, a.source.is_some() && !raising, &lists.hedges)
-        || written_content(text, a).has_any(&lists.hedged_content)
+        // (The writer's words are read only when the whole content has a hedge: rarely.)
+        || content.has_any(&lists.hedged_content)
+            && written_content(text, a).has_any(&lists.hedged_content)
     {
         f.push(Flag::Hedged);
     }
