@@ -128,6 +128,10 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     // that speak through someone or something (`Sir Alan Budd's inquiry found`): `he` after
     // them is none of them.
     let mut not_antecedents: Vec<Span> = Vec::new();
+    // The documents sources have named so far, in order, with who published each when a
+    // source says so (`a World Bank report`, `the Pensions Commission's report`) and `None`
+    // when none does (`a report`): `The report said` is the latest of that noun.
+    let mut documents: Vec<(&'static str, Option<usize>)> = Vec::new();
     let mut order: Vec<usize> = (0..doc.attributions.len())
         .filter(|&k| doc.attributions[k].source.is_some())
         .collect();
@@ -451,10 +455,43 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     );
                 }
             }
+        } else if let Some(noun) = the_document(&info) {
+            // `A World Bank report … The report said`: the report speaks for its publisher.
+            target = documents
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == noun)
+                .and_then(|&(_, e)| e);
+            if target.is_some() {
+                // (Its words name no one: the publisher's name stays.)
+                info.unnamed = true;
+                info.speaks_for = true;
+                doc.attributions[k]
+                    .flags
+                    .retain(|f| *f != Flag::VagueSource);
+            }
         } else {
             target = find_named(&doc.text, &mut entities, &info, src_span.start);
         }
         let entity = attach(&mut entities, &mut info, target, mention, src_span);
+        let publisher = entity.filter(|_| info.speaks_for);
+        let src_text = &doc.attributions[k].source.as_ref().unwrap().text;
+        documents.extend(document_nouns(src_text).into_iter().map(|n| (n, publisher)));
+        // `In its latest report, the OECD cut …`, `the IAAF said in a statement`: a named
+        // source whose frame names a document published it.
+        // (Not a person's: `Vincent Koen, a senior economist with the OECD` speaks of the
+        // OECD's report.)
+        let named = matches!(
+            info.kind,
+            SourceType::Organization | SourceType::Outlet | SourceType::Government
+        );
+        if let Some(e) = entity.filter(|_| named && !info.pronoun && !info.person_pronoun) {
+            documents.extend(
+                frame_document_nouns(doc, k)
+                    .into_iter()
+                    .map(|n| (n, Some(e))),
+            );
+        }
         if info.speaks_for {
             not_antecedents.push(mention);
         }
@@ -1121,6 +1158,90 @@ fn set_group_source(doc: &mut Doc, k: usize, info: &SourceInfo, members: Vec<Sou
     if let Some(s) = &mut doc.attributions[k].source {
         s.members = members;
     }
+}
+
+/// What sources publish: a source that names one of these speaks through it.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "survey",
+    "study",
+    "poll",
+    "research",
+    "statement",
+    "review",
+    "inquiry",
+    "findings",
+    "figures",
+    "analysis",
+    "audit",
+    "document",
+];
+
+/// The document nouns among a source's words (`a World Bank report`: `report`).
+fn document_nouns(source: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for w in source.split(|c: char| !c.is_alphanumeric()) {
+        if let Some(n) = DOCUMENT_NOUNS.iter().find(|n| w.eq_ignore_ascii_case(n)) {
+            if !out.contains(n) {
+                out.push(*n);
+            }
+        }
+    }
+    out
+}
+
+/// The document nouns of attribution `k`'s frame: before its source and cue in their sentence
+/// (`In its latest report, the OECD cut …`) or in an `in` phrase right after the cue (`said in
+/// a statement`), outside what it reports.
+fn frame_document_nouns(doc: &Doc, k: usize) -> Vec<&'static str> {
+    let a = &doc.attributions[k];
+    let sentence = sentence_of(doc, a.cue.span.start);
+    let first = doc.tokens.partition_point(|t| t.sentence < sentence);
+    let opens = a
+        .source
+        .as_ref()
+        .map_or(a.cue.span.start, |s| s.span.start.min(a.cue.span.start));
+    let after_cue = doc
+        .tokens
+        .partition_point(|t| t.span.start < a.cue.span.end);
+    let in_phrase = doc
+        .tokens
+        .get(after_cue)
+        .is_some_and(|t| t.text == "in" && t.sentence == sentence);
+    let mut out = Vec::new();
+    for (i, t) in doc.tokens[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.sentence == sentence)
+    {
+        let i = first + i;
+        let inside = |s: &Span| s.start <= t.span.start && t.span.end <= s.end;
+        let framing = t.span.end <= opens || in_phrase && i > after_cue && i <= after_cue + 4;
+        if !framing || a.content.spans.iter().any(inside) {
+            continue;
+        }
+        if let Some(n) = DOCUMENT_NOUNS
+            .iter()
+            .find(|n| t.text.eq_ignore_ascii_case(n))
+        {
+            if !out.contains(n) {
+                out.push(*n);
+            }
+        }
+    }
+    out
+}
+
+/// `The report`, `the survey`, `this study`: a vague source that is a document named before.
+fn the_document(info: &SourceInfo) -> Option<&'static str> {
+    if info.kind != SourceType::Vague || info.pronoun {
+        return None;
+    }
+    let lower = info.name.to_lowercase();
+    let noun = ["the ", "this ", "that ", "its ", "their "]
+        .iter()
+        .find_map(|d| lower.strip_prefix(d))?;
+    DOCUMENT_NOUNS.iter().find(|n| **n == noun).copied()
 }
 
 fn set_source(doc: &mut Doc, k: usize, info: &SourceInfo, entity: Option<usize>) {

@@ -448,3 +448,42 @@ fn a_pronoun_with_one_person_named_before_is_that_person() {
     );
     assert_eq!(speaker(&doc, "said the green").as_deref(), None);
 }
+
+#[test]
+fn the_report_speaks_for_whoever_published_it() {
+    let doc = run(
+        "Poor countries are catching up fast, a World Bank report says. Half the world now has \
+         access to a telephone, the report said.\n\n\
+         In a statement, the Electoral Commission said the rules should change. The statement \
+         added that a cap on donations was not sensible.\n\n\
+         A report says teenagers spend more on make-up. The report said girls led the trend.",
+    );
+    let report = doc
+        .attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "the report"))
+        .expect("the report");
+    let id = report.source.as_ref().unwrap().entity.as_deref();
+    let name = doc
+        .entities
+        .iter()
+        .find(|e| Some(e.id.as_str()) == id)
+        .map(|e| e.name.as_str());
+    assert_eq!(name, Some("World Bank"));
+    assert!(!report.flags.contains(&according_core::Flag::VagueSource));
+    assert_eq!(
+        speaker(&doc, "added").as_deref(),
+        Some("the Electoral Commission")
+    );
+    // The last report was named by no one: `The report said` there stays vague.
+    let last = doc
+        .attributions
+        .iter()
+        .rfind(|a| a.source.as_ref().is_some_and(|s| s.text == "The report"))
+        .expect("The report");
+    assert!(
+        last.flags.contains(&according_core::Flag::VagueSource),
+        "{:?}",
+        last.flags
+    );
+}
