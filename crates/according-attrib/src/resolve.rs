@@ -455,6 +455,78 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                     );
                 }
             }
+        } else if bare_spokesperson(&info.name)
+            && !matches!(
+                doc.text[src_span.end..].split_whitespace().next(),
+                Some("for" | "at" | "of")
+            )
+        {
+            // `The Vestey Group said … But a spokesman added`: an unnamed spokesperson speaks
+            // for the body that spoke or acted just before (a source, else a clause's subject
+            // the recogniser named), in this sentence or the two before.
+            let sentence = sentence_of(doc, src_span.start);
+            let in_reach = |at: usize| sentence_of(doc, at) + SPOKESPERSON_REACH >= sentence;
+            let body = |e: &Entity| {
+                matches!(
+                    e.kind,
+                    EntityType::Organization | EntityType::Government | EntityType::Outlet
+                )
+            };
+            // (Whoever acted last, a person too: `O'Herlihy … died …, a spokesman said` is
+            // his spokesman, `Sir Alan Budd … said … with a spokesperson saying` no body's.)
+            let source = (0..entities.len())
+                .filter_map(|e| {
+                    let last = entities[e]
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start < src_span.start)
+                        .map(|m| m.start)
+                        .max()?;
+                    in_reach(last).then_some((last, e))
+                })
+                .max()
+                .map(|(_, e)| e);
+            let subject = doc
+                .mentions
+                .iter()
+                .filter(|m| m.kind != "DATE" && m.kind != "NORP")
+                .filter(|m| m.span.end <= src_span.start && in_reach(m.span.start))
+                .filter(|m| is_subject(doc, m.span))
+                .max_by_key(|m| m.span.start);
+            // (The later of the two: a source three sentences back is not who speaks now.)
+            let source_at = source.and_then(|e| {
+                entities[e]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start < src_span.start)
+                    .map(|m| m.start)
+                    .max()
+            });
+            let org = |m: &Mention| matches!(m.kind.as_str(), "ORG" | "OUTLET");
+            target = match (source, subject) {
+                (Some(e), Some(m)) if source_at.is_some_and(|at| at >= m.span.start) => {
+                    body(&entities[e]).then_some(e)
+                }
+                (_, Some(m)) if org(m) => {
+                    Some(org_entity_for(&mut entities, m, m.kind == "OUTLET"))
+                }
+                (Some(e), None) => body(&entities[e]).then_some(e),
+                _ => None,
+            };
+            if target.is_some() {
+                info.unnamed = true;
+                info.speaks_for = true;
+                info.role = Some(
+                    info.name
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("")
+                        .to_string(),
+                );
+                doc.attributions[k]
+                    .flags
+                    .retain(|f| *f != Flag::VagueSource);
+            }
         } else if let Some(noun) = the_document(&info) {
             // `A World Bank report … The report said`: the report speaks for its publisher.
             target = documents
@@ -1158,6 +1230,18 @@ fn set_group_source(doc: &mut Doc, k: usize, info: &SourceInfo, members: Vec<Sou
     if let Some(s) = &mut doc.attributions[k].source {
         s.members = members;
     }
+}
+
+/// How many sentences back an unnamed spokesperson looks for the body it speaks for.
+const SPOKESPERSON_REACH: u32 = 2;
+
+/// `a spokesman`, `The spokeswoman`, `a spokesperson`: no body named.
+fn bare_spokesperson(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ["a ", "an ", "the "]
+        .iter()
+        .filter_map(|d| lower.strip_prefix(d))
+        .any(|w| matches!(w, "spokesman" | "spokeswoman" | "spokesperson"))
 }
 
 /// What sources publish: a source that names one of these speaks through it.

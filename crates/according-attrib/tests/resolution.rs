@@ -487,3 +487,22 @@ fn the_report_speaks_for_whoever_published_it() {
         last.flags
     );
 }
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_body_that_just_acted() {
+    let doc = run(
+        "The Vestey Group said it had owned the land since 1920. But a spokesman added that \
+         the estate was productive.\n\n\
+         Michael Jackson said he would fight the charges. A spokesman said the papers had \
+         been filed.",
+    );
+    assert_eq!(speaker(&doc, "added").as_deref(), Some("Vestey Group"));
+    let a = at(&doc, "added");
+    assert_eq!(
+        a.source.as_ref().unwrap().role.as_deref(),
+        Some("spokesman")
+    );
+    assert!(!a.flags.contains(&according_core::Flag::VagueSource));
+    // A person acted last: his spokesman, not the group's.
+    assert_eq!(speaker(&doc, "said the papers").as_deref(), None);
+}
