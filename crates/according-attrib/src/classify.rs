@@ -285,6 +285,9 @@ pub fn grants_anonymity(v: &View, sent: std::ops::Range<usize>, content: &[Span]
 /// (`Open Source Development Labs`, `open source developers`; not `insider` either: `NFL
 /// Insider` is a job).
 fn called_a_source(source: &str) -> bool {
+    if !source.contains("ource") {
+        return false;
+    }
     let mut prev = "";
     for (k, w) in source
         .split(|c: char| !c.is_alphanumeric())
@@ -292,7 +295,7 @@ fn called_a_source(source: &str) -> bool {
         .enumerate()
     {
         let named = k > 0 && w.starts_with(|c: char| c.is_uppercase());
-        if matches!(w.to_ascii_lowercase().as_str(), "source" | "sources")
+        if (w.eq_ignore_ascii_case("source") || w.eq_ignore_ascii_case("sources"))
             && !named
             && !prev.eq_ignore_ascii_case("open")
         {
@@ -311,6 +314,7 @@ struct FlagPhrases {
     denials: PhraseList,
     rebuttals: PhraseList,
     denied_content: PhraseList,
+    said_false: PhraseList,
 }
 
 fn flag_phrases() -> &'static FlagPhrases {
@@ -331,13 +335,10 @@ fn flag_phrases() -> &'static FlagPhrases {
         ]),
         denials: PhraseList::new(DENIALS),
         rebuttals: PhraseList::new(REBUTTALS),
+        denied_content: PhraseList::new(&["no proof", "no evidence", "not true", "untrue"]),
         // `false` alone is too common a word (`false accounts`, `a false start`): it denies
         // when it is said of something.
-        denied_content: PhraseList::new(&[
-            "no proof",
-            "no evidence",
-            "not true",
-            "untrue",
+        said_false: PhraseList::new(&[
             "is false",
             "are false",
             "was false",
@@ -474,6 +475,8 @@ pub fn flags(
     }
     if cue.has_any(&lists.denials)
         || content.has_any(&lists.denied_content)
+        // (Their first words are common: look for `false` first.)
+        || content.has("false") && content.has_any(&lists.said_false)
         || cue.has("disclaimers")
         || (cue.has_any(&lists.rebuttals) && denies_a_claim(&cue, &content))
     {
