@@ -53,8 +53,9 @@ pub(super) fn spokesperson_for(src: &str, full: &str) -> Option<SourceInfo> {
         return None;
     };
     let inner = analyze(body);
-    let person = inner.kind == SourceType::Person
-        && (body.contains(' ') || crate::gender::of_person(body).is_some());
+    // (A full name is a person's; one word is a body's even where it is also a given name:
+    // `A Delta spokesperson`, `a Chelsea spokesman`, as a surname is: `a Blair spokesman`.)
+    let person = inner.kind == SourceType::Person && body.contains(' ');
     if person || inner.pronoun || inner.person_pronoun || inner.truncated {
         return None;
     }

@@ -416,6 +416,13 @@ fn a_spokesperson_speaks_for_the_body_named() {
             SourceType::Organization,
             "spokesman",
         ),
+        // (A body's one-word name that is also a given name.)
+        (
+            "A Delta spokesperson",
+            "Delta",
+            SourceType::Organization,
+            "spokesperson",
+        ),
         (
             "Microsoft's chief spokesman",
             "Microsoft",
