@@ -314,6 +314,62 @@ pub fn continued_quotation(v: &View, raw: &mut [RawAttribution]) {
     }
 }
 
+/// `The Tories say the Lib Dems would make people pay more tax and Labour says the party's
+/// sums do not add up`, `Wendy Ide still thinks Staunton has a chance, Heat's Charles Gant
+/// believes …`: a second frame (its source, its cue, then what it says) joined to the first by
+/// `and`, `while`, `whereas` or a comma after a whole clause is a sibling, not part of what the
+/// first says: the first's content stops before the joining word. (PolNeAR never puts one
+/// attribution's cue inside another's content; `but` is left alone: `there's a "long road
+/// ahead" but he feels confident …` is one content there.)
+pub fn stop_before_coordinated_frame(v: &View, raw: &mut [RawAttribution]) {
+    // Frames that open with their source and say something: (source start, cue start). (Not
+    // `and you don't want to …`, `while police shout at him`: what the first reports may go
+    // on with what someone wants or does.)
+    const SAYING: &[&str] = &[
+        "say", "tell", "claim", "argue", "believe", "think", "insist", "predict", "suggest",
+        "warn", "note", "report", "add", "contend", "maintain", "announce", "find", "favor",
+        "favour", "blame",
+    ];
+    let frames: Vec<(usize, usize)> = raw
+        .iter()
+        .filter_map(|r| {
+            let s = r.nearest_source()?;
+            let says_after = r.content.iter().any(|c| c.start >= r.cue.end);
+            let saying = SAYING.contains(&v.toks[r.cue.end - 1].lemma.as_ref());
+            (s.end <= r.cue.start && says_after && saying).then_some((s.start, r.cue.start))
+        })
+        .collect();
+    for r in raw.iter_mut() {
+        let cue_end = r.cue.end;
+        for piece in r.content.iter_mut().filter(|c| c.start >= cue_end) {
+            let Some(&(source, _)) = frames
+                .iter()
+                .filter(|&&(s, c)| s > piece.start + 1 && c < piece.end)
+                .min()
+            else {
+                continue;
+            };
+            if !matches!(
+                v.toks[source - 1].lower.as_ref(),
+                "and" | "while" | "whereas" | ","
+            ) {
+                continue;
+            }
+            let mut end = source - 1;
+            while end > piece.start && matches!(v.toks[end - 1].lower.as_ref(), "," | ";") {
+                end -= 1;
+            }
+            // (What stays must be a clause: `Well, I think …`, `that, when he does, he
+            // feels …` open what the frame says.)
+            if !(piece.start..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX"))) {
+                continue;
+            }
+            piece.end = end;
+        }
+        r.content.retain(|c| !c.is_empty());
+    }
+}
+
 /// `"…," Sanders said, going on to contrast …. "So I would …"`: an aside after the frame in
 /// which the speaker goes on to another speech act (`adding`, `citing`, `going on to`) ends
 /// the quotation there: what comes after it (`, including, "Mr. Trump, …"`, the next

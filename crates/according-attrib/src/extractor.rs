@@ -152,6 +152,7 @@ impl Extractor {
         crate::claims::drop_claimed_pieces(&mut raw);
         crate::claims::continued_quotation(&v, &mut raw);
         crate::claims::stop_at_next_speech_act(&v, &mut raw);
+        crate::claims::stop_before_coordinated_frame(&v, &mut raw);
         crate::claims::fill_left_empty(&v, &mut raw);
         crate::completion::drop_dangling_ends(&v, &mut raw);
         crate::completion::whole_hyphenated_words(&v, &mut raw);

@@ -18,6 +18,26 @@ fn coordinated_and_contrasted_attributions_are_siblings() {
 }
 
 #[test]
+fn a_frame_joined_by_and_or_while_is_a_sibling_not_a_report() {
+    let doc = run(
+        "The Tories say the Liberal Democrats would make people pay more tax and Labour says \
+         the party's sums do not add up. Mr Blair has insisted he has done no deals while Mr \
+         Brown says he will not be distracted.",
+    );
+    for (outer, inner, content) in [
+        (
+            "say the",
+            "says the",
+            "the Liberal Democrats would make people pay more tax",
+        ),
+        ("has insisted", "says he", "he has done no deals"),
+    ] {
+        assert_eq!(at(&doc, outer).content.text, content);
+        assert_eq!(at(&doc, inner).parent, None, "{inner} is nested");
+    }
+}
+
+#[test]
 fn a_trailing_frame_still_holds_what_it_reports() {
     let doc = run(
         "Ivanov declared that the world had not found the other countries, the daily \
