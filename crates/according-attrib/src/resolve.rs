@@ -457,7 +457,11 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             }
         } else if bare_spokesperson(&info.name)
             && !matches!(
-                doc.text[src_span.end..].split_whitespace().next(),
+                doc.text
+                    .get(src_span.end..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next(),
                 Some("for" | "at" | "of")
             )
         {
