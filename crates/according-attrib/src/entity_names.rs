@@ -175,3 +175,51 @@ mod tests {
         assert_eq!(full_name("mark McCall"), None);
     }
 }
+
+/// `The National Union of Journalists`, `the EU`, `the Bush administration`: a body's name
+/// without its article, as UniversalNER names it and as a corpus should group it (`the EU` in
+/// one article, `EU` in the next). Outlets keep theirs (`The Times`), and so does a
+/// description (`the government`, `The football club`). Entities left with one name and type
+/// become one. Returns where each entity went: old index → index in the new list.
+pub(crate) fn drop_leading_articles(entities: &mut Vec<Entity>) -> Vec<usize> {
+    for e in entities.iter_mut() {
+        if !matches!(e.kind, EntityType::Organization | EntityType::Government) {
+            continue;
+        }
+        let rest = e
+            .name
+            .strip_prefix("the ")
+            .or_else(|| e.name.strip_prefix("The "));
+        if let Some(rest) = rest.filter(|r| r.starts_with(|c: char| c.is_uppercase())) {
+            e.name = rest.to_string();
+        }
+    }
+    let mut into = Vec::with_capacity(entities.len());
+    let mut kept: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities.drain(..) {
+        match kept
+            .iter()
+            .position(|k| k.name == e.name && k.kind == e.kind)
+        {
+            Some(k) => {
+                let same = &mut kept[k];
+                same.mentions.extend(e.mentions);
+                for r in e.roles {
+                    if !same.roles.contains(&r) {
+                        same.roles.push(r);
+                    }
+                }
+                if same.affiliation.is_none() {
+                    same.affiliation = e.affiliation;
+                }
+                into.push(k);
+            }
+            None => {
+                into.push(kept.len());
+                kept.push(e);
+            }
+        }
+    }
+    *entities = kept;
+    into
+}

@@ -579,7 +579,9 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             flags.sort();
         }
     }
-    let remap = crate::entity_names::merge_short_names(doc, &mut entities);
+    let merged = crate::entity_names::merge_short_names(doc, &mut entities);
+    let bare = crate::entity_names::drop_leading_articles(&mut entities);
+    let remap: Vec<usize> = merged.iter().map(|&m| bare[m]).collect();
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
         e.mentions.sort();

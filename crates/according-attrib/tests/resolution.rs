@@ -473,7 +473,7 @@ fn the_report_speaks_for_whoever_published_it() {
     assert!(!report.flags.contains(&according_core::Flag::VagueSource));
     assert_eq!(
         speaker(&doc, "added").as_deref(),
-        Some("the Electoral Commission")
+        Some("Electoral Commission")
     );
     // The last report was named by no one: `The report said` there stays vague.
     let last = doc
@@ -505,4 +505,30 @@ fn an_unnamed_spokesperson_speaks_for_the_body_that_just_acted() {
     assert!(!a.flags.contains(&according_core::Flag::VagueSource));
     // A person acted last: his spokesman, not the group's.
     assert_eq!(speaker(&doc, "said the papers").as_deref(), None);
+}
+
+#[test]
+fn a_bodys_name_drops_its_article_and_an_outlets_keeps_it() {
+    let doc = run(
+        "The National Union of Journalists said the cuts were too deep. Later the National \
+         Union of Journalists said it would ballot its members. The Times said the talks had \
+         failed.",
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        names.contains(&"National Union of Journalists"),
+        "{names:?}"
+    );
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.contains("Union of Journalists"))
+            .count(),
+        1,
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.starts_with("The Times")),
+        "{names:?}"
+    );
 }
