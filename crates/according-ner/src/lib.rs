@@ -29,6 +29,7 @@
 
 pub mod average;
 pub mod clusters;
+pub mod companies;
 pub mod data;
 pub mod dates;
 pub mod eval;
@@ -109,6 +110,7 @@ impl Ner {
             model: &self.model,
             memory: DocMemory::default(),
             names: propagate::DocNames::default(),
+            companies: companies::DocCompanies::default(),
             scratch,
         }
     }
@@ -134,6 +136,7 @@ pub struct DocRecognizer<'a> {
     model: &'a Model,
     memory: DocMemory,
     names: propagate::DocNames,
+    companies: companies::DocCompanies,
     scratch: Scratch,
 }
 
@@ -147,12 +150,14 @@ impl DocRecognizer<'_> {
         self.names.extend(words, &self.scratch.sf, &mut spans);
         self.names.learn(words, &self.scratch.sf, &spans);
         self.memory.learn(&self.scratch.sf, &spans);
-        refine::refine(
+        let mut mentions = refine::refine(
             words,
             &spans,
             self.scratch.sf.matches(),
             &self.model.matcher,
-        )
+        );
+        self.companies.retype(words, &mut mentions);
+        mentions
     }
 }
 

@@ -1,0 +1,212 @@
+//! Companies the model takes for people. A one-word name the model has never seen is most
+//! often typed PERSON (`Yukos`, `Novartis`, `Huawei`), even where the words around it say it
+//! is a company: `Russian oil giant Yukos`, `Swiss drugmaker Novartis`, `shares in Yukos`,
+//! `Yukos's chief executive`, `Yukos Inc`. Such a name is an organisation, there and in the
+//! rest of the document (read forward, as the recogniser reads: a later `Yukos said` is the
+//! company too).
+//!
+//! Only one-word names, and only on these words' evidence: a company's name that is also a
+//! person's (`Ford`, `Dell`) is retyped only where the text calls it a company.
+
+use crate::refine::{EntityType, WordMention};
+use std::collections::HashSet;
+
+/// A noun that, right before a name, says the name is a company's (`oil giant Yukos`).
+const COMPANY_NOUNS: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "carmaker",
+    "drugmaker",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "supermarket",
+    "chain",
+    "carrier",
+    "airline",
+    "operator",
+    "insurer",
+    "brewer",
+    "conglomerate",
+    "producer",
+    "bank",
+    "telecoms",
+    "provider",
+    "developer",
+    "publisher",
+    "distributor",
+    "subsidiary",
+    "startup",
+    "start-up",
+];
+
+/// Words right before a name that make it a company (`shares in Yukos`, `a stake in`; not `a
+/// bid for`: `Celtic make late bid for Bellamy`, a player).
+const COMPANY_BEFORE: &[[&str; 2]] = &[
+    ["shares", "in"],
+    ["shares", "of"],
+    ["stake", "in"],
+    ["takeover", "of"],
+    ["merger", "with"],
+    ["customers", "of"],
+    ["shareholders", "in"],
+];
+
+/// Words right after a name that make it a company (`Yukos Inc`, `Novartis shares`).
+const COMPANY_AFTER: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "plc",
+    "Plc",
+    "PLC",
+    "Ltd",
+    "Ltd.",
+    "AG",
+    "SA",
+    "NV",
+    "shares",
+    "share",
+    "shareholders",
+];
+
+/// After a name's possessive (`Yukos's chief executive`, `Novartis' profits`).
+const COMPANY_OWNS: &[&str] = &[
+    "shares",
+    "share",
+    "shareholders",
+    "profits",
+    "profit",
+    "board",
+    "revenues",
+    "revenue",
+    "sales",
+    "subsidiary",
+    "headquarters",
+];
+
+/// The lower-case words of names a document has shown to be companies so far, and the
+/// surnames of the people it has named in full (`James Ford` keeps a later `Ford` a person).
+#[derive(Default, Debug, Clone)]
+pub struct DocCompanies {
+    seen: HashSet<String>,
+    surnames: HashSet<String>,
+}
+
+impl DocCompanies {
+    /// Retype one-word PERSON mentions of `words` that the words around them, or an earlier
+    /// sentence of the document, show to be companies.
+    pub fn retype(&mut self, words: &[&str], out: &mut [WordMention]) {
+        for o in out.iter() {
+            if o.kind == EntityType::Person && o.end - o.start >= 2 {
+                self.surnames.insert(words[o.end - 1].to_lowercase());
+            }
+        }
+        for o in out.iter_mut() {
+            if !matches!(o.kind, EntityType::Person | EntityType::Org) || o.end - o.start != 1 {
+                continue;
+            }
+            let lower = words[o.start].to_lowercase();
+            if self.surnames.contains(&lower) {
+                continue;
+            }
+            // (A name the model typed a company in such words counts too: `Cairn shares up`.)
+            if company_context(words, o.start) {
+                self.seen.insert(lower);
+                o.kind = EntityType::Org;
+            } else if o.kind == EntityType::Person && self.seen.contains(&lower) {
+                o.kind = EntityType::Org;
+            }
+        }
+    }
+}
+
+/// Whether the words around the one-word name at `i` call it a company.
+fn company_context(words: &[&str], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map(|j| words[j]);
+    let after = |k: usize| words.get(i + k).copied();
+    let noun_before = before(1).is_some_and(|w| COMPANY_NOUNS.contains(&w));
+    let is = |w: Option<&str>, x: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(x));
+    let pair_before = COMPANY_BEFORE
+        .iter()
+        .any(|[a, b]| is(before(2), a) && is(before(1), b));
+    let after_name = after(1).is_some_and(|w| COMPANY_AFTER.contains(&w));
+    // (`chief executive`, not `chief of staff`.)
+    let chief = after(2) == Some("chief")
+        && matches!(after(3), Some("executive" | "financial" | "operating"));
+    let owns = matches!(after(1), Some("'s" | "’s" | "'" | "’"))
+        && (chief || after(2).is_some_and(|w| COMPANY_OWNS.contains(&w)));
+    noun_before || pair_before || after_name || owns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(start: usize) -> WordMention {
+        WordMention {
+            start,
+            end: start + 1,
+            kind: EntityType::Person,
+        }
+    }
+
+    #[test]
+    fn a_company_by_the_words_around_it_and_afterwards() {
+        let mut doc = DocCompanies::default();
+        let s1 = [
+            "Russian", "oil", "giant", "Yukos", "said", "it", "would", "appeal",
+        ];
+        let mut m1 = [person(3)];
+        doc.retype(&s1, &mut m1);
+        assert_eq!(m1[0].kind, EntityType::Org);
+        // Later, on its own.
+        let s2 = ["Yukos", "said", "it", "would", "appeal", "."];
+        let mut m2 = [person(0)];
+        doc.retype(&s2, &mut m2);
+        assert_eq!(m2[0].kind, EntityType::Org);
+        // A person stays a person.
+        let s3 = ["Khodorkovsky", "said", "he", "was", "innocent", "."];
+        let mut m3 = [person(0)];
+        doc.retype(&s3, &mut m3);
+        assert_eq!(m3[0].kind, EntityType::Person);
+    }
+
+    #[test]
+    fn a_person_named_in_full_keeps_the_surname() {
+        let mut doc = DocCompanies::default();
+        let s1 = [
+            "The", "killer", ",", "James", "Ford", ",", "pleaded", "guilty",
+        ];
+        let mut m1 = [WordMention {
+            start: 3,
+            end: 5,
+            kind: EntityType::Person,
+        }];
+        doc.retype(&s1, &mut m1);
+        let s2 = ["Shares", "in", "Ford", "fell"];
+        let mut m2 = [person(2)];
+        doc.retype(&s2, &mut m2);
+        assert_eq!(m2[0].kind, EntityType::Person);
+    }
+
+    #[test]
+    fn possessives_and_share_phrases() {
+        for (words, at) in [
+            (vec!["Shares", "in", "Novartis", "rose"], 2),
+            (vec!["Novartis", "'s", "chief", "executive", "said"], 0),
+            (vec!["Huawei", "Inc", "said"], 0),
+        ] {
+            let mut m = [person(at)];
+            DocCompanies::default().retype(&words, &mut m);
+            assert_eq!(m[0].kind, EntityType::Org, "{words:?}");
+        }
+        // A person's chief of staff is still a person's.
+        let words = ["Blair", "'s", "spokesman", "said"];
+        let mut m = [person(0)];
+        DocCompanies::default().retype(&words, &mut m);
+        assert_eq!(m[0].kind, EntityType::Person);
+    }
+}
