@@ -176,10 +176,10 @@ mod tests {
     }
 }
 
-/// `The National Union of Journalists`, `the EU`, `the Bush administration`: a body's name
-/// without its article, as UniversalNER names it and as a corpus should group it (`the EU` in
-/// one article, `EU` in the next). Outlets keep theirs (`The Times`), and so does a
-/// description (`the government`, `The football club`). Entities left with one name and type
+/// `The National Union of Journalists`, `the EU`: a body's name without its article, as
+/// UniversalNER names it and as a corpus should group it (`the EU` in one article, `EU` in
+/// the next). Outlets keep theirs (`The Times`), and so does a description (`the
+/// government`, `The Australian firm`, `the Bush administration`). Entities left with one name and type
 /// become one. Returns where each entity went: old index → index in the new list.
 pub(crate) fn drop_leading_articles(entities: &mut Vec<Entity>) -> Vec<usize> {
     for e in entities.iter_mut() {
@@ -190,7 +190,12 @@ pub(crate) fn drop_leading_articles(entities: &mut Vec<Entity>) -> Vec<usize> {
             .name
             .strip_prefix("the ")
             .or_else(|| e.name.strip_prefix("The "));
-        if let Some(rest) = rest.filter(|r| r.starts_with(|c: char| c.is_uppercase())) {
+        // (A name's words are capitalised to its end: `The Australian firm`, `the Bush
+        // administration` are descriptions.)
+        let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let named =
+            |r: &&str| capitalised(r) && r.split_whitespace().next_back().is_some_and(capitalised);
+        if let Some(rest) = rest.filter(named) {
             e.name = rest.to_string();
         }
     }
