@@ -116,6 +116,59 @@ fn full_name(text: &str) -> Option<&str> {
     .then_some(rest)
 }
 
+/// `The National Union of Journalists`, `the EU`: a body's name without its article, as
+/// UniversalNER names it and as a corpus should group it (`the EU` in one article, `EU` in
+/// the next). Outlets keep theirs (`The Times`), and so does a description (`the
+/// government`, `The Australian firm`, `the Bush administration`). Entities left with one name and type
+/// become one. Returns where each entity went: old index → index in the new list.
+pub(crate) fn drop_leading_articles(entities: &mut Vec<Entity>) -> Vec<usize> {
+    for e in entities.iter_mut() {
+        if !matches!(e.kind, EntityType::Organization | EntityType::Government) {
+            continue;
+        }
+        let rest = e
+            .name
+            .strip_prefix("the ")
+            .or_else(|| e.name.strip_prefix("The "));
+        // (A name's words are capitalised to its end: `The Australian firm`, `the Bush
+        // administration` are descriptions.)
+        let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let named =
+            |r: &&str| capitalised(r) && r.split_whitespace().next_back().is_some_and(capitalised);
+        if let Some(rest) = rest.filter(named) {
+            e.name = rest.to_string();
+        }
+    }
+    let mut into = Vec::with_capacity(entities.len());
+    let mut kept: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities.drain(..) {
+        match kept
+            .iter()
+            .position(|k| k.name == e.name && k.kind == e.kind)
+        {
+            Some(k) => {
+                let same = &mut kept[k];
+                same.mentions.extend(e.mentions);
+                for r in e.roles {
+                    if !same.roles.contains(&r) {
+                        same.roles.push(r);
+                    }
+                }
+                if same.affiliation.is_none() {
+                    same.affiliation = e.affiliation;
+                }
+                into.push(k);
+            }
+            None => {
+                into.push(kept.len());
+                kept.push(e);
+            }
+        }
+    }
+    *entities = kept;
+    into
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,57 +227,4 @@ mod tests {
         assert_eq!(full_name("MP George Galloway"), Some("George Galloway"));
         assert_eq!(full_name("mark McCall"), None);
     }
-}
-
-/// `The National Union of Journalists`, `the EU`: a body's name without its article, as
-/// UniversalNER names it and as a corpus should group it (`the EU` in one article, `EU` in
-/// the next). Outlets keep theirs (`The Times`), and so does a description (`the
-/// government`, `The Australian firm`, `the Bush administration`). Entities left with one name and type
-/// become one. Returns where each entity went: old index → index in the new list.
-pub(crate) fn drop_leading_articles(entities: &mut Vec<Entity>) -> Vec<usize> {
-    for e in entities.iter_mut() {
-        if !matches!(e.kind, EntityType::Organization | EntityType::Government) {
-            continue;
-        }
-        let rest = e
-            .name
-            .strip_prefix("the ")
-            .or_else(|| e.name.strip_prefix("The "));
-        // (A name's words are capitalised to its end: `The Australian firm`, `the Bush
-        // administration` are descriptions.)
-        let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let named =
-            |r: &&str| capitalised(r) && r.split_whitespace().next_back().is_some_and(capitalised);
-        if let Some(rest) = rest.filter(named) {
-            e.name = rest.to_string();
-        }
-    }
-    let mut into = Vec::with_capacity(entities.len());
-    let mut kept: Vec<Entity> = Vec::with_capacity(entities.len());
-    for e in entities.drain(..) {
-        match kept
-            .iter()
-            .position(|k| k.name == e.name && k.kind == e.kind)
-        {
-            Some(k) => {
-                let same = &mut kept[k];
-                same.mentions.extend(e.mentions);
-                for r in e.roles {
-                    if !same.roles.contains(&r) {
-                        same.roles.push(r);
-                    }
-                }
-                if same.affiliation.is_none() {
-                    same.affiliation = e.affiliation;
-                }
-                into.push(k);
-            }
-            None => {
-                into.push(kept.len());
-                kept.push(e);
-            }
-        }
-    }
-    *entities = kept;
-    into
 }

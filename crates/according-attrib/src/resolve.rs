@@ -428,15 +428,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                             .iter()
                             .any(|r| role_matches(&role_key(r), &role))
                 })
-                .filter_map(|e| {
-                    let last = entities[e]
-                        .mentions
-                        .iter()
-                        .filter(|m| m.start < src_span.start)
-                        .map(|m| m.start)
-                        .max()?;
-                    Some((last, e))
-                })
+                .filter_map(|e| Some((last_mention_before(&entities[e], src_span.start)?, e)))
                 .max()
                 .map(|(_, e)| e);
             // Else a person the text named with that title in passing (`Chancellor Gordon
@@ -480,12 +472,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             // his spokesman, `Sir Alan Budd … said … with a spokesperson saying` no body's.)
             let source = (0..entities.len())
                 .filter_map(|e| {
-                    let last = entities[e]
-                        .mentions
-                        .iter()
-                        .filter(|m| m.start < src_span.start)
-                        .map(|m| m.start)
-                        .max()?;
+                    let last = last_mention_before(&entities[e], src_span.start)?;
                     in_reach(last).then_some((last, e))
                 })
                 .max()
@@ -498,14 +485,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 .filter(|m| is_subject(doc, m.span))
                 .max_by_key(|m| m.span.start);
             // (The later of the two: a source three sentences back is not who speaks now.)
-            let source_at = source.and_then(|e| {
-                entities[e]
-                    .mentions
-                    .iter()
-                    .filter(|m| m.start < src_span.start)
-                    .map(|m| m.start)
-                    .max()
-            });
+            let source_at = source.and_then(|e| last_mention_before(&entities[e], src_span.start));
             let org = |m: &Mention| matches!(m.kind.as_str(), "ORG" | "OUTLET");
             target = match (source, subject) {
                 (Some(e), Some(m)) if source_at.is_some_and(|at| at >= m.span.start) => {
@@ -1236,6 +1216,15 @@ fn set_group_source(doc: &mut Doc, k: usize, info: &SourceInfo, members: Vec<Sou
     if let Some(s) = &mut doc.attributions[k].source {
         s.members = members;
     }
+}
+
+/// Where `e` was last mentioned before byte `at`.
+fn last_mention_before(e: &Entity, at: usize) -> Option<usize> {
+    e.mentions
+        .iter()
+        .filter(|m| m.start < at)
+        .map(|m| m.start)
+        .max()
 }
 
 /// How many sentences back an unnamed spokesperson looks for the body it speaks for.
