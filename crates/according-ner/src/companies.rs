@@ -9,7 +9,6 @@
 //! person's (`Ford`, `Dell`) is retyped only where the text calls it a company.
 
 use crate::refine::{EntityType, WordMention};
-use std::collections::HashSet;
 
 /// A noun that, right before a name, says the name is a company's (`oil giant Yukos`).
 const COMPANY_NOUNS: &[&str] = &[
@@ -87,12 +86,18 @@ const COMPANY_OWNS: &[&str] = &[
     "headquarters",
 ];
 
-/// The lower-case words of names a document has shown to be companies so far, and the
-/// surnames of the people it has named in full (`James Ford` keeps a later `Ford` a person).
+/// The names a document has shown to be companies so far, and the surnames of the people it
+/// has named in full (`James Ford` keeps a later `Ford` a person). Names as written: a name
+/// keeps its capitals through a document. (A document names a few dozen people and companies
+/// at most: a list searched in order costs less than hashing each name.)
 #[derive(Default, Debug, Clone)]
 pub struct DocCompanies {
-    seen: HashSet<String>,
-    surnames: HashSet<String>,
+    seen: Vec<String>,
+    surnames: Vec<String>,
+}
+
+fn holds(names: &[String], name: &str) -> bool {
+    names.iter().any(|n| n == name)
 }
 
 impl DocCompanies {
@@ -100,23 +105,29 @@ impl DocCompanies {
     /// sentence of the document, show to be companies.
     pub fn retype(&mut self, words: &[&str], out: &mut [WordMention]) {
         for o in out.iter() {
-            if o.kind == EntityType::Person && o.end - o.start >= 2 {
-                self.surnames.insert(words[o.end - 1].to_lowercase());
+            let surname = words[o.end - 1];
+            if o.kind == EntityType::Person
+                && o.end - o.start >= 2
+                && !holds(&self.surnames, surname)
+            {
+                self.surnames.push(surname.to_string());
             }
         }
         for o in out.iter_mut() {
             if !matches!(o.kind, EntityType::Person | EntityType::Org) || o.end - o.start != 1 {
                 continue;
             }
-            let lower = words[o.start].to_lowercase();
-            if self.surnames.contains(&lower) {
+            let name = words[o.start];
+            if holds(&self.surnames, name) {
                 continue;
             }
             // (A name the model typed a company in such words counts too: `Cairn shares up`.)
             if company_context(words, o.start) {
-                self.seen.insert(lower);
+                if !holds(&self.seen, name) {
+                    self.seen.push(name.to_string());
+                }
                 o.kind = EntityType::Org;
-            } else if o.kind == EntityType::Person && self.seen.contains(&lower) {
+            } else if o.kind == EntityType::Person && holds(&self.seen, name) {
                 o.kind = EntityType::Org;
             }
         }
