@@ -328,6 +328,7 @@ pub(crate) const REPORT_NOUNS: &[&str] = &[
     "study",
     "survey",
     "poll",
+    "research",
 ];
 
 /// Participles between a report noun and who made it: `a report, published by X`.

@@ -39,12 +39,31 @@ pub(super) fn owned_name(src: &str, full: &str) -> Option<SourceInfo> {
             REPORT_NOUNS.contains(&w.as_str())
                 || matches!(w.as_str(), "inquiry" | "review" | "investigation")
         };
-        // (Lowercase words may qualify it: `annual`, `latest`, `quarterly`.)
-        let mut words = rest.split_whitespace();
-        let whose = words
-            .by_ref()
+        // (Words may qualify it: `annual`, `latest`; not `head of`: `Merck's head of research
+        // Peter Kim` is a person.)
+        const QUALIFIERS: &[&str] = &[
+            "annual",
+            "latest",
+            "new",
+            "own",
+            "quarterly",
+            "monthly",
+            "weekly",
+            "interim",
+            "final",
+            "initial",
+            "recent",
+            "internal",
+            "independent",
+            "official",
+            "previous",
+            "first",
+            "draft",
+        ];
+        let whose = rest
+            .split_whitespace()
             .take(3)
-            .find(|w| report(w) || !w.starts_with(|c: char| c.is_lowercase()));
+            .find(|w| !QUALIFIERS.contains(w));
         if whose.is_some_and(report) {
             let start = full[..p].len() - owner.len();
             let owner = &full[start..p];

@@ -596,6 +596,9 @@ fn whose_report_it_is_says_who() {
         assert_eq!((i.name.as_str(), i.kind), (name, kind), "{src}");
         assert!(i.speaks_for, "{src}");
     }
+    // Research no one is said to have done is vague; a head of research is no research.
+    assert_eq!(analyze("Latest research").kind, SourceType::Vague);
+    assert_ne!(analyze("Merck's head of research Peter Kim").name, "Merck");
     let src = "Internet service provider (ISP) Plus.net";
     let i = analyze(src);
     assert_eq!(i.name, "Plus.net");
