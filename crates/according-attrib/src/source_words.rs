@@ -427,6 +427,8 @@ pub(crate) const PERSON_ROLE_NOUNS: &[&str] = &[
     "prosecutor",
     "man",
     "woman",
+    // (`the attorney general`, `the secretary general`, `the general`.)
+    "general",
 ];
 
 /// Lowercase words that qualify a job title (`deputy`, `press`, `campaign`).
@@ -447,6 +449,11 @@ pub(crate) const JOB_MODIFIERS: &[&str] = &[
     "executive",
     "chief",
     "co",
+    // (`attorney general`, `solicitor general`, `inspector general`.)
+    "attorney",
+    "solicitor",
+    "inspector",
+    "surgeon",
 ];
 
 /// Nouns that, after `the`, refer back to a person named before (`the striker`).

@@ -547,6 +547,30 @@ fn analyze_words(src: &str) -> SourceInfo {
             inner.speaks_for = true;
             return inner;
         }
+        // `Official figures`, `recent data`, `the figures`: data no one is said to have
+        // gathered is as vague as `reports` (not people: `senior Labour figures`).
+        let last = trim_punct(w(ws.len() - 1));
+        // (Nor whose they are: `Apacs' figures`, `Government figures`, `Chinese government
+        // figures`.)
+        let people = (0..ws.len() - 1).any(|k| {
+            let x = trim_punct(w(k));
+            is_cap(x) && (k > 0 || is_possessive(x) || x.ends_with('\''))
+                || matches!(
+                    x.to_lowercase().as_str(),
+                    "senior"
+                        | "leading"
+                        | "key"
+                        | "prominent"
+                        | "top"
+                        | "political"
+                        | "party"
+                        | "government"
+                )
+        });
+        if holds_lowercased(DATA_NOUNS, last) && !people && ws.len() <= 3 {
+            info.kind = SourceType::Vague;
+            return info;
+        }
     }
     // `a report from X` / `an earlier report in`: the real source follows the preposition.
     // (`The report, published by Human Rights Watch`: a participle may come between.)

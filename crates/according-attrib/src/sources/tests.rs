@@ -598,6 +598,15 @@ fn whose_report_it_is_says_who() {
     }
     // Research no one is said to have done is vague; a head of research is no research.
     assert_eq!(analyze("Latest research").kind, SourceType::Vague);
+    assert_eq!(analyze("Official figures").kind, SourceType::Vague);
+    assert_ne!(analyze("senior Labour figures").kind, SourceType::Vague);
+    assert_ne!(
+        analyze("Chinese government figures").kind,
+        SourceType::Vague
+    );
+    let i = analyze("California attorney general Bill Lockyer");
+    assert_eq!(i.role.as_deref(), Some("California attorney general"));
+    assert_eq!(analyze("the attorney general").kind, SourceType::Person);
     assert_ne!(analyze("Merck's head of research Peter Kim").name, "Merck");
     let src = "Internet service provider (ISP) Plus.net";
     let i = analyze(src);
