@@ -313,6 +313,12 @@ const DATA_NOUNS: &[&str] = &[
     "results",
     "review",
     "advert",
+    "surveys",
+    "polls",
+    "studies",
+    "forecasts",
+    "statistics",
+    "minutes",
 ];
 
 /// Where the trailing phrases placing a source begin (`at Postbridge on Dartmoor in the
@@ -477,6 +483,11 @@ fn analyze_words(src: &str) -> SourceInfo {
     let w = |k: usize| &full[ws[k].0..ws[k].1];
     // `Labor Department figures`, `DOE test results`, `a CBI survey`: a name before what it
     // published is the source; up to one lowercase word may come between.
+    // `Figures show`, `Surveys have shown`: data, no one's.
+    if ws.len() == 1 && holds_lowercased(DATA_NOUNS, trim_punct(w(0))) {
+        info.kind = SourceType::Vague;
+        return info;
+    }
     let made = ws.len() >= 2 && {
         let last = trim_punct(w(ws.len() - 1));
         !is_cap(last)
