@@ -616,6 +616,17 @@ pub fn drop_prizes_won_or_withheld(v: &View, raw: &mut Vec<RawAttribution>) {
     });
 }
 
+/// `Let's hope this is the start …`, `let's just call it music`: a suggestion to the reader,
+/// whose `'s` (us) is no one's source.
+pub fn drop_lets(v: &View, raw: &mut Vec<RawAttribution>) {
+    raw.retain(|r| {
+        !matches!(r.source.as_slice(), [s] if s.len() == 1
+            && matches!(v.word(s.start), "'s" | "’s")
+            && s.start > 0
+            && v.toks[s.start - 1].lower == "let")
+    });
+}
+
 fn is_quote_char_tok(v: &View, i: usize) -> bool {
     v.word(i).chars().all(crate::view::is_quote_char)
 }

@@ -159,6 +159,7 @@ impl Extractor {
         raw.retain(|r| !r.content.is_empty() || !r.source.is_empty());
         crate::claims::drop_headline_nouns(&v, &mut raw);
         crate::claims::drop_prizes_won_or_withheld(&v, &mut raw);
+        crate::claims::drop_lets(&v, &mut raw);
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
             a.confidence = self.model.confidence(r.score);

@@ -38,6 +38,17 @@ fn a_frame_joined_by_and_or_while_is_a_sibling_not_a_report() {
 }
 
 #[test]
+fn a_suggestion_to_the_reader_is_no_attribution() {
+    let doc = run("Let's hope this is the start of a better season. Let's just call it music.");
+    assert!(find_at(&doc, "hope").is_none(), "{:#?}", doc.attributions);
+    assert!(
+        find_at(&doc, "just call").is_none(),
+        "{:#?}",
+        doc.attributions
+    );
+}
+
+#[test]
 fn a_trailing_frame_still_holds_what_it_reports() {
     let doc = run(
         "Ivanov declared that the world had not found the other countries, the daily \
