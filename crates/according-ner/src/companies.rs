@@ -86,6 +86,23 @@ const COMPANY_OWNS: &[&str] = &[
     "headquarters",
 ];
 
+/// A noun that, right after a one-word name, says the name is a club's or a company's
+/// (`Blackburn boss Mark Hughes`, `Everton striker`, `Gazprom chairman`; not `fans`, `side`
+/// or `team`: `Hendrix supporters`, `North side`).
+const CLUB_ROLES: &[&str] = &[
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "skipper",
+    "chairman",
+    "coach",
+];
+
 /// The names a document has shown to be companies so far, and the surnames of the people it
 /// has named in full (`James Ford` keeps a later `Ford` a person). Names as written: a name
 /// keeps its capitals through a document. (A document names a few dozen people and companies
@@ -114,15 +131,31 @@ impl DocCompanies {
             }
         }
         for o in out.iter_mut() {
-            if !matches!(o.kind, EntityType::Person | EntityType::Org) || o.end - o.start != 1 {
+            let kinds = matches!(
+                o.kind,
+                EntityType::Person | EntityType::Org | EntityType::Loc
+            );
+            if !kinds || o.end - o.start != 1 {
                 continue;
             }
             let name = words[o.start];
             if holds(&self.surnames, name) {
                 continue;
             }
+            let club = words
+                .get(o.start + 1)
+                .is_some_and(|w| CLUB_ROLES.contains(w));
+            if o.kind == EntityType::Loc {
+                // (A place's name is the club here only: `Newcastle boss`, then the city of
+                // Newcastle. Places the gazetteer knows stay as the model read them: `England
+                // coach`, `Liverpool manager`, a country's or a city's side.)
+                if club {
+                    o.kind = EntityType::Org;
+                }
+                continue;
+            }
             // (A name the model typed a company in such words counts too: `Cairn shares up`.)
-            if company_context(words, o.start) {
+            if club && o.kind == EntityType::Person || company_context(words, o.start) {
                 if !holds(&self.seen, name) {
                     self.seen.push(name.to_string());
                 }
@@ -183,6 +216,36 @@ mod tests {
         let mut m3 = [person(0)];
         doc.retype(&s3, &mut m3);
         assert_eq!(m3[0].kind, EntityType::Person);
+    }
+
+    #[test]
+    fn a_club_by_its_manager_or_player() {
+        let mut doc = DocCompanies::default();
+        let s1 = ["Everton", "striker", "James", "Beattie", "scored"];
+        let mut m1 = [person(0)];
+        doc.retype(&s1, &mut m1);
+        assert_eq!(m1[0].kind, EntityType::Org);
+        let s2 = ["Everton", "won", "again"];
+        let mut m2 = [person(0)];
+        doc.retype(&s2, &mut m2);
+        assert_eq!(m2[0].kind, EntityType::Org);
+        // A place is the club only where the words say so.
+        let s3 = ["Newcastle", "boss", "Graeme", "Souness"];
+        let mut m3 = [WordMention {
+            start: 0,
+            end: 1,
+            kind: EntityType::Loc,
+        }];
+        doc.retype(&s3, &mut m3);
+        assert_eq!(m3[0].kind, EntityType::Org);
+        let s4 = ["He", "lives", "in", "Newcastle"];
+        let mut m4 = [WordMention {
+            start: 3,
+            end: 4,
+            kind: EntityType::Loc,
+        }];
+        doc.retype(&s4, &mut m4);
+        assert_eq!(m4[0].kind, EntityType::Loc);
     }
 
     #[test]
