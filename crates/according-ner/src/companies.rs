@@ -190,10 +190,14 @@ mod tests {
     use super::*;
 
     fn person(start: usize) -> WordMention {
+        one_word(start, EntityType::Person)
+    }
+
+    fn one_word(start: usize, kind: EntityType) -> WordMention {
         WordMention {
             start,
             end: start + 1,
-            kind: EntityType::Person,
+            kind,
         }
     }
 
@@ -231,19 +235,11 @@ mod tests {
         assert_eq!(m2[0].kind, EntityType::Org);
         // A place is the club only where the words say so.
         let s3 = ["Newcastle", "boss", "Graeme", "Souness"];
-        let mut m3 = [WordMention {
-            start: 0,
-            end: 1,
-            kind: EntityType::Loc,
-        }];
+        let mut m3 = [one_word(0, EntityType::Loc)];
         doc.retype(&s3, &mut m3);
         assert_eq!(m3[0].kind, EntityType::Org);
         let s4 = ["He", "lives", "in", "Newcastle"];
-        let mut m4 = [WordMention {
-            start: 3,
-            end: 4,
-            kind: EntityType::Loc,
-        }];
+        let mut m4 = [one_word(3, EntityType::Loc)];
         doc.retype(&s4, &mut m4);
         assert_eq!(m4[0].kind, EntityType::Loc);
     }
