@@ -470,13 +470,13 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             };
             // (Whoever acted last, a person too: `O'Herlihy … died …, a spokesman said` is
             // his spokesman, `Sir Alan Budd … said … with a spokesperson saying` no body's.)
+            // (Where each was last mentioned, and the entity.)
             let source = (0..entities.len())
                 .filter_map(|e| {
                     let last = last_mention_before(&entities[e], src_span.start)?;
                     in_reach(last).then_some((last, e))
                 })
-                .max()
-                .map(|(_, e)| e);
+                .max();
             let subject = doc
                 .mentions
                 .iter()
@@ -485,31 +485,24 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 .filter(|m| is_subject(doc, m.span))
                 .max_by_key(|m| m.span.start);
             // (The later of the two: a source three sentences back is not who speaks now.)
-            let source_at = source.and_then(|e| last_mention_before(&entities[e], src_span.start));
             let org = |m: &Mention| matches!(m.kind.as_str(), "ORG" | "OUTLET");
             target = match (source, subject) {
-                (Some(e), Some(m)) if source_at.is_some_and(|at| at >= m.span.start) => {
-                    body(&entities[e]).then_some(e)
-                }
+                (Some((at, e)), Some(m)) if at >= m.span.start => body(&entities[e]).then_some(e),
                 (_, Some(m)) if org(m) => {
                     Some(org_entity_for(&mut entities, m, m.kind == "OUTLET"))
                 }
-                (Some(e), None) => body(&entities[e]).then_some(e),
+                (Some((_, e)), None) => body(&entities[e]).then_some(e),
                 _ => None,
             };
             if target.is_some() {
-                info.unnamed = true;
-                info.speaks_for = true;
-                info.role = Some(
-                    info.name
-                        .split_whitespace()
-                        .last()
-                        .unwrap_or("")
-                        .to_string(),
-                );
-                doc.attributions[k]
-                    .flags
-                    .retain(|f| *f != Flag::VagueSource);
+                let role = info
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_string();
+                info.role = Some(role);
+                speaks_for_a_body(&mut info, &mut doc.attributions[k].flags);
             }
         } else if let Some(noun) = the_document(&info) {
             // `A World Bank report … The report said`: the report speaks for its publisher.
@@ -519,12 +512,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 .find(|(n, _)| *n == noun)
                 .and_then(|&(_, e)| e);
             if target.is_some() {
-                // (Its words name no one: the publisher's name stays.)
-                info.unnamed = true;
-                info.speaks_for = true;
-                doc.attributions[k]
-                    .flags
-                    .retain(|f| *f != Flag::VagueSource);
+                speaks_for_a_body(&mut info, &mut doc.attributions[k].flags);
             }
         } else {
             target = find_named(&doc.text, &mut entities, &info, src_span.start);
@@ -1225,6 +1213,14 @@ fn last_mention_before(e: &Entity, at: usize) -> Option<usize> {
         .filter(|m| m.start < at)
         .map(|m| m.start)
         .max()
+}
+
+/// A source whose words name no one (`a spokesman`, `The report`) found the body it speaks
+/// for: the body's name stays, the source is not vague.
+fn speaks_for_a_body(info: &mut SourceInfo, flags: &mut Vec<Flag>) {
+    info.unnamed = true;
+    info.speaks_for = true;
+    flags.retain(|f| *f != Flag::VagueSource);
 }
 
 /// How many sentences back an unnamed spokesperson looks for the body it speaks for.

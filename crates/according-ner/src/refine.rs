@@ -535,7 +535,19 @@ mod tests {
 
     /// Refine one model span over whitespace-split `text`; the mentions as `(text, type)`.
     fn refined(text: &str, start: usize, end: usize, kind: Kind) -> Vec<(String, &'static str)> {
-        let matcher = build_matcher(&[], &["F\tVladimir".to_string()]);
+        refined_with(&["F\tVladimir"], text, start, end, kind)
+    }
+
+    /// [`refine`] of one model span of `text`, with a gazetteer of census `names` lines.
+    fn refined_with(
+        names: &[&str],
+        text: &str,
+        start: usize,
+        end: usize,
+        kind: Kind,
+    ) -> Vec<(String, &'static str)> {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let matcher = build_matcher(&[], &names);
         let words: Vec<&str> = text.split_whitespace().collect();
         let mut matches = Vec::new();
         matcher.find_into(&words, &mut matches);
@@ -550,35 +562,19 @@ mod tests {
     fn a_place_named_in_several_words_is_no_person() {
         // `Hong` a census given name and `Kong` a surname, but `Hong Kong` is a place the
         // gazetteer names.
-        let matcher = build_matcher(&[], &["F\tHong".to_string(), "L\tKong".to_string()]);
-        let words: Vec<&str> = "signed in Hong Kong and".split_whitespace().collect();
-        let mut matches = Vec::new();
-        matcher.find_into(&words, &mut matches);
-        let spans = [TokenSpan {
-            start: 2,
-            end: 4,
-            kind: Kind::Loc,
-        }];
-        let out = refine(&words, &spans, &matches, &matcher);
+        let place = |names: &[&str], text: &str| refined_with(names, text, 2, 4, Kind::Loc);
+        let out = place(&["F\tHong", "L\tKong"], "signed in Hong Kong and");
         assert_eq!(out.len(), 1);
-        assert_ne!(out[0].kind, EntityType::Person);
+        assert_ne!(out[0].1, EntityType::Person.name());
         // Two census names that no gazetteer entry covers are a person.
-        let words: Vec<&str> = "signed in Hong Smith and".split_whitespace().collect();
-        let matcher = build_matcher(&[], &["F\tHong".to_string(), "L\tSmith".to_string()]);
-        let mut matches = Vec::new();
-        matcher.find_into(&words, &mut matches);
-        let out = refine(&words, &spans, &matches, &matcher);
-        assert_eq!(out[0].kind, EntityType::Person);
+        let out = place(&["F\tHong", "L\tSmith"], "signed in Hong Smith and");
+        assert_eq!(out[0].1, EntityType::Person.name());
         // A club's name the model typed PERSON is an organisation.
         let out = refined("says Manchester United and", 1, 3, Kind::Per);
         assert_eq!(out, vec![("Manchester United".to_string(), "ORG")]);
         // Nor a name ending in a word that ends places' names (`Beverly Hills`).
-        let matcher = build_matcher(&[], &["F\tBeverly".to_string(), "L\tHills".to_string()]);
-        let words: Vec<&str> = "signed in Beverly Hills and".split_whitespace().collect();
-        let mut matches = Vec::new();
-        matcher.find_into(&words, &mut matches);
-        let out = refine(&words, &spans, &matches, &matcher);
-        assert_ne!(out[0].kind, EntityType::Person);
+        let out = place(&["F\tBeverly", "L\tHills"], "signed in Beverly Hills and");
+        assert_ne!(out[0].1, EntityType::Person.name());
         // A name the model typed PERSON that ends in a word only places' names end in.
         let out = refined("in Odessa Oblast and", 1, 3, Kind::Per);
         assert_eq!(out, vec![("Odessa Oblast".to_string(), "LOC")]);

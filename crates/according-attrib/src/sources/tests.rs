@@ -2,25 +2,30 @@
 
 use super::*;
 
+/// `analyze(src)` names `name`, of type `kind`, with role `role`.
+#[track_caller]
+fn assert_reads(src: &str, name: &str, kind: SourceType, role: Option<&str>) {
+    let i = analyze(src);
+    assert_eq!(
+        (i.name.as_str(), i.kind, i.role.as_deref()),
+        (name, kind, role),
+        "{src}"
+    );
+}
+
 #[test]
 fn a_company_noun_before_a_name_and_a_person_of_a_body() {
-    let i = analyze("Finnish security firm F-Secure");
-    assert_eq!(
-        (i.name.as_str(), i.kind, i.role.as_deref()),
-        (
-            "F-Secure",
-            SourceType::Organization,
-            Some("Finnish security firm")
-        )
+    assert_reads(
+        "Finnish security firm F-Secure",
+        "F-Secure",
+        SourceType::Organization,
+        Some("Finnish security firm"),
     );
-    let i = analyze("Bank of England governor Mervyn King");
-    assert_eq!(
-        (i.name.as_str(), i.kind, i.role.as_deref()),
-        (
-            "Mervyn King",
-            SourceType::Person,
-            Some("Bank of England governor")
-        )
+    assert_reads(
+        "Bank of England governor Mervyn King",
+        "Mervyn King",
+        SourceType::Person,
+        Some("Bank of England governor"),
     );
     for (src, name, place) in [
         (
@@ -296,14 +301,11 @@ fn roles_parties_and_unnamed_people() {
     let i = analyze("The chairman of the Conservative Party");
     assert!(i.kind == SourceType::Person && i.unnamed);
     assert_eq!(analyze("a police spokesman").kind, SourceType::Government);
-    let i = analyze("Pharmaceutical giant Johnson & Johnson");
-    assert_eq!(
-        (i.name.as_str(), i.kind, i.role.as_deref()),
-        (
-            "Johnson & Johnson",
-            SourceType::Organization,
-            Some("Pharmaceutical giant")
-        )
+    assert_reads(
+        "Pharmaceutical giant Johnson & Johnson",
+        "Johnson & Johnson",
+        SourceType::Organization,
+        Some("Pharmaceutical giant"),
     );
     assert!(analyze("the airline").unnamed && !analyze("the central bank").unnamed);
     assert!(analyze("The global sports giant").unnamed);
@@ -677,14 +679,11 @@ fn a_capitalised_role_opening_the_sentence_is_a_role() {
 
 #[test]
 fn a_name_then_the_kind_of_outlet_is_that_outlet() {
-    let i = analyze("the Hollywood Reporter trade newspaper");
-    assert_eq!(
-        (i.name.as_str(), i.kind, i.role.as_deref()),
-        (
-            "Hollywood Reporter",
-            SourceType::Outlet,
-            Some("trade newspaper")
-        )
+    assert_reads(
+        "the Hollywood Reporter trade newspaper",
+        "Hollywood Reporter",
+        SourceType::Outlet,
+        Some("trade newspaper"),
     );
     assert_eq!(analyze("France's Le Figaro newspaper").name, "Le Figaro");
     // (A nationality or a bare `The` names no outlet.)
@@ -820,12 +819,7 @@ fn where_a_source_is_is_not_who_it_is() {
             None,
         ),
     ] {
-        let i = analyze(src);
-        assert_eq!(
-            (i.name.as_str(), i.kind, i.role.as_deref()),
-            (name, kind, role),
-            "{src}"
-        );
+        assert_reads(src, name, kind, role);
     }
     // The name is no place where a comma closes the place and a person follows, or the
     // place phrase belongs to a body's name, an outlet's, or what a report came from.
@@ -887,12 +881,7 @@ fn people_of_outlets_and_police_titles() {
             Some("union leader"),
         ),
     ] {
-        let i = analyze(src);
-        assert_eq!(
-            (i.name.as_str(), i.kind, i.role.as_deref()),
-            (name, SourceType::Person, role),
-            "{src}"
-        );
+        assert_reads(src, name, SourceType::Person, role);
     }
     let i = analyze("Wendy Ide of The Times");
     assert_eq!((i.name.as_str(), i.kind), ("Wendy Ide", SourceType::Person));
@@ -977,12 +966,7 @@ fn a_relative_clause_says_what_a_source_did_not_who_it_is() {
             None,
         ),
     ] {
-        let i = analyze(src);
-        assert_eq!(
-            (i.name.as_str(), i.kind, i.role.as_deref()),
-            (name, kind, role),
-            "{src}"
-        );
+        assert_reads(src, name, kind, role);
     }
     // (`Those who …`, `People who …` stay vague.)
     assert_eq!(
