@@ -214,8 +214,24 @@ pub fn release_trailing_quotes(v: &View, raw: &mut [RawAttribution]) {
 /// later attribution's content only where the earlier one holds it too; a later attribution
 /// left with nothing takes the clause after its cue.
 pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
+    // Only a piece before the cue that opens such a quotation can lose words; an attribution
+    // without one is left as it is whatever the earlier one (weighing every pair of a long
+    // document's attributions was quadratic).
+    let may_lose = |r: &RawAttribution| {
+        r.content.iter().any(|p| {
+            p.start < r.cue.start
+                && quotation_at(v, p.start).is_some_and(|q| {
+                    q.end <= r.cue.start
+                        && sentence_final_quote(v, &q)
+                        && v.toks[r.cue.start].sentence != v.toks[q.end - 1].sentence
+                })
+        })
+    };
     let n = raw.len();
     for b in 0..n {
+        if !may_lose(&raw[b]) {
+            continue;
+        }
         for a in 0..n {
             if a == b || raw[a].cue.start >= raw[b].cue.start {
                 continue;
@@ -259,6 +275,9 @@ pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
             r.content = pieces.into_iter().filter(|p| !p.is_empty()).collect();
             if r.content.is_empty() {
                 r.content.extend(clause_after(v, &r.cue));
+            }
+            if !may_lose(&raw[b]) {
+                break;
             }
         }
     }
@@ -517,15 +536,23 @@ pub fn fill_fronted_content(v: &View, raw: &mut [RawAttribution]) {
 /// punctuation. (A sentence's `…, he said.` at a paragraph's end can still report what the
 /// tagger missed: dropping those cost PolNeAR dev cues.)
 pub(crate) fn in_a_headline(v: &View, end: usize) -> bool {
-    let paragraph = v.toks[end - 1].paragraph;
-    let in_line = |i: &usize| v.toks[*i].paragraph == paragraph;
-    let first = (0..end).rev().take_while(in_line).last().unwrap_or(end - 1);
-    let last = (end - 1..v.len())
-        .take_while(in_line)
-        .last()
-        .unwrap_or(end - 1);
-    v.toks[first].sentence == v.toks[last].sentence
-        && !matches!(v.word(last), "." | "!" | "?" | "\"" | "”" | "’" | "'" | ":")
+    let t = &v.toks[end - 1];
+    let (paragraph, sent) = (t.paragraph, &v.sentences[t.sentence as usize]);
+    let in_line = |i: usize| v.toks[i].paragraph == paragraph;
+    // The line neither starts before the sentence nor goes on after it (read at the
+    // sentence's edges: walking the whole line for every cue was quadratic in a long one).
+    if (sent.start > 0 && in_line(sent.start - 1)) || (sent.end < v.len() && in_line(sent.end)) {
+        return false;
+    }
+    let last = if in_line(sent.end - 1) {
+        sent.end - 1
+    } else {
+        (end - 1..sent.end)
+            .take_while(|&i| in_line(i))
+            .last()
+            .unwrap_or(end - 1)
+    };
+    !matches!(v.word(last), "." | "!" | "?" | "\"" | "”" | "’" | "'" | ":")
 }
 
 /// A cue in a headline that reports nothing is the headline's noun or participle (`Fiat mulls

@@ -132,6 +132,8 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     // source says so (`a World Bank report`, `the Pensions Commission's report`) and `None`
     // when none does (`a report`): `The report said` is the latest of that noun.
     let mut documents: Vec<(&'static str, Option<usize>)> = Vec::new();
+    // Made when a pronoun first needs it.
+    let mut subject_people: Option<SubjectPeople> = None;
     let mut order: Vec<usize> = (0..doc.attributions.len())
         .filter(|&k| doc.attributions[k].source.is_some())
         .collect();
@@ -213,7 +215,11 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             // pronoun only someone whose gender the text says.
             let description = gender::of_pronoun(&info.name).is_none();
             let nearer = (description || gender.is_some())
-                .then(|| nearest_subject_person(doc, sentence_start, gender, content))
+                .then(|| {
+                    subject_people
+                        .get_or_insert_with(|| SubjectPeople::of(doc))
+                        .nearest(doc, sentence_start, gender, content)
+                })
                 .flatten()
                 .filter(|(m, _)| {
                     source.is_none_or(|e| last_before(&entities[e]).is_none_or(|p| p < m.start))
@@ -1076,62 +1082,113 @@ fn is_subject(doc: &Doc, span: Span) -> bool {
         })
 }
 
-/// The nearest `PERSON` mention ending before byte `before` that is a clause's subject,
-/// whose text says gender `g` (when given) and whose name `content` does not hold, as
-/// (span, name).
+/// The `PERSON` mentions that may stand for a later pronoun by themselves, with what the
+/// text says of each, found once per document: tested anew for every pronoun, and each
+/// test looking through all mentions for a fuller name, the search was cubic in a long
+/// document's mentions (300,000 tokens took half a minute).
 /// The recogniser leaves honorifics out of names (`Mrs` + `Maguire`), so the word before a
 /// mention counts for its gender and its subjecthood, and for the name when the document
 /// has no fuller one (`Anne Maguire`).
-fn nearest_subject_person(
-    doc: &Doc,
-    before: usize,
-    g: Option<gender::Gender>,
-    content: &str,
-) -> Option<(Span, String)> {
-    let honorific = |m: &according_core::Mention| {
-        let w = word_before(&doc.text, m.span.start);
-        gender::of_person(w).map(|_| w)
-    };
-    doc.mentions
-        .iter()
-        .filter(|m| m.kind == "PERSON" && m.span.end <= before)
-        .filter(|m| {
-            let h = honorific(m);
-            let said = gender::of_person(&m.text).or_else(|| h.and_then(gender::of_person));
-            let start = h.map_or(m.span.start, |w| {
-                doc.text[..m.span.start].trim_end().len() - w.len()
-            });
-            // A one-word name counts when an honorific or a fuller mention vouches for it
-            // (not `Profile`, `IT`: the recogniser's stray capitals).
-            let vouched = h.is_some()
-                || m.text.contains(' ')
-                || doc.mentions.iter().any(|f| {
-                    f.kind == "PERSON"
-                        && f.span.end <= m.span.start
-                        && f.text.contains(' ')
-                        && last_word(&f.text) == m.text
-                });
-            vouched
-                && g.is_none_or(|g| said == Some(g))
-                && !names_in(content, &m.text)
-                && is_subject(doc, Span::new(start, m.span.end))
-        })
-        .max_by_key(|m| m.span.start)
-        .map(|m| {
-            let last = last_word(&m.text);
-            let fuller = doc
-                .mentions
+struct SubjectPeople {
+    /// (mention, the gender its text or honorific says, the honorific), in text order: the
+    /// mentions that are a clause's subject, and whose name, if one word, an honorific or a
+    /// fuller mention before vouches for (not `Profile`, `IT`: the recogniser's stray capitals).
+    people: Vec<(usize, Option<gender::Gender>, Option<Span>)>,
+    /// Names of two words or more by their last word, as (end, word count, mention), in the
+    /// order of the mentions.
+    fuller: std::collections::HashMap<String, Vec<(usize, usize, usize)>>,
+}
+
+impl SubjectPeople {
+    fn of(doc: &Doc) -> SubjectPeople {
+        let persons = || {
+            doc.mentions
                 .iter()
-                .filter(|f| f.kind == "PERSON" && f.span.end <= before)
-                .filter(|f| last_word(&f.text) == last && f.text.split_whitespace().count() > 1)
-                .max_by_key(|f| f.text.split_whitespace().count());
-            let name = match (fuller, honorific(m)) {
-                (Some(f), _) => f.text.clone(),
-                (None, Some(h)) => format!("{h} {}", m.text),
-                (None, None) => m.text.clone(),
-            };
-            (m.span, name)
-        })
+                .enumerate()
+                .filter(|(_, m)| m.kind == "PERSON")
+        };
+        // Where each last word of a name with a space first ends.
+        let mut vouching: std::collections::HashMap<&str, usize> = Default::default();
+        let mut fuller: std::collections::HashMap<String, Vec<(usize, usize, usize)>> =
+            Default::default();
+        for (k, m) in persons() {
+            if m.text.contains(' ') {
+                let end = vouching.entry(last_word(&m.text)).or_insert(m.span.end);
+                *end = (*end).min(m.span.end);
+            }
+            let words = m.text.split_whitespace().count();
+            if words > 1 {
+                let key = last_word(&m.text).to_string();
+                fuller.entry(key).or_default().push((m.span.end, words, k));
+            }
+        }
+        let mut people = Vec::new();
+        for (k, m) in persons() {
+            let honorific = honorific_before(doc, m);
+            let vouched = honorific.is_some()
+                || m.text.contains(' ')
+                || vouching
+                    .get(m.text.as_str())
+                    .is_some_and(|&end| end <= m.span.start);
+            let start = honorific.map_or(m.span.start, |h| h.start);
+            if vouched && is_subject(doc, Span::new(start, m.span.end)) {
+                let said = gender::of_person(&m.text)
+                    .or_else(|| honorific.and_then(|h| gender::of_person(h.slice(&doc.text))));
+                people.push((k, said, honorific));
+            }
+        }
+        // (Stable: of two mentions at one place, the later one found, as before.)
+        people.sort_by_key(|&(k, ..)| doc.mentions[k].span.start);
+        SubjectPeople { people, fuller }
+    }
+
+    /// The nearest of the people ending before byte `before` whose text says gender `g` (when
+    /// given) and whose name `content` does not hold, as (span, name): the fullest name before
+    /// `before` with its last word, else the honorific and the mention.
+    fn nearest(
+        &self,
+        doc: &Doc,
+        before: usize,
+        g: Option<gender::Gender>,
+        content: &str,
+    ) -> Option<(Span, String)> {
+        let upto = self
+            .people
+            .partition_point(|&(k, ..)| doc.mentions[k].span.start < before);
+        let &(k, _, honorific) = self.people[..upto].iter().rev().find(|&&(k, said, _)| {
+            let m = &doc.mentions[k];
+            m.span.end <= before && g.is_none_or(|g| said == Some(g)) && !names_in(content, &m.text)
+        })?;
+        let m = &doc.mentions[k];
+        // The fullest (the last of equals) ending before `before`.
+        let fuller = self
+            .fuller
+            .get(last_word(&m.text))
+            .into_iter()
+            .flatten()
+            .filter(|&&(end, ..)| end <= before)
+            .fold(
+                None,
+                |best: Option<(usize, usize)>, &(_, words, f)| match best {
+                    Some((w, _)) if w > words => best,
+                    _ => Some((words, f)),
+                },
+            );
+        let name = match (fuller, honorific) {
+            (Some((_, f)), _) => doc.mentions[f].text.clone(),
+            (None, Some(h)) => format!("{} {}", h.slice(&doc.text), m.text),
+            (None, None) => m.text.clone(),
+        };
+        Some((m.span, name))
+    }
+}
+
+/// The word right before mention `m` if it says a person's gender (`Mrs` before `Maguire`).
+fn honorific_before(doc: &Doc, m: &Mention) -> Option<Span> {
+    let w = word_before(&doc.text, m.span.start);
+    gender::of_person(w)?;
+    let end = doc.text[..m.span.start].trim_end().len();
+    Some(Span::new(end - w.len(), end))
 }
 
 /// The one person the recogniser named in full (two words or more) in sentence `sentence` or

@@ -129,6 +129,7 @@ fn extract_with(model: &Model, v: &View, s: &mut Scratch) -> Vec<RawAttribution>
         &mut s.seq,
         &mut s.emis,
         &mut s.roles,
+        ROLE_BATCH,
     );
     for (a, c) in out.iter_mut().zip(&cues) {
         a.score = c.1;
@@ -310,9 +311,12 @@ pub fn label_roles(
         &mut SeqFeatures::default(),
         &mut Vec::new(),
         &mut RoleScratch::default(),
+        ROLE_BATCH,
     )
 }
 
+/// [`label_roles`] with buffers, scoring `batch` cues' windows at a time.
+#[allow(clippy::too_many_arguments)]
 fn label_roles_with(
     model: &Model,
     v: &View,
@@ -321,6 +325,7 @@ fn label_roles_with(
     f: &mut SeqFeatures,
     buf: &mut Vec<f32>,
     scratch: &mut RoleScratch,
+    batch: usize,
 ) -> Vec<RawAttribution> {
     let RoleScratch {
         starts,
@@ -330,58 +335,64 @@ fn label_roles_with(
     for c in cues {
         is_cue[c.clone()].iter_mut().for_each(|x| *x = true);
     }
-    // Every cue's window features, then their emission scores in one pass, then each window
-    // decoded on its slice.
-    f.clear();
-    starts.clear();
     let all_features = model.mask.role == u64::MAX;
-    let mut windows = Vec::with_capacity(cues.len());
-    for cue in cues {
-        let first = f.len();
-        let sums = all_features.then_some((model, &mut *starts));
-        let win = append_role_sequence(v, base, cue, &is_cue, model.mask.role, f, ctx, sums);
-        windows.push((first, win));
-    }
-    if all_features {
-        // Every position has its ROLE_FEATURES features, one after another; those not looked
-        // up are in the position's start.
-        let each = &*starts;
-        emissions_strided(
-            &model.role_table,
-            &model.role_bias,
-            &f.ids,
-            ROLE_FEATURES,
-            &[ROLE_LOOKED_UP],
-            |t| each[t],
-            buf,
-        );
-    } else {
-        emissions(
-            &model.role_table,
-            &model.role_bias,
-            f.len(),
-            |t| f.at(t),
-            buf,
-        );
-    }
     let mut out = Vec::with_capacity(cues.len());
-    for (cue, (first, win)) in cues.iter().zip(windows) {
-        let emis = &buf[first * ROLE_LABELS..(first + win.len()) * ROLE_LABELS];
-        let labels = viterbi(
-            emis,
-            &model.role_trans,
-            ROLE_LABELS,
-            role_allowed(win.start, cue, &is_cue),
-        );
-        out.push(RawAttribution {
-            cue: cue.clone(),
-            score: 0.0,
-            source: runs(&labels, ROLE_S, win.start),
-            content: runs(&labels, ROLE_C, win.start),
-        });
+    // Every cue's window features, then their emission scores in one pass, then each window
+    // decoded on its slice; a batch of cues at a time, so that a document of thousands of
+    // cues does not hold all their windows' features at once (10,000 cues took 270 MB).
+    for batch in cues.chunks(batch) {
+        f.clear();
+        starts.clear();
+        let mut windows = Vec::with_capacity(batch.len());
+        for cue in batch {
+            let first = f.len();
+            let sums = all_features.then_some((model, &mut *starts));
+            let win = append_role_sequence(v, base, cue, &is_cue, model.mask.role, f, ctx, sums);
+            windows.push((first, win));
+        }
+        if all_features {
+            // Every position has its ROLE_FEATURES features, one after another; those not
+            // looked up are in the position's start.
+            let each = &*starts;
+            emissions_strided(
+                &model.role_table,
+                &model.role_bias,
+                &f.ids,
+                ROLE_FEATURES,
+                &[ROLE_LOOKED_UP],
+                |t| each[t],
+                buf,
+            );
+        } else {
+            emissions(
+                &model.role_table,
+                &model.role_bias,
+                f.len(),
+                |t| f.at(t),
+                buf,
+            );
+        }
+        for (cue, (first, win)) in batch.iter().zip(windows) {
+            let emis = &buf[first * ROLE_LABELS..(first + win.len()) * ROLE_LABELS];
+            let labels = viterbi(
+                emis,
+                &model.role_trans,
+                ROLE_LABELS,
+                role_allowed(win.start, cue, &is_cue),
+            );
+            out.push(RawAttribution {
+                cue: cue.clone(),
+                score: 0.0,
+                source: runs(&labels, ROLE_S, win.start),
+                content: runs(&labels, ROLE_C, win.start),
+            });
+        }
     }
     out
 }
+
+/// Cues whose windows are scored together (a news article has a few dozen).
+const ROLE_BATCH: usize = 256;
 
 #[cfg(test)]
 mod tests {
@@ -391,6 +402,48 @@ mod tests {
     use crate::test_support::view_of;
     use crate::view::View;
     use according_core::Doc;
+
+    #[test]
+    fn cues_labelled_in_batches_get_the_labels_of_one_pass() {
+        let extractor = crate::Extractor::embedded().unwrap();
+        let model = extractor.model();
+        let text = (0..40)
+            .map(|i| format!("\"We will win {i} games,\" the coach said, adding that the talks would resume. Officials said on Monday that prices rose."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut doc = Doc::new("t", "t", text);
+        crate::nlp::Prep::embedded().run(&mut doc);
+        let v = View::new(&doc);
+        let base = base_features(&v, &model.lexicon);
+        let cues: Vec<Range<usize>> = find_cues(model, &v, &base)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert!(cues.len() >= 80, "{}", cues.len());
+        let label = |batch| {
+            label_roles_with(
+                model,
+                &v,
+                &base,
+                &cues,
+                &mut SeqFeatures::default(),
+                &mut Vec::new(),
+                &mut RoleScratch::default(),
+                batch,
+            )
+        };
+        let one_pass = label(usize::MAX);
+        assert!(
+            one_pass
+                .iter()
+                .filter(|a| !a.source.is_empty() && !a.content.is_empty())
+                .count()
+                >= 80
+        );
+        for batch in [1, 7, 64] {
+            assert_eq!(label(batch), one_pass, "batches of {batch}");
+        }
+    }
 
     #[test]
     fn masks_leave_out_exactly_the_switched_off_features() {

@@ -6,7 +6,8 @@
 //!
 //! Groups: `nlp_core/{tag,parse,ner,tag+parse+ner}` on segmented documents,
 //! `attribution/extract` on documents the NLP core has annotated, and `end_to_end` from raw
-//! text (clean, segment, tag, parse, NER, attribution). Throughput is in tokens (UD words, as
+//! text (clean, segment, tag, parse, NER, attribution), on the articles one by one and joined
+//! into one long document (`end_to_end/one_long_document`). Throughput is in tokens (UD words, as
 //! the segmenter makes them); `Kelem/s` below means thousands of tokens per CPU-second.
 
 use according_core::{Component, Doc};
@@ -190,19 +191,41 @@ fn bench(c: &mut Criterion<ThreadCpu>) {
     let mut g = c.benchmark_group("end_to_end");
     g.sample_size(10);
     g.throughput(Throughput::Elements(tokens));
+    let end_to_end = |docs: &mut [Doc]| {
+        for d in docs.iter_mut() {
+            according_text::clean(d);
+            according_text::segment(d);
+        }
+        run(&tagger, docs);
+        run(&parser, docs);
+        run(&ner, docs);
+        run(&extractor, docs);
+    };
     g.bench_function("raw_text", |b| {
         b.iter_batched_ref(
             || raw.clone(),
-            |docs| {
-                for d in docs.iter_mut() {
-                    according_text::clean(d);
-                    according_text::segment(d);
-                }
-                run(&tagger, docs);
-                run(&parser, docs);
-                run(&ner, docs);
-                run(&extractor, docs);
-            },
+            |docs| end_to_end(docs),
+            BatchSize::PerIteration,
+        )
+    });
+    // The same articles as one document (a long transcript, a page of many stories): as fast
+    // per token as separate articles when every stage is linear in a document's length.
+    let joined = vec![Doc::new(
+        "joined",
+        "joined",
+        raw.iter()
+            .map(|d| d.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    )];
+    let mut joined_tokens = joined[0].clone();
+    according_text::clean(&mut joined_tokens);
+    according_text::segment(&mut joined_tokens);
+    g.throughput(Throughput::Elements(joined_tokens.tokens.len() as u64));
+    g.bench_function("one_long_document", |b| {
+        b.iter_batched_ref(
+            || joined.clone(),
+            |docs| end_to_end(docs),
             BatchSize::PerIteration,
         )
     });
