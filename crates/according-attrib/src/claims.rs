@@ -732,6 +732,11 @@ pub fn drop_claimed_pieces(raw: &mut [RawAttribution]) {
         .enumerate()
         .map(|(k, r)| {
             let (frame_start, _) = crate::boundaries::frame(r);
+            // (Only pieces before the frame of a content of several can be claimed; the
+            // others are not gathered for the rest, which made this quadratic.)
+            if r.content.len() < 2 || !r.content.iter().any(|p| p.end <= frame_start) {
+                return vec![false; r.content.len()];
+            }
             // The others that do not hold this attribution in their content.
             let others: Vec<&RawAttribution> = raw
                 .iter()

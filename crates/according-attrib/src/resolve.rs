@@ -7,6 +7,7 @@ use crate::gender;
 use crate::source_words::is_honorific;
 use crate::sources::{analyze, SourceInfo};
 use according_core::{Doc, Entity, EntityType, Flag, Mention, Source, SourceType, Span};
+use std::collections::HashSet;
 
 fn entity_type(k: SourceType) -> Option<EntityType> {
     Some(match k {
@@ -127,7 +128,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
     // Mentions that are one name of several (`Gardener, Campbell and Devonish said`), or
     // that speak through someone or something (`Sir Alan Budd's inquiry found`): `he` after
     // them is none of them.
-    let mut not_antecedents: Vec<Span> = Vec::new();
+    let mut not_antecedents: HashSet<Span> = HashSet::new();
     // The documents sources have named so far, in order, with who published each when a
     // source says so (`a World Bank report`, `the Pensions Commission's report`) and `None`
     // when none does (`a report`): `The report said` is the latest of that noun.
@@ -196,10 +197,16 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         .iter()
                         .any(|m| sentence_of(doc, m.start) <= 1)
             };
-            let source = (0..entities.len())
-                .filter(|&e| entities[e].kind == EntityType::Person && fits(&entities[e]))
+            // The person mentioned last that fits (nearest first, so that only the nearest
+            // few are read for whether they fit: reading all was quadratic in a long document).
+            let mut nearest: Vec<(usize, usize)> = (0..entities.len())
+                .filter(|&e| entities[e].kind == EntityType::Person)
                 .filter_map(|e| last_before(&entities[e]).map(|p| (p, e)))
-                .max()
+                .collect();
+            nearest.sort_unstable_by(|a, b| b.cmp(a));
+            let source = nearest
+                .into_iter()
+                .find(|&(_, e)| fits(&entities[e]))
                 .filter(|&(p, e)| in_reach(p, e))
                 .map(|(_, e)| e);
             // A person the recogniser found as the subject of a clause after that source,
@@ -543,7 +550,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             );
         }
         if info.speaks_for {
-            not_antecedents.push(mention);
+            not_antecedents.insert(mention);
         }
         set_source(doc, k, &info, entity);
         // (`Analysts said … they added`: as vague as the analysts.)
@@ -593,7 +600,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
 fn member_sources(
     doc: &Doc,
     entities: &mut Vec<Entity>,
-    not_antecedents: &mut Vec<Span>,
+    not_antecedents: &mut HashSet<Span>,
     info: &SourceInfo,
 ) -> Vec<Source> {
     let mut members = Vec::with_capacity(info.members.len());
@@ -602,7 +609,7 @@ fn member_sources(
         let mention = Span::new(span.start + m.name_range.0, span.start + m.name_range.1);
         let target = find_named(&doc.text, entities, &m, span.start);
         let entity = attach(entities, &mut m, target, mention, *span);
-        not_antecedents.push(mention);
+        not_antecedents.insert(mention);
         members.push(Source {
             span: *span,
             text: span.slice(&doc.text).to_string(),
@@ -631,7 +638,7 @@ enum Stands {
 fn stand_for(
     doc: &Doc,
     entities: &mut Vec<Entity>,
-    not_antecedents: &mut Vec<Span>,
+    not_antecedents: &mut HashSet<Span>,
     info: &mut SourceInfo,
     Antecedent {
         span: ante,

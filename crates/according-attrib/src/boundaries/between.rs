@@ -68,6 +68,12 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
             )
         })
         .collect();
+    // The attributions by where their cue ends, by where their cue starts, and by where their
+    // source right before the cue starts: looked up, not searched, for each content piece
+    // (searching was quadratic in a long document's attributions).
+    let starts_by_end = index_by(starts.iter().map(|s| Some(s.0)));
+    let frames_by_cue = index_by(frames.iter().map(|(c, _)| Some(c.start)));
+    let frames_by_source = index_by(source_starts.iter().copied());
     for r in raw.iter_mut() {
         // (Only the source piece nearest the cue counts: the tagger may have taken the inner
         // source for a second piece of this one, `Clinton plans to visit …, according to an
@@ -77,21 +83,30 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
         for p in r.content.iter_mut() {
             // (`declared that “the civilized world …”`: the quote mark may come between.)
             let opens = |i: usize| v.toks[i].mark == crate::view::QuoteMark::Open;
-            let inner = starts.iter().find(|(e, _, participle)| {
-                let e = *e;
-                if *participle && reports_after && p.end <= cue.start {
-                    return false;
-                }
-                // A piece in an earlier sentence than this frame that another frame opens
-                // there is that frame's quotation (`He added: "…" But he said they would …`),
-                // no chain of this one.
-                if p.end <= cue.start && v.toks[p.start].sentence != v.toks[cue.start].sentence {
-                    return false;
-                }
-                e == p.start
-                    || e + 1 == p.start && (v.toks[e].lower == "that" || opens(e))
-                    || e + 2 == p.start && v.toks[e].lower == "that" && opens(e + 1)
-            });
+            // The first attribution (in their order) whose cue ends there: one of those
+            // ending at most two tokens before the piece.
+            let inner = [2, 1, 0]
+                .iter()
+                .filter_map(|&d| p.start.checked_sub(d))
+                .flat_map(|e| indexed(&starts_by_end, e))
+                .filter(|&k| {
+                    let (e, _, participle) = starts[k];
+                    if participle && reports_after && p.end <= cue.start {
+                        return false;
+                    }
+                    // A piece in an earlier sentence than this frame that another frame opens
+                    // there is that frame's quotation (`He added: "…" But he said they would
+                    // …`), no chain of this one.
+                    if p.end <= cue.start && v.toks[p.start].sentence != v.toks[cue.start].sentence
+                    {
+                        return false;
+                    }
+                    e == p.start
+                        || e + 1 == p.start && (v.toks[e].lower == "that" || opens(e))
+                        || e + 2 == p.start && v.toks[e].lower == "that" && opens(e + 1)
+                })
+                .min()
+                .map(|k| &starts[k]);
             if let Some(&(_, s, _)) = inner {
                 if s < p.start
                     && v.toks[s].sentence == v.toks[p.start].sentence
@@ -120,14 +135,18 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
         // advertisement “unmistakably and wrongfully” suggests that …`); any other ending in
         // punctuation is complete.
         let ends_with_that = v.toks[p.end - 1].lower == "that";
-        let inner = frames.iter().zip(&source_starts).find(|((c, _), s)| {
-            if c.start == p.end {
-                !is_punct(v, p.end - 1) || s.is_some_and(|s| p.contains(&s))
-            } else {
-                ends_with_that && **s == Some(p.end)
-            }
-        });
-        let Some(((cue, Some(end)), _)) = inner else {
+        let inner = indexed(&frames_by_cue, p.end)
+            .chain(indexed(&frames_by_source, p.end))
+            .filter(|&j| {
+                let ((c, _), s) = (&frames[j], source_starts[j]);
+                if c.start == p.end {
+                    !is_punct(v, p.end - 1) || s.is_some_and(|s| p.contains(&s))
+                } else {
+                    ends_with_that && s == Some(p.end)
+                }
+            })
+            .min();
+        let Some((cue, Some(end))) = inner.map(|j| &frames[j]) else {
             continue;
         };
         let next = r.content.get(k + 1).map_or(usize::MAX, |n| n.start);
@@ -135,6 +154,25 @@ pub fn nest_inner(v: &View, raw: &mut [RawAttribution]) {
             r.content[k].end = *end;
         }
     }
+}
+
+/// `(key, index)` of every item with a key, sorted.
+fn index_by(keys: impl Iterator<Item = Option<usize>>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = keys
+        .enumerate()
+        .filter_map(|(k, key)| key.map(|key| (key, k)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The indices of the items of `index` (from [`index_by`]) whose key is `key`.
+fn indexed(index: &[(usize, usize)], key: usize) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|&(k, _)| k < key);
+    index[from..]
+        .iter()
+        .take_while(move |&&(k, _)| k == key)
+        .map(|&(_, i)| i)
 }
 
 /// `The same day President Bush demanded …, Russian officials were meeting …, according to
