@@ -176,6 +176,9 @@ pub(crate) const COMPANY_HEADS: &[&str] = &[
     "insurer",
     "lender",
     "club",
+    "corporation",
+    "publisher",
+    "studio",
 ];
 
 /// Common nouns that head a phrase naming a body of its own (`the committee`, `Ms Ardern's
@@ -189,6 +192,25 @@ pub(crate) const BODY_HEADS: &[&str] = &[
     "council",
     "committee",
     "commission",
+    "university",
+    "school",
+    "hospital",
+];
+
+/// Nouns naming a body of people that is no organisation (`the business community`, `his
+/// family`, `the opposition`, `the crowd`): a group.
+pub(crate) const PEOPLE_COLLECTIVES: &[&str] = &[
+    "community",
+    "public",
+    "electorate",
+    "audience",
+    "crowd",
+    "staff",
+    "workforce",
+    "family",
+    "opposition",
+    "jury",
+    "squad",
 ];
 
 /// Bodies that speak for the organisation they belong to (`the board`, `Manchester United's

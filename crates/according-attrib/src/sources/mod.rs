@@ -1109,6 +1109,30 @@ fn analyze_words(src: &str) -> SourceInfo {
         info.kind = SourceType::Group;
         return info;
     }
+    // `the business community`, `his family`, `Lebanon's business community`: people
+    // together, no organisation.
+    // (Lowercase: `the European Community` is a name; and near the start: in `Unions for
+    // Deutsche Boerse staff` the unions speak.)
+    if head
+        .as_deref()
+        .is_some_and(|h| PEOPLE_COLLECTIVES.contains(&h))
+        && (head_part
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|h| !is_cap(h))
+            // (`Staff at the plant`: capitalised as the first word.)
+            || head_part.split_whitespace().count() == 1)
+        && head_part.split_whitespace().count() <= 4
+    {
+        // (The name ends with the noun: `the business community` in Hong Kong, of which
+        // the place is the affiliation, not who speaks.)
+        let name = head_part.trim_end();
+        info.kind = SourceType::Group;
+        info.name = name.to_string();
+        info.name_range = (off, off + name.len());
+        info.affiliation = affiliation_of(full);
+        return info;
+    }
     // `the newspaper`, `the magazine` stand for the outlet named before; `the party`,
     // `the organisation`, `the band` for the organisation.
     if let Some(head) = full

@@ -1133,3 +1133,30 @@ fn any_phrase_of_source_words_is_read_without_panicking() {
         }
     }
 }
+
+#[test]
+fn people_together_are_a_group_and_a_place_after_them_no_government() {
+    for (src, name) in [
+        (
+            "Lebanon's business community",
+            "Lebanon's business community",
+        ),
+        ("the opposition", "the opposition"),
+        ("his family", "his family"),
+        ("The Muslim community in Britain", "The Muslim community"),
+        ("Staff at the plant", "Staff"),
+        ("the AFI jury", "the AFI jury"),
+    ] {
+        assert_reads(src, name, SourceType::Group, None);
+    }
+    // A name, or a noun far from the start, is not read so.
+    assert_ne!(analyze("the European Community").kind, SourceType::Group);
+    assert_ne!(
+        analyze("Unions for Deutsche Boerse staff in Frankfurt").kind,
+        SourceType::Group
+    );
+    // A corporation or a university is an organisation.
+    for src in ["The corporation", "the university"] {
+        assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
+    }
+}
