@@ -47,9 +47,13 @@ const REPORT_NOUNS: &[&str] = &[
     "claim",
 ];
 
-/// End of the sentence of token `i`, without its closing punctuation (and closing quotes).
+/// End of the sentence of token `i`, without its closing punctuation (and closing quotes);
+/// the document's end for `i` past its last token (the end of a cue that closes it).
 pub(crate) fn sentence_body_end(v: &View, i: usize) -> usize {
-    let s = v.toks[i].sentence;
+    let Some(t) = v.toks.get(i) else {
+        return v.len();
+    };
+    let s = t.sentence;
     let mut e = i;
     while e < v.len() && v.toks[e].sentence == s {
         e += 1;

@@ -57,6 +57,19 @@ pub(crate) fn merge_short_names(doc: &Doc, entities: &mut Vec<Entity>) -> Vec<us
             entities[i].name = name.to_string();
         }
     }
+    // An entity merged into one that is itself merged goes where that one goes; in a loop
+    // (degenerate names: `Mrs Mrs` and `Mr Mrs`) each stays itself.
+    let root = |i: usize| {
+        let mut j = i;
+        for _ in 0..=n {
+            if into[j] == j {
+                return j;
+            }
+            j = into[j];
+        }
+        i
+    };
+    let into: Vec<usize> = (0..n).map(root).collect();
     // Fold the merged entities in, keeping the order of the others.
     let mut remap = vec![usize::MAX; n];
     let mut kept: Vec<Entity> = Vec::with_capacity(n);

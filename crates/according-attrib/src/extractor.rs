@@ -535,6 +535,21 @@ fn cover(spans: &[Span]) -> Span {
     }
 }
 
+/// Token ranges sorted, those that overlap merged.
+fn in_order(ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut sorted: Vec<std::ops::Range<usize>> =
+        ranges.iter().filter(|r| !r.is_empty()).cloned().collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// Plain attributions from the taggers' output (kinds, chains, flags and entities are added
 /// by the later passes).
 fn build(v: &View, raw: &[RawAttribution]) -> Vec<Attribution> {
@@ -542,7 +557,8 @@ fn build(v: &View, raw: &[RawAttribution]) -> Vec<Attribution> {
     for (k, r) in raw.iter().enumerate() {
         let cue_spans = spans_of(v, std::slice::from_ref(&r.cue));
         let cue_span = cover(&cue_spans);
-        let content_spans = spans_of(v, &r.content);
+        // In text order, overlaps merged (rules may add a piece before the ones they keep).
+        let content_spans = spans_of(v, &in_order(&r.content));
         let content_span = cover(&content_spans);
         let nearest = r.nearest_source();
         let source_spans = spans_of(v, nearest.map(std::slice::from_ref).unwrap_or(&[]));
