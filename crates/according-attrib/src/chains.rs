@@ -34,7 +34,6 @@ pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
     let contents = ContentIndex::new(atts);
     let mut candidates: Vec<usize> = Vec::new();
     for b in 0..n {
-        let bx = extent(&atts[b]);
         let bs = cue_sentence[b];
         candidates.clear();
         let first = by_sentence.partition_point(|&a| cue_sentence[a] < bs);
@@ -47,52 +46,13 @@ pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
         // In index order, as every pair was weighed: of equal keys the first wins.
         candidates.sort_unstable();
         candidates.dedup();
-        let mut best: Option<(usize, usize)> = None; // (index, rank)
-        for &a in &candidates {
-            if a == b {
-                continue;
-            }
-            let aa = &atts[a];
-            // `Nike, whose products are endorsed by Tiger Woods, said …`: what sits in A's
-            // source is who A's source is, not what A reports.
-            if aa
-                .source
-                .as_ref()
-                .is_some_and(|s| s.span.contains(atts[b].cue.span))
-            {
-                continue;
-            }
-            let inside_content = aa
-                .content
-                .spans
-                .iter()
-                .any(|c| c.contains(atts[b].cue.span));
-            let same_sentence = cue_sentence[a] == bs;
-            let cue_outside_b = !bx.contains(aa.cue.span);
-            // A trailing frame reports what comes before it; one with content of its own after
-            // its cue (`Critics argue that …, while supporters say …`, `She described … and
-            // called for a review`) is a sibling.
-            let own_content_after = aa.content.spans.iter().any(|c| c.start >= aa.cue.span.end);
-            let trailing_frame = same_sentence && aa.cue.span.start >= bx.end && !own_content_after;
-            let according = same_sentence
-                && cue_outside_b
-                && aa.kind == AttributionKind::AccordingTo
-                && atts[b].kind != AttributionKind::AccordingTo;
-            let rank = if inside_content {
-                1
-            } else if trailing_frame || according {
-                2
-            } else {
-                continue;
-            };
-            // Prefer content containment, then the nearest cue.
-            let dist = aa.cue.span.start.abs_diff(atts[b].cue.span.start);
-            let key = rank * 1_000_000 + dist.min(999_999);
-            if best.is_none_or(|(_, k)| key < k) {
-                best = Some((a, key));
-            }
-        }
-        parent[b] = best.map(|x| x.0);
+        // (Lowest key first; of equal keys the first in index order, as `candidates` is.)
+        parent[b] = candidates
+            .iter()
+            .filter(|&&a| a != b)
+            .filter_map(|&a| parent_key(atts, a, b, cue_sentence[a] == bs).map(|k| (k, a)))
+            .min()
+            .map(|(_, a)| a);
     }
     // Break cycles: a parent whose own parent chain returns to the child is dropped.
     for b in 0..n {
@@ -110,6 +70,42 @@ pub fn link(atts: &mut [Attribution], sentence_of: impl Fn(usize) -> usize) {
     for b in 0..n {
         atts[b].parent = parent[b].map(|p| atts[p].id.clone());
     }
+}
+
+/// How well attribution `a` would frame `b`, lower is better (content containment first, then
+/// the nearest cue), or `None` when it cannot; `same_sentence`: their cues share a sentence.
+fn parent_key(atts: &[Attribution], a: usize, b: usize, same_sentence: bool) -> Option<usize> {
+    let (aa, bb) = (&atts[a], &atts[b]);
+    // `Nike, whose products are endorsed by Tiger Woods, said …`: what sits in A's source is
+    // who A's source is, not what A reports.
+    if aa
+        .source
+        .as_ref()
+        .is_some_and(|s| s.span.contains(bb.cue.span))
+    {
+        return None;
+    }
+    let bx = extent(bb);
+    let inside_content = aa.content.spans.iter().any(|c| c.contains(bb.cue.span));
+    let cue_outside_b = !bx.contains(aa.cue.span);
+    // A trailing frame reports what comes before it; one with content of its own after its
+    // cue (`Critics argue that …, while supporters say …`, `She described … and called for a
+    // review`) is a sibling.
+    let own_content_after = aa.content.spans.iter().any(|c| c.start >= aa.cue.span.end);
+    let trailing_frame = same_sentence && aa.cue.span.start >= bx.end && !own_content_after;
+    let according = same_sentence
+        && cue_outside_b
+        && aa.kind == AttributionKind::AccordingTo
+        && bb.kind != AttributionKind::AccordingTo;
+    let rank = if inside_content {
+        1
+    } else if trailing_frame || according {
+        2
+    } else {
+        return None;
+    };
+    let dist = aa.cue.span.start.abs_diff(bb.cue.span.start);
+    Some(rank * 1_000_000 + dist.min(999_999))
 }
 
 /// Every content piece of the attributions, sorted by start, to find those holding a span
@@ -184,55 +180,24 @@ mod tests {
     use super::*;
     use according_core::{Content, Cue, Source, SourceType};
 
-    /// The linking rule weighed over every pair of attributions, as it was before candidates
-    /// were looked up: the reference `link` must agree with.
+    /// Every pair of attributions weighed, as before candidates were looked up: the
+    /// reference `link` must agree with.
     fn parents_every_pair(
         atts: &[Attribution],
         sentence_of: impl Fn(usize) -> usize,
     ) -> Vec<Option<usize>> {
-        let n = atts.len();
-        let mut parent = vec![None; n];
-        for b in 0..n {
-            let bx = extent(&atts[b]);
-            let bs = sentence_of(atts[b].cue.span.start);
-            let mut best: Option<(usize, usize)> = None;
-            for a in 0..n {
-                let aa = &atts[a];
-                if a == b
-                    || aa
-                        .source
-                        .as_ref()
-                        .is_some_and(|s| s.span.contains(atts[b].cue.span))
-                {
-                    continue;
-                }
-                let inside = aa
-                    .content
-                    .spans
-                    .iter()
-                    .any(|c| c.contains(atts[b].cue.span));
-                let same = sentence_of(aa.cue.span.start) == bs;
-                let after = aa.content.spans.iter().any(|c| c.start >= aa.cue.span.end);
-                let trailing = same && aa.cue.span.start >= bx.end && !after;
-                let according = same
-                    && !bx.contains(aa.cue.span)
-                    && aa.kind == AttributionKind::AccordingTo
-                    && atts[b].kind != AttributionKind::AccordingTo;
-                let rank = if inside {
-                    1
-                } else if trailing || according {
-                    2
-                } else {
-                    continue;
-                };
-                let key = rank * 1_000_000 + aa.cue.span.start.abs_diff(atts[b].cue.span.start);
-                if best.is_none_or(|(_, k)| key < k) {
-                    best = Some((a, key));
-                }
-            }
-            parent[b] = best.map(|x| x.0);
-        }
-        parent
+        let cue_sentence = |k: usize| sentence_of(atts[k].cue.span.start);
+        (0..atts.len())
+            .map(|b| {
+                (0..atts.len())
+                    .filter(|&a| a != b)
+                    .filter_map(|a| {
+                        parent_key(atts, a, b, cue_sentence(a) == cue_sentence(b)).map(|k| (k, a))
+                    })
+                    .min()
+                    .map(|(_, a)| a)
+            })
+            .collect()
     }
 
     fn attribution(
