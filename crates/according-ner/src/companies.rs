@@ -119,8 +119,14 @@ fn holds(names: &[String], name: &str) -> bool {
 
 impl DocCompanies {
     /// Retype one-word PERSON mentions of `words` that the words around them, or an earlier
-    /// sentence of the document, show to be companies.
-    pub fn retype(&mut self, words: &[&str], out: &mut [WordMention]) {
+    /// sentence of the document, show to be companies; and one-word LOC mentions so, when
+    /// `is_place` does not know the name for a place (`a 20% stake in Sina`).
+    pub fn retype(
+        &mut self,
+        words: &[&str],
+        out: &mut [WordMention],
+        is_place: impl Fn(&str) -> bool,
+    ) {
         for o in out.iter() {
             let surname = words[o.end - 1];
             if o.kind == EntityType::Person
@@ -151,6 +157,15 @@ impl DocCompanies {
                 // coach`, `Liverpool manager`, a country's or a city's side.)
                 if club {
                     o.kind = EntityType::Org;
+                } else if !is_place(name)
+                    && (company_context(words, o.start) || holds(&self.seen, name))
+                {
+                    // (A name no gazetteer knows for a place, that the words call a company:
+                    // `a 20% stake in Sina`, `Shanda said`.)
+                    if !holds(&self.seen, name) {
+                        self.seen.push(name.to_string());
+                    }
+                    o.kind = EntityType::Org;
                 }
                 continue;
             }
@@ -164,6 +179,25 @@ impl DocCompanies {
                 o.kind = EntityType::Org;
             }
         }
+    }
+}
+
+impl DocCompanies {
+    /// Whether a one-word mention `name`, typed `kind`, is a company the whole document has
+    /// shown (read once it is read through: a headline names a company before the text says
+    /// what it is, `China's Shanda buys stake in Sina`). Not a surname of someone named in
+    /// full, nor a place `is_place` knows.
+    pub fn settled_company(
+        &self,
+        name: &str,
+        kind: EntityType,
+        is_place: impl Fn(&str) -> bool,
+    ) -> bool {
+        matches!(kind, EntityType::Person | EntityType::Loc)
+            && !name.contains(char::is_whitespace)
+            && holds(&self.seen, name)
+            && !holds(&self.surnames, name)
+            && !(kind == EntityType::Loc && is_place(name))
     }
 }
 
@@ -208,18 +242,44 @@ mod tests {
             "Russian", "oil", "giant", "Yukos", "said", "it", "would", "appeal",
         ];
         let mut m1 = [person(3)];
-        doc.retype(&s1, &mut m1);
+        doc.retype(&s1, &mut m1, |_| false);
         assert_eq!(m1[0].kind, EntityType::Org);
         // Later, on its own.
         let s2 = ["Yukos", "said", "it", "would", "appeal", "."];
         let mut m2 = [person(0)];
-        doc.retype(&s2, &mut m2);
+        doc.retype(&s2, &mut m2, |_| false);
         assert_eq!(m2[0].kind, EntityType::Org);
         // A person stays a person.
         let s3 = ["Khodorkovsky", "said", "he", "was", "innocent", "."];
         let mut m3 = [person(0)];
-        doc.retype(&s3, &mut m3);
+        doc.retype(&s3, &mut m3, |_| false);
         assert_eq!(m3[0].kind, EntityType::Person);
+    }
+
+    #[test]
+    fn an_unknown_place_the_words_call_a_company_and_its_earlier_mentions() {
+        let mut doc = DocCompanies::default();
+        let place = |w: &str| w == "Beijing";
+        // A headline names it first (the model: a person), then the text says what it is.
+        let s1 = ["China's", "Shanda", "buys", "stake", "in", "Sina"];
+        let mut m1 = [person(1), one_word(5, EntityType::Loc)];
+        doc.retype(&s1, &mut m1, place);
+        assert_eq!(m1[1].kind, EntityType::Org, "stake in Sina");
+        let s2 = ["Sina", "said", "its", "shares", "rose", "in", "Beijing"];
+        let mut m2 = [one_word(0, EntityType::Loc), one_word(6, EntityType::Loc)];
+        doc.retype(&s2, &mut m2, place);
+        assert_eq!((m2[0].kind, m2[1].kind), (EntityType::Org, EntityType::Loc));
+        // Read through, the headline's mentions are the companies too; a known place never.
+        let s3 = [
+            "a", "20%", "stake", "in", "Shanda", "and", "shares", "in", "Beijing",
+        ];
+        let mut m3 = [person(4), one_word(8, EntityType::Loc)];
+        doc.retype(&s3, &mut m3, place);
+        assert_eq!((m3[0].kind, m3[1].kind), (EntityType::Org, EntityType::Loc));
+        assert!(doc.settled_company("Shanda", EntityType::Person, place));
+        assert!(doc.settled_company("Sina", EntityType::Loc, place));
+        assert!(!doc.settled_company("Beijing", EntityType::Loc, place));
+        assert!(!doc.settled_company("Gazprom", EntityType::Person, place));
     }
 
     #[test]
@@ -227,20 +287,20 @@ mod tests {
         let mut doc = DocCompanies::default();
         let s1 = ["Everton", "striker", "James", "Beattie", "scored"];
         let mut m1 = [person(0)];
-        doc.retype(&s1, &mut m1);
+        doc.retype(&s1, &mut m1, |_| false);
         assert_eq!(m1[0].kind, EntityType::Org);
         let s2 = ["Everton", "won", "again"];
         let mut m2 = [person(0)];
-        doc.retype(&s2, &mut m2);
+        doc.retype(&s2, &mut m2, |_| false);
         assert_eq!(m2[0].kind, EntityType::Org);
         // A place is the club only where the words say so.
         let s3 = ["Newcastle", "boss", "Graeme", "Souness"];
         let mut m3 = [one_word(0, EntityType::Loc)];
-        doc.retype(&s3, &mut m3);
+        doc.retype(&s3, &mut m3, |_| false);
         assert_eq!(m3[0].kind, EntityType::Org);
         let s4 = ["He", "lives", "in", "Newcastle"];
         let mut m4 = [one_word(3, EntityType::Loc)];
-        doc.retype(&s4, &mut m4);
+        doc.retype(&s4, &mut m4, |_| false);
         assert_eq!(m4[0].kind, EntityType::Loc);
     }
 
@@ -255,10 +315,10 @@ mod tests {
             end: 5,
             kind: EntityType::Person,
         }];
-        doc.retype(&s1, &mut m1);
+        doc.retype(&s1, &mut m1, |_| false);
         let s2 = ["Shares", "in", "Ford", "fell"];
         let mut m2 = [person(2)];
-        doc.retype(&s2, &mut m2);
+        doc.retype(&s2, &mut m2, |_| false);
         assert_eq!(m2[0].kind, EntityType::Person);
     }
 
@@ -270,13 +330,13 @@ mod tests {
             (vec!["Huawei", "Inc", "said"], 0),
         ] {
             let mut m = [person(at)];
-            DocCompanies::default().retype(&words, &mut m);
+            DocCompanies::default().retype(&words, &mut m, |_| false);
             assert_eq!(m[0].kind, EntityType::Org, "{words:?}");
         }
         // A person's chief of staff is still a person's.
         let words = ["Blair", "'s", "spokesman", "said"];
         let mut m = [person(0)];
-        DocCompanies::default().retype(&words, &mut m);
+        DocCompanies::default().retype(&words, &mut m, |_| false);
         assert_eq!(m[0].kind, EntityType::Person);
     }
 }

@@ -156,9 +156,36 @@ impl DocRecognizer<'_> {
             self.scratch.sf.matches(),
             &self.model.matcher,
         );
-        self.companies.retype(words, &mut mentions);
+        let matcher = &self.model.matcher;
+        self.companies
+            .retype(words, &mut mentions, |w| is_known_place(matcher, w));
         mentions
     }
+
+    /// Once the document is read: its one-word people and unknown places that it showed to
+    /// be companies are companies everywhere (`mentions` as [`Ner`] reports them).
+    pub fn settle(&self, mentions: &mut [Mention]) {
+        let matcher = &self.model.matcher;
+        for m in mentions.iter_mut() {
+            let Some(kind) = EntityType::from_name(&m.kind) else {
+                continue;
+            };
+            if self
+                .companies
+                .settled_company(&m.text, kind, |w| is_known_place(matcher, w))
+            {
+                m.kind = EntityType::Org.name().to_string();
+            }
+        }
+    }
+}
+
+/// The gazetteer knows `word` for a country, city or region.
+fn is_known_place(matcher: &gazetteer::Matcher, word: &str) -> bool {
+    matcher
+        .types_of(word)
+        .iter()
+        .any(|t| matches!(t, gazetteer::GazType::Gpe | gazetteer::GazType::Loc))
 }
 
 impl Component for Ner {
@@ -190,6 +217,7 @@ impl Component for Ner {
                 });
             }
         }
+        rec.settle(&mut mentions);
         doc.mentions = mentions;
         Ok(())
     }

@@ -18,6 +18,22 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// The type [`EntityType::name`] names.
+    pub fn from_name(name: &str) -> Option<EntityType> {
+        [
+            EntityType::Person,
+            EntityType::Org,
+            EntityType::Outlet,
+            EntityType::Gpe,
+            EntityType::Loc,
+            EntityType::Fac,
+            EntityType::Norp,
+            EntityType::Date,
+        ]
+        .into_iter()
+        .find(|t| t.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             EntityType::Person => "PERSON",
