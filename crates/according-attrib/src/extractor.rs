@@ -62,6 +62,7 @@ impl Extractor {
         let frames = crate::completion::find_trailing_frames(&v, &tagged);
         found.extend(frames.iter().cloned());
         found.extend(crate::evidential::find_hedged_passives(&v, &tagged));
+        found.extend(crate::evidential::find_expletive_passives(&v, &tagged));
         found.extend(crate::evidential::find_hedging_adverbs(&v, &tagged));
         let mut raw = crate::patterns::merge(tagged, found);
         crate::completion::stop_at_frames(&mut raw, &frames);
@@ -160,6 +161,12 @@ impl Extractor {
         crate::claims::drop_headline_nouns(&v, &mut raw);
         crate::claims::drop_prizes_won_or_withheld(&v, &mut raw);
         crate::claims::drop_lets(&v, &mut raw);
+        // (Whatever the rules above lent it: `… but it is understood that …` has no source.)
+        for r in raw.iter_mut() {
+            if crate::evidential::after_expletive_it(&v, &r.cue) {
+                r.source.clear();
+            }
+        }
         let mut atts = build(&v, &raw);
         for (a, r) in atts.iter_mut().zip(&raw) {
             a.confidence = self.model.confidence(r.score);

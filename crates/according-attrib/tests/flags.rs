@@ -103,3 +103,25 @@ fn titles_won_and_chances_withheld_are_not_claims() {
     assert!(find_at(&doc, "denied").is_none(), "{:#?}", doc.attributions);
     assert!(find_at(&doc, "claim the").is_some());
 }
+
+#[test]
+fn an_expletive_it_before_a_passive_of_belief_has_no_source() {
+    let doc = run(
+        "Tindall is out of contract at the end of the season but it is understood that \
+         Brownsword is unwilling to pay. It is believed the plans may change, officials said.",
+    );
+    let understood = at(&doc, "is understood");
+    assert!(understood.source.is_none(), "{:?}", understood.source);
+    assert_eq!(
+        understood.content.text.trim_start_matches("that ").trim(),
+        "Brownsword is unwilling to pay"
+    );
+    let believed = at(&doc, "is believed");
+    assert!(believed.source.is_none());
+    assert_eq!(believed.content.text, "the plans may change");
+    assert!(
+        believed.flags.contains(&Flag::Hedged),
+        "{:?}",
+        believed.flags
+    );
+}
