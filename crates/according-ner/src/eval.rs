@@ -72,11 +72,19 @@ pub fn evaluate(ner: &Ner, docs: &[Document]) -> Report {
     let mut r = Report::default();
     for d in docs {
         let mut rec = ner.document();
-        for s in &d.sentences {
+        // The document read through first, as `Ner` reads one, then settled and scored.
+        let found: Vec<Vec<crate::refine::WordMention>> = d
+            .sentences
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                rec.sentence(&words)
+            })
+            .collect();
+        for (s, found) in d.sentences.iter().zip(found) {
             r.sentences += 1;
             r.tokens += s.words.len();
             let offs = char_offsets(&s.words);
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let span = |a: usize, b: usize| (offs[a].0, offs[b - 1].1);
             let gold: HashSet<(usize, usize, Kind)> = s
                 .spans
@@ -86,11 +94,11 @@ pub fn evaluate(ner: &Ner, docs: &[Document]) -> Report {
                     (a, b, g.kind)
                 })
                 .collect();
-            let pred: HashSet<(usize, usize, Kind)> = rec
-                .sentence(&words)
+            let pred: HashSet<(usize, usize, Kind)> = found
                 .into_iter()
                 .filter_map(|m| {
-                    let k = m.kind.uner()?;
+                    let text = s.words[m.start..m.end].join(" ");
+                    let k = rec.settled(&text, m.kind).uner()?;
                     let (a, b) = span(strip_the(&s.words, m.start, m.end), m.end);
                     Some((a, b, k))
                 })

@@ -162,19 +162,26 @@ impl DocRecognizer<'_> {
         mentions
     }
 
-    /// Once the document is read: its one-word people and unknown places that it showed to
-    /// be companies are companies everywhere (`mentions` as [`Ner`] reports them).
-    pub fn settle(&self, mentions: &mut [Mention]) {
+    /// Once the document is read: a mention of `name` typed `kind` in it, as the whole
+    /// document shows it (a one-word person or unknown place it showed to be a company is an
+    /// organisation everywhere, its headline too).
+    pub fn settled(&self, name: &str, kind: EntityType) -> EntityType {
         let matcher = &self.model.matcher;
+        if self
+            .companies
+            .settled_company(name, kind, |w| is_known_place(matcher, w))
+        {
+            EntityType::Org
+        } else {
+            kind
+        }
+    }
+
+    /// [`DocRecognizer::settled`] for every mention (as [`Ner`] reports them).
+    pub fn settle(&self, mentions: &mut [Mention]) {
         for m in mentions.iter_mut() {
-            let Some(kind) = EntityType::from_name(&m.kind) else {
-                continue;
-            };
-            if self
-                .companies
-                .settled_company(&m.text, kind, |w| is_known_place(matcher, w))
-            {
-                m.kind = EntityType::Org.name().to_string();
+            if let Some(kind) = EntityType::from_name(&m.kind) {
+                m.kind = self.settled(&m.text, kind).name().to_string();
             }
         }
     }
