@@ -217,15 +217,18 @@ pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
     // Only a piece before the cue that opens such a quotation can lose words; an attribution
     // without one is left as it is whatever the earlier one (weighing every pair of a long
     // document's attributions was quadratic).
-    let may_lose = |r: &RawAttribution| {
-        r.content.iter().any(|p| {
-            p.start < r.cue.start
-                && quotation_at(v, p.start).is_some_and(|q| {
-                    q.end <= r.cue.start
-                        && sentence_final_quote(v, &q)
-                        && v.toks[r.cue.start].sentence != v.toks[q.end - 1].sentence
-                })
+    // A quotation opening at `start` that closes its sentence before `cue`'s sentence.
+    let closed_before = |start: usize, cue: &Range<usize>| {
+        quotation_at(v, start).filter(|q| {
+            q.end <= cue.start
+                && sentence_final_quote(v, q)
+                && v.toks[cue.start].sentence != v.toks[q.end - 1].sentence
         })
+    };
+    let may_lose = |r: &RawAttribution| {
+        r.content
+            .iter()
+            .any(|p| p.start < r.cue.start && closed_before(p.start, &r.cue).is_some())
     };
     let n = raw.len();
     for b in 0..n {
@@ -250,14 +253,7 @@ pub fn release_continued_quotes(v: &View, raw: &mut [RawAttribution]) {
                     .any(|q| q.start < p.end && p.start < q.end)
             };
             // Each of b's pieces before its cue that opens with such a quotation loses it.
-            let quote_at = |start: usize| {
-                let q = quotation_at(v, start)?;
-                let continued = q.end <= b_cue.start
-                    && sentence_final_quote(v, &q)
-                    && held_by_a(&q)
-                    && v.toks[b_cue.start].sentence != v.toks[q.end - 1].sentence;
-                continued.then_some(q)
-            };
+            let quote_at = |start: usize| closed_before(start, &b_cue).filter(|q| held_by_a(q));
             let pieces: Vec<Range<usize>> = raw[b]
                 .content
                 .iter()

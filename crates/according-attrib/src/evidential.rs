@@ -138,36 +138,46 @@ const EXPLETIVE_PARTICIPLES: &[&str] = &[
     "argued",
 ];
 
-/// The cue is `is`/`was`/`has been` (an adverb or two) and one of [`EXPLETIVE_PARTICIPLES`]
-/// right after an `it` that opens its clause: nobody the sentence names speaks (`Tindall is out
-/// of contract but it is understood that …` is not Tindall's word).
-pub fn after_expletive_it(v: &View, cue: &Range<usize>) -> bool {
-    let i = cue.start;
-    if i == 0 || v.toks[i - 1].lower != "it" || cue.is_empty() {
-        return false;
+/// The cue after token `it` when it is an `it` opening its clause followed by `is`/`was`/
+/// `has been`, an adverb or two and one of [`EXPLETIVE_PARTICIPLES`]: `is understood`, `was
+/// widely reported`.
+fn expletive_cue(v: &View, it: usize) -> Option<Range<usize>> {
+    if v.toks.get(it)?.lower != "it" {
+        return None;
     }
-    let it = i - 1;
     let opens = it == 0
         || v.toks[it - 1].sentence != v.toks[it].sentence
         || matches!(
             v.toks[it - 1].lower.as_ref(),
             "," | "and" | "but" | "that" | "as"
         );
-    let words: Vec<&str> = cue.clone().map(|k| v.toks[k].lower.as_ref()).collect();
-    let be = match words.as_slice() {
-        ["is" | "was", ..] => 1,
-        ["has" | "had", "been", ..] => 2,
-        _ => return false,
+    if !opens {
+        return None;
+    }
+    let word = |k: usize| v.toks.get(k).map(|t| t.lower.as_ref());
+    let mut p = match (word(it + 1), word(it + 2)) {
+        (Some("is" | "was"), _) => it + 2,
+        (Some("has" | "had"), Some("been")) => it + 3,
+        _ => return None,
     };
-    let rest = &words[be..];
-    opens
-        && rest
-            .iter()
-            .position(|w| EXPLETIVE_PARTICIPLES.contains(w))
-            .is_some_and(|k| {
-                rest[..k].iter().all(|w| BETWEEN.contains(w))
-                    && rest[k + 1..].iter().all(|w| *w == "to")
-            })
+    while p <= it + 4 && word(p).is_some_and(|w| BETWEEN.contains(&w)) {
+        p += 1;
+    }
+    word(p)
+        .is_some_and(|w| EXPLETIVE_PARTICIPLES.contains(&w))
+        .then_some(it + 1..p + 1)
+}
+
+/// The cue is an [`expletive_cue`] (or one with `to` after it, `is thought to`): nobody the
+/// sentence names speaks (`Tindall is out of contract but it is understood that …` is not
+/// Tindall's word).
+pub fn after_expletive_it(v: &View, cue: &Range<usize>) -> bool {
+    cue.start > 0
+        && expletive_cue(v, cue.start - 1).is_some_and(|c| {
+            c.start == cue.start
+                && c.end <= cue.end
+                && (c.end..cue.end).all(|k| v.toks[k].lower == "to")
+        })
 }
 
 /// `It is believed that the plans may change`, `It is understood the talks have stalled`: an
@@ -180,36 +190,16 @@ pub fn after_expletive_it(v: &View, cue: &Range<usize>) -> bool {
 pub fn find_expletive_passives(v: &View, tagged: &[RawAttribution]) -> Vec<RawAttribution> {
     let mut out = Vec::new();
     for i in 0..v.len() {
-        if v.toks[i].lower != "it" {
+        let Some(cue) = expletive_cue(v, i) else {
             continue;
-        }
-        let opens = i == 0
-            || v.toks[i - 1].sentence != v.toks[i].sentence
-            || matches!(
-                v.toks[i - 1].lower.as_ref(),
-                "," | "and" | "but" | "that" | "as"
-            );
-        if !opens {
+        };
+        let p = cue.end - 1;
+        let Some(next) = v.toks.get(p + 1) else {
             continue;
-        }
-        let mut p = i + 1;
-        // `is`, `was`, `has been`, `had been`, then an adverb or two.
-        match v.toks.get(p).map(|t| t.lower.as_ref()) {
-            Some("is" | "was") => p += 1,
-            Some("has" | "had") if v.toks.get(p + 1).is_some_and(|t| t.lower == "been") => p += 2,
-            _ => continue,
-        }
-        while p < v.len() && p <= i + 4 && BETWEEN.contains(&v.toks[p].lower.as_ref()) {
-            p += 1;
-        }
-        if p + 1 >= v.len() || !EXPLETIVE_PARTICIPLES.contains(&v.toks[p].lower.as_ref()) {
-            continue;
-        }
-        let next = &v.toks[p + 1];
+        };
         let clause = next.lower == "that"
             || matches!(next.upos, Some("DET" | "PRON" | "PROPN" | "NOUN" | "NUM"))
                 && !matches!(next.lower.as_ref(), "by" | "to");
-        let cue: Range<usize> = i + 1..p + 1;
         if !clause || next.sentence != v.toks[i].sentence || cue_taken(tagged, &cue) {
             continue;
         }
