@@ -2,7 +2,7 @@
 //! have a plain shape: a `that` clause after a short aside, the clause after an `as` frame,
 //! the paragraph after a colon that closes its own, or the cue's object noun phrase.
 
-use super::{MONTHS, TIME_NOUNS};
+use super::{MONTHS, TIME_NOUNS, TIME_WORDS};
 use crate::completion::sentence_body_end;
 use crate::tagging::RawAttribution;
 use crate::view::{QuoteMark, View};
@@ -125,6 +125,87 @@ fn object_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
     (has_noun).then_some(from..end)
 }
 
+/// Verbs of saying that report a clause and rarely take a noun phrase object.
+const SAYING_VERBS: &[&str] = &[
+    "say",
+    "add",
+    "insist",
+    "argue",
+    "explain",
+    "note",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "state",
+    "reply",
+    "complain",
+    "testify",
+    "conclude",
+    "remark",
+    "comment",
+    "boast",
+    "believe",
+    "think",
+    "reckon",
+];
+
+/// `the prime minister said Thursday's report reinforced stability`: the clause right after a
+/// verb of saying (after a time phrase, `said on Monday the …`), where it has a subject and a
+/// verb.
+fn bare_clause_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
+    const MAX_TIME: usize = 3;
+    let sentence = v.toks[from].sentence;
+    let time_noun = |i: usize| {
+        v.toks.get(i).is_some_and(|t| {
+            let w = t.lower.as_ref();
+            TIME_NOUNS.contains(&w) || MONTHS.contains(&w)
+        })
+    };
+    let is_time = |i: usize| {
+        let w = v.toks[i].lower.as_ref();
+        // `Thursday's report` is the clause's subject, not when it was said.
+        let possessed = v.toks.get(i + 1).is_some_and(|n| n.lower == "'s");
+        // `on Monday`, `last week`; not the `the` of `said the report …`.
+        let opens_time = TIME_WORDS.contains(&w) && w != "the" && w != "that" && time_noun(i + 1);
+        !possessed && (time_noun(i) || opens_time)
+    };
+    let mut start = from;
+    while start < v.len().min(from + MAX_TIME)
+        && v.toks[start].sentence == sentence
+        && is_time(start)
+    {
+        start += 1;
+    }
+    let first = v.toks.get(start)?;
+    let opens_clause = first.sentence == sentence
+        && first.mark == QuoteMark::None
+        && matches!(
+            first.upos,
+            Some("DET" | "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM")
+        )
+        && !matches!(
+            first.lower.as_ref(),
+            "that"
+                | "him"
+                | "her"
+                | "them"
+                | "me"
+                | "us"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "itself"
+                | "myself"
+                | "ourselves"
+        );
+    if !opens_clause {
+        return None;
+    }
+    let end = sentence_body_end(v, start);
+    let has_verb = (start + 1..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    (has_verb && end > start + 1).then_some(start..end)
+}
+
 /// A cue the role tagger gave no content, whose words after it are a `that` clause after a
 /// short aside or a plain object noun phrase: that is the content (PolNeAR gives every
 /// attribution some content).
@@ -144,12 +225,40 @@ pub fn fill_empty_content(v: &View, mut r: RawAttribution) -> RawAttribution {
             "tell" | "inform" | "assure" | "warn" | "remind" | "notify" | "urge" | "ask"
         )
     });
+    // A verb of saying takes no object a relative `that` could follow (`said in a statement
+    // to the stock exchange that Illva will pay`), and may take a clause with no `that`.
+    let saying = r
+        .cue
+        .clone()
+        .any(|i| SAYING_VERBS.contains(&v.toks[i].lemma.as_ref()));
     let object = || (!telling).then(|| object_after(v, r.cue.end)).flatten();
-    let found = that_clause_after_as(v, r.cue.end, telling)
+    // `X said Y`: the source right before the cue (an adverb between), not `…, said Mr Ross`.
+    let subject_before = r.source.iter().any(|s| {
+        s.end <= r.cue.start
+            && r.cue.start - s.end <= 2
+            && (s.end..r.cue.start).all(|i| v.toks[i].upos == Some("ADV"))
+    });
+    let said_clause = || {
+        (saying && subject_before)
+            .then(|| {
+                that_clause_after_as(v, r.cue.end, true).or_else(|| bare_clause_after(v, r.cue.end))
+            })
+            .flatten()
+    };
+    let clause = said_clause();
+    let found = clause
+        .clone()
+        .or_else(|| that_clause_after_as(v, r.cue.end, telling))
         .or_else(|| clause_after_as_frame(v, &r))
         .or_else(object);
     if let Some(c) = found {
-        if !r.source.iter().any(|s| s.start < c.end && c.start < s.end) {
+        let overlaps = |s: &std::ops::Range<usize>| s.start < c.end && c.start < s.end;
+        // `the prime minister said Thursday's report reinforced …`, with the clause tagged as
+        // a second piece of the source: a source before the cue keeps the clause from it.
+        if clause.is_some() {
+            r.source.retain(|s| !overlaps(s));
+        }
+        if !r.source.iter().any(overlaps) {
             r.content = vec![c];
         }
     }
@@ -195,6 +304,87 @@ mod tests {
         let v = View::new(&doc);
         let r = fill_empty_content(&v, raw(1..2, vec![0..1], vec![]));
         assert!(r.content.is_empty(), "{:?}", r.content);
+    }
+
+    #[test]
+    fn a_verb_of_saying_reports_the_clause_after_it() {
+        let tags = [
+            ("the", "DET", "the"),
+            ("prime", "ADJ", "prime"),
+            ("minister", "NOUN", "minister"),
+            ("said", "VERB", "say"),
+            ("Thursday", "PROPN", "thursday"),
+            ("'s", "PART", "'s"),
+            ("on", "ADP", "on"),
+            ("Monday", "PROPN", "monday"),
+            ("report", "NOUN", "report"),
+            ("reinforced", "VERB", "reinforce"),
+            ("stability", "NOUN", "stability"),
+            (".", "PUNCT", "."),
+        ];
+        let fill = |text: &str, source: std::ops::Range<usize>| {
+            let (doc, w) = crate::test_support::tagged(text, &tags);
+            let v = View::new(&doc);
+            let said = w.iter().position(|x| x == "said").unwrap();
+            // The clause tagged as a second piece of the source is taken from it.
+            let r = raw(said..said + 1, vec![source, said + 1..w.len() - 1], vec![]);
+            let r = fill_empty_content(&v, r);
+            let text_of = |x: &std::ops::Range<usize>| w[x.clone()].join(" ");
+            (
+                r.source.iter().map(text_of).collect::<Vec<_>>(),
+                r.content.iter().map(text_of).collect::<Vec<_>>(),
+            )
+        };
+        // `Thursday's` opens the clause; `on Monday` says when it was said.
+        let (source, content) = fill(
+            "the prime minister said Thursday's report reinforced stability.",
+            0..3,
+        );
+        assert_eq!(source, ["the prime minister"]);
+        assert_eq!(content, ["Thursday 's report reinforced stability"]);
+        let (_, content) = fill(
+            "the prime minister said on Monday the report reinforced stability.",
+            0..3,
+        );
+        assert_eq!(content, ["the report reinforced stability"]);
+        // No clause without a verb after its subject; not with the source after the cue.
+        let (_, content) = fill("the prime minister said the report.", 0..3);
+        assert!(content.is_empty(), "{content:?}");
+    }
+
+    #[test]
+    fn a_verb_of_saying_takes_that_after_its_medium_as_a_complementizer() {
+        let tags = [
+            ("Changyu", "PROPN", "changyu"),
+            ("said", "VERB", "say"),
+            ("in", "ADP", "in"),
+            ("a", "DET", "a"),
+            ("statement", "NOUN", "statement"),
+            ("to", "ADP", "to"),
+            ("the", "DET", "the"),
+            ("that", "PRON", "that"),
+            ("will", "AUX", "will"),
+            ("pay", "VERB", "pay"),
+            ("was", "AUX", "be"),
+            ("released", "VERB", "release"),
+            (".", "PUNCT", "."),
+        ];
+        let text = "Changyu said in a statement to the exchange that Illva will pay.";
+        let (doc, w) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let that = w.iter().position(|x| x == "that").unwrap();
+        let r = fill_empty_content(&v, raw(1..2, vec![0..1], vec![]));
+        assert_eq!(r.content, vec![that..w.len() - 1]);
+        // A relative `that` followed by its verb opens no clause said.
+        let text = "Changyu said in a statement that was released.";
+        let (doc, _) = crate::test_support::tagged(text, &tags);
+        let v = View::new(&doc);
+        let r = fill_empty_content(&v, raw(1..2, vec![0..1], vec![]));
+        assert!(
+            r.content.iter().all(|c| v.word(c.start) != "that"),
+            "{:?}",
+            r.content
+        );
     }
 
     #[test]

@@ -1084,8 +1084,21 @@ fn analyze_words(src: &str) -> SourceInfo {
         && is_cap(trim_punct(w(ws.len() - 1)))
         && is_cap(w(ws.len() - 2));
     if head.as_deref().is_some_and(|h| VAGUE_HEADS.contains(&h)) && !named_head
+        // (`one dealer`, `another analyst`, `Another three US insurance executives`: people
+        // the report does not name.)
         || matches!(first.as_str(), "some" | "many" | "several" | "a" | "an")
             && !is_cap(w(ws.len() - 1))
+        // (Not `One of the men, David Redvers, 34, said`: named in an aside.)
+        || matches!(first.as_str(), "one" | "another")
+            && !is_cap(w(ws.len() - 1))
+            && !full.contains(',')
+        // (`those surveyed`, `Those polled`.)
+        || first == "those"
+            && ws.len() == 2
+            && matches!(
+                trim_punct(w(1)),
+                "surveyed" | "polled" | "questioned" | "interviewed" | "asked"
+            )
         // (`some senior Tories`, `many Republicans`: unnamed members of a named body.)
         || matches!(first.as_str(), "some" | "many" | "several") && ws.len() > 1
     {

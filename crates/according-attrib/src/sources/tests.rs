@@ -624,6 +624,22 @@ fn some_of_a_named_body_is_vague() {
 }
 
 #[test]
+fn one_unnamed_person_is_vague() {
+    for src in [
+        "one dealer",
+        "One leading Karachi broker",
+        "another senior economic adviser",
+        "those surveyed",
+    ] {
+        assert_eq!(analyze(src).kind, SourceType::Vague, "{src}");
+    }
+    // Named in an aside, or a name itself.
+    for src in ["One of the men, David Redvers, 34,", "One Direction", "those firms"] {
+        assert_ne!(analyze(src).kind, SourceType::Vague, "{src}");
+    }
+}
+
+#[test]
 fn a_reflexive_is_no_part_of_the_name() {
     let i = analyze("Mr Blunkett himself");
     assert_eq!(
