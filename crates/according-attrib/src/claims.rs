@@ -655,9 +655,11 @@ fn is_quote_char_tok(v: &View, i: usize) -> bool {
 }
 
 /// `More significantly, argues the report, broadband is encouraging people …`: a cue set off
-/// by commas with a noun phrase after it, and no source, is an inserted frame: the noun phrase
-/// is the source, the sentence around it the content (the words before only when they are a
-/// clause, not a verbless opener).
+/// by commas with a noun phrase after it is an inserted frame: the noun phrase is the source
+/// (with an appositive after it: `said Stacey Jolna, senior vice president of TV Guide,`),
+/// the sentence around it the content (the words before only when they are a clause, not a
+/// verbless opener). The tagger's source, if any, must lie in those words (`The answer, says
+/// Prof Brewer, is wi-fi`: it took `The answer`).
 pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
     const SPEECH_LEMMAS: &[&str] = &[
         "say", "argue", "insist", "think", "explain", "add", "believe", "claim", "note", "warn",
@@ -666,7 +668,7 @@ pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
     const MAX_SOURCE: usize = 8;
     let is_cue = cue_tokens(v, raw);
     for r in raw.iter_mut() {
-        if !r.source.is_empty() || r.cue.start == 0 || v.toks[r.cue.start - 1].lower != "," {
+        if r.cue.start == 0 || v.toks[r.cue.start - 1].lower != "," {
             continue;
         }
         let sentence = v.toks[r.cue.start].sentence;
@@ -676,18 +678,51 @@ pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
         else {
             continue;
         };
-        let source = r.cue.end..comma;
+        let end = crate::completion::sentence_body_end(v, comma + 1);
+        let after_piece = |s: &Range<usize>| (r.cue.end..comma).contains(&s.start);
+        // `said Stacey Jolna, senior vice president of TV Guide TV group, is that …`: a
+        // verbless stretch between two commas describes the source (a word the tagger took
+        // into its source is no verb: `technology and manufacturing at IBM`).
+        let in_tagged_source = |i: usize| r.source.iter().any(|s| after_piece(s) && s.contains(&i));
+        let describes = matches!(
+            v.toks.get(comma + 1).and_then(|t| t.upos),
+            Some("DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
+        );
+        let appositive_end = (comma + 1..end.min(comma + 1 + MAX_SOURCE + 4))
+            .take_while(|&i| {
+                let t = &v.toks[i];
+                (!matches!(t.upos, Some("VERB" | "AUX")) || in_tagged_source(i))
+                    && t.mark == QuoteMark::None
+            })
+            .find(|&i| v.toks[i].lower == ",")
+            .filter(|&c2| describes && c2 > comma + 1 && c2 + 1 < end);
+        let source_end = appositive_end.unwrap_or(comma);
+        // The tagger's source, if any: a name before the cue (`Tony Robinson, who played
+        // Baldrick, told …`) or elsewhere stands, as does a source right after the cue that
+        // ends at its comma; words before the cue that name no one (`The answer,`) or a source
+        // after the cue that runs on past its commas (`Stacey Jolna, senior …, is`) do not.
+        let before_piece = |s: &Range<usize>| s.start >= sent.start && s.end <= r.cue.start;
+        let mistaken = r.source.iter().all(|s| before_piece(s) || after_piece(s))
+            && !r
+                .source
+                .iter()
+                .any(|s| before_piece(s) && v.toks[s.start].upos == Some("PROPN"))
+            && (r.source.iter().any(before_piece)
+                || r.source.iter().any(|s| s.end > source_end + 1));
+        if !r.source.is_empty() && !mistaken {
+            continue;
+        }
+        let source = r.cue.end..source_end;
         let noun_phrase = !source.is_empty()
             && matches!(
                 v.toks[source.start].upos,
                 Some("DET" | "PROPN" | "NOUN" | "PRON")
             )
-            && source.clone().all(|i| {
+            && (r.cue.end..comma).all(|i| {
                 let t = &v.toks[i];
                 !matches!(t.upos, Some("VERB" | "AUX")) && t.mark == QuoteMark::None
             });
-        let end = crate::completion::sentence_body_end(v, comma + 1);
-        let after = comma + 1..end;
+        let after = source_end + 1..end;
         let speech = SPEECH_LEMMAS.contains(&v.toks[r.cue.end - 1].lemma.as_ref());
         if !speech || !noun_phrase || after.is_empty() || is_cue[after.clone()].contains(&true) {
             continue;
@@ -702,13 +737,26 @@ pub fn inserted_inverted_frame(v: &View, raw: &mut [RawAttribution]) {
                     !matches!(v.toks[i].lower.as_ref(), "who" | "which" | "whose" | "that")
                 })
                 .any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
-        if !clause_after {
+        let before = sent.start..r.cue.start - 1;
+        let quiet_before = !before.is_empty()
+            && !is_cue[before.clone()].contains(&true)
+            && before.clone().all(|i| v.toks[i].mark == QuoteMark::None);
+        // `The answer, says Prof Brewer, is wi-fi`: the frame splits subject and predicate
+        // (not `…, says X, adding …`).
+        let first_after = &v.toks[after.start];
+        let predicate_after = quiet_before
+            && matches!(first_after.upos, Some("VERB" | "AUX"))
+            && !first_after.lower.ends_with("ing")
+            && matches!(
+                v.toks[before.start].upos,
+                Some("DET" | "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM")
+            );
+        if !clause_after && !predicate_after {
             continue;
         }
-        let before = sent.start..r.cue.start - 1;
         let clause_before = has_verb(v, &before) && !is_cue[before.clone()].contains(&true);
         r.source = vec![source];
-        r.content = if clause_before {
+        r.content = if clause_before || predicate_after {
             vec![before, after]
         } else {
             vec![after]

@@ -405,3 +405,33 @@ fn a_quotation_another_frame_opens_is_no_chain_of_the_next() {
     );
     assert_eq!(at(&doc, "added").parent, None);
 }
+
+#[test]
+fn a_frame_inserted_between_subject_and_predicate_splits_the_content() {
+    let doc = run(
+        "The answer, says Prof Brewer, is wi-fi. The tone of the campaign, said Mr Milburn, \
+         would be more conversational. What this means, said Stacey Jolna, senior vice \
+         president of TV Guide TV group, is that the way people find content has changed.",
+    );
+    for (cue, source, pieces) in [
+        ("says", "Prof Brewer", vec!["The answer", "is wi-fi"]),
+        (
+            "said Mr",
+            "Mr Milburn",
+            vec!["The tone of the campaign", "would be more conversational"],
+        ),
+        (
+            "said Stacey",
+            "Stacey Jolna, senior vice president of TV Guide TV group",
+            vec![
+                "What this means",
+                "is that the way people find content has changed",
+            ],
+        ),
+    ] {
+        let a = at(&doc, cue);
+        assert_eq!(a.source.as_ref().map(|s| s.text.as_str()), Some(source));
+        let got: Vec<&str> = a.content.spans.iter().map(|s| s.slice(&doc.text)).collect();
+        assert_eq!(got, pieces, "{cue}");
+    }
+}

@@ -634,7 +634,11 @@ fn one_unnamed_person_is_vague() {
         assert_eq!(analyze(src).kind, SourceType::Vague, "{src}");
     }
     // Named in an aside, or a name itself.
-    for src in ["One of the men, David Redvers, 34,", "One Direction", "those firms"] {
+    for src in [
+        "One of the men, David Redvers, 34,",
+        "One Direction",
+        "those firms",
+    ] {
         assert_ne!(analyze(src).kind, SourceType::Vague, "{src}");
     }
 }
