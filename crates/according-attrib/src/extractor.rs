@@ -72,7 +72,7 @@ impl Extractor {
         }
         let raw: Vec<RawAttribution> = raw
             .into_iter()
-            .filter(|r| !in_a_name(&v, r))
+            .filter(|r| !in_a_name(&v, r) && !names_someone(&v, r, &doc.mentions))
             .filter_map(|r| drop_titles(&v, r))
             .map(|r| drop_punct_sources(&v, r))
             .map(|r| according_to_source(&v, r))
@@ -445,9 +445,12 @@ fn in_a_name(v: &View, r: &RawAttribution) -> bool {
         return false;
     }
     let sent = &v.sentences[v.toks[i].sentence as usize];
-    if sent.start == i {
-        return false;
-    }
+    sent.start != i && running_text(v, sent)
+}
+
+/// A sentence of running text, not a headline in title case: at least three words and 30%
+/// of them lowercase.
+fn running_text(v: &View, sent: &std::ops::Range<usize>) -> bool {
     let words = sent
         .clone()
         .filter(|&k| v.word(k).starts_with(char::is_alphabetic));
@@ -456,6 +459,38 @@ fn in_a_name(v: &View, r: &RawAttribution) -> bool {
         .filter(|&k| v.word(k).starts_with(char::is_lowercase))
         .count();
     lower >= 3 && lower * 10 >= words.count() * 3
+}
+
+/// `Read wrote the song` (DJ Mike Read), `Ask Jeeves has bought …`: in running text, a
+/// capitalised one-word cue the recogniser took as a person's or organisation's name, or
+/// that opens a sentence before a capitalised word and its verb, is that name (a headline in
+/// title case keeps its cue: `Francois Hollande Says …`).
+fn names_someone(v: &View, r: &RawAttribution, mentions: &[according_core::Mention]) -> bool {
+    let i = r.cue.start;
+    if r.cue.len() != 1
+        || !v.word(i).starts_with(char::is_uppercase)
+        || !running_text(v, &v.sentences[v.toks[i].sentence as usize])
+    {
+        return false;
+    }
+    let span = v.toks[i].span;
+    // (The name's last word, a surname: not `Asserting` in a mention `Asserting Clinton`.)
+    let recognised = mentions.iter().any(|m| {
+        matches!(m.kind.as_str(), "PERSON" | "ORG")
+            && m.span.start <= span.start
+            && span.end == m.span.end
+    });
+    let sent = &v.sentences[v.toks[i].sentence as usize];
+    let capitalised = |k: usize| sent.contains(&k) && v.word(k).starts_with(char::is_uppercase);
+    // (Not a participle opening the sentence: `Saying Britain must change, Mr Howard …`.)
+    let subject_name = i == sent.start
+        && !v.toks[i].lower.ends_with("ing")
+        && capitalised(i + 1)
+        && v.toks[i + 1].upos == Some("PROPN")
+        && v.toks
+            .get(i + 2)
+            .is_some_and(|t| sent.contains(&(i + 2)) && matches!(t.upos, Some("VERB" | "AUX")));
+    recognised || subject_name
 }
 
 /// Quoted titles of works inside a content (`his book, “Saddam’s Bombmaker.”`) are not

@@ -435,3 +435,17 @@ fn a_frame_inserted_between_subject_and_predicate_splits_the_content() {
         assert_eq!(got, pieces, "{cue}");
     }
 }
+
+#[test]
+fn a_name_that_is_also_a_verb_is_no_cue() {
+    let doc = run(
+        "Ask Jeeves has bought the Bloglines website to improve its search. DJ Mike Read has \
+         recorded the song in New York. Read wrote the song before the disaster but had \
+         thought it was too gloomy to release.",
+    );
+    assert!(find_at(&doc, "Ask").is_none(), "{:#?}", doc.attributions);
+    assert!(find_at(&doc, "Read wrote").is_none(), "{:#?}", doc.attributions);
+    // A title-case headline keeps its cue.
+    let doc = run("Francois Hollande Says Donald Trump Makes You Want To Retch\n\nHe said so.");
+    assert!(find_at(&doc, "Says").is_some(), "{:#?}", doc.attributions);
+}
