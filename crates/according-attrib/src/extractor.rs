@@ -116,6 +116,7 @@ impl Extractor {
             .map(|r| crate::boundaries::noun_content_to_comma(&v, r))
             .map(|r| crate::boundaries::to_quote_close(&v, r, &is_cue))
             .map(|r| crate::boundaries::from_quote_open(&v, r, &is_cue))
+            .map(|r| crate::boundaries::from_that_before_quote(&v, r, &is_cue))
             .map(|r| crate::boundaries::colon_content_in_paragraph(&v, r))
             .map(|r| crate::boundaries::including_list_in_content(&v, r, &is_cue))
             .map(|r| crate::boundaries::clause_content_cut(&v, r))

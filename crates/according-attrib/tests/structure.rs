@@ -444,8 +444,27 @@ fn a_name_that_is_also_a_verb_is_no_cue() {
          thought it was too gloomy to release.",
     );
     assert!(find_at(&doc, "Ask").is_none(), "{:#?}", doc.attributions);
-    assert!(find_at(&doc, "Read wrote").is_none(), "{:#?}", doc.attributions);
+    assert!(
+        find_at(&doc, "Read wrote").is_none(),
+        "{:#?}",
+        doc.attributions
+    );
     // A title-case headline keeps its cue.
     let doc = run("Francois Hollande Says Donald Trump Makes You Want To Retch\n\nHe said so.");
     assert!(find_at(&doc, "Says").is_some(), "{:#?}", doc.attributions);
+}
+
+#[test]
+fn a_quotation_after_told_listener_that_is_part_of_the_clause_told() {
+    let doc = run(
+        "Li Ruigang, president of the broadcaster Shanghai Media Group, told the conference \
+         that China's new media market \"is already experiencing explosive growth\". It was \
+         strong.",
+    );
+    let a = at(&doc, "told");
+    assert_eq!(
+        a.content.text,
+        "that China's new media market \"is already experiencing explosive growth\""
+    );
+    assert_eq!(a.kind, AttributionKind::Mixed);
 }

@@ -247,6 +247,41 @@ pub fn from_quote_open(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawA
     r
 }
 
+/// `told the conference that China's new media market "is already experiencing explosive
+/// growth"`: a content the tagger began at a quotation after its cue begins at the `that`
+/// before it, where only the listener and the clause's first words lie between (no cue,
+/// source, sentence end or colon: `added that: "…"` introduces the quotation itself).
+pub fn from_that_before_quote(v: &View, mut r: RawAttribution, is_cue: &[bool]) -> RawAttribution {
+    const MAX_GAP: usize = 25;
+    let Some(first) = r.content.first().cloned() else {
+        return r;
+    };
+    if first.start <= r.cue.end || v.toks[first.start].mark != QuoteMark::Open {
+        return r;
+    }
+    let gap = r.cue.end..first.start;
+    let sentence = v.toks[r.cue.end - 1].sentence;
+    let open = gap.len() <= MAX_GAP
+        && gap.clone().all(|i| {
+            let t = &v.toks[i];
+            t.sentence == sentence
+                && t.mark == QuoteMark::None
+                && !is_cue[i]
+                && !matches!(t.lower.as_ref(), ":" | ";")
+                && !r.source.iter().any(|s| s.contains(&i))
+        });
+    // (`the conference that China's …`: read as a relative pronoun, but no verb follows it.)
+    let that = gap.clone().find(|&i| {
+        v.toks[i].lower == "that"
+            && (v.toks[i].upos == Some("SCONJ")
+                || !matches!(v.toks[i + 1].upos, Some("VERB" | "AUX")))
+    });
+    if let (true, Some(that)) = (open, that) {
+        r.content[0].start = that;
+    }
+    r
+}
+
 /// How token `i` changes the bracket depth: +1 opening, -1 closing.
 pub(crate) fn bracket_depth(v: &View, i: usize) -> i32 {
     match v.toks[i].lower.as_ref() {
