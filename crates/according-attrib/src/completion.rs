@@ -94,17 +94,27 @@ pub fn complete_content(v: &View, mut r: RawAttribution) -> RawAttribution {
         return r;
     }
     // `…, Butler noted.`: source then cue close the sentence, a comma before the source.
-    let Some(src) = r.source.first().cloned() else {
+    let Some(mut src) = r.source.first().cloned() else {
         return r;
     };
     let closes = sentence_body_end(v, r.cue.start) == r.cue.end;
     let start = sentence_start(v, r.cue.start);
-    if closes
-        && src.end == r.cue.start
-        && src.start > start + 2
-        && matches!(v.word(src.start - 1), ",")
+    if !closes || src.end != r.cue.start {
+        return r;
+    }
+    // `…, one of the world's leading credit rating agencies says.`: the source takes in the
+    // words of number before it.
+    while src.start > start + 3
+        && matches!(
+            v.toks[src.start - 1].lower.as_ref(),
+            "one" | "of" | "some" | "many" | "several" | "two" | "three" | "each" | "most"
+        )
     {
+        src.start -= 1;
+    }
+    if src.start > start + 2 && matches!(v.word(src.start - 1), ",") {
         r.content = vec![start..src.start - 1];
+        r.source[0] = src;
     }
     r
 }
@@ -576,6 +586,15 @@ mod tests {
             text(&v, &r.content[0]),
             "The Council later came to the same conclusion"
         );
+        // The source takes in `one of` before it.
+        let (doc, w) =
+            view_of("Russian debt is no longer risky, one of the leading rating agencies says.");
+        let v = View::new(&doc);
+        let says = w.iter().position(|x| x == "says").unwrap();
+        let the = w.iter().position(|x| x == "the").unwrap();
+        let r = complete_content(&v, raw(says..says + 1, vec![the..says], vec![]));
+        assert_eq!(text(&v, &r.content[0]), "Russian debt is no longer risky");
+        assert_eq!(text(&v, &r.source[0]), "one of the leading rating agencies");
     }
 
     #[test]
