@@ -211,6 +211,8 @@ pub(crate) const PEOPLE_COLLECTIVES: &[&str] = &[
     "opposition",
     "jury",
     "squad",
+    "team",
+    "camp",
 ];
 
 /// Bodies that speak for the organisation they belong to (`the board`, `Manchester United's

@@ -1460,11 +1460,88 @@ fn analyze_words(src: &str) -> SourceInfo {
         }
         return info;
     }
-    if full.ends_with('s') && ws.len() <= 3 {
+    // (Up to six words when the last is a lowercase plural of people or bodies: `The two
+    // opposition parties`, `Airlines and aviation bodies`; not `The higher share prices`.)
+    // (The head comes before a preposition: `Lawyers for news organisations`, not `comments
+    // from senior officials`.)
+    if ws.is_empty() {
+        return info;
+    }
+    let head_word = (1..ws.len())
+        .find(|&k| {
+            matches!(
+                trim_punct(w(k)),
+                "for" | "of" | "from" | "with" | "by" | "at" | "in" | "on" | "to"
+            )
+        })
+        .map_or(ws.len() - 1, |k| k - 1);
+    let last = trim_punct(w(ws.len() - 1));
+    let head_word = trim_punct(w(head_word)).to_lowercase();
+    let people = !is_cap(last) && is_people_plural(&head_word);
+    if full.ends_with('s') && ws.len() <= 3 && !is_singular_in_s(last) || people && ws.len() <= 6 {
         info.kind = SourceType::Group;
     }
     info.affiliation = affiliation_of(full);
     info
+}
+
+/// `the crisis`, `the news`, `the bus`: a word in `s` that is no plural.
+fn is_singular_in_s(word: &str) -> bool {
+    ["ss", "is", "us", "news", "'s", "’s"]
+        .iter()
+        .any(|e| word.ends_with(e))
+}
+
+/// A lowercase plural naming people or bodies of people: an agent noun (`makers`,
+/// `investors`, `economists`, `politicians`, `protestants`) or one of a short list.
+fn is_people_plural(word: &str) -> bool {
+    const PLURALS: &[&str] = &[
+        "officials",
+        "members",
+        "executives",
+        "parties",
+        "countries",
+        "bodies",
+        "companies",
+        "firms",
+        "groups",
+        "agencies",
+        "institutions",
+        "organisations",
+        "organizations",
+        "fans",
+        "critics",
+        "experts",
+        "girls",
+        "boys",
+        "women",
+        "men",
+        "children",
+        "families",
+        "residents",
+        "students",
+        "parents",
+        "governments",
+        "nations",
+        "states",
+        "banks",
+        "businesses",
+        "authorities",
+        "people",
+        "staff",
+        "colleagues",
+        "allies",
+        "rivals",
+        "partners",
+        "clubs",
+        "teams",
+        "lawyers",
+        "activists",
+    ];
+    PLURALS.contains(&word)
+        || ["ers", "ors", "ists", "ians", "ants"]
+            .iter()
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }
 
 #[cfg(test)]

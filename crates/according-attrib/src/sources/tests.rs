@@ -644,6 +644,27 @@ fn one_unnamed_person_is_vague() {
 }
 
 #[test]
+fn people_named_by_a_plural_or_a_team_are_a_group() {
+    for src in [
+        "The two opposition parties",
+        "Airlines and aviation bodies",
+        "Lawyers for news organisations",
+        "The Carnegie Mellon team",
+        "Mr Kerry's camp",
+    ] {
+        assert_eq!(analyze(src).kind, SourceType::Group, "{src}");
+    }
+    for src in [
+        "The crisis",
+        "The higher share prices",
+        "comments from senior officials",
+        "Labour's deputy minister for women",
+    ] {
+        assert_ne!(analyze(src).kind, SourceType::Group, "{src}");
+    }
+}
+
+#[test]
 fn a_reflexive_is_no_part_of_the_name() {
     let i = analyze("Mr Blunkett himself");
     assert_eq!(
