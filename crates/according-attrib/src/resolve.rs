@@ -769,7 +769,21 @@ fn find_named(
         }
         target
     } else {
-        entities.iter().position(|e| e.name == info.name)
+        // `Mutu agreed` after `Adrian Mutu` spoke as `Mutu`: a one-word name the document
+        // already gave a person is that person, whatever the recogniser typed it.
+        let person_named_so = || {
+            let single = !info.name.contains(' ') && info.name.starts_with(char::is_uppercase);
+            single
+                .then(|| {
+                    entities.iter().position(|e| {
+                        e.kind == EntityType::Person
+                            && e.name.split_whitespace().count() > 1
+                            && e.mentions.iter().any(|m| m.slice(text) == info.name)
+                    })
+                })
+                .flatten()
+        };
+        person_named_so().or_else(|| entities.iter().position(|e| e.name == info.name))
     }
 }
 
@@ -1418,6 +1432,27 @@ mod tests {
         for g in ["the firms", "official figures", "Wine makers", "Ministers"] {
             assert!(!names_a_group(g), "{g}");
         }
+    }
+
+    #[test]
+    fn a_short_name_a_person_spoke_under_stays_that_person() {
+        let text = "Adrian Mutu was sacked. Mutu said he was shocked. Mutu agreed.";
+        let person = Entity {
+            id: String::new(),
+            name: "Adrian Mutu".into(),
+            kind: EntityType::Person,
+            mentions: vec![Span::new(0, 11), Span::new(24, 28)],
+            roles: vec![],
+            affiliation: None,
+        };
+        let mut entities = vec![person];
+        let mut info = analyze("Mutu");
+        info.kind = SourceType::Organization;
+        let at = text.rfind("Mutu").unwrap();
+        assert_eq!(find_named(text, &mut entities, &info, at), Some(0));
+        // Not a name the person never went by.
+        info.name = "Chelsea".into();
+        assert_eq!(find_named(text, &mut entities, &info, at), None);
     }
 
     #[test]
