@@ -665,6 +665,20 @@ fn people_named_by_a_plural_or_a_team_are_a_group() {
 }
 
 #[test]
+fn a_person_by_what_they_do_or_are_to_someone() {
+    for src in [
+        "the witness",
+        "his wife",
+        "The unnamed collector",
+        "The former teacher",
+    ] {
+        let i = analyze(src);
+        assert_eq!(i.kind, SourceType::Person, "{src}");
+        assert_eq!(i.role.as_deref(), Some(src), "{src}");
+    }
+}
+
+#[test]
 fn a_reflexive_is_no_part_of_the_name() {
     let i = analyze("Mr Blunkett himself");
     assert_eq!(
