@@ -428,6 +428,32 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                         }
                     }
                 }
+                // Else the body that spoke just before (`…," said the magazine. "…," it
+                // concluded`), or a name the recogniser took for a person's that nothing else
+                // says is one (`Krispy Kreme said … It added`): a company.
+                if target.is_none() && lower == "it" && info.kind == SourceType::Unknown {
+                    if let Some(prev) = body_source_before(doc, src_span) {
+                        info.kind = prev.kind;
+                        target = prev
+                            .entity
+                            .as_deref()
+                            .and_then(|e| e.strip_prefix('#')?.parse().ok());
+                    } else if let Some(e) = company_taken_for_a_person(doc, &entities, src_span) {
+                        entities[e].kind = EntityType::Organization;
+                        let placeholder = format!("#{e}");
+                        for s in doc
+                            .attributions
+                            .iter_mut()
+                            .filter_map(|a| a.source.as_mut())
+                        {
+                            if s.entity.as_deref() == Some(placeholder.as_str()) {
+                                s.kind = SourceType::Organization;
+                            }
+                        }
+                        info.kind = SourceType::Organization;
+                        target = Some(e);
+                    }
+                }
             }
         } else if info.unnamed {
             // `the home secretary`: the latest person named before with that role (`Home
@@ -990,6 +1016,37 @@ fn plural_source_before(doc: &Doc, at: Span) -> Option<Source> {
             _ => false,
         };
     plural.then(|| prev.clone())
+}
+
+/// The source just before `at` (an `it`) when it is one organisation, outlet or government
+/// (not a party named in the plural, `the Tories`, nor several names).
+fn body_source_before(doc: &Doc, at: Span) -> Option<Source> {
+    let prev = source_just_before(doc, at)?;
+    let body = matches!(
+        prev.kind,
+        SourceType::Organization | SourceType::Outlet | SourceType::Government
+    );
+    let plural = !prev.members.is_empty() || is_party(&prev.text) && prev.text.ends_with('s');
+    (body && !plural).then(|| prev.clone())
+}
+
+/// The entity of the source just before `at` (an `it`) when it is a person only by the
+/// recogniser's word: named by one or two capitalised words with no given name, honorific,
+/// gender or role (`Krispy Kreme`).
+fn company_taken_for_a_person(doc: &Doc, entities: &[Entity], at: Span) -> Option<usize> {
+    let prev = source_just_before(doc, at)?;
+    let e: usize = prev.entity.as_deref()?.strip_prefix('#')?.parse().ok()?;
+    let ent = entities.get(e)?;
+    // (The source names it, not its report: `the Kok report. It also recommends`.)
+    let names_it = prev.text.trim_end_matches([',', ' ']).ends_with(&ent.name);
+    let plain = prev.kind == SourceType::Person
+        && names_it
+        && prev.members.is_empty()
+        && ent.kind == EntityType::Person
+        && ent.roles.is_empty()
+        // (Whatever the recogniser said: `it` says more.)
+        && crate::sources::may_name_a_company(&ent.name, &[]);
+    plain.then_some(e)
 }
 
 /// A political party's name (`Labour`, `the Tories`, `the Conservative Party`).

@@ -453,8 +453,8 @@ pub(crate) const PERSON_ROLE_NOUNS: &[&str] = &[
     "woman",
     // (`the attorney general`, `the secretary general`, `the general`.)
     "general",
-    // People by what they do or are to someone (`the witness`, `The unnamed collector`,
-    // `Arsenal fan John Smith`; not `owner`, often a company's).
+    // People by what they do (`the witness`, `The unnamed collector`, `Arsenal fan John
+    // Smith`; not `owner`, often a company's).
     "collector",
     "witness",
     "victim",
@@ -465,12 +465,6 @@ pub(crate) const PERSON_ROLE_NOUNS: &[&str] = &[
     "photographer",
     "pupil",
     "student",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
     "boy",
     "girl",
     "resident",
@@ -497,6 +491,26 @@ pub(crate) const PERSON_ROLE_NOUNS: &[&str] = &[
     "bishop",
     "lecturer",
     "fan",
+];
+
+/// Nouns of family: `his wife`, `Michael Jackson's mother` is one person, unnamed (not a
+/// title before a name: `Both her husband, former President Bill Clinton`).
+pub(crate) const FAMILY_NOUNS: &[&str] = &[
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "partner",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiance",
 ];
 
 /// Lowercase words that qualify a job title (`deputy`, `press`, `campaign`).

@@ -532,3 +532,16 @@ fn a_bodys_name_drops_its_article_and_an_outlets_keeps_it() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_name_later_called_it_is_a_company() {
+    let doc = run(
+        "Krispy Kreme said sales fell sharply last year. It added that it would close twenty \
+         stores. The firm said it expected a loss.",
+    );
+    let kind = |cue: &str| at(&doc, cue).source.as_ref().map(|s| s.kind);
+    use according_core::SourceType;
+    assert_eq!(kind("said sales"), Some(SourceType::Organization));
+    assert_eq!(kind("added"), Some(SourceType::Organization));
+    assert_eq!(speaker(&doc, "added").as_deref(), Some("Krispy Kreme"));
+}

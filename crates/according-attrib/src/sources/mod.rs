@@ -20,7 +20,7 @@ pub use affiliation::affiliation_of;
 use affiliation::*;
 use outlet_people::*;
 use owned::*;
-pub use retype::{retype_by_content_pronoun, retype_with_mentions};
+pub use retype::{may_name_a_company, retype_by_content_pronoun, retype_with_mentions};
 use spokesperson::*;
 use words::*;
 
@@ -1237,6 +1237,7 @@ fn analyze_words(src: &str) -> SourceInfo {
         .find_map(|p| head_word.strip_prefix(p))
         .unwrap_or(head_word);
     let role_noun = PERSON_ROLE_NOUNS.contains(&unprefixed)
+        || FAMILY_NOUNS.contains(&unprefixed)
         || matches!(first.as_str(), "the")
             && is_cap(head_word)
             && head_word != "Executive"
@@ -1249,7 +1250,29 @@ fn analyze_words(src: &str) -> SourceInfo {
             && head_word.ends_with(|c: char| c.is_lowercase());
     // (An organisation word in the head's own phrase makes a body, `the Party leadership`;
     // after `of` it is whose role it is: `The chairman of the Conservative Party`.)
+    // (Nor two people: `She and her husband`, `Jeb Bush and his older brother`; but `the
+    // Florida senator and Republican presidential candidate` is one.)
+    let head_words: Vec<&str> = head_part.split_whitespace().collect();
+    let two_people = head_words.windows(2).any(|p| {
+        matches!(p[0], "and" | "or" | "&")
+            && matches!(
+                p[1].to_lowercase().as_str(),
+                "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "another"
+                    | "other"
+                    | "my"
+                    | "our"
+                    | "your"
+            )
+    });
     if role_head
+        && !two_people
         && !head_part
             .split_whitespace()
             .any(|x| ORG_WORDS.contains(&trim_punct(x)))

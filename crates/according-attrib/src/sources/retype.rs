@@ -138,22 +138,7 @@ pub fn retype_by_content_pronoun(
         || info.unnamed
         || info.role.is_some()
         || !matches!(info.kind, SourceType::Person | SourceType::Unknown)
-        // (Two capitalised words may name a company too, `Time Warner said it`, unless the
-        // first is a given name or the recogniser calls them a person: for two words it is
-        // seldom wrong, `Vladimir Putin`.)
-        || match name.split_whitespace().collect::<Vec<_>>()[..] {
-            [_] => false,
-            [first, second] => {
-                crate::gender::is_given_name(first)
-                    || !is_cap(second)
-                    || is_honorific(first)
-                    || mentions.iter().any(|m| m.kind == "PERSON" && m.text == name)
-            }
-            _ => true,
-        }
-        || !is_cap(name)
-        || name.chars().filter(|c| c.is_alphabetic()).count() < 2
-        || crate::gender::of_person(name).is_some()
+        || !may_name_a_company(name, mentions)
     {
         return;
     }
@@ -189,6 +174,28 @@ pub fn retype_by_content_pronoun(
     if it && !surname_of_person {
         info.kind = SourceType::Organization;
     }
+}
+
+/// A name nothing in it says is a person's: one capitalised word, or two where the first is
+/// no given name or honorific and the recogniser did not call them a person (for two words
+/// it is seldom wrong, `Vladimir Putin`; `Time Warner` is a company), of no known gender.
+pub fn may_name_a_company(name: &str, mentions: &[Mention]) -> bool {
+    let words_ok = match name.split_whitespace().collect::<Vec<_>>()[..] {
+        [_] => true,
+        [first, second] => {
+            !crate::gender::is_given_name(first)
+                && is_cap(second)
+                && !is_honorific(first)
+                && !mentions
+                    .iter()
+                    .any(|m| m.kind == "PERSON" && m.text == name)
+        }
+        _ => false,
+    };
+    words_ok
+        && is_cap(name)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && crate::gender::of_person(name).is_none()
 }
 
 /// `45, a former soldier from Leeds` → `a former soldier from Leeds`: an age set off after a

@@ -671,11 +671,21 @@ fn a_person_by_what_they_do_or_are_to_someone() {
         "his wife",
         "The unnamed collector",
         "The former teacher",
+        "Michael Jackson's mother",
     ] {
         let i = analyze(src);
         assert_eq!(i.kind, SourceType::Person, "{src}");
         assert_eq!(i.role.as_deref(), Some(src), "{src}");
     }
+    // Two people, or a relation before a name set off by a comma, are not read so.
+    assert_ne!(analyze("She and her husband").kind, SourceType::Person);
+    let i = analyze("Both her husband, former President Bill Clinton");
+    assert_eq!(i.role.as_deref(), Some("former President"));
+    // One person with two roles is.
+    assert_eq!(
+        analyze("the Florida senator and Republican presidential candidate").kind,
+        SourceType::Person
+    );
 }
 
 #[test]
