@@ -947,8 +947,32 @@ fn analyze_words(src: &str) -> SourceInfo {
             && !role.is_empty()
         {
             let mut inner = within(src, name, analyze(name));
+            // (`Diageo, the world's biggest spirits company`: what the aside calls it is a
+            // company; `John Smith, the company's chairman` is a person.)
+            // (The head comes before a preposition: `a spokeswoman for the … bank`; `from Sal
+            // Oppenheim investment bank` has none.)
+            let before_preposition = role
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "of" | "for" | "at" | "with" | "in" | "from" | "to"))
+                .collect::<Vec<_>>();
+            let role_head = before_preposition.last().map_or("", |w| trim_punct(w));
+            // (`Ben Domenech, publisher of The Federalist`: a given name says person.)
+            let company = COMPANY_HEADS.contains(&role_head)
+                // (`the president and publisher of Grand Central Publishing`.)
+                && !before_preposition.iter().any(|w| {
+                    let w = trim_punct(w);
+                    PERSON_ROLE_NOUNS.contains(&w) || TITLE_WORDS.contains(&w)
+                })
+                && !name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(crate::gender::is_given_name);
             if matches!(inner.kind, SourceType::Unknown | SourceType::Person) {
-                inner.kind = SourceType::Person;
+                inner.kind = if company {
+                    SourceType::Organization
+                } else {
+                    SourceType::Person
+                };
                 inner.role = Some(match inner.role.take() {
                     Some(r) => format!("{r}, {role}"),
                     None => role.to_string(),

@@ -689,6 +689,24 @@ fn a_person_by_what_they_do_or_are_to_someone() {
 }
 
 #[test]
+fn a_name_an_aside_calls_a_company_is_one() {
+    for src in [
+        "Diageo, the world's biggest spirits company,",
+        "Wipro, India's third-biggest software firm,",
+    ] {
+        assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
+    }
+    for src in [
+        "Alexandra Tower, a spokeswoman for the North Carolina-based bank,",
+        "Birgit Kuhlhoff, from Sal Oppenheim investment bank,",
+        "Ben Domenech, publisher of The Federalist",
+        "Jamie Raab, the president and publisher of Grand Central Publishing",
+    ] {
+        assert_eq!(analyze(src).kind, SourceType::Person, "{src}");
+    }
+}
+
+#[test]
 fn a_reflexive_is_no_part_of_the_name() {
     let i = analyze("Mr Blunkett himself");
     assert_eq!(
