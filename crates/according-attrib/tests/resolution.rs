@@ -545,3 +545,16 @@ fn a_name_later_called_it_is_a_company() {
     assert_eq!(kind("added"), Some(SourceType::Organization));
     assert_eq!(speaker(&doc, "added").as_deref(), Some("Krispy Kreme"));
 }
+
+#[test]
+fn the_report_is_its_makers_named_with_it_before() {
+    let doc = run(
+        "A quarter of broadband users upload content, according to a report by UK think-tank \
+         Demos. It said that fast connections change habits. Overall, the report argues \
+         broadband is encouraging people to take a more active role online.",
+    );
+    assert_eq!(speaker(&doc, "argues").as_deref(), Some("Demos"));
+    assert!(!at(&doc, "argues")
+        .flags
+        .contains(&according_core::Flag::VagueSource));
+}
