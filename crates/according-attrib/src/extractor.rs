@@ -142,6 +142,7 @@ impl Extractor {
             .map(|r| crate::completion::close_brackets(&v, r))
             .map(|r| crate::boundaries::paragraph_after_colon(&v, r))
             .collect();
+        crate::boundaries::colon_after_listener(&v, &mut raw);
         crate::boundaries::citing_clause(&v, &mut raw);
         crate::boundaries::nest_inner(&v, &mut raw);
         crate::boundaries::stop_at_other_sources(&mut raw);

@@ -468,3 +468,18 @@ fn a_quotation_after_told_listener_that_is_part_of_the_clause_told() {
     );
     assert_eq!(a.kind, AttributionKind::Mixed);
 }
+
+#[test]
+fn a_colon_after_a_listener_is_no_frame_of_its_own() {
+    let doc = run(
+        "He told BBC Radio 4's Today programme: \"No politician should make the mistake that \
+         John Major made.\"",
+    );
+    let a = at(&doc, "told");
+    assert_eq!(
+        a.content.text,
+        "\"No politician should make the mistake that John Major made.\""
+    );
+    assert!(find_at(&doc, ": \"").is_none(), "{:#?}", doc.attributions);
+    assert_eq!(doc.attributions.len(), 1, "{:#?}", doc.attributions);
+}

@@ -287,6 +287,72 @@ pub fn according_to_source_stops_at_other_sources(v: &View, raw: &mut [RawAttrib
     }
 }
 
+/// `He told BBC Radio 4's Today programme: "No politician should …"`: a colon cue right after
+/// a telling or saying cue's listener or topic (no verb or quotation mark between) is not a
+/// frame of its own: what it introduces is that cue's content, and the colon's attribution
+/// (whose source the tagger made of the listener's last word) goes.
+pub fn colon_after_listener(v: &View, raw: &mut Vec<RawAttribution>) {
+    const MAX_LISTENER: usize = 8;
+    const TELLING: &[&str] = &[
+        "tell", "say", "add", "explain", "write", "insist", "comment",
+    ];
+    let is_colon = |r: &RawAttribution| r.cue.len() == 1 && v.toks[r.cue.start].lower == ":";
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (k, colon) in raw.iter().enumerate().filter(|(_, r)| is_colon(r)) {
+        let c = colon.cue.start;
+        let quoted = v
+            .toks
+            .get(c + 1)
+            .is_some_and(|t| t.mark == crate::view::QuoteMark::Open);
+        if !quoted || colon.content.is_empty() {
+            continue;
+        }
+        let teller = raw.iter().position(|q| {
+            let listener = q.cue.end..c;
+            !is_colon(q)
+                && q.cue.end < c
+                && c - q.cue.end <= MAX_LISTENER
+                && TELLING.contains(&v.toks[q.cue.end - 1].lemma.as_ref())
+                && v.toks[q.cue.start].sentence == v.toks[c].sentence
+                && listener.clone().all(|i| {
+                    let t = &v.toks[i];
+                    !matches!(t.upos, Some("VERB" | "AUX"))
+                        && t.mark == crate::view::QuoteMark::None
+                })
+        });
+        if let Some(j) = teller {
+            merged.push((j, k));
+        }
+    }
+    let mut gone = vec![false; raw.len()];
+    for &(j, k) in &merged {
+        // (What the teller's content held past the colon stays: a quotation that goes on in
+        // the next paragraph.)
+        let colon = raw[k].cue.start;
+        let mut pieces: Vec<Range<usize>> = raw[k]
+            .content
+            .iter()
+            .chain(raw[j].content.iter().filter(|p| p.start > colon))
+            .cloned()
+            .collect();
+        pieces.sort_by_key(|p| p.start);
+        let mut content: Vec<Range<usize>> = Vec::new();
+        for p in pieces {
+            match content.last_mut() {
+                Some(last) if p.start <= last.end => last.end = last.end.max(p.end),
+                _ => content.push(p),
+            }
+        }
+        raw[j].content = content;
+        gone[k] = true;
+    }
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
