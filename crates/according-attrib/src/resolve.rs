@@ -810,6 +810,10 @@ fn find_named(
     } else {
         // `Mutu agreed` after `Adrian Mutu` spoke as `Mutu`: a one-word name the document
         // already gave a person is that person, whatever the recogniser typed it.
+        // (Or whose surname it is: `Fiorina`, `Kluft`, `Cuban` after Mark Cuban; not an
+        // acronym, `SVP`, `MPs`, nor a name like `The Junge SVP`.)
+        let bare = info.name.trim_end_matches('s');
+        let acronym = bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_uppercase());
         let person_named_so = || {
             let single = !info.name.contains(' ') && info.name.starts_with(char::is_uppercase);
             single
@@ -817,7 +821,10 @@ fn find_named(
                     entities.iter().position(|e| {
                         e.kind == EntityType::Person
                             && e.name.split_whitespace().count() > 1
-                            && e.mentions.iter().any(|m| m.slice(text) == info.name)
+                            && (e.mentions.iter().any(|m| m.slice(text) == info.name)
+                                || last_word(&e.name) == info.name
+                                    && !acronym
+                                    && !e.name.starts_with("The "))
                     })
                 })
                 .flatten()
@@ -1522,6 +1529,14 @@ mod tests {
         assert_eq!(find_named(text, &mut entities, &info, at), Some(0));
         // Not a name the person never went by.
         info.name = "Chelsea".into();
+        assert_eq!(find_named(text, &mut entities, &info, at), None);
+        // Their surname, though they spoke under their full name only (`Captain Fabien
+        // Pelous … Pelous`); not an acronym.
+        entities[0].mentions.truncate(1);
+        info.name = "Mutu".into();
+        assert_eq!(find_named(text, &mut entities, &info, at), Some(0));
+        entities[0].name = "Junge SVP".into();
+        info.name = "SVP".into();
         assert_eq!(find_named(text, &mut entities, &info, at), None);
     }
 

@@ -80,10 +80,21 @@ pub fn retype_with_mentions(info: &mut SourceInfo, src: &str, start: usize, ment
             .split_whitespace()
             .next()
             .is_some_and(is_honorific);
+        // So does a person's job right before the name (`Former WorldCom chief Bernie
+        // Ebbers`, `England coach Sven-Goran Eriksson`), whatever the given name.
+        let job_before = info.role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .next_back()
+                .map(trim_punct)
+                .is_some_and(|w| {
+                    PERSON_ROLE_NOUNS.contains(&w.to_lowercase().as_str())
+                        || TITLE_WORDS.contains(&w)
+                })
+        });
         if info.kind == SourceType::Person
             && (matches!(m.kind.as_str(), "ORG" | "GPE" | "LOC") || m.kind == "NORP" && honorific)
             && info.name.split_whitespace().count() >= 2
-            && crate::gender::of_person(&info.name).is_some()
+            && (crate::gender::of_person(&info.name).is_some() || job_before)
         {
             return;
         }
