@@ -208,6 +208,38 @@ fn person_shaped(words: &[&str], out: &mut [WordMention], matches: &[GazMatch], 
     }
 }
 
+/// `England coach Sven-Goran Eriksson`, `Former WorldCom chief Bernie Ebbers` typed ORG: a
+/// name of two or three capitalised words right after a person's title or job (the titles
+/// gazetteer, or `chief`, `boss`, `skipper`; not `manager`: `fund manager Matrix Asset
+/// Advisors`), with no place or organisation word in it, is a person.
+fn titled_person(words: &[&str], out: &mut [WordMention], matcher: &Matcher) {
+    const JOBS: &[&str] = &["chief", "boss", "skipper"];
+    for o in out.iter_mut() {
+        let n = o.end - o.start;
+        if !matches!(o.kind, EntityType::Org | EntityType::Loc)
+            || !(2..=3).contains(&n)
+            || o.start == 0
+        {
+            continue;
+        }
+        let before = words[o.start - 1];
+        let titled = JOBS.contains(&before.to_lowercase().as_str())
+            || matcher.types_of(before).contains(&GazType::Title);
+        let toks = &words[o.start..o.end];
+        let named = toks.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !toks.iter().any(|w| {
+                let t = matcher.types_of(w);
+                t.contains(&GazType::Gpe)
+                    || t.contains(&GazType::OrgWord)
+                    || t.contains(&GazType::Loc)
+                    || t.contains(&GazType::Outlet)
+            });
+        if titled && named {
+            o.kind = EntityType::Person;
+        }
+    }
+}
+
 /// Words that end the names of places, not of people.
 const PLACE_HEADS: &[&str] = &[
     "Park",
@@ -498,6 +530,7 @@ pub fn refine(
     merge_adjacent_persons(&mut out);
     strip_titles(words, &mut out, matches, matcher);
     person_shaped(words, &mut out, matches, matcher);
+    titled_person(words, &mut out, matcher);
     org_shaped(words, &mut out, matcher);
     place_shaped(words, &mut out);
 
@@ -596,6 +629,25 @@ mod tests {
         assert_eq!(out, vec![("Odessa Oblast".to_string(), "LOC")]);
         let out = refined("says Michael Bay and", 1, 3, Kind::Per);
         assert_eq!(out, vec![("Michael Bay".to_string(), "PERSON")]);
+    }
+
+    #[test]
+    fn a_name_after_a_title_or_job_is_a_person() {
+        let out = refined("said WorldCom chief Bernie Ebbers again", 3, 5, Kind::Org);
+        assert_eq!(out, vec![("Bernie Ebbers".to_string(), "PERSON")]);
+        let out = refined(
+            "said England coach Sven-Goran Eriksson again",
+            3,
+            5,
+            Kind::Org,
+        );
+        assert_eq!(out, vec![("Sven-Goran Eriksson".to_string(), "PERSON")]);
+        // Not after a word that may name a firm's business, nor a name with an
+        // organisation's word in it.
+        let out = refined("at fund manager Matrix Asset Advisors .", 3, 6, Kind::Org);
+        assert_eq!(out[0].1, "ORG");
+        let out = refined("said coach Leeds United again", 2, 4, Kind::Org);
+        assert_eq!(out[0].1, "ORG");
     }
 
     #[test]
