@@ -1066,6 +1066,8 @@ fn analyze_words(src: &str) -> SourceInfo {
             " close to ",
             " familiar with ",
             " in ",
+            " within ",
+            " inside ",
             " at ",
             " from ",
         ],

@@ -630,6 +630,7 @@ fn one_unnamed_person_is_vague() {
         "One leading Karachi broker",
         "another senior economic adviser",
         "those surveyed",
+        "Sources within the Conservative Party",
     ] {
         assert_eq!(analyze(src).kind, SourceType::Vague, "{src}");
     }
