@@ -93,29 +93,78 @@ pub fn complete_content(v: &View, mut r: RawAttribution) -> RawAttribution {
         }
         return r;
     }
-    // `…, Butler noted.`: source then cue close the sentence, a comma before the source.
-    let Some(mut src) = r.source.first().cloned() else {
+    // `…, Butler noted.`, `…, said the MDA.`: a frame after a comma closes the sentence, or a
+    // clause that goes on after another comma (`…, said Mr Fogg, who also expected …`). The
+    // source is the piece right before the cue or right after it (a second piece the tagger
+    // made of the clause, `The release of the Mac mini fit | he said`, goes).
+    let start = sentence_start(v, r.cue.start);
+    let before = r.source.iter().find(|s| s.end == r.cue.start).cloned();
+    let after = r.source.iter().find(|s| s.start == r.cue.end).cloned();
+    let Some(mut src) = before.clone().or(after.clone()) else {
         return r;
     };
-    let closes = sentence_body_end(v, r.cue.start) == r.cue.end;
-    let start = sentence_start(v, r.cue.start);
-    if !closes || src.end != r.cue.start {
+    let frame_end = if before.is_some() { r.cue.end } else { src.end };
+    let body_end = sentence_body_end(v, r.cue.start);
+    let closes = body_end == frame_end;
+    let goes_on = !closes
+        && v.toks.get(frame_end).is_some_and(|t| t.lower == ",")
+        && frame_end + 1 < body_end;
+    if !closes && !goes_on {
         return r;
     }
     // `…, one of the world's leading credit rating agencies says.`: the source takes in the
     // words of number before it.
-    while src.start > start + 3
-        && matches!(
-            v.toks[src.start - 1].lower.as_ref(),
-            "one" | "of" | "some" | "many" | "several" | "two" | "three" | "each" | "most"
-        )
-    {
-        src.start -= 1;
+    if before.is_some() {
+        while src.start > start + 3
+            && matches!(
+                v.toks[src.start - 1].lower.as_ref(),
+                "one" | "of" | "some" | "many" | "several" | "two" | "three" | "each" | "most"
+            )
+        {
+            src.start -= 1;
+        }
     }
-    if src.start > start + 2 && matches!(v.word(src.start - 1), ",") {
-        r.content = vec![start..src.start - 1];
-        r.source[0] = src;
+    let frame_start = src.start.min(r.cue.start);
+    // (Something before the comma: a clause, or for a frame the sentence goes on after, at
+    // least an opener.)
+    let least = if closes { start + 2 } else { start + 1 };
+    if frame_start <= least || v.word(frame_start - 1) != "," {
+        return r;
     }
+    let clause = start..frame_start - 1;
+    // (Quotations have rules of their own, over sentences: `"… He hates them. He's trying to
+    // kill them," Hewitt said, according to a transcript`; only a frame closing the sentence
+    // after its source takes a quotation's words here: `… showed a "post-Christmas lull" in
+    // January, lenders have said.`)
+    let quoted = clause
+        .clone()
+        .any(|i| v.toks[i].mark != QuoteMark::None || v.toks[i].in_quote);
+    if quoted && !(closes && before.is_some()) {
+        return r;
+    }
+    if closes {
+        r.content = vec![clause];
+        r.source = vec![src];
+        return r;
+    }
+    // Going on after another comma: `…, said Mr Fogg, who also expected …` reports the clause
+    // before; `The Peter Hain attack, he says, is just …`, `the prime minister who, he claims,
+    // is "ramming" …` a subject before and a predicate after; `Already, he said, PC owning
+    // friends had declared …` the clause after a verbless opener.
+    let rest = frame_end + 1..body_end;
+    let predicate = matches!(v.toks[rest.start].upos, Some("VERB" | "AUX"))
+        && !v.toks[rest.start].lower.ends_with("ing");
+    let content = if predicate {
+        vec![clause, rest]
+    } else if crate::claims::has_verb(v, &clause) {
+        vec![clause]
+    } else if crate::claims::has_verb(v, &rest) && v.toks[rest.start].mark == QuoteMark::None {
+        vec![rest]
+    } else {
+        return r;
+    };
+    r.content = content;
+    r.source = vec![src];
     r
 }
 
@@ -595,6 +644,57 @@ mod tests {
         let r = complete_content(&v, raw(says..says + 1, vec![the..says], vec![]));
         assert_eq!(text(&v, &r.content[0]), "Russian debt is no longer risky");
         assert_eq!(text(&v, &r.source[0]), "one of the leading rating agencies");
+    }
+
+    #[test]
+    fn fills_the_clause_around_a_frame_set_off_by_commas() {
+        let fill = |text: &str, cue: &str, source: &str| {
+            let (mut doc, w) = view_of(text);
+            for t in &mut doc.tokens {
+                let verb = [
+                    "set", "said", "expected", "has", "done", "is", "says", "had", "declared",
+                ];
+                t.upos = Some(
+                    if verb.contains(&t.text.as_str()) {
+                        "VERB"
+                    } else {
+                        "NOUN"
+                    }
+                    .into(),
+                );
+            }
+            let v = View::new(&doc);
+            let c = w.iter().position(|x| x == cue).unwrap();
+            let s = w.iter().position(|x| x == source).unwrap();
+            let n = source.split(' ').count().max(if s > c { 2 } else { 1 });
+            let r = complete_content(&v, raw(c..c + 1, vec![s..s + n], vec![]));
+            (
+                r.content.iter().map(|p| text_of(&v, p)).collect::<Vec<_>>(),
+                r.source.iter().map(|p| text_of(&v, p)).collect::<Vec<_>>(),
+            )
+        };
+        // The frame after the clause, the sentence going on after it.
+        let (content, source) = fill(
+            "Texting is set to grow, said the MDA, with forecasts of more.",
+            "said",
+            "the",
+        );
+        assert_eq!(content, ["Texting is set to grow"]);
+        assert_eq!(source, ["the MDA"]);
+        // A subject before and a predicate after.
+        let (content, _) = fill(
+            "The attack, he says, is just the latest example.",
+            "says",
+            "he",
+        );
+        assert_eq!(content, ["The attack", "is just the latest example"]);
+        // A verbless opener before: the clause after.
+        let (content, _) = fill("Already, he said, friends had declared it.", "said", "he");
+        assert_eq!(content, ["friends had declared it"]);
+    }
+
+    fn text_of(v: &View, r: &Range<usize>) -> String {
+        text(v, r)
     }
 
     #[test]
