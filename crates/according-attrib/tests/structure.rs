@@ -483,3 +483,20 @@ fn a_colon_after_a_listener_is_no_frame_of_its_own() {
     assert!(find_at(&doc, ": \"").is_none(), "{:#?}", doc.attributions);
     assert_eq!(doc.attributions.len(), 1, "{:#?}", doc.attributions);
 }
+
+#[test]
+fn what_was_told_follows_the_listener() {
+    let doc = run(
+        "She told BBC News she remained very concerned about their psychological state. But he \
+         told MPs the Lord Chancellor, Lord Falconer, was insisting he should have the final \
+         say.",
+    );
+    assert_eq!(
+        at(&doc, "told BBC").content.text,
+        "she remained very concerned about their psychological state"
+    );
+    assert_eq!(
+        at(&doc, "told MPs").content.text,
+        "the Lord Chancellor, Lord Falconer, was insisting he should have the final say"
+    );
+}

@@ -149,6 +149,29 @@ const SAYING_VERBS: &[&str] = &[
     "reckon",
 ];
 
+/// `She told BBC News she remained very concerned`, `he told MPs the Lord Chancellor … was
+/// insisting …`: after the listener the parse makes the telling verb's indirect object, the
+/// clause it was told, where one starts there.
+fn clause_after_listener(v: &View, r: &RawAttribution) -> Option<std::ops::Range<usize>> {
+    let verb = v.head_of(&r.cue)?;
+    let sentence = v.toks[verb].sentence;
+    let listener = (r.cue.end..v.len())
+        .take_while(|&i| v.toks[i].sentence == sentence)
+        .find(|&i| v.toks[i].head == Some(verb as u32) && v.toks[i].deprel == Some("iobj"))?;
+    let start = listener + 1;
+    let first = v.toks.get(start)?;
+    let opens = first.sentence == sentence
+        && first.mark == QuoteMark::None
+        && first.lower != "that"
+        && matches!(
+            first.upos,
+            Some("DET" | "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM")
+        );
+    let end = sentence_body_end(v, start);
+    let has_verb = (start + 1..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
+    (opens && has_verb).then_some(start..end)
+}
+
 /// `the prime minister said Thursday's report reinforced stability`: the clause right after a
 /// verb of saying (after a time phrase, `said on Monday the …`), where it has a subject and a
 /// verb.
@@ -249,6 +272,7 @@ pub fn fill_empty_content(v: &View, mut r: RawAttribution) -> RawAttribution {
     let found = clause
         .clone()
         .or_else(|| that_clause_after_as(v, r.cue.end, telling))
+        .or_else(|| telling.then(|| clause_after_listener(v, &r)).flatten())
         .or_else(|| clause_after_as_frame(v, &r))
         .or_else(object);
     if let Some(c) = found {
