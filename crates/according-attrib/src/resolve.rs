@@ -264,10 +264,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
             // `MPs said … Instead they called for`: the source just before, if plural.
             if let Some(prev) = plural_source_before(doc, src_span) {
                 info.kind = prev.kind;
-                target = prev
-                    .entity
-                    .as_deref()
-                    .and_then(|e| e.strip_prefix('#')?.parse().ok());
+                target = placeholder_entity(&prev);
                 // (`Mr Blair and Mr Brown said … They added`: the same several people.)
                 if !prev.members.is_empty() {
                     set_group_source(doc, k, &info, prev.members);
@@ -434,10 +431,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
                 if target.is_none() && lower == "it" && info.kind == SourceType::Unknown {
                     if let Some(prev) = body_source_before(doc, src_span) {
                         info.kind = prev.kind;
-                        target = prev
-                            .entity
-                            .as_deref()
-                            .and_then(|e| e.strip_prefix('#')?.parse().ok());
+                        target = placeholder_entity(&prev);
                     } else if let Some(e) = company_taken_for_a_person(doc, &entities, src_span) {
                         entities[e].kind = EntityType::Organization;
                         let placeholder = format!("#{e}");
@@ -614,12 +608,7 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         }
     }
     let id_of = |s: &mut Source| {
-        if let Some(idx) = s
-            .entity
-            .as_deref()
-            .and_then(|x| x.strip_prefix('#'))
-            .and_then(|x| x.parse::<usize>().ok())
-        {
+        if let Some(idx) = placeholder_entity(s) {
             s.entity = Some(entities[remap[idx]].id.clone());
         }
     };
@@ -1038,6 +1027,12 @@ fn plural_source_before(doc: &Doc, at: Span) -> Option<Source> {
     plural.then(|| prev.clone())
 }
 
+/// The entity a source resolved earlier in this pass stands for (its placeholder id `#k`,
+/// made by [`set_source`]).
+fn placeholder_entity(s: &Source) -> Option<usize> {
+    s.entity.as_deref()?.strip_prefix('#')?.parse().ok()
+}
+
 /// The source just before `at` (an `it`) when it is one organisation, outlet or government
 /// (not a party named in the plural, `the Tories`, nor several names).
 fn body_source_before(doc: &Doc, at: Span) -> Option<Source> {
@@ -1055,7 +1050,7 @@ fn body_source_before(doc: &Doc, at: Span) -> Option<Source> {
 /// gender or role (`Krispy Kreme`).
 fn company_taken_for_a_person(doc: &Doc, entities: &[Entity], at: Span) -> Option<usize> {
     let prev = source_just_before(doc, at)?;
-    let e: usize = prev.entity.as_deref()?.strip_prefix('#')?.parse().ok()?;
+    let e = placeholder_entity(prev)?;
     let ent = entities.get(e)?;
     // (The source names it, not its report: `the Kok report. It also recommends`.)
     let names_it = prev.text.trim_end_matches([',', ' ']).ends_with(&ent.name);

@@ -623,46 +623,54 @@ fn some_of_a_named_body_is_vague() {
     }
 }
 
-#[test]
-fn one_unnamed_person_is_vague() {
-    for src in [
-        "one dealer",
-        "One leading Karachi broker",
-        "another senior economic adviser",
-        "those surveyed",
-        "Sources within the Conservative Party",
-    ] {
-        assert_eq!(analyze(src).kind, SourceType::Vague, "{src}");
+/// Each of `are` reads as `kind`; none of `are_not` does.
+fn reads_as(kind: SourceType, are: &[&str], are_not: &[&str]) {
+    for src in are {
+        assert_eq!(analyze(src).kind, kind, "{src}");
     }
-    // Named in an aside, or a name itself.
-    for src in [
-        "One of the men, David Redvers, 34,",
-        "One Direction",
-        "those firms",
-    ] {
-        assert_ne!(analyze(src).kind, SourceType::Vague, "{src}");
+    for src in are_not {
+        assert_ne!(analyze(src).kind, kind, "{src}");
     }
 }
 
 #[test]
+fn one_unnamed_person_is_vague() {
+    // (Not named in an aside, nor a name itself.)
+    reads_as(
+        SourceType::Vague,
+        &[
+            "one dealer",
+            "One leading Karachi broker",
+            "another senior economic adviser",
+            "those surveyed",
+            "Sources within the Conservative Party",
+        ],
+        &[
+            "One of the men, David Redvers, 34,",
+            "One Direction",
+            "those firms",
+        ],
+    );
+}
+
+#[test]
 fn people_named_by_a_plural_or_a_team_are_a_group() {
-    for src in [
-        "The two opposition parties",
-        "Airlines and aviation bodies",
-        "Lawyers for news organisations",
-        "The Carnegie Mellon team",
-        "Mr Kerry's camp",
-    ] {
-        assert_eq!(analyze(src).kind, SourceType::Group, "{src}");
-    }
-    for src in [
-        "The crisis",
-        "The higher share prices",
-        "comments from senior officials",
-        "Labour's deputy minister for women",
-    ] {
-        assert_ne!(analyze(src).kind, SourceType::Group, "{src}");
-    }
+    reads_as(
+        SourceType::Group,
+        &[
+            "The two opposition parties",
+            "Airlines and aviation bodies",
+            "Lawyers for news organisations",
+            "The Carnegie Mellon team",
+            "Mr Kerry's camp",
+        ],
+        &[
+            "The crisis",
+            "The higher share prices",
+            "comments from senior officials",
+            "Labour's deputy minister for women",
+        ],
+    );
 }
 
 #[test]
@@ -691,20 +699,24 @@ fn a_person_by_what_they_do_or_are_to_someone() {
 
 #[test]
 fn a_name_an_aside_calls_a_company_is_one() {
-    for src in [
-        "Diageo, the world's biggest spirits company,",
-        "Wipro, India's third-biggest software firm,",
-    ] {
-        assert_eq!(analyze(src).kind, SourceType::Organization, "{src}");
-    }
-    for src in [
-        "Alexandra Tower, a spokeswoman for the North Carolina-based bank,",
-        "Birgit Kuhlhoff, from Sal Oppenheim investment bank,",
-        "Ben Domenech, publisher of The Federalist",
-        "Jamie Raab, the president and publisher of Grand Central Publishing",
-    ] {
-        assert_eq!(analyze(src).kind, SourceType::Person, "{src}");
-    }
+    reads_as(
+        SourceType::Organization,
+        &[
+            "Diageo, the world's biggest spirits company,",
+            "Wipro, India's third-biggest software firm,",
+        ],
+        &[],
+    );
+    reads_as(
+        SourceType::Person,
+        &[
+            "Alexandra Tower, a spokeswoman for the North Carolina-based bank,",
+            "Birgit Kuhlhoff, from Sal Oppenheim investment bank,",
+            "Ben Domenech, publisher of The Federalist",
+            "Jamie Raab, the president and publisher of Grand Central Publishing",
+        ],
+        &[],
+    );
 }
 
 #[test]
