@@ -2,8 +2,10 @@
 //!
 //! - a cue followed by `that` with no content found: the content is the `that` clause to the
 //!   sentence end (`denied that – outside of … – there was any conclusive evidence …`);
-//! - a sentence-final reporting clause with no content (`The Council later came to the same
-//!   conclusion, Butler noted.`): the content is the sentence before the comma;
+//! - a reporting frame set off by a comma with no content: closing the sentence (`The Council
+//!   later came to the same conclusion, Butler noted.`, `…, said the MDA.`), the content is
+//!   the sentence before the comma; going on after another comma, the clause before it, the
+//!   subject before and predicate after it, or the clause after a verbless opener;
 //! - a nominal report cue the cue tagger missed: `X carried a report that …`,
 //!   `X published a story that …` (source the subject, content the `that` clause).
 //!
@@ -648,8 +650,9 @@ mod tests {
 
     #[test]
     fn fills_the_clause_around_a_frame_set_off_by_commas() {
-        let fill = |text: &str, cue: &str, source: &str| {
-            let (mut doc, w) = view_of(text);
+        // (`source`: the source's first word and its length in tokens.)
+        let fill = |sentence: &str, cue: &str, source: (&str, usize)| {
+            let (mut doc, w) = view_of(sentence);
             for t in &mut doc.tokens {
                 let verb = [
                     "set", "said", "expected", "has", "done", "is", "says", "had", "declared",
@@ -665,19 +668,18 @@ mod tests {
             }
             let v = View::new(&doc);
             let c = w.iter().position(|x| x == cue).unwrap();
-            let s = w.iter().position(|x| x == source).unwrap();
-            let n = source.split(' ').count().max(if s > c { 2 } else { 1 });
-            let r = complete_content(&v, raw(c..c + 1, vec![s..s + n], vec![]));
+            let s = w.iter().position(|x| x == source.0).unwrap();
+            let r = complete_content(&v, raw(c..c + 1, vec![s..s + source.1], vec![]));
             (
-                r.content.iter().map(|p| text_of(&v, p)).collect::<Vec<_>>(),
-                r.source.iter().map(|p| text_of(&v, p)).collect::<Vec<_>>(),
+                r.content.iter().map(|p| text(&v, p)).collect::<Vec<_>>(),
+                r.source.iter().map(|p| text(&v, p)).collect::<Vec<_>>(),
             )
         };
         // The frame after the clause, the sentence going on after it.
         let (content, source) = fill(
             "Texting is set to grow, said the MDA, with forecasts of more.",
             "said",
-            "the",
+            ("the", 2),
         );
         assert_eq!(content, ["Texting is set to grow"]);
         assert_eq!(source, ["the MDA"]);
@@ -685,16 +687,16 @@ mod tests {
         let (content, _) = fill(
             "The attack, he says, is just the latest example.",
             "says",
-            "he",
+            ("he", 1),
         );
         assert_eq!(content, ["The attack", "is just the latest example"]);
         // A verbless opener before: the clause after.
-        let (content, _) = fill("Already, he said, friends had declared it.", "said", "he");
+        let (content, _) = fill(
+            "Already, he said, friends had declared it.",
+            "said",
+            ("he", 1),
+        );
         assert_eq!(content, ["friends had declared it"]);
-    }
-
-    fn text_of(v: &View, r: &Range<usize>) -> String {
-        text(v, r)
     }
 
     #[test]
