@@ -1,6 +1,7 @@
 //! What a cue reports when the role tagger left its content empty and the words after it
-//! have a plain shape: a `that` clause after a short aside, the clause after an `as` frame,
-//! the paragraph after a colon that closes its own, or the cue's object noun phrase.
+//! have a plain shape: a `that` clause after a short aside, the clause right after a verb of
+//! saying or after a telling verb's listener, the clause after an `as` frame, the paragraph
+//! after a colon that closes its own, or the cue's object noun phrase.
 
 use super::{MONTHS, TIME_NOUNS, TIME_WORDS};
 use crate::completion::sentence_body_end;
@@ -168,8 +169,7 @@ fn clause_after_listener(v: &View, r: &RawAttribution) -> Option<std::ops::Range
             Some("DET" | "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM")
         );
     let end = sentence_body_end(v, start);
-    let has_verb = (start + 1..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
-    (opens && has_verb).then_some(start..end)
+    (opens && crate::claims::has_verb(v, &(start + 1..end))).then_some(start..end)
 }
 
 /// `the prime minister said Thursday's report reinforced stability`: the clause right after a
@@ -225,8 +225,7 @@ fn bare_clause_after(v: &View, from: usize) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let end = sentence_body_end(v, start);
-    let has_verb = (start + 1..end).any(|i| matches!(v.toks[i].upos, Some("VERB" | "AUX")));
-    (has_verb && end > start + 1).then_some(start..end)
+    crate::claims::has_verb(v, &(start + 1..end)).then_some(start..end)
 }
 
 /// A cue the role tagger gave no content, whose words after it are a `that` clause after a
@@ -371,7 +370,7 @@ mod tests {
             0..3,
         );
         assert_eq!(content, ["the report reinforced stability"]);
-        // No clause without a verb after its subject; not with the source after the cue.
+        // No clause without a verb after its subject.
         let (_, content) = fill("the prime minister said the report.", 0..3);
         assert!(content.is_empty(), "{content:?}");
     }
