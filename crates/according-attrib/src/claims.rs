@@ -639,6 +639,46 @@ pub fn drop_prizes_won_or_withheld(v: &View, raw: &mut Vec<RawAttribution>) {
     });
 }
 
+/// `a BBC documentary called 'No More Mr Nasty'`, `The tool, called Picasa, …`, `Called
+/// Speegle, it …`, `named after the Indian director`: a participle that names a thing (the
+/// parse hangs it off a noun, or it opens the sentence) reports no one's words.
+pub fn drop_namings(v: &View, raw: &mut Vec<RawAttribution>) {
+    const NAMING: &[&str] = &["called", "dubbed", "named", "entitled", "titled"];
+    raw.retain(|r| {
+        let i = r.cue.start;
+        if r.cue.len() != 1 || !NAMING.contains(&v.toks[i].lower.as_ref()) {
+            return true;
+        }
+        let t = &v.toks[i];
+        let next = v.toks.get(r.cue.end).map(|n| n.lower.as_ref());
+        // (Not `called for`, `called on … for`, nor `which Variety called "…"`: a subject
+        // says someone called it so.)
+        let with_subject = v
+            .toks
+            .iter()
+            .any(|s| s.head == Some(i as u32) && s.deprel.is_some_and(|d| d.starts_with("nsubj")));
+        // (`which Apple's chief executive, Tim Cook, called "…"`: a relative clause's verb.)
+        let sent_start = v.sentences[t.sentence as usize].start;
+        let relative = (sent_start.max(i.saturating_sub(16))..i)
+            .rev()
+            .take_while(|&j| !matches!(v.toks[j].upos, Some("VERB" | "AUX")))
+            .any(|j| matches!(v.toks[j].lower.as_ref(), "which" | "what" | "whom" | "that"));
+        // (Nor a name or a pronoun the tagger took for its source, `Ted Cruz, who …, named
+        // "Criminal Minds"`: someone named them, whatever the parse.)
+        let named_source = r
+            .source
+            .iter()
+            .any(|s| s.end <= i && matches!(v.toks[s.start].upos, Some("PROPN" | "PRON")));
+        if matches!(next, Some("for" | "on")) || with_subject || relative || named_source {
+            return true;
+        }
+        let naming = t.deprel == Some("acl")
+            || t.deprel == Some("advcl") && sent_start == i
+            || next == Some("after");
+        !naming
+    });
+}
+
 /// `Let's hope this is the start …`, `let's just call it music`: a suggestion to the reader,
 /// whose `'s` (us) is no one's source.
 pub fn drop_lets(v: &View, raw: &mut Vec<RawAttribution>) {

@@ -163,6 +163,7 @@ impl Extractor {
         crate::claims::drop_headline_nouns(&v, &mut raw);
         crate::claims::drop_prizes_won_or_withheld(&v, &mut raw);
         crate::claims::drop_lets(&v, &mut raw);
+        crate::claims::drop_namings(&v, &mut raw);
         // (Whatever the rules above lent it: `… but it is understood that …` has no source.)
         for r in raw.iter_mut() {
             if crate::evidential::after_expletive_it(&v, &r.cue) {

@@ -500,3 +500,26 @@ fn what_was_told_follows_the_listener() {
         "the Lord Chancellor, Lord Falconer, was insisting he should have the final say"
     );
 }
+
+#[test]
+fn a_thing_named_so_is_no_attribution() {
+    let doc = run(
+        "His comments come in a BBC documentary called 'No More Mr Nasty'. It is backed by a \
+         New York-based trade group called The Travel Partnership. The Woodsman won the \
+         Satyajit Ray Award, named after the Indian director. The judges called it \"an \
+         impressive piece of scholarship\".",
+    );
+    for cue in ["called 'No", "called The", "named after"] {
+        assert!(
+            find_at(&doc, cue).is_none(),
+            "{cue}: {:#?}",
+            doc.attributions
+        );
+    }
+    // Someone calling it so is one.
+    assert!(
+        find_at(&doc, "called it").is_some(),
+        "{:#?}",
+        doc.attributions
+    );
+}
