@@ -653,12 +653,13 @@ pub fn drop_namings(v: &View, raw: &mut Vec<RawAttribution>) {
         let next = v.toks.get(r.cue.end).map(|n| n.lower.as_ref());
         // (Not `called for`, `called on … for`, nor `which Variety called "…"`: a subject
         // says someone called it so.)
-        let with_subject = v
-            .toks
+        // (Within its sentence: a whole document's tokens per cue would be quadratic.)
+        let sent = v.sentences[t.sentence as usize].clone();
+        let with_subject = v.toks[sent.clone()]
             .iter()
             .any(|s| s.head == Some(i as u32) && s.deprel.is_some_and(|d| d.starts_with("nsubj")));
         // (`which Apple's chief executive, Tim Cook, called "…"`: a relative clause's verb.)
-        let sent_start = v.sentences[t.sentence as usize].start;
+        let sent_start = sent.start;
         let relative = (sent_start.max(i.saturating_sub(16))..i)
             .rev()
             .take_while(|&j| !matches!(v.toks[j].upos, Some("VERB" | "AUX")))

@@ -554,19 +554,19 @@ pub fn resolve(doc: &mut Doc, infos: &[Option<SourceInfo>]) {
         let src_text = &doc.attributions[k].source.as_ref().unwrap().text;
         // (`according to a report by UK think-tank Demos … the report argues`: who made the
         // document the source names first.)
+        let nouns = document_nouns(src_text);
         let made_by = |name: &str| {
             src_text.find(name).is_some_and(|at| {
                 let before = &src_text[..at];
                 !document_nouns(before).is_empty()
-                    && [" by ", " from ", " of "].iter().any(|p| {
-                        before.ends_with(p) || {
-                            before.rfind(p).is_some_and(|i| !before[i..].contains(','))
-                        }
-                    })
+                    && [" by ", " from ", " of "]
+                        .iter()
+                        .any(|p| before.rfind(p).is_some_and(|i| !before[i..].contains(',')))
             })
         };
-        let publisher = entity.filter(|&e| info.speaks_for || made_by(&entities[e].name));
-        documents.extend(document_nouns(src_text).into_iter().map(|n| (n, publisher)));
+        let publisher =
+            entity.filter(|&e| info.speaks_for || !nouns.is_empty() && made_by(&entities[e].name));
+        documents.extend(nouns.into_iter().map(|n| (n, publisher)));
         // `In its latest report, the OECD cut …`, `the IAAF said in a statement`: a named
         // source whose frame names a document published it.
         // (Not a person's: `Vincent Koen, a senior economist with the OECD` speaks of the
