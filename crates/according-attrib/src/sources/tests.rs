@@ -165,6 +165,15 @@ fn a_name_before_a_dash_aside() {
         (i.name.as_str(), i.kind),
         ("British Chambers of Commerce", SourceType::Organization)
     );
+    // A person's job right before the name keeps a person the recogniser typed an
+    // organisation, whatever the given name.
+    let src = "Former WorldCom chief Bernie Ebbers";
+    let mut i = analyze(src);
+    retype_with_mentions(&mut i, src, 0, &[mention(22, 35, "ORG")]);
+    assert_eq!(
+        (i.name.as_str(), i.kind),
+        ("Bernie Ebbers", SourceType::Person)
+    );
     // A region speaks through its governments; another place stays what it was.
     let mut i = analyze("Europe");
     retype_with_mentions(&mut i, "Europe", 0, &[mention(0, 6, "LOC")]);
