@@ -733,9 +733,11 @@ fn find_named(
     info: &SourceInfo,
     at: usize,
 ) -> Option<usize> {
+    let single = info.name.split_whitespace().count() == 1
+        && info.name.starts_with(|c: char| c.is_uppercase());
+    // `Ivanov` after `Sergei Ivanov`: a person whose last name the one-word name is.
+    let surname_of = |e: &Entity| e.kind == EntityType::Person && last_word(&e.name) == info.name;
     if info.kind == SourceType::Person || info.kind == SourceType::Unknown {
-        let single = info.name.split_whitespace().count() == 1
-            && info.name.starts_with(|c: char| c.is_uppercase());
         // `Mr Donofrio` after `Nick Donofrio`: an honorific and a surname name the person
         // named in full before, of a gender that does not disagree with the honorific's.
         let surname = match info.name.split_whitespace().collect::<Vec<_>>()[..] {
@@ -760,11 +762,7 @@ fn find_named(
             .or_else(|| entities.iter().position(by_surname))
             .or_else(|| {
                 single
-                    .then(|| {
-                        entities.iter().position(|e| {
-                            e.kind == EntityType::Person && last_word(&e.name) == info.name
-                        })
-                    })
+                    .then(|| entities.iter().position(surname_of))
                     .flatten()
             });
         if let (None, Some((name, _)), None) = (target, surname, &info.role) {
@@ -803,22 +801,16 @@ fn find_named(
         // acronym, `SVP`, `MPs`, nor a name like `The Junge SVP`.)
         let bare = info.name.trim_end_matches('s');
         let acronym = bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_uppercase());
-        let person_named_so = || {
-            let single = !info.name.contains(' ') && info.name.starts_with(char::is_uppercase);
-            single
-                .then(|| {
-                    entities.iter().position(|e| {
-                        e.kind == EntityType::Person
-                            && e.name.split_whitespace().count() > 1
-                            && (e.mentions.iter().any(|m| m.slice(text) == info.name)
-                                || last_word(&e.name) == info.name
-                                    && !acronym
-                                    && !e.name.starts_with("The "))
-                    })
-                })
-                .flatten()
+        let named_so = |e: &Entity| {
+            e.kind == EntityType::Person
+                && e.name.split_whitespace().count() > 1
+                && (e.mentions.iter().any(|m| m.slice(text) == info.name)
+                    || surname_of(e) && !acronym && !e.name.starts_with("The "))
         };
-        person_named_so().or_else(|| entities.iter().position(|e| e.name == info.name))
+        single
+            .then(|| entities.iter().position(named_so))
+            .flatten()
+            .or_else(|| entities.iter().position(|e| e.name == info.name))
     }
 }
 

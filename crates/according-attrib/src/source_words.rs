@@ -215,6 +215,52 @@ pub(crate) const PEOPLE_COLLECTIVES: &[&str] = &[
     "camp",
 ];
 
+/// Lowercase plurals naming people or bodies of people that no agent-noun ending shows
+/// (`officials`, `parties`, `fans`): `The two opposition parties` are a group.
+pub(crate) const PEOPLE_PLURALS: &[&str] = &[
+    "officials",
+    "members",
+    "executives",
+    "parties",
+    "countries",
+    "bodies",
+    "companies",
+    "firms",
+    "groups",
+    "agencies",
+    "institutions",
+    "organisations",
+    "organizations",
+    "fans",
+    "critics",
+    "experts",
+    "girls",
+    "boys",
+    "women",
+    "men",
+    "children",
+    "families",
+    "residents",
+    "students",
+    "parents",
+    "governments",
+    "nations",
+    "states",
+    "banks",
+    "businesses",
+    "authorities",
+    "people",
+    "staff",
+    "colleagues",
+    "allies",
+    "rivals",
+    "partners",
+    "clubs",
+    "teams",
+    "lawyers",
+    "activists",
+];
+
 /// Bodies that speak for the organisation they belong to (`the board`, `Manchester United's
 /// board`), unlike a panel or a tribunal of its own.
 pub(crate) const BOARDS: &[&str] = &[

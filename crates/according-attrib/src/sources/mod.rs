@@ -1544,50 +1544,7 @@ fn is_singular_in_s(word: &str) -> bool {
 /// A lowercase plural naming people or bodies of people: an agent noun (`makers`,
 /// `investors`, `economists`, `politicians`, `protestants`) or one of a short list.
 fn is_people_plural(word: &str) -> bool {
-    const PLURALS: &[&str] = &[
-        "officials",
-        "members",
-        "executives",
-        "parties",
-        "countries",
-        "bodies",
-        "companies",
-        "firms",
-        "groups",
-        "agencies",
-        "institutions",
-        "organisations",
-        "organizations",
-        "fans",
-        "critics",
-        "experts",
-        "girls",
-        "boys",
-        "women",
-        "men",
-        "children",
-        "families",
-        "residents",
-        "students",
-        "parents",
-        "governments",
-        "nations",
-        "states",
-        "banks",
-        "businesses",
-        "authorities",
-        "people",
-        "staff",
-        "colleagues",
-        "allies",
-        "rivals",
-        "partners",
-        "clubs",
-        "teams",
-        "lawyers",
-        "activists",
-    ];
-    PLURALS.contains(&word)
+    PEOPLE_PLURALS.contains(&word)
         || ["ers", "ors", "ists", "ians", "ants"]
             .iter()
             .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
