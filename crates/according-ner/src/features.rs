@@ -377,6 +377,11 @@ impl SentFeats {
         (self.word_keys[i], &self.ids[a..m], &self.ids[m..b])
     }
 
+    /// Token i's word-identity features (its lower-cased and its raw form).
+    pub fn identity_ids(&self, i: usize) -> [u64; 2] {
+        [f1(t::W0, self.h_lower[i]), f1(t::RAW0, self.h_raw[i])]
+    }
+
     /// Does word `i` start with an upper-case letter?
     pub fn is_cap(&self, i: usize) -> bool {
         self.cap[i]

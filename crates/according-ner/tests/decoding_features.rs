@@ -96,3 +96,26 @@ fn history_features_are_word_and_other_parts() {
         }
     }
 }
+
+/// Word dropout in training removes a token's word-identity features: they must be among the
+/// features training computes for it, and only they are removed.
+#[test]
+fn identity_features_are_among_the_training_features() {
+    let ner = Ner::embedded().unwrap();
+    let m = ner.model();
+    for text in SENTENCES {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut sf = SentFeats::default();
+        sf.compute(&words, &m.prior, &m.clusters, &m.typed, &m.matcher);
+        for i in 0..words.len() {
+            let ids = sf.static_ids(i);
+            let identity = sf.identity_ids(i);
+            assert_ne!(identity[0], identity[1]);
+            for f in identity {
+                assert!(ids.contains(&f), "{:?} lacks an identity feature", words[i]);
+            }
+            let kept = ids.iter().filter(|f| !identity.contains(f)).count();
+            assert_eq!(kept, ids.len() - 2, "{:?}", words[i]);
+        }
+    }
+}
