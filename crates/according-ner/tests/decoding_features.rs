@@ -107,15 +107,15 @@ fn identity_features_are_among_the_training_features() {
         let words: Vec<&str> = text.split(' ').collect();
         let mut sf = SentFeats::default();
         sf.compute(&words, &m.prior, &m.clusters, &m.typed, &m.matcher);
-        for i in 0..words.len() {
+        for (i, word) in words.iter().enumerate() {
             let ids = sf.static_ids(i);
             let identity = sf.identity_ids(i);
             assert_ne!(identity[0], identity[1]);
             for f in identity {
-                assert!(ids.contains(&f), "{:?} lacks an identity feature", words[i]);
+                assert!(ids.contains(&f), "{word:?} lacks an identity feature");
             }
             let kept = ids.iter().filter(|f| !identity.contains(f)).count();
-            assert_eq!(kept, ids.len() - 2, "{:?}", words[i]);
+            assert_eq!(kept, ids.len() - 2, "{word:?}");
         }
     }
 }
