@@ -505,6 +505,7 @@ pub fn run(
         "silver_filter": format!("{:?}", opts.silver_filter),
         "ensemble": opts.ensemble,
         "ensemble_min_abs": opts.ensemble_min_abs,
+        "word_dropout": opts.word_dropout,
         "span_typer": opts.typer.as_ref().map(|t| serde_json::json!({
             "trained_on": "the gold spans above",
             "epochs": t.epochs,
