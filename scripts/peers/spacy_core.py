@@ -18,37 +18,10 @@ import time
 from pathlib import Path
 
 import spacy
+from iob2 import read_iob2
 from spacy.tokens import Doc
 
 UNER = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-
-
-def read_iob2(path):
-    """Sentences as (words, [(start, end, type)]) in token indices, end-exclusive."""
-    sents, words, tags = [], [], []
-
-    def flush():
-        if words:
-            spans, start, kind = [], None, None
-            for i, t in enumerate(tags + ["O"]):
-                if start is not None and not t.startswith("I-"):
-                    spans.append((start, i, kind))
-                    start = None
-                if t.startswith("B-") or (t.startswith("I-") and start is None):
-                    start, kind = i, t[2:]
-            sents.append((list(words), spans))
-        words.clear()
-        tags.clear()
-
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            flush()
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            words.append(cols[1])
-            tags.append(cols[2])
-    flush()
-    return sents
 
 
 def char_span(words, start, end):

@@ -14,6 +14,8 @@ import collections
 import sys
 from pathlib import Path
 
+from iob2 import read_iob2
+
 HERE = Path(__file__).resolve().parents[2] / "crates" / "according-ner" / "data"
 
 
@@ -33,36 +35,18 @@ def geopolitical_names():
     return names
 
 
-def spans(path):
-    words, tags = [], []
-
-    def flush():
-        start, kind = None, None
-        for i, t in enumerate(tags + ["O"]):
-            if start is not None and not t.startswith("I-"):
-                yield " ".join(words[start:i]), kind
-                start = None
-            if t.startswith("B-"):
-                start, kind = i, t[2:]
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            yield from flush()
-            words, tags = [], []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            words.append(cols[1])
-            tags.append(cols[2])
-    yield from flush()
-
-
 def main():
     data = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
     names = geopolitical_names()
     for f in sorted((data / "ner").glob("uner-en_*.iob2")):
         by_type = collections.Counter()
         as_org = collections.Counter()
-        for text, kind in spans(f):
+        spans = (
+            (" ".join(words[a:b]), kind)
+            for words, found in read_iob2(f)
+            for a, b, kind in found
+        )
+        for text, kind in spans:
             text = text[4:] if text.lower().startswith("the ") else text
             if text in names:
                 by_type[kind] += 1
